@@ -1,0 +1,66 @@
+//! The command line. Only this module knows clap, the file system layout of
+//! a run and exit codes; `main.rs` only dispatches to it.
+
+mod check;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use check::CheckArgs;
+
+/// Exit codes, one per outcome.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_UNUSABLE: u8 = 2;
+
+const EXIT_CODES: &str = "Exit codes: 0 no error found, 1 at least one error finding, \
+2 unusable input (a rule file with errors, a missing file, an export without the required columns).";
+
+/// Checks conventions de délégation de gestion against CHORUS exports.
+#[derive(Debug, Parser)]
+#[command(name = "clausier", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluates exported transactions against a convention's clauses.
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+}
+
+/// When to colour human output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// On a terminal, unless NO_COLOR is set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    pub fn enabled(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+    };
+    ExitCode::from(code)
+}

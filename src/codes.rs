@@ -1,0 +1,90 @@
+//! Stable diagnostic codes: one enum, with each code's name, default
+//! severity and one-line summary in a single table, so that no code can
+//! exist without its documentation.
+
+use serde::{Serialize, Serializer};
+
+use crate::diag::Severity;
+
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $severity:ident, $summary:literal;)*) => {
+        /// A diagnostic code. Its name (`ceiling.exceeded`) is part of the
+        /// public interface: never rename one, add a new one instead.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)*
+                }
+            }
+
+            /// One line saying what the code means.
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $summary,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    // Rule files.
+    SyntaxError = "syntax.error", Error,
+        "the rule file does not follow the syntax of the clausier language";
+    ClauseUnknown = "clause.unknown", Error,
+        "a word stands where a clause keyword is expected, but no clause has that name";
+    ClauseMissing = "clause.missing", Error,
+        "a clause that every convention must state is absent";
+    ClauseDuplicate = "clause.duplicate", Error,
+        "a clause that may appear once is stated twice";
+    ValueInvalid = "value.invalid", Error,
+        "a clause's value is missing, of the wrong kind, or not a valid date, amount or code";
+    // The transactions of an export against the convention.
+    TermBeforeStart = "term.before-start", Error,
+        "a transaction is dated before the convention takes effect";
+    TermAfterEnd = "term.after-end", Error,
+        "a transaction is dated after the convention ends";
+    CeilingExceeded = "ceiling.exceeded", Error,
+        "cumulative AE or CP goes over the convention's ceiling";
+    ScheduleExceeded = "schedule.exceeded", Warning,
+        "a year's cumulative AE or CP goes over that year's forecast";
+    ImputationMismatch = "imputation.mismatch", Error,
+        "an imputation code of a transaction differs from the convention's";
+    MarketUnknown = "market.unknown", Error,
+        "the supplier or contract of a transaction is not among the authorised ones";
+    CommitmentOverpaid = "commitment.overpaid", Error,
+        "on one commitment (EJ), cumulative payments exceed cumulative commitments";
+    // Reading exports.
+    InputMalformed = "input.malformed", Error,
+        "a row of an export cannot be read: it is rejected and the run goes on";
+    InputMissingColumn = "input.missing-column", Error,
+        "an export lacks a column that clausier needs to read it";
+    InputUnreadable = "input.unreadable", Error,
+        "a file cannot be opened or read";
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

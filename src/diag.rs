@@ -1,0 +1,134 @@
+//! The one diagnostic model. Every stage (syntax, lowering, checks,
+//! evaluation, export reading) reports through [`Diagnostic`]; every output
+//! format is rendered from it. A diagnostic holds locations only (spans and
+//! row positions); source text is attached by the renderers.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+pub use crate::codes::Code;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// Index of a file in the run's [`crate::source::Sources`].
+pub type SourceId = usize;
+
+/// A place in a rule file, with the label shown under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClauseRef {
+    pub source: SourceId,
+    pub span: Span,
+    pub label: String,
+}
+
+/// A row of an export: its physical line (1-based, the header being line 1
+/// of a plain CSV), the byte offset where the record starts, and the columns
+/// to underline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowRef {
+    pub source: SourceId,
+    pub line: u64,
+    pub byte: u64,
+    pub columns: Vec<usize>,
+    pub label: String,
+}
+
+/// A named exact figure attached to a finding (cumulative, limit, overrun…),
+/// kept as text so that JSON carries exact decimals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    pub name: &'static str,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub clause: Option<ClauseRef>,
+    pub row: Option<RowRef>,
+    /// Other places in rule files that explain this one (a first definition…).
+    pub related: Vec<ClauseRef>,
+    pub help: Option<String>,
+    pub figures: Vec<Figure>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `code` at its default severity.
+    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            clause: None,
+            row: None,
+            related: Vec::new(),
+            help: None,
+            figures: Vec::new(),
+        }
+    }
+
+    pub fn at_clause(mut self, source: SourceId, span: Span, label: impl Into<String>) -> Self {
+        self.clause = Some(ClauseRef {
+            source,
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    pub fn at_row(mut self, row: RowRef) -> Self {
+        self.row = Some(row);
+        self
+    }
+
+    pub fn related(mut self, source: SourceId, span: Span, label: impl Into<String>) -> Self {
+        self.related.push(ClauseRef {
+            source,
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn figure(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.figures.push(Figure {
+            name,
+            value: value.to_string(),
+        });
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Counts of a list of diagnostics by severity.
+pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    (errors, diagnostics.len() - errors)
+}

@@ -1,0 +1,326 @@
+//! Cumulative clauses, over movements in chronological order: ceilings,
+//! the yearly forecast schedule, and payments per commitment (EJ).
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::sort::{Movement, NO_EJ};
+use crate::diag::{Code, Diagnostic, RowRef, SourceId};
+use crate::model::{Budget, Convention};
+use crate::money::{french, plain, to_cents};
+use crate::span::Span;
+
+/// A limit and the running sum against it.
+struct Limit {
+    cents: i128,
+    span: Span,
+    crossed: bool,
+}
+
+#[derive(Default)]
+struct Year {
+    year: i32,
+    sums: [i128; 2],
+    limits: [Option<Limit>; 2],
+}
+
+#[derive(Default, Clone, Copy)]
+struct Commitment {
+    ae: i128,
+    cp: i128,
+    overpaid: bool,
+}
+
+/// Consumption of one budget over the convention's life.
+#[derive(Clone, Debug, Serialize)]
+pub struct Consumption {
+    pub budget: Budget,
+    pub consumed: String,
+    pub ceiling: Option<String>,
+    pub remaining: Option<String>,
+    /// French rendering of the same figures, for human output.
+    #[serde(skip)]
+    pub display: String,
+}
+
+/// Consumption of one budget in one calendar year.
+#[derive(Clone, Debug, Serialize)]
+pub struct YearConsumption {
+    pub year: i32,
+    pub budget: Budget,
+    pub consumed: String,
+    pub forecast: Option<String>,
+    #[serde(skip)]
+    pub display: String,
+}
+
+pub struct Ledger<'a> {
+    source: SourceId,
+    totals: [i128; 2],
+    ceilings: [Option<Limit>; 2],
+    years: Vec<Year>,
+    commitments: Vec<Commitment>,
+    ej_names: &'a [Box<[u8]>],
+    amount_columns: &'a HashMap<SourceId, usize>,
+    /// The last day seen and its index in `years`.
+    last_day: Option<(i32, usize)>,
+    /// Rows after which some commitment stood overpaid (for statistics).
+    pub overpaid_rows: u64,
+}
+
+impl<'a> Ledger<'a> {
+    pub fn new(
+        c: &Convention,
+        ej_names: &'a [Box<[u8]>],
+        amount_columns: &'a HashMap<SourceId, usize>,
+    ) -> Ledger<'a> {
+        let limit = |b: Budget| {
+            let ceiling = c.ceiling(b)?;
+            Some(Limit {
+                cents: to_cents(ceiling.amount)?,
+                span: ceiling.span,
+                crossed: false,
+            })
+        };
+        let mut years: Vec<Year> = Vec::new();
+        for line in &c.schedule {
+            let Some(cents) = to_cents(line.amount) else {
+                continue;
+            };
+            let index = match years.iter().position(|y| y.year == line.year) {
+                Some(i) => i,
+                None => {
+                    years.push(Year {
+                        year: line.year,
+                        ..Year::default()
+                    });
+                    years.len() - 1
+                }
+            };
+            if let Some(slot) = years
+                .get_mut(index)
+                .and_then(|y| y.limits.get_mut(line.budget.index()))
+            {
+                *slot = Some(Limit {
+                    cents,
+                    span: line.span,
+                    crossed: false,
+                });
+            }
+        }
+        Ledger {
+            source: c.source,
+            totals: [0; 2],
+            ceilings: [limit(Budget::AE), limit(Budget::CP)],
+            years,
+            commitments: vec![Commitment::default(); ej_names.len()],
+            ej_names,
+            amount_columns,
+            last_day: None,
+            overpaid_rows: 0,
+        }
+    }
+
+    pub fn apply(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+        let b = m.budget.index();
+        let amount = i128::from(m.amount);
+        if let (Some(total), Some(limit)) = (self.totals.get_mut(b), self.ceilings.get_mut(b)) {
+            *total += amount;
+            if let Some(limit) = limit.as_mut().filter(|l| !l.crossed && *total > l.cents) {
+                limit.crossed = true;
+                let d = ceiling_exceeded(m, *total, limit, self.source);
+                out(d.at_row(self.row(m, "crosses the ceiling")));
+            }
+        }
+        let y = self.year_index(m.day);
+        if let Some(year) = self.years.get_mut(y) {
+            let (Some(sum), Some(limit)) = (year.sums.get_mut(b), year.limits.get_mut(b)) else {
+                return;
+            };
+            *sum += amount;
+            if let Some(limit) = limit.as_mut().filter(|l| !l.crossed && *sum > l.cents) {
+                limit.crossed = true;
+                let d = schedule_exceeded(m, year.year, *sum, limit, self.source);
+                out(d.at_row(self.row(m, "crosses the forecast")));
+            }
+        }
+        self.apply_commitment(m, out);
+    }
+
+    fn apply_commitment(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+        if m.ej == NO_EJ {
+            return;
+        }
+        let Some(c) = self.commitments.get_mut(m.ej as usize) else {
+            return;
+        };
+        match m.budget {
+            Budget::AE => c.ae += i128::from(m.amount),
+            Budget::CP => c.cp += i128::from(m.amount),
+        }
+        if c.cp <= c.ae {
+            return;
+        }
+        self.overpaid_rows += 1;
+        if c.overpaid {
+            return;
+        }
+        c.overpaid = true;
+        let c = *c;
+        let name = self
+            .ej_names
+            .get(m.ej as usize)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        let d = Diagnostic::new(
+            Code::CommitmentOverpaid,
+            format!(
+                "payments on EJ `{name}` reach {}, over its commitments of {} by {}",
+                french(c.cp),
+                french(c.ae),
+                french(c.cp - c.ae)
+            ),
+        )
+        .help("payments on a commitment cannot exceed it (GBCP art. 156): check the EJ number of the payment, or the commitment's lines")
+        .figure("ej", &name)
+        .figure("committed", plain(c.ae))
+        .figure("paid", plain(c.cp))
+        .figure("overrun", plain(c.cp - c.ae));
+        out(d.at_row(self.row(
+            m,
+            &format!("{} {} on EJ `{name}`", m.budget, french(m.amount.into())),
+        )));
+    }
+
+    /// Index into `years` of a day's calendar year, or `usize::MAX` when the
+    /// schedule has no line for that year.
+    fn year_index(&mut self, day: i32) -> usize {
+        if let Some((d, i)) = self.last_day.filter(|(d, _)| *d == day) {
+            let _ = d;
+            return i;
+        }
+        let year = NaiveDate::from_num_days_from_ce_opt(day).map_or(0, |d| d.year());
+        let i = self
+            .years
+            .iter()
+            .position(|y| y.year == year)
+            .unwrap_or(usize::MAX);
+        self.last_day = Some((day, i));
+        i
+    }
+
+    fn row(&self, m: &Movement, label: &str) -> RowRef {
+        RowRef {
+            source: m.source as usize,
+            line: m.line,
+            byte: m.byte,
+            columns: self
+                .amount_columns
+                .get(&(m.source as usize))
+                .copied()
+                .into_iter()
+                .collect(),
+            label: label.to_owned(),
+        }
+    }
+
+    /// Final consumption per budget and per scheduled year.
+    pub fn consumption(&self) -> (Vec<Consumption>, Vec<YearConsumption>) {
+        let totals = Budget::BOTH
+            .iter()
+            .zip(self.totals.iter().zip(&self.ceilings))
+            .map(|(budget, (total, limit))| {
+                let ceiling = limit.as_ref().map(|l| l.cents);
+                let display = match ceiling {
+                    Some(c) => format!(
+                        "{budget} consumed {} of {} ({} remaining)",
+                        french(*total),
+                        french(c),
+                        french(c - total)
+                    ),
+                    None => format!("{budget} consumed {} (no ceiling)", french(*total)),
+                };
+                Consumption {
+                    budget: *budget,
+                    consumed: plain(*total),
+                    ceiling: ceiling.map(plain),
+                    remaining: ceiling.map(|c| plain(c - total)),
+                    display,
+                }
+            })
+            .collect();
+        let mut years = Vec::new();
+        for y in &self.years {
+            for (budget, (sum, limit)) in Budget::BOTH.iter().zip(y.sums.iter().zip(&y.limits)) {
+                let Some(limit) = limit else { continue };
+                years.push(YearConsumption {
+                    year: y.year,
+                    budget: *budget,
+                    consumed: plain(*sum),
+                    forecast: Some(plain(limit.cents)),
+                    display: format!(
+                        "{} {budget} consumed {} of {} forecast",
+                        y.year,
+                        french(*sum),
+                        french(limit.cents)
+                    ),
+                });
+            }
+        }
+        years.sort_by_key(|y| (y.year, y.budget));
+        (totals, years)
+    }
+}
+
+fn ceiling_exceeded(m: &Movement, total: i128, limit: &Limit, source: SourceId) -> Diagnostic {
+    Diagnostic::new(
+        Code::CeilingExceeded,
+        format!(
+            "cumulative {} reaches {}, over the ceiling of {} by {}",
+            m.budget,
+            french(total),
+            french(limit.cents),
+            french(total - limit.cents)
+        ),
+    )
+    .at_clause(
+        source,
+        limit.span,
+        format!("ceiling of {} in {}", french(limit.cents), m.budget),
+    )
+    .help("nothing may be spent beyond the ceiling without an amendment (avenant) raising it")
+    .figure("budget", m.budget)
+    .figure("amount", plain(m.amount.into()))
+    .figure("cumulative", plain(total))
+    .figure("limit", plain(limit.cents))
+    .figure("overrun", plain(total - limit.cents))
+}
+
+fn schedule_exceeded(
+    m: &Movement,
+    year: i32,
+    sum: i128,
+    limit: &Limit,
+    source: SourceId,
+) -> Diagnostic {
+    Diagnostic::new(
+        Code::ScheduleExceeded,
+        format!(
+            "{} of {year} reaches {}, over the forecast of {} by {}",
+            m.budget,
+            french(sum),
+            french(limit.cents),
+            french(sum - limit.cents)
+        ),
+    )
+    .at_clause(source, limit.span, format!("{year} forecast: {} in {}", french(limit.cents), m.budget))
+    .help("the schedule is a forecast: inform the délégant, and amend the schedule if the gap will last")
+    .figure("budget", m.budget)
+    .figure("year", year)
+    .figure("amount", plain(m.amount.into()))
+    .figure("cumulative", plain(sum))
+    .figure("limit", plain(limit.cents))
+    .figure("overrun", plain(sum - limit.cents))
+}

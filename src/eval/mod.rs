@@ -1,0 +1,350 @@
+//! Evaluation: a stream of transactions against one convention.
+//!
+//! Row-local clauses (term, imputation, authorised markets) are checked as
+//! each row arrives, in file order. Cumulative clauses (ceilings, schedule,
+//! payments per commitment) need chronological order: each row leaves a
+//! 40-byte [`sort::Movement`] that [`sort::Sorter`] hands back sorted by
+//! date, ties in file order, and [`ledger::Ledger`] runs the sums. Memory
+//! grows with distinct commitments, never with rows.
+//!
+//! Invariant: `eval` reads no file; its only I/O is the sorter's spill to
+//! anonymous temporary files.
+
+pub mod ledger;
+pub mod sort;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diag::{Code, Diagnostic, SourceId};
+use crate::input::parse::{day_number, normalize_code, normalize_programme};
+use crate::input::{Layout, Transaction};
+use crate::model::{CodeField, Convention};
+use crate::span::Span;
+use ledger::Ledger;
+use sort::{Movement, NO_EJ, Sorter};
+
+/// Row counts and consumption of a run.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    pub rows_read: u64,
+    pub rows_checked: u64,
+    pub rows_rejected: u64,
+    /// Consumption of each budget against its ceiling.
+    pub consumption: Vec<ledger::Consumption>,
+    /// Consumption of each year and budget against the forecast schedule.
+    pub schedule: Vec<ledger::YearConsumption>,
+    /// Clauses that some export could not check, and why.
+    pub not_checked: Vec<String>,
+}
+
+/// The convention's expected codes and authorised parties, normalized once.
+struct RowRules {
+    start: Option<(NaiveDate, Span)>,
+    end: Option<(NaiveDate, Span)>,
+    codes: Vec<(CodeField, Vec<u8>, String, Span)>,
+    suppliers: Vec<Vec<u8>>,
+    contracts: Vec<Vec<u8>>,
+    markets_span: Option<Span>,
+    markets_label: String,
+}
+
+impl RowRules {
+    fn new(c: &Convention) -> RowRules {
+        let start = c
+            .effective_start()
+            .zip(c.term.as_ref().map(|t| t.start.span));
+        let end = c.term.as_ref().map(|t| (t.end.value, t.end.span));
+        let codes = CodeField::ALL
+            .iter()
+            .filter_map(|f| {
+                let v = c.imputation.get(*f)?;
+                Some((
+                    *f,
+                    normalize(*f, v.value.as_bytes()).to_vec(),
+                    v.value.clone(),
+                    v.span,
+                ))
+            })
+            .collect();
+        let suppliers = c
+            .markets
+            .iter()
+            .filter_map(|m| m.chorus.as_ref())
+            .map(|s| normalize_code(s.value.as_bytes()).to_vec())
+            .collect();
+        let contracts = c
+            .markets
+            .iter()
+            .filter_map(|m| m.number.as_ref())
+            .map(|s| normalize_code(s.value.as_bytes()).to_vec())
+            .collect();
+        let markets_span = c.markets.iter().map(|m| m.span).reduce(Span::cover);
+        let markets_label = c
+            .markets
+            .iter()
+            .map(|m| {
+                let holder = m.holder.as_ref().map_or("?", |h| h.value.as_str());
+                match &m.chorus {
+                    Some(n) => format!("{holder} ({})", n.value),
+                    None => holder.to_owned(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        RowRules {
+            start,
+            end,
+            codes,
+            suppliers,
+            contracts,
+            markets_span,
+            markets_label,
+        }
+    }
+}
+
+fn normalize(field: CodeField, value: &[u8]) -> &[u8] {
+    match field {
+        CodeField::Programme => normalize_programme(value),
+        _ => normalize_code(value),
+    }
+}
+
+/// Checks one convention against the rows of one or more exports.
+pub struct Evaluator<'c> {
+    convention: &'c Convention,
+    rules: RowRules,
+    sorter: Sorter,
+    ej_ids: HashMap<Box<[u8]>, u32>,
+    ej_names: Vec<Box<[u8]>>,
+    /// Column of the amount in each export, by source id, for findings.
+    amount_columns: HashMap<SourceId, usize>,
+    summary: Summary,
+}
+
+impl<'c> Evaluator<'c> {
+    pub fn new(convention: &'c Convention) -> Evaluator<'c> {
+        Evaluator {
+            convention,
+            rules: RowRules::new(convention),
+            sorter: Sorter::default(),
+            ej_ids: HashMap::new(),
+            ej_names: Vec::new(),
+            amount_columns: HashMap::new(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Notes an export's layout before its rows: which clauses it can check.
+    pub fn begin_export(&mut self, source: SourceId, name: &str, layout: &Layout) {
+        self.amount_columns.insert(source, layout.amount);
+        for (field, _, _, _) in &self.rules.codes {
+            if layout.code(*field).is_none() {
+                self.summary.not_checked.push(format!(
+                    "imputation `{}`: column absent from `{name}`",
+                    field.name()
+                ));
+            }
+        }
+        let has_parties = !self.rules.suppliers.is_empty() || !self.rules.contracts.is_empty();
+        let checkable = (!self.rules.suppliers.is_empty() && layout.supplier.is_some())
+            || (!self.rules.contracts.is_empty() && layout.contract.is_some());
+        if has_parties && !checkable {
+            self.summary.not_checked.push(format!(
+                "authorised markets: no `fournisseur` or `marche` column in `{name}`"
+            ));
+        }
+        if layout.ej.is_none() {
+            self.summary.not_checked.push(format!(
+                "payments per commitment: no `n_ej` column in `{name}`"
+            ));
+        }
+    }
+
+    /// A row the reader rejected.
+    pub fn rejected(&mut self) {
+        self.summary.rows_read += 1;
+        self.summary.rows_rejected += 1;
+    }
+
+    /// Checks one row's own clauses and queues it for the cumulative ones.
+    pub fn row(
+        &mut self,
+        tx: &Transaction<'_>,
+        layout: &Layout,
+        out: &mut dyn FnMut(Diagnostic),
+    ) -> std::io::Result<()> {
+        self.summary.rows_read += 1;
+        self.summary.rows_checked += 1;
+        self.check_term(tx, layout, out);
+        self.check_imputation(tx, layout, out);
+        self.check_market(tx, layout, out);
+        let ej = tx.ej.map_or(NO_EJ, |ej| self.intern(ej));
+        self.sorter.push(Movement {
+            day: day_number(tx.date),
+            source: u32::try_from(tx.pos.source).unwrap_or(u32::MAX),
+            line: tx.pos.line,
+            byte: tx.pos.byte,
+            amount: tx.amount,
+            ej,
+            budget: tx.budget,
+        })
+    }
+
+    fn intern(&mut self, ej: &[u8]) -> u32 {
+        if let Some(id) = self.ej_ids.get(ej) {
+            return *id;
+        }
+        let id = u32::try_from(self.ej_names.len()).unwrap_or(NO_EJ);
+        self.ej_ids.insert(ej.into(), id);
+        self.ej_names.push(ej.into());
+        id
+    }
+
+    fn check_term(&self, tx: &Transaction<'_>, layout: &Layout, out: &mut dyn FnMut(Diagnostic)) {
+        let row = |label: String| tx.pos.to_ref(vec![layout.date], label);
+        if let Some((start, span)) = self.rules.start.filter(|(s, _)| tx.date < *s) {
+            out(Diagnostic::new(
+                Code::TermBeforeStart,
+                format!("{} dated {}, before the convention takes effect on {start}", tx.budget, tx.date),
+            )
+            .at_row(row(format!("{} days before the term", (start - tx.date).num_days())))
+            .at_clause(self.convention.source, span, format!("takes effect on {start}"))
+            .help("a délégataire may spend only once the convention has taken effect: check the date or the imputation")
+            .figure("date", tx.date)
+            .figure("start", start));
+        }
+        if let Some((end, span)) = self.rules.end.filter(|(e, _)| tx.date > *e) {
+            out(Diagnostic::new(
+                Code::TermAfterEnd,
+                format!(
+                    "{} dated {}, after the convention ends on {end}",
+                    tx.budget, tx.date
+                ),
+            )
+            .at_row(row(format!(
+                "{} days after the term",
+                (tx.date - end).num_days()
+            )))
+            .at_clause(self.convention.source, span, format!("ends on {end}"))
+            .help("spending after the end needs an amendment (avenant) extending the term")
+            .figure("date", tx.date)
+            .figure("end", end));
+        }
+    }
+
+    fn check_imputation(
+        &self,
+        tx: &Transaction<'_>,
+        layout: &Layout,
+        out: &mut dyn FnMut(Diagnostic),
+    ) {
+        let mut differing = Vec::new();
+        for (field, expected, _, _) in &self.rules.codes {
+            let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
+                continue;
+            };
+            if normalize(*field, value) != expected.as_slice() {
+                differing.push((field, value));
+            }
+        }
+        let Some(first) = differing.first().map(|(f, _)| **f) else {
+            return;
+        };
+        let mut columns = Vec::new();
+        let mut parts = Vec::new();
+        let mut d = Diagnostic::new(Code::ImputationMismatch, String::new());
+        for (field, value) in &differing {
+            let Some((_, _, written, span)) = self.rules.codes.iter().find(|c| c.0 == **field)
+            else {
+                continue;
+            };
+            let shown = String::from_utf8_lossy(value);
+            let shown = if normalize(**field, value).is_empty() {
+                "(empty)".into()
+            } else {
+                format!("`{shown}`")
+            };
+            parts.push(format!("{} {shown} instead of `{written}`", field.name()));
+            columns.extend(layout.code(**field));
+            let label = format!("expected `{written}`");
+            d = if **field == first {
+                d.at_clause(self.convention.source, *span, label)
+            } else {
+                d.related(self.convention.source, *span, label)
+            };
+        }
+        d.message = format!(
+            "imputation differs from the convention: {}",
+            parts.join(", ")
+        );
+        out(d
+            .at_row(tx.pos.to_ref(columns, "differs from the convention"))
+            .help("every expense of the convention carries its imputation codes: correct the imputation in CHORUS or leave the row out of the convention's export"));
+    }
+
+    fn check_market(&self, tx: &Transaction<'_>, layout: &Layout, out: &mut dyn FnMut(Diagnostic)) {
+        let mut columns = Vec::new();
+        let mut parts = Vec::new();
+        let checks = [
+            (
+                tx.supplier,
+                &self.rules.suppliers,
+                layout.supplier,
+                "supplier",
+            ),
+            (
+                tx.contract,
+                &self.rules.contracts,
+                layout.contract,
+                "contract",
+            ),
+        ];
+        for (value, allowed, column, what) in checks {
+            let Some(value) = value.filter(|_| !allowed.is_empty()) else {
+                continue;
+            };
+            let normalized = normalize_code(value);
+            if !allowed.iter().any(|a| a.as_slice() == normalized) {
+                columns.extend(column);
+                parts.push(if normalized.is_empty() {
+                    format!("no {what}")
+                } else {
+                    format!("{what} `{}`", String::from_utf8_lossy(value))
+                });
+            }
+        }
+        if parts.is_empty() {
+            return;
+        }
+        let mut d = Diagnostic::new(
+            Code::MarketUnknown,
+            format!("{} is not among the authorised markets", parts.join(" and ")),
+        )
+        .at_row(tx.pos.to_ref(columns, "not authorised"))
+        .help("the convention lists the contracts and holders it covers: check the supplier, or amend the convention");
+        if let Some(span) = self.rules.markets_span {
+            d = d.at_clause(
+                self.convention.source,
+                span,
+                format!("authorised: {}", self.rules.markets_label),
+            );
+        }
+        out(d);
+    }
+
+    /// Runs the cumulative checks over every queued row, in chronological
+    /// order, and returns the summary.
+    pub fn finish(self, out: &mut dyn FnMut(Diagnostic)) -> std::io::Result<Summary> {
+        let mut summary = self.summary;
+        let mut ledger = Ledger::new(self.convention, &self.ej_names, &self.amount_columns);
+        self.sorter.drain(|m| ledger.apply(m, out))?;
+        let (consumption, schedule) = ledger.consumption();
+        summary.consumption = consumption;
+        summary.schedule = schedule;
+        Ok(summary)
+    }
+}

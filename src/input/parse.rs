@@ -1,0 +1,251 @@
+//! Field parsers for exports: amounts, dates, movement types and codes.
+//! They work on borrowed bytes and never allocate: they run once per field
+//! of every row.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::Budget;
+
+/// An amount in euro cents. Exports state euros with at most two decimals;
+/// sums are kept in `i128` so that no export can overflow them.
+pub type Cents = i64;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    Empty,
+    Invalid,
+    TooManyDecimals,
+    TooLarge,
+}
+
+impl AmountError {
+    pub fn reason(self) -> &'static str {
+        match self {
+            AmountError::Empty => "the amount is empty",
+            AmountError::Invalid => "not an amount",
+            AmountError::TooManyDecimals => "more than two decimals",
+            AmountError::TooLarge => "too large for exact arithmetic",
+        }
+    }
+}
+
+const NBSP: &[u8] = "\u{A0}".as_bytes();
+const NNBSP: &[u8] = "\u{202F}".as_bytes();
+const EN_DASH: &[u8] = "\u{2013}".as_bytes();
+const MINUS: &[u8] = "\u{2212}".as_bytes();
+
+/// Parses a signed amount in euros: `-1 234,56`, `1234.5`, `"28,26"`,
+/// `–87,10` (en dash), thousands grouped by space, NBSP or U+202F, one
+/// decimal separator (comma or point), at most two decimals.
+pub fn parse_amount(field: &[u8]) -> Result<Cents, AmountError> {
+    let mut s = trim(field);
+    if let [b'"', inner @ .., b'"'] = s {
+        s = trim(inner);
+    }
+    if s.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let (negative, digits) = strip_sign(s);
+    let mut units: i64 = 0;
+    let mut frac: i64 = 0;
+    let mut frac_digits = 0u32;
+    let mut seen_digit = false;
+    let mut in_fraction = false;
+    let mut rest = digits;
+    while let Some((&b, tail)) = rest.split_first() {
+        match b {
+            b'0'..=b'9' if in_fraction => {
+                frac_digits += 1;
+                if frac_digits > 2 {
+                    return Err(AmountError::TooManyDecimals);
+                }
+                frac = frac * 10 + i64::from(b - b'0');
+            }
+            b'0'..=b'9' => {
+                seen_digit = true;
+                units = units
+                    .checked_mul(10)
+                    .and_then(|u| u.checked_add(i64::from(b - b'0')))
+                    .ok_or(AmountError::TooLarge)?;
+            }
+            b',' | b'.' if !in_fraction && seen_digit => in_fraction = true,
+            b' ' if !in_fraction && seen_digit => {}
+            _ => {
+                let skip = [NBSP, NNBSP]
+                    .iter()
+                    .find(|sep| rest.starts_with(sep))
+                    .filter(|_| !in_fraction && seen_digit)
+                    .ok_or(AmountError::Invalid)?;
+                rest = rest.get(skip.len()..).unwrap_or_default();
+                continue;
+            }
+        }
+        rest = tail;
+    }
+    if !seen_digit || (in_fraction && frac_digits == 0) {
+        return Err(AmountError::Invalid);
+    }
+    if frac_digits == 1 {
+        frac *= 10;
+    }
+    let cents = units
+        .checked_mul(100)
+        .and_then(|u| u.checked_add(frac))
+        .ok_or(AmountError::TooLarge)?;
+    Ok(if negative { -cents } else { cents })
+}
+
+fn strip_sign(s: &[u8]) -> (bool, &[u8]) {
+    for (sign, negative) in [
+        (&b"-"[..], true),
+        (b"+", false),
+        (EN_DASH, true),
+        (MINUS, true),
+    ] {
+        if let Some(rest) = s.strip_prefix(sign) {
+            return (negative, trim(rest));
+        }
+    }
+    (false, s)
+}
+
+/// Trims ASCII spaces and tabs.
+pub fn trim(mut s: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t', rest @ ..] = s {
+        s = rest;
+    }
+    while let [rest @ .., b' ' | b'\t'] = s {
+        s = rest;
+    }
+    s
+}
+
+/// Parses `yyyy-mm-dd`, `dd/mm/yyyy` or `dd.mm.yyyy`, optionally followed
+/// by a time (`03.02.2023 05:32:09`, `2023-02-03T05:32`), which is ignored.
+pub fn parse_date(field: &[u8]) -> Option<NaiveDate> {
+    let s = trim(field);
+    let (day_part, time_part) = match s.get(10) {
+        None => (s, &[][..]),
+        Some(b' ' | b'T') => (s.get(..10)?, s.get(11..)?),
+        Some(_) => return None,
+    };
+    if !time_part.iter().all(|b| b.is_ascii_digit() || *b == b':') {
+        return None;
+    }
+    let (y, m, d) = match day_part {
+        [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] => (
+            num(&[*y1, *y2, *y3, *y4])?,
+            num(&[*m1, *m2])?,
+            num(&[*d1, *d2])?,
+        ),
+        [d1, d2, sep1 @ (b'/' | b'.'), m1, m2, sep2, y1, y2, y3, y4] if sep1 == sep2 => (
+            num(&[*y1, *y2, *y3, *y4])?,
+            num(&[*m1, *m2])?,
+            num(&[*d1, *d2])?,
+        ),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+fn num(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |acc, b| {
+        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+    })
+}
+
+/// A date as a day number, for compact sort keys.
+pub fn day_number(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
+/// `AE` or `CP`, in any case, spaces trimmed.
+pub fn parse_budget(field: &[u8]) -> Option<Budget> {
+    match trim(field) {
+        [a, e] if a.eq_ignore_ascii_case(&b'A') && e.eq_ignore_ascii_case(&b'E') => {
+            Some(Budget::AE)
+        }
+        [c, p] if c.eq_ignore_ascii_case(&b'C') && p.eq_ignore_ascii_case(&b'P') => {
+            Some(Budget::CP)
+        }
+        _ => None,
+    }
+}
+
+/// A code as compared with the convention's: trimmed, `#` and `Non affecté`
+/// read as empty, and a company prefix such as `BG00/` removed.
+pub fn normalize_code(field: &[u8]) -> &[u8] {
+    let s = trim(field);
+    if s == b"#" || s.eq_ignore_ascii_case("Non affecté".as_bytes()) {
+        return &[];
+    }
+    match s {
+        [a, b, c, d, b'/', rest @ ..]
+            if [a, b, c, d].iter().all(|x| x.is_ascii_alphanumeric()) && !rest.is_empty() =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
+/// A programme number without its leading zeros (`0124` and `124` match).
+pub fn normalize_programme(field: &[u8]) -> &[u8] {
+    let s = normalize_code(field);
+    let zeros = s.iter().take_while(|b| **b == b'0').count();
+    if zeros == s.len() {
+        s
+    } else {
+        s.get(zeros..).unwrap_or(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts() {
+        assert_eq!(parse_amount(b"1234,56"), Ok(123_456));
+        assert_eq!(parse_amount(b"-1 234,56"), Ok(-123_456));
+        assert_eq!(parse_amount("1\u{A0}234,5".as_bytes()), Ok(123_450));
+        assert_eq!(parse_amount("1\u{202F}234.05".as_bytes()), Ok(123_405));
+        assert_eq!(parse_amount("\u{2013}87,10".as_bytes()), Ok(-8_710));
+        assert_eq!(parse_amount(b"\"28,26\""), Ok(2_826));
+        assert_eq!(parse_amount(b"22500"), Ok(2_250_000));
+        assert_eq!(parse_amount(b""), Err(AmountError::Empty));
+        assert_eq!(parse_amount(b"1,234"), Err(AmountError::TooManyDecimals));
+        assert_eq!(parse_amount(b"1,2,3"), Err(AmountError::Invalid));
+        assert_eq!(parse_amount(b"12a"), Err(AmountError::Invalid));
+        assert_eq!(parse_amount(b","), Err(AmountError::Invalid));
+        assert_eq!(parse_amount(b"1,"), Err(AmountError::Invalid));
+        assert_eq!(
+            parse_amount(b"99999999999999999999"),
+            Err(AmountError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2017, 8, 24);
+        assert_eq!(parse_date(b"2017-08-24"), d);
+        assert_eq!(parse_date(b"24/08/2017"), d);
+        assert_eq!(parse_date(b"24.08.2017"), d);
+        assert_eq!(parse_date(b"24.08.2017 05:32:09"), d);
+        assert_eq!(parse_date(b"24/08.2017"), None);
+        assert_eq!(parse_date(b"31/02/2017"), None);
+        assert_eq!(parse_date(b"2017-8-24"), None);
+        assert_eq!(parse_date(b""), None);
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(normalize_code(b"BG00/DREETS0035"), b"DREETS0035");
+        assert_eq!(normalize_code(b" 0124-CDAF-CDSI "), b"0124-CDAF-CDSI");
+        assert_eq!(normalize_code(b"#"), b"");
+        assert_eq!(normalize_programme(b"0124"), b"124");
+        assert_eq!(normalize_programme(b"000"), b"000");
+        assert_eq!(parse_budget(b" ae"), Some(Budget::AE));
+        assert_eq!(parse_budget(b"AEX"), None);
+    }
+}

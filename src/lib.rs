@@ -1,0 +1,39 @@
+//! clausier: checks French State delegation-of-management conventions
+//! (conventions de délégation de gestion, decree n° 2004-1085) against the
+//! money actually spent, as CHORUS exports record it.
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! `syntax` (pest) → `lower` (typed [`model`] with spans) → `check` (lints
+//! over the model) and `eval` (transactions from [`input`] against the
+//! model) → [`diag`] (one diagnostic model) → [`report`] (renderers).
+
+pub mod check;
+pub mod cli;
+pub mod codes;
+pub mod diag;
+pub mod eval;
+pub mod input;
+pub mod keywords;
+pub mod lower;
+pub mod model;
+pub mod money;
+pub mod report;
+pub mod source;
+pub mod span;
+pub mod syntax;
+
+use diag::{Diagnostic, SourceId};
+use model::Convention;
+
+/// Parses, lowers and lints one rule file. The convention is `None` when
+/// the file could not be lowered at all; the diagnostics say why.
+pub fn compile(source: SourceId, text: &str) -> (Option<Convention>, Vec<Diagnostic>) {
+    let (doc, mut diags) = syntax::parse(source, text);
+    let (convention, lowered) = lower::lower(source, &doc, diags.is_empty());
+    diags.extend(lowered);
+    if let Some(c) = &convention {
+        diags.extend(check::check(c));
+    }
+    diags.sort_by_key(|d| d.clause.as_ref().map(|c| (c.span.start, c.span.end)));
+    (convention, diags)
+}

@@ -1,0 +1,825 @@
+//! Lowering: from the syntax tree to the typed [`Convention`] model.
+//!
+//! One function per clause. The grammar accepts any word where a keyword is
+//! expected; this module decides, rejecting unknown words with a spanned
+//! `clause.unknown` and a "did you mean". Every problem is reported, not the
+//! first: a clause that cannot be lowered is skipped and the rest goes on.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::diag::{Code, Diagnostic, SourceId};
+use crate::keywords::{fold, suggest};
+use crate::model::{
+    Budget, Ceiling, Convention, DurationUnit, Imputation, Market, Notice, Party, ScheduleLine,
+    Signatory, Term, TermStart,
+};
+use crate::span::{Span, Spanned};
+use crate::syntax::{Document, Item, Value, ValueKind};
+
+/// Clauses of a `convention` block, in their canonical spelling.
+pub const CONVENTION_CLAUSES: &[&str] = &[
+    "nor",
+    "signature",
+    "base-légale",
+    "délégant",
+    "délégataire",
+    "marché",
+    "uo",
+    "durée",
+    "plafond",
+    "échéancier",
+    "comptable",
+    "imputation",
+    "préavis",
+    "publication",
+    "suivi",
+];
+const PARTY_CLAUSES: &[&str] = &["sigle", "signataire"];
+const TERM_CLAUSES: &[&str] = &["effet", "fin"];
+const IMPUTATION_CLAUSES: &[&str] = &[
+    "programme",
+    "centre-financier",
+    "domaine-fonctionnel",
+    "activité",
+    "centre-de-coûts",
+];
+const MARKET_FIELDS: &[&str] = &["titulaire", "chorus", "numéro"];
+
+/// Lowers a parsed rule file. `complete` is false when syntax errors blanked
+/// some lines: missing clauses are then not reported, since they may be on
+/// those lines.
+pub fn lower(
+    source: SourceId,
+    doc: &Document,
+    complete: bool,
+) -> (Option<Convention>, Vec<Diagnostic>) {
+    let mut cx = Lowerer {
+        source,
+        complete,
+        diags: Vec::new(),
+    };
+    let mut convention = None;
+    for item in &doc.items {
+        if fold(&item.head.text) != "convention" {
+            cx.unknown(item, &["convention"]);
+        } else if convention.is_some() {
+            cx.diags.push(
+                Diagnostic::new(Code::ClauseDuplicate, "a rule file holds one convention")
+                    .at_clause(source, item.head.span, "second convention")
+                    .help("put each convention in a file of its own"),
+            );
+        } else {
+            convention = Some(cx.convention(item));
+        }
+    }
+    if convention.is_none() && complete {
+        cx.diags.push(
+            Diagnostic::new(Code::ClauseMissing, "the file states no convention")
+                .at_clause(source, Span::new(0, 0), "expected `convention \"…\" {`")
+                .help("a rule file starts with `convention \"title\" {` and ends with `}`"),
+        );
+    }
+    (convention, cx.diags)
+}
+
+struct Lowerer {
+    source: SourceId,
+    complete: bool,
+    diags: Vec<Diagnostic>,
+}
+
+/// Keeps the first occurrence of a once-only clause and reports the others.
+fn once<T>(cx: &mut Lowerer, slot: &mut Option<(T, Span)>, value: Option<T>, item: &Item) {
+    let Some(value) = value else { return };
+    if let Some((_, first)) = slot {
+        let first = *first;
+        cx.diags.push(
+            Diagnostic::new(
+                Code::ClauseDuplicate,
+                format!("`{}` is stated twice", item.head.text),
+            )
+            .at_clause(cx.source, item.head.span, "stated again here")
+            .related(cx.source, first, "first stated here")
+            .help("keep one of them"),
+        );
+    } else {
+        *slot = Some((value, item.head.span));
+    }
+}
+
+impl Lowerer {
+    fn convention(&mut self, item: &Item) -> Convention {
+        let title = self
+            .text_at(item, 0, "the convention's title")
+            .unwrap_or_else(|| Spanned::new(String::new(), item.head.span));
+        self.no_more_values(item, 1);
+        let mut c = Convention {
+            source: self.source,
+            title,
+            nor: None,
+            signature: None,
+            legal_basis: None,
+            delegant: None,
+            delegataire: None,
+            markets: Vec::new(),
+            uo: None,
+            term: None,
+            ceilings: Vec::new(),
+            schedule: Vec::new(),
+            accountant: None,
+            imputation: Imputation::default(),
+            notice: None,
+            publication: None,
+            reporting: None,
+            span: item.span,
+        };
+        let Some(block) = &item.block else {
+            self.diags.push(
+                Diagnostic::new(Code::ValueInvalid, "the convention has no clauses")
+                    .at_clause(self.source, item.span, "expected `{` after the title")
+                    .help("write the clauses inside `convention \"…\" { … }`"),
+            );
+            return c;
+        };
+        let mut once_slots = OnceSlots::default();
+        for clause in &block.items {
+            self.convention_clause(clause, &mut c, &mut once_slots);
+        }
+        once_slots.apply(&mut c);
+        self.require_clauses(&c, item);
+        c
+    }
+
+    fn convention_clause(&mut self, item: &Item, c: &mut Convention, s: &mut OnceSlots) {
+        match fold(&item.head.text).as_str() {
+            "nor" => {
+                let v = self.code_at(item, 0, "the NOR reference");
+                self.no_more_values(item, 1);
+                once(self, &mut s.nor, v, item);
+            }
+            "signature" => {
+                let v = self.date_at(item, 0, "the signature date");
+                self.no_more_values(item, 1);
+                once(self, &mut s.signature, v, item);
+            }
+            "base-legale" => {
+                let v = self.text_at(item, 0, "the legal basis");
+                self.no_more_values(item, 1);
+                once(self, &mut s.legal_basis, v, item);
+            }
+            "delegant" => {
+                let v = self.party(item);
+                once(self, &mut s.delegant, v, item);
+            }
+            "delegataire" => {
+                let v = self.party(item);
+                once(self, &mut s.delegataire, v, item);
+            }
+            "marche" => c.markets.extend(self.market(item)),
+            "uo" => {
+                let v = self.code_at(item, 0, "the budget unit (UO)");
+                self.no_more_values(item, 1);
+                once(self, &mut s.uo, v, item);
+            }
+            "duree" => {
+                let v = self.term(item);
+                once(self, &mut s.term, v, item);
+            }
+            "plafond" => self.ceiling(item, c),
+            "echeancier" => self.schedule(item, c),
+            "comptable" => {
+                let v = self.text_at(item, 0, "the accounting officer");
+                self.no_more_values(item, 1);
+                once(self, &mut s.accountant, v, item);
+            }
+            "imputation" => {
+                let v = self.imputation(item);
+                once(self, &mut s.imputation, v, item);
+            }
+            "preavis" => {
+                let v = self.notice(item);
+                once(self, &mut s.notice, v, item);
+            }
+            "publication" => {
+                let v = self.text_at(item, 0, "where the convention is published");
+                self.no_more_values(item, 1);
+                once(self, &mut s.publication, v, item);
+            }
+            "suivi" => {
+                let v = self.text_at(item, 0, "the reporting duty");
+                self.no_more_values(item, 1);
+                once(self, &mut s.reporting, v, item);
+            }
+            _ => self.unknown(item, CONVENTION_CLAUSES),
+        }
+        if !matches!(
+            fold(&item.head.text).as_str(),
+            "delegant" | "delegataire" | "duree" | "echeancier" | "imputation" | "convention"
+        ) {
+            self.no_block(item);
+        }
+    }
+
+    fn require_clauses(&mut self, c: &Convention, item: &Item) {
+        if !self.complete {
+            return;
+        }
+        let missing = [
+            ("signature", c.signature.is_none(), "signature 2017-08-24"),
+            ("délégant", c.delegant.is_none(), "délégant \"Direction …\""),
+            (
+                "délégataire",
+                c.delegataire.is_none(),
+                "délégataire \"Direction …\"",
+            ),
+            (
+                "durée",
+                c.term.is_none(),
+                "durée { effet signature  fin 2018-12-31 }",
+            ),
+            ("plafond", c.ceilings.is_empty(), "plafond AE 400 000 €"),
+            (
+                "imputation",
+                c.imputation.span.is_empty(),
+                "imputation { programme 124 … }",
+            ),
+        ];
+        for (name, absent, example) in missing {
+            if absent {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::ClauseMissing,
+                        format!("the convention has no `{name}` clause"),
+                    )
+                    .at_clause(
+                        self.source,
+                        item.head.span,
+                        format!("`{name}` missing here"),
+                    )
+                    .help(format!("every convention states it, e.g. `{example}`")),
+                );
+            }
+        }
+    }
+
+    fn party(&mut self, item: &Item) -> Option<Party> {
+        let name = self.text_at(item, 0, "the party's name")?;
+        self.no_more_values(item, 1);
+        let mut party = Party {
+            name,
+            acronym: None,
+            signatories: Vec::new(),
+            span: item.span,
+        };
+        let mut acronym = None;
+        for sub in item.block.iter().flat_map(|b| &b.items) {
+            self.no_block(sub);
+            match fold(&sub.head.text).as_str() {
+                "sigle" => {
+                    let v = self.code_at(sub, 0, "the party's acronym");
+                    self.no_more_values(sub, 1);
+                    once(self, &mut acronym, v, sub);
+                }
+                "signataire" => {
+                    if let Some(name) = self.text_at(sub, 0, "the signatory's name") {
+                        let role = sub
+                            .values
+                            .get(1)
+                            .and_then(|_| self.text_at(sub, 1, "the signatory's role"));
+                        self.no_more_values(sub, 2);
+                        party.signatories.push(Signatory { name, role });
+                    }
+                }
+                _ => self.unknown(sub, PARTY_CLAUSES),
+            }
+        }
+        party.acronym = acronym.map(|(v, _)| v);
+        Some(party)
+    }
+
+    fn market(&mut self, item: &Item) -> Option<Market> {
+        let purpose = self.text_at(item, 0, "what the contract is for")?;
+        let mut market = Market {
+            purpose,
+            holder: None,
+            chorus: None,
+            number: None,
+            span: item.span,
+        };
+        let mut i = 1;
+        while let Some(key) = item.values.get(i) {
+            let ValueKind::Word(word) = &key.kind else {
+                self.value_error(key, "a field name (`titulaire`, `chorus` or `numéro`)");
+                i += 1;
+                continue;
+            };
+            let slot = match fold(word).as_str() {
+                "titulaire" => &mut market.holder,
+                "chorus" => &mut market.chorus,
+                "numero" => &mut market.number,
+                _ => {
+                    self.unknown_word(word, key.span, MARKET_FIELDS, "field of `marché`");
+                    i += 2;
+                    continue;
+                }
+            };
+            let value = match item.values.get(i + 1) {
+                Some(v) => code_value(v),
+                None => None,
+            };
+            match value {
+                Some(v) => *slot = Some(v),
+                None => self.missing_value(item, key.span, &format!("the value of `{word}`")),
+            }
+            i += 2;
+        }
+        if let Some(chorus) = &market.chorus {
+            self.check_chorus_number(chorus);
+        }
+        Some(market)
+    }
+
+    fn check_chorus_number(&mut self, chorus: &Spanned<String>) {
+        let ok = chorus.value.len() == 10 && chorus.value.bytes().all(|b| b.is_ascii_digit());
+        if !ok {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::ValueInvalid,
+                    format!("`{}` is not a CHORUS supplier number", chorus.value),
+                )
+                .at_clause(self.source, chorus.span, "expected 10 digits")
+                .help("a CHORUS supplier (tiers) number has 10 digits, e.g. `1001091655`"),
+            );
+        }
+    }
+
+    fn term(&mut self, item: &Item) -> Option<Term> {
+        self.no_more_values(item, 0);
+        let mut start = None;
+        let mut end = None;
+        for sub in item.block.iter().flat_map(|b| &b.items) {
+            self.no_block(sub);
+            match fold(&sub.head.text).as_str() {
+                "effet" => {
+                    let v = self.term_start(sub);
+                    self.no_more_values(sub, 1);
+                    once(self, &mut start, v, sub);
+                }
+                "fin" => {
+                    let v = self.date_at(sub, 0, "the end date");
+                    self.no_more_values(sub, 1);
+                    once(self, &mut end, v, sub);
+                }
+                _ => self.unknown(sub, TERM_CLAUSES),
+            }
+        }
+        let (Some((start, _)), Some((end, _))) = (start, end) else {
+            if self.complete {
+                self.diags.push(
+                    Diagnostic::new(Code::ClauseMissing, "the term needs `effet` and `fin`")
+                        .at_clause(self.source, item.head.span, "incomplete term")
+                        .help("write `durée { effet signature` (or a date) `fin 2018-12-31 }`"),
+                );
+            }
+            return None;
+        };
+        Some(Term {
+            start,
+            end,
+            span: item.span,
+        })
+    }
+
+    fn term_start(&mut self, item: &Item) -> Option<Spanned<TermStart>> {
+        let value = self.value_at(item, 0, "`signature` or a date")?;
+        match &value.kind {
+            ValueKind::Word(w) if fold(w) == "signature" => {
+                Some(Spanned::new(TermStart::AtSignature, value.span))
+            }
+            ValueKind::Date(_) => self
+                .date_at(item, 0, "the effective date")
+                .map(|d| Spanned::new(TermStart::On(d.value), d.span)),
+            _ => {
+                self.value_error(value, "`signature` or a date (yyyy-mm-dd)");
+                None
+            }
+        }
+    }
+
+    fn ceiling(&mut self, item: &Item, c: &mut Convention) {
+        let Some((amount_value, budget_values)) = item.values.split_last() else {
+            self.missing_value(item, item.head.span, "a budget (AE or CP) and an amount");
+            return;
+        };
+        let Some(amount) = self.money(amount_value) else {
+            return;
+        };
+        let mut budgets = Vec::new();
+        for v in budget_values {
+            match &v.kind {
+                ValueKind::Word(w) if fold(w) == "et" => {}
+                _ => budgets.extend(self.budget(v)),
+            }
+        }
+        if budgets.is_empty() {
+            self.missing_value(
+                item,
+                item.head.span,
+                "a budget (AE or CP) before the amount",
+            );
+        }
+        for budget in budgets {
+            if let Some(first) = c.ceiling(budget) {
+                let first = first.span;
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::ClauseDuplicate,
+                        format!("the {budget} ceiling is stated twice"),
+                    )
+                    .at_clause(self.source, item.span, "stated again here")
+                    .related(self.source, first, "first stated here")
+                    .help("a convention has one ceiling per budget; keep one of them"),
+                );
+                continue;
+            }
+            c.ceilings.push(Ceiling {
+                budget,
+                amount: amount.value,
+                span: item.span,
+            });
+        }
+    }
+
+    fn schedule(&mut self, item: &Item, c: &mut Convention) {
+        self.no_more_values(item, 0);
+        for line in item.block.iter().flat_map(|b| &b.items) {
+            self.no_block(line);
+            let year = match line.head.text.parse::<i32>() {
+                Ok(y) if (1900..=2200).contains(&y) => y,
+                _ => {
+                    self.diags.push(
+                        Diagnostic::new(
+                            Code::ValueInvalid,
+                            format!("`{}` is not a year", line.head.text),
+                        )
+                        .at_clause(self.source, line.head.span, "expected a year")
+                        .help("each schedule line reads `2017 AE 296 210 € CP 48 105 €`"),
+                    );
+                    continue;
+                }
+            };
+            if line.values.is_empty() {
+                self.missing_value(line, line.head.span, "amounts in AE and CP");
+            }
+            for pair in line.values.chunks(2) {
+                let [budget, amount] = pair else {
+                    self.missing_value(line, line.span, "an amount after the budget");
+                    continue;
+                };
+                let (Some(budget), Some(amount)) = (self.budget(budget), self.money(amount)) else {
+                    continue;
+                };
+                let span = pair_span(pair);
+                if let Some(first) = c
+                    .schedule
+                    .iter()
+                    .find(|s| s.year == year && s.budget == budget)
+                {
+                    let first = first.span;
+                    self.diags.push(
+                        Diagnostic::new(
+                            Code::ClauseDuplicate,
+                            format!("the {budget} forecast for {year} is stated twice"),
+                        )
+                        .at_clause(self.source, span, "stated again here")
+                        .related(self.source, first, "first stated here")
+                        .help("state each year's AE and CP once"),
+                    );
+                    continue;
+                }
+                c.schedule.push(ScheduleLine {
+                    year,
+                    budget,
+                    amount: amount.value,
+                    span,
+                });
+            }
+        }
+    }
+
+    fn imputation(&mut self, item: &Item) -> Option<Imputation> {
+        self.no_more_values(item, 0);
+        let mut imp = Imputation {
+            span: item.span,
+            ..Imputation::default()
+        };
+        let mut slots: [Option<(Spanned<String>, Span)>; 5] = Default::default();
+        for sub in item.block.iter().flat_map(|b| &b.items) {
+            self.no_block(sub);
+            let index = match fold(&sub.head.text).as_str() {
+                "programme" => 0,
+                "centre-financier" => 1,
+                "domaine-fonctionnel" => 2,
+                "activite" => 3,
+                "centre-de-couts" => 4,
+                _ => {
+                    self.unknown(sub, IMPUTATION_CLAUSES);
+                    continue;
+                }
+            };
+            let v = self.code_at(sub, 0, "a code");
+            if index == 0 && sub.values.len() > 1 {
+                imp.programme_label = self.text_at(sub, 1, "the programme's name");
+                self.no_more_values(sub, 2);
+            } else {
+                self.no_more_values(sub, 1);
+            }
+            if let Some(slot) = slots.get_mut(index) {
+                once(self, slot, v, sub);
+            }
+        }
+        let [programme, cf, df, activite, cc] = slots;
+        imp.programme = programme.map(|(v, _)| v);
+        imp.centre_financier = cf.map(|(v, _)| v);
+        imp.domaine_fonctionnel = df.map(|(v, _)| v);
+        imp.activite = activite.map(|(v, _)| v);
+        imp.centre_de_couts = cc.map(|(v, _)| v);
+        Some(imp)
+    }
+
+    fn notice(&mut self, item: &Item) -> Option<Notice> {
+        let count_value = self.value_at(item, 0, "a number of days or months")?;
+        let count = match &count_value.kind {
+            ValueKind::Word(w) => w.parse::<u32>().ok().filter(|n| *n <= 1200),
+            _ => None,
+        };
+        let Some(count) = count else {
+            self.value_error(count_value, "a whole number (e.g. `3 mois`)");
+            return None;
+        };
+        let unit_value = self.value_at(item, 1, "a unit (`jours` or `mois`)")?;
+        let unit = match &unit_value.kind {
+            ValueKind::Word(w) => match fold(w).as_str() {
+                "jour" | "jours" => Some(DurationUnit::Days),
+                "mois" => Some(DurationUnit::Months),
+                _ => None,
+            },
+            _ => None,
+        };
+        self.no_more_values(item, 2);
+        let Some(unit) = unit else {
+            self.value_error(unit_value, "`jours` or `mois`");
+            return None;
+        };
+        Some(Notice {
+            count,
+            unit,
+            span: item.span,
+        })
+    }
+
+    // Value helpers. Each reports its own error and returns None on failure.
+
+    fn value_at<'a>(&mut self, item: &'a Item, index: usize, what: &str) -> Option<&'a Value> {
+        let value = item.values.get(index);
+        if value.is_none() {
+            let at = item.values.last().map_or(item.head.span, |v| v.span);
+            self.missing_value(item, at, what);
+        }
+        value
+    }
+
+    fn text_at(&mut self, item: &Item, index: usize, what: &str) -> Option<Spanned<String>> {
+        let value = self.value_at(item, index, what)?;
+        match &value.kind {
+            ValueKind::Text(t) => Some(Spanned::new(t.clone(), value.span)),
+            _ => {
+                self.value_error(value, &format!("{what}, as a quoted text"));
+                None
+            }
+        }
+    }
+
+    fn code_at(&mut self, item: &Item, index: usize, what: &str) -> Option<Spanned<String>> {
+        let value = self.value_at(item, index, what)?;
+        let code = code_value(value);
+        if code.is_none() {
+            self.value_error(value, what);
+        }
+        code
+    }
+
+    fn date_at(&mut self, item: &Item, index: usize, what: &str) -> Option<Spanned<NaiveDate>> {
+        let value = self.value_at(item, index, what)?;
+        let ValueKind::Date(raw) = &value.kind else {
+            self.value_error(value, &format!("{what} (yyyy-mm-dd)"));
+            return None;
+        };
+        match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(date) => Some(Spanned::new(date, value.span)),
+            Err(_) => {
+                self.diags.push(
+                    Diagnostic::new(Code::ValueInvalid, format!("`{raw}` is not a calendar date"))
+                        .at_clause(self.source, value.span, "no such day")
+                        .help("dates are yyyy-mm-dd, with a month from 01 to 12 and a day that exists in it"),
+                );
+                None
+            }
+        }
+    }
+
+    fn money(&mut self, value: &Value) -> Option<Spanned<Decimal>> {
+        let ValueKind::Money(raw) = &value.kind else {
+            self.value_error(value, "an amount in euros (e.g. `400 000 €`)");
+            return None;
+        };
+        match parse_money(raw) {
+            Ok(amount) => Some(Spanned::new(amount, value.span)),
+            Err(why) => {
+                self.diags.push(
+                    Diagnostic::new(Code::ValueInvalid, format!("`{raw}` is not a valid amount"))
+                        .at_clause(self.source, value.span, why)
+                        .help("write euros with at most two decimals: `400 000 €`, `1 234,56 €`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn budget(&mut self, value: &Value) -> Option<Budget> {
+        match &value.kind {
+            ValueKind::Word(w) if w.eq_ignore_ascii_case("AE") => Some(Budget::AE),
+            ValueKind::Word(w) if w.eq_ignore_ascii_case("CP") => Some(Budget::CP),
+            _ => {
+                self.value_error(value, "a budget: `AE` or `CP`");
+                None
+            }
+        }
+    }
+
+    fn no_more_values(&mut self, item: &Item, allowed: usize) {
+        if let (Some(first), Some(last)) = (item.values.get(allowed), item.values.last()) {
+            let span = first.span.cover(last.span);
+            self.diags.push(
+                Diagnostic::new(
+                    Code::ValueInvalid,
+                    format!("`{}` takes {} here", item.head.text, plural_values(allowed)),
+                )
+                .at_clause(self.source, span, "unexpected")
+                .help("remove these values, or start a new line for another clause"),
+            );
+        }
+    }
+
+    fn no_block(&mut self, item: &Item) {
+        if let Some(block) = &item.block {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::ValueInvalid,
+                    format!("`{}` takes no block", item.head.text),
+                )
+                .at_clause(
+                    self.source,
+                    Span::new(item.span.end, block.close.end),
+                    "unexpected block",
+                )
+                .help("remove the `{ … }`"),
+            );
+        }
+    }
+
+    fn value_error(&mut self, value: &Value, expected: &str) {
+        self.diags.push(
+            Diagnostic::new(
+                Code::ValueInvalid,
+                format!("expected {expected}, found {}", value.kind_name()),
+            )
+            .at_clause(self.source, value.span, format!("expected {expected}"))
+            .help(value_help(expected)),
+        );
+    }
+
+    fn missing_value(&mut self, item: &Item, at: Span, what: &str) {
+        self.diags.push(
+            Diagnostic::new(
+                Code::ValueInvalid,
+                format!("`{}` needs {what}", item.head.text),
+            )
+            .at_clause(
+                self.source,
+                Span::new(at.end, at.end),
+                format!("{what} expected here"),
+            )
+            .help(value_help(what)),
+        );
+    }
+
+    fn unknown(&mut self, item: &Item, candidates: &[&str]) {
+        self.unknown_word(&item.head.text, item.head.span, candidates, "clause");
+    }
+
+    fn unknown_word(&mut self, word: &str, span: Span, candidates: &[&str], what: &str) {
+        let help = match suggest(word, candidates) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("expected one of: {}", candidates.join(", ")),
+        };
+        self.diags.push(
+            Diagnostic::new(Code::ClauseUnknown, format!("unknown {what} `{word}`"))
+                .at_clause(self.source, span, format!("not a {what}"))
+                .help(help),
+        );
+    }
+}
+
+/// The once-only clauses of a convention while its block is lowered, each
+/// with the span of its first statement.
+#[derive(Default)]
+struct OnceSlots {
+    nor: Option<(Spanned<String>, Span)>,
+    signature: Option<(Spanned<NaiveDate>, Span)>,
+    legal_basis: Option<(Spanned<String>, Span)>,
+    delegant: Option<(Party, Span)>,
+    delegataire: Option<(Party, Span)>,
+    uo: Option<(Spanned<String>, Span)>,
+    term: Option<(Term, Span)>,
+    accountant: Option<(Spanned<String>, Span)>,
+    imputation: Option<(Imputation, Span)>,
+    notice: Option<(Notice, Span)>,
+    publication: Option<(Spanned<String>, Span)>,
+    reporting: Option<(Spanned<String>, Span)>,
+}
+
+impl OnceSlots {
+    fn apply(self, c: &mut Convention) {
+        c.nor = self.nor.map(|(v, _)| v);
+        c.signature = self.signature.map(|(v, _)| v);
+        c.legal_basis = self.legal_basis.map(|(v, _)| v);
+        c.delegant = self.delegant.map(|(v, _)| v);
+        c.delegataire = self.delegataire.map(|(v, _)| v);
+        c.uo = self.uo.map(|(v, _)| v);
+        c.term = self.term.map(|(v, _)| v);
+        c.accountant = self.accountant.map(|(v, _)| v);
+        c.imputation = self.imputation.map(|(v, _)| v).unwrap_or_default();
+        c.notice = self.notice.map(|(v, _)| v);
+        c.publication = self.publication.map(|(v, _)| v);
+        c.reporting = self.reporting.map(|(v, _)| v);
+    }
+}
+
+/// A code (word or quoted text) as written.
+fn code_value(value: &Value) -> Option<Spanned<String>> {
+    match &value.kind {
+        ValueKind::Word(w) => Some(Spanned::new(w.clone(), value.span)),
+        ValueKind::Text(t) if !t.trim().is_empty() => Some(Spanned::new(t.clone(), value.span)),
+        _ => None,
+    }
+}
+
+fn pair_span(pair: &[Value]) -> Span {
+    match (pair.first(), pair.last()) {
+        (Some(a), Some(b)) => a.span.cover(b.span),
+        _ => Span::default(),
+    }
+}
+
+fn plural_values(n: usize) -> String {
+    match n {
+        0 => "no value".into(),
+        1 => "one value".into(),
+        n => format!("{n} values"),
+    }
+}
+
+fn value_help(expected: &str) -> String {
+    if expected.contains("quoted") || expected.contains("name") || expected.contains("title") {
+        "texts are written between double quotes: `\"Direction …\"`".into()
+    } else if expected.contains("date") {
+        "dates are written yyyy-mm-dd, e.g. `2017-08-24`".into()
+    } else if expected.contains("amount") {
+        "amounts are euros with a currency: `400 000 €`".into()
+    } else {
+        "see the language reference in README.md".into()
+    }
+}
+
+/// Parses a money literal of the grammar (`400 000 €`, `1 234,56 EUR`) into
+/// an exact decimal. At most two decimals: a cent is the smallest amount.
+pub fn parse_money(raw: &str) -> Result<Decimal, &'static str> {
+    let number: String = raw
+        .trim_end_matches('€')
+        .trim_end_matches("EUR")
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if number
+        .split_once('.')
+        .is_some_and(|(_, frac)| frac.len() > 2)
+    {
+        return Err("more than two decimals");
+    }
+    Decimal::from_str(&number).map_err(|_| "too large")
+}

@@ -1,0 +1,122 @@
+//! JSON output: one document,
+//! `{"diagnostics": [...], "summary": {...}}`, written as the diagnostics
+//! come. Amounts are exact decimal strings; lines are 1-based.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Counts, Sink};
+use crate::diag::{ClauseRef, Code, Diagnostic, Severity};
+use crate::eval::Summary;
+use crate::source::Sources;
+use crate::span::line_col;
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: Code,
+    severity: Severity,
+    message: &'a str,
+    row: Option<JsonRow<'a>>,
+    clause: Option<JsonClause<'a>>,
+    related: Vec<JsonClause<'a>>,
+    help: Option<&'a str>,
+    figures: BTreeMap<&'static str, &'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    file: &'a str,
+    line: u64,
+    columns: &'a [usize],
+}
+
+#[derive(Serialize)]
+struct JsonClause<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary<'a> {
+    #[serde(flatten)]
+    counts: Counts,
+    #[serde(flatten)]
+    summary: Option<&'a Summary>,
+}
+
+fn clause<'a>(c: &'a ClauseRef, sources: &'a Sources) -> JsonClause<'a> {
+    let (line, column) = sources
+        .rule_text(c.source)
+        .map_or((0, 0), |t| line_col(t, c.span.start));
+    JsonClause {
+        file: sources.name(c.source),
+        line,
+        column,
+        label: &c.label,
+    }
+}
+
+pub struct JsonSink<'w> {
+    out: Box<dyn Write + 'w>,
+    first: bool,
+}
+
+impl<'w> JsonSink<'w> {
+    pub fn new(out: Box<dyn Write + 'w>) -> JsonSink<'w> {
+        JsonSink { out, first: true }
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        if self.first {
+            self.out.write_all(b"{\"diagnostics\": [\n")?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for JsonSink<'_> {
+    fn emit(&mut self, d: &Diagnostic, sources: &Sources) -> io::Result<()> {
+        self.start()?;
+        if !self.first {
+            self.out.write_all(b",\n")?;
+        }
+        self.first = false;
+        let json = JsonDiagnostic {
+            code: d.code,
+            severity: d.severity,
+            message: &d.message,
+            row: d.row.as_ref().map(|r| JsonRow {
+                file: sources.name(r.source),
+                line: r.line,
+                columns: &r.columns,
+            }),
+            clause: d.clause.as_ref().map(|c| clause(c, sources)),
+            related: d.related.iter().map(|c| clause(c, sources)).collect(),
+            help: d.help.as_deref(),
+            figures: d
+                .figures
+                .iter()
+                .map(|f| (f.name, f.value.as_str()))
+                .collect(),
+        };
+        serde_json::to_writer(&mut self.out, &json)?;
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        counts: Counts,
+        summary: Option<&Summary>,
+        _sources: &Sources,
+    ) -> io::Result<()> {
+        self.start()?;
+        self.out.write_all(b"\n],\n\"summary\": ")?;
+        serde_json::to_writer(&mut self.out, &JsonSummary { counts, summary })?;
+        self.out.write_all(b"}\n")?;
+        self.out.flush()
+    }
+}
