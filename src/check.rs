@@ -2,15 +2,291 @@
 //! right, or is suspicious. Each lint is an independent function of the
 //! model; all of them run and all their findings are reported.
 
-use crate::diag::Diagnostic;
-use crate::model::Convention;
+use chrono::Datelike;
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Budget, CodeField, Convention, DurationUnit};
+use crate::money::{french, to_cents};
+
+type Lint = fn(&Convention, &mut Vec<Diagnostic>);
+
+/// Every lint, in the order they run.
+const LINTS: &[Lint] = &[
+    term_inverted,
+    schedule_sum,
+    schedule_outside_term,
+    schedule_cp_ahead,
+    notice_too_long,
+    imputation_prefix,
+    code_formats,
+    market_duplicates,
+];
 
 /// Runs every lint over a convention.
 pub fn check(convention: &Convention) -> Vec<Diagnostic> {
-    let lints: &[fn(&Convention, &mut Vec<Diagnostic>)] = &[];
     let mut out = Vec::new();
-    for lint in lints {
+    for lint in LINTS {
         lint(convention, &mut out);
     }
     out
+}
+
+fn term_inverted(c: &Convention, out: &mut Vec<Diagnostic>) {
+    let (Some(term), Some(start)) = (&c.term, c.effective_start()) else {
+        return;
+    };
+    if term.end.value < start {
+        out.push(
+            Diagnostic::new(
+                Code::TermInverted,
+                format!("the term ends on {} before it takes effect on {start}", term.end.value),
+            )
+            .at_clause(c.source, term.end.span, "ends before the start")
+            .related(c.source, term.start.span, format!("takes effect on {start}"))
+            .help("check both dates: the end date is usually a 31 December after the signature"),
+        );
+    }
+}
+
+fn schedule_sum(c: &Convention, out: &mut Vec<Diagnostic>) {
+    for ceiling in &c.ceilings {
+        let lines: Vec<_> = c.schedule.iter().filter(|s| s.budget == ceiling.budget).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let sum: i128 = lines.iter().filter_map(|s| to_cents(s.amount)).sum();
+        let Some(limit) = to_cents(ceiling.amount) else { continue };
+        if sum != limit {
+            let mut d = Diagnostic::new(
+                Code::ScheduleSumMismatch,
+                format!(
+                    "the {} forecasts add up to {}, the ceiling is {}",
+                    ceiling.budget,
+                    french(sum),
+                    french(limit)
+                ),
+            )
+            .at_clause(c.source, ceiling.span, format!("ceiling of {}", french(limit)))
+            .help("a schedule usually spreads the whole ceiling over the years: check each line")
+            .figure("sum", crate::money::plain(sum))
+            .figure("ceiling", crate::money::plain(limit));
+            for line in lines {
+                d = d.related(c.source, line.span, format!("{} {}", line.year, line.budget));
+            }
+            out.push(d);
+        }
+    }
+}
+
+fn schedule_outside_term(c: &Convention, out: &mut Vec<Diagnostic>) {
+    let (Some(term), Some(start)) = (&c.term, c.effective_start()) else {
+        return;
+    };
+    for line in &c.schedule {
+        if line.year < start.year() || line.year > term.end.value.year() {
+            out.push(
+                Diagnostic::new(
+                    Code::ScheduleOutsideTerm,
+                    format!(
+                        "a forecast for {} while the term runs from {start} to {}",
+                        line.year, term.end.value
+                    ),
+                )
+                .at_clause(c.source, line.span, "outside the term")
+                .related(c.source, term.span, "the term")
+                .help("nothing can be spent outside the term: fix the year or extend the term"),
+            );
+        }
+    }
+}
+
+fn schedule_cp_ahead(c: &Convention, out: &mut Vec<Diagnostic>) {
+    let mut years: Vec<i32> = c.schedule.iter().map(|s| s.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let (mut ae, mut cp) = (0i128, 0i128);
+    for year in years {
+        for line in c.schedule.iter().filter(|s| s.year == year) {
+            let cents = to_cents(line.amount).unwrap_or(0);
+            match line.budget {
+                Budget::AE => ae += cents,
+                Budget::CP => cp += cents,
+            }
+        }
+        if cp > ae {
+            let span = c
+                .schedule
+                .iter()
+                .filter(|s| s.year == year)
+                .map(|s| s.span)
+                .reduce(crate::span::Span::cover)
+                .unwrap_or_default();
+            out.push(
+                Diagnostic::new(
+                    Code::ScheduleCpAhead,
+                    format!(
+                        "by the end of {year}, forecast CP ({}) exceed forecast AE ({})",
+                        french(cp),
+                        french(ae)
+                    ),
+                )
+                .at_clause(c.source, span, "CP ahead of AE")
+                .help("payments follow commitments: cumulative CP cannot run ahead of cumulative AE"),
+            );
+            return;
+        }
+    }
+}
+
+fn notice_too_long(c: &Convention, out: &mut Vec<Diagnostic>) {
+    let (Some(notice), Some(term), Some(start)) = (&c.notice, &c.term, c.effective_start()) else {
+        return;
+    };
+    let term_days = (term.end.value - start).num_days();
+    let notice_days = match notice.unit {
+        DurationUnit::Days => i64::from(notice.count),
+        // A month is at least 28 days: the lint only fires when it is sure.
+        DurationUnit::Months => i64::from(notice.count) * 28,
+    };
+    if term_days >= 0 && notice_days > term_days {
+        out.push(
+            Diagnostic::new(
+                Code::NoticeTooLong,
+                format!("the notice period is longer than the {term_days}-day term"),
+            )
+            .at_clause(c.source, notice.span, "longer than the term")
+            .related(c.source, term.span, "the term")
+            .help("a notice that outlasts the convention can never take effect: check its unit"),
+        );
+    }
+}
+
+fn imputation_prefix(c: &Convention, out: &mut Vec<Diagnostic>) {
+    let Some(programme) = &c.imputation.programme else {
+        return;
+    };
+    let digits = programme.value.trim_start_matches('0');
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return; // reported by code_formats
+    }
+    let prefix = format!("{digits:0>4}");
+    for field in [CodeField::CentreFinancier, CodeField::DomaineFonctionnel, CodeField::Activite] {
+        let Some(code) = c.imputation.get(field) else { continue };
+        let bare = strip_company(&code.value);
+        if !bare.starts_with(&prefix) {
+            out.push(
+                Diagnostic::new(
+                    Code::ImputationInconsistent,
+                    format!("{} `{}` does not belong to programme {}", field.name(), code.value, programme.value),
+                )
+                .at_clause(c.source, code.span, format!("expected to start with `{prefix}`"))
+                .related(c.source, programme.span, "the programme")
+                .help("the centre financier, domaine fonctionnel and activité of an imputation start with the programme's four digits (0124-…)"),
+            );
+        }
+    }
+}
+
+fn strip_company(code: &str) -> &str {
+    match code.split_once('/') {
+        Some((company, rest)) if company.len() == 4 => rest,
+        _ => code,
+    }
+}
+
+/// CHORUS code formats (DOMAIN.md §3).
+fn code_formats(c: &Convention, out: &mut Vec<Diagnostic>) {
+    let imp = &c.imputation;
+    let checks: [(Option<&crate::span::Spanned<String>>, fn(&str) -> bool, &str); 6] = [
+        (imp.programme.as_ref(), is_programme, "3 digits, e.g. `124`"),
+        (imp.centre_financier.as_ref(), is_centre_financier, "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`"),
+        (imp.domaine_fonctionnel.as_ref(), is_domaine, "`PPPP-AA` or `PPPP-AA-SS`, e.g. `0124-11`"),
+        (imp.activite.as_ref(), is_activite, "12 digits, e.g. `012460111304`"),
+        (imp.centre_de_couts.as_ref(), is_centre_de_couts, "up to 10 letters and digits, e.g. `DININCUB75`"),
+        (c.uo.as_ref(), is_centre_financier, "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`"),
+    ];
+    for (code, valid, format) in checks {
+        let Some(code) = code else { continue };
+        if !valid(strip_company(&code.value)) {
+            out.push(
+                Diagnostic::new(Code::CodeMalformed, format!("`{}` is not a valid code here", code.value))
+                    .at_clause(c.source, code.span, format!("expected {format}"))
+                    .help(format!("CHORUS writes this code as {format}")),
+            );
+        }
+    }
+    for m in &c.markets {
+        if let Some(n) = &m.chorus {
+            if !(n.value.len() == 10 && n.value.bytes().all(|b| b.is_ascii_digit())) {
+                out.push(
+                    Diagnostic::new(Code::CodeMalformed, format!("`{}` is not a CHORUS supplier number", n.value))
+                        .at_clause(c.source, n.span, "expected 10 digits")
+                        .help("a CHORUS supplier (tiers) number has 10 digits, e.g. `1001091655`"),
+                );
+            }
+        }
+    }
+}
+
+fn all(s: &str, f: fn(u8) -> bool) -> bool {
+    !s.is_empty() && s.bytes().all(f)
+}
+
+fn is_programme(s: &str) -> bool {
+    (1..=4).contains(&s.len()) && all(s, |b| b.is_ascii_digit())
+}
+
+fn is_centre_financier(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    matches!(parts.as_slice(), [p, a, b]
+        if p.len() == 4 && all(p, |b| b.is_ascii_digit())
+            && all(a, |b| b.is_ascii_alphanumeric()) && all(b, |b| b.is_ascii_alphanumeric()))
+}
+
+fn is_domaine(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &&str, n: usize| p.len() == n && all(p, |b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [p, a] => digits(p, 4) && digits(a, 2),
+        [p, a, s] => digits(p, 4) && digits(a, 2) && digits(s, 2),
+        _ => false,
+    }
+}
+
+fn is_activite(s: &str) -> bool {
+    s.len() == 12 && all(s, |b| b.is_ascii_digit())
+}
+
+fn is_centre_de_couts(s: &str) -> bool {
+    s.len() <= 10 && all(s, |b| b.is_ascii_alphanumeric())
+}
+
+fn market_duplicates(c: &Convention, out: &mut Vec<Diagnostic>) {
+    for (i, m) in c.markets.iter().enumerate() {
+        let Some(earlier) = c.markets.get(..i) else { continue };
+        let keys = [
+            ("purpose", Some(&m.purpose)),
+            ("CHORUS number", m.chorus.as_ref()),
+            ("contract number", m.number.as_ref()),
+        ];
+        for (what, key) in keys {
+            let Some(key) = key else { continue };
+            let first = earlier.iter().find_map(|e| {
+                let other = match what {
+                    "purpose" => Some(&e.purpose),
+                    "CHORUS number" => e.chorus.as_ref(),
+                    _ => e.number.as_ref(),
+                };
+                other.filter(|o| o.value == key.value)
+            });
+            if let Some(first) = first {
+                out.push(
+                    Diagnostic::new(Code::MarketDuplicate, format!("two markets share the {what} `{}`", key.value))
+                        .at_clause(c.source, key.span, "stated again here")
+                        .related(c.source, first.span, "first stated here")
+                        .help("state each contract once; a holder with two contracts has two contract numbers"),
+                );
+            }
+        }
+    }
 }

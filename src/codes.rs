@@ -53,6 +53,23 @@ codes! {
         "a clause that may appear once is stated twice";
     ValueInvalid = "value.invalid", Error,
         "a clause's value is missing, of the wrong kind, or not a valid date, amount or code";
+    // Lints over a convention's model.
+    TermInverted = "term.inverted", Error,
+        "the convention ends before it takes effect";
+    ScheduleSumMismatch = "schedule.sum-mismatch", Warning,
+        "the yearly forecasts of a budget do not add up to its ceiling";
+    ScheduleOutsideTerm = "schedule.outside-term", Warning,
+        "a forecast year lies outside the convention's term";
+    ScheduleCpAhead = "schedule.cp-ahead", Warning,
+        "by some year, the forecast payments (CP) exceed the forecast commitments (AE)";
+    NoticeTooLong = "notice.too-long", Warning,
+        "the notice period is longer than the whole term";
+    ImputationInconsistent = "imputation.inconsistent", Error,
+        "an imputation code does not start with the programme's four digits";
+    CodeMalformed = "code.malformed", Error,
+        "a CHORUS code does not have the format CHORUS gives it";
+    MarketDuplicate = "market.duplicate", Error,
+        "two authorised markets share a purpose, a CHORUS number or a contract number";
     // The transactions of an export against the convention.
     TermBeforeStart = "term.before-start", Error,
         "a transaction is dated before the convention takes effect";

@@ -336,25 +336,9 @@ impl Lowerer {
             }
             i += 2;
         }
-        if let Some(chorus) = &market.chorus {
-            self.check_chorus_number(chorus);
-        }
         Some(market)
     }
 
-    fn check_chorus_number(&mut self, chorus: &Spanned<String>) {
-        let ok = chorus.value.len() == 10 && chorus.value.bytes().all(|b| b.is_ascii_digit());
-        if !ok {
-            self.diags.push(
-                Diagnostic::new(
-                    Code::ValueInvalid,
-                    format!("`{}` is not a CHORUS supplier number", chorus.value),
-                )
-                .at_clause(self.source, chorus.span, "expected 10 digits")
-                .help("a CHORUS supplier (tiers) number has 10 digits, e.g. `1001091655`"),
-            );
-        }
-    }
 
     fn term(&mut self, item: &Item) -> Option<Term> {
         self.no_more_values(item, 0);
