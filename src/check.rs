@@ -39,10 +39,17 @@ fn term_inverted(c: &Convention, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::TermInverted,
-                format!("the term ends on {} before it takes effect on {start}", term.end.value),
+                format!(
+                    "the term ends on {} before it takes effect on {start}",
+                    term.end.value
+                ),
             )
             .at_clause(c.source, term.end.span, "ends before the start")
-            .related(c.source, term.start.span, format!("takes effect on {start}"))
+            .related(
+                c.source,
+                term.start.span,
+                format!("takes effect on {start}"),
+            )
             .help("check both dates: the end date is usually a 31 December after the signature"),
         );
     }
@@ -50,12 +57,18 @@ fn term_inverted(c: &Convention, out: &mut Vec<Diagnostic>) {
 
 fn schedule_sum(c: &Convention, out: &mut Vec<Diagnostic>) {
     for ceiling in &c.ceilings {
-        let lines: Vec<_> = c.schedule.iter().filter(|s| s.budget == ceiling.budget).collect();
+        let lines: Vec<_> = c
+            .schedule
+            .iter()
+            .filter(|s| s.budget == ceiling.budget)
+            .collect();
         if lines.is_empty() {
             continue;
         }
         let sum: i128 = lines.iter().filter_map(|s| to_cents(s.amount)).sum();
-        let Some(limit) = to_cents(ceiling.amount) else { continue };
+        let Some(limit) = to_cents(ceiling.amount) else {
+            continue;
+        };
         if sum != limit {
             let mut d = Diagnostic::new(
                 Code::ScheduleSumMismatch,
@@ -66,12 +79,20 @@ fn schedule_sum(c: &Convention, out: &mut Vec<Diagnostic>) {
                     french(limit)
                 ),
             )
-            .at_clause(c.source, ceiling.span, format!("ceiling of {}", french(limit)))
+            .at_clause(
+                c.source,
+                ceiling.span,
+                format!("ceiling of {}", french(limit)),
+            )
             .help("a schedule usually spreads the whole ceiling over the years: check each line")
             .figure("sum", crate::money::plain(sum))
             .figure("ceiling", crate::money::plain(limit));
             for line in lines {
-                d = d.related(c.source, line.span, format!("{} {}", line.year, line.budget));
+                d = d.related(
+                    c.source,
+                    line.span,
+                    format!("{} {}", line.year, line.budget),
+                );
             }
             out.push(d);
         }
@@ -131,7 +152,9 @@ fn schedule_cp_ahead(c: &Convention, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .at_clause(c.source, span, "CP ahead of AE")
-                .help("payments follow commitments: cumulative CP cannot run ahead of cumulative AE"),
+                .help(
+                    "payments follow commitments: cumulative CP cannot run ahead of cumulative AE",
+                ),
             );
             return;
         }
@@ -170,8 +193,14 @@ fn imputation_prefix(c: &Convention, out: &mut Vec<Diagnostic>) {
         return; // reported by code_formats
     }
     let prefix = format!("{digits:0>4}");
-    for field in [CodeField::CentreFinancier, CodeField::DomaineFonctionnel, CodeField::Activite] {
-        let Some(code) = c.imputation.get(field) else { continue };
+    for field in [
+        CodeField::CentreFinancier,
+        CodeField::DomaineFonctionnel,
+        CodeField::Activite,
+    ] {
+        let Some(code) = c.imputation.get(field) else {
+            continue;
+        };
         let bare = strip_company(&code.value);
         if !bare.starts_with(&prefix) {
             out.push(
@@ -197,21 +226,48 @@ fn strip_company(code: &str) -> &str {
 /// CHORUS code formats (DOMAIN.md §3).
 fn code_formats(c: &Convention, out: &mut Vec<Diagnostic>) {
     let imp = &c.imputation;
-    let checks: [(Option<&crate::span::Spanned<String>>, fn(&str) -> bool, &str); 6] = [
+    let checks: [(
+        Option<&crate::span::Spanned<String>>,
+        fn(&str) -> bool,
+        &str,
+    ); 6] = [
         (imp.programme.as_ref(), is_programme, "3 digits, e.g. `124`"),
-        (imp.centre_financier.as_ref(), is_centre_financier, "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`"),
-        (imp.domaine_fonctionnel.as_ref(), is_domaine, "`PPPP-AA` or `PPPP-AA-SS`, e.g. `0124-11`"),
-        (imp.activite.as_ref(), is_activite, "12 digits, e.g. `012460111304`"),
-        (imp.centre_de_couts.as_ref(), is_centre_de_couts, "up to 10 letters and digits, e.g. `DININCUB75`"),
-        (c.uo.as_ref(), is_centre_financier, "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`"),
+        (
+            imp.centre_financier.as_ref(),
+            is_centre_financier,
+            "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`",
+        ),
+        (
+            imp.domaine_fonctionnel.as_ref(),
+            is_domaine,
+            "`PPPP-AA` or `PPPP-AA-SS`, e.g. `0124-11`",
+        ),
+        (
+            imp.activite.as_ref(),
+            is_activite,
+            "12 digits, e.g. `012460111304`",
+        ),
+        (
+            imp.centre_de_couts.as_ref(),
+            is_centre_de_couts,
+            "up to 10 letters and digits, e.g. `DININCUB75`",
+        ),
+        (
+            c.uo.as_ref(),
+            is_centre_financier,
+            "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`",
+        ),
     ];
     for (code, valid, format) in checks {
         let Some(code) = code else { continue };
         if !valid(strip_company(&code.value)) {
             out.push(
-                Diagnostic::new(Code::CodeMalformed, format!("`{}` is not a valid code here", code.value))
-                    .at_clause(c.source, code.span, format!("expected {format}"))
-                    .help(format!("CHORUS writes this code as {format}")),
+                Diagnostic::new(
+                    Code::CodeMalformed,
+                    format!("`{}` is not a valid code here", code.value),
+                )
+                .at_clause(c.source, code.span, format!("expected {format}"))
+                .help(format!("CHORUS writes this code as {format}")),
             );
         }
     }
@@ -219,9 +275,12 @@ fn code_formats(c: &Convention, out: &mut Vec<Diagnostic>) {
         if let Some(n) = &m.chorus {
             if !(n.value.len() == 10 && n.value.bytes().all(|b| b.is_ascii_digit())) {
                 out.push(
-                    Diagnostic::new(Code::CodeMalformed, format!("`{}` is not a CHORUS supplier number", n.value))
-                        .at_clause(c.source, n.span, "expected 10 digits")
-                        .help("a CHORUS supplier (tiers) number has 10 digits, e.g. `1001091655`"),
+                    Diagnostic::new(
+                        Code::CodeMalformed,
+                        format!("`{}` is not a CHORUS supplier number", n.value),
+                    )
+                    .at_clause(c.source, n.span, "expected 10 digits")
+                    .help("a CHORUS supplier (tiers) number has 10 digits, e.g. `1001091655`"),
                 );
             }
         }
@@ -263,7 +322,9 @@ fn is_centre_de_couts(s: &str) -> bool {
 
 fn market_duplicates(c: &Convention, out: &mut Vec<Diagnostic>) {
     for (i, m) in c.markets.iter().enumerate() {
-        let Some(earlier) = c.markets.get(..i) else { continue };
+        let Some(earlier) = c.markets.get(..i) else {
+            continue;
+        };
         let keys = [
             ("purpose", Some(&m.purpose)),
             ("CHORUS number", m.chorus.as_ref()),

@@ -18,6 +18,7 @@ pub mod lower;
 pub mod model;
 pub mod money;
 pub mod report;
+pub mod run;
 pub mod source;
 pub mod span;
 pub mod syntax;

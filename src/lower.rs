@@ -149,7 +149,8 @@ impl Lowerer {
             self.convention_clause(clause, &mut c, &mut once_slots);
         }
         once_slots.apply(&mut c);
-        self.require_clauses(&c, item);
+        let present: Vec<String> = block.items.iter().map(|i| fold(&i.head.text)).collect();
+        self.require_clauses(&present, item);
         c
     }
 
@@ -213,42 +214,35 @@ impl Lowerer {
                 self.no_more_values(item, 1);
                 once(self, &mut s.reporting, v, item);
             }
-            _ => self.unknown(item, CONVENTION_CLAUSES),
+            _ => {
+                self.unknown(item, CONVENTION_CLAUSES);
+                return;
+            }
         }
         if !matches!(
             fold(&item.head.text).as_str(),
-            "delegant" | "delegataire" | "duree" | "echeancier" | "imputation" | "convention"
+            "delegant" | "delegataire" | "duree" | "echeancier" | "imputation"
         ) {
             self.no_block(item);
         }
     }
 
-    fn require_clauses(&mut self, c: &Convention, item: &Item) {
+    /// Reports mandatory clauses whose keyword does not appear at all (a
+    /// clause that appears but could not be lowered was reported already).
+    fn require_clauses(&mut self, present: &[String], item: &Item) {
         if !self.complete {
             return;
         }
-        let missing = [
-            ("signature", c.signature.is_none(), "signature 2017-08-24"),
-            ("délégant", c.delegant.is_none(), "délégant \"Direction …\""),
-            (
-                "délégataire",
-                c.delegataire.is_none(),
-                "délégataire \"Direction …\"",
-            ),
-            (
-                "durée",
-                c.term.is_none(),
-                "durée { effet signature  fin 2018-12-31 }",
-            ),
-            ("plafond", c.ceilings.is_empty(), "plafond AE 400 000 €"),
-            (
-                "imputation",
-                c.imputation.span.is_empty(),
-                "imputation { programme 124 … }",
-            ),
+        let mandatory = [
+            ("signature", "signature 2017-08-24"),
+            ("délégant", "délégant \"Direction …\""),
+            ("délégataire", "délégataire \"Direction …\""),
+            ("durée", "durée { effet signature  fin 2018-12-31 }"),
+            ("plafond", "plafond AE 400 000 €"),
+            ("imputation", "imputation { programme 124 … }"),
         ];
-        for (name, absent, example) in missing {
-            if absent {
+        for (name, example) in mandatory {
+            if !present.contains(&fold(name)) {
                 self.diags.push(
                     Diagnostic::new(
                         Code::ClauseMissing,
@@ -321,7 +315,7 @@ impl Lowerer {
                 "chorus" => &mut market.chorus,
                 "numero" => &mut market.number,
                 _ => {
-                    self.unknown_word(word, key.span, MARKET_FIELDS, "field of `marché`");
+                    self.unknown_word(word, key.span, MARKET_FIELDS, "`marché` field");
                     i += 2;
                     continue;
                 }
@@ -338,7 +332,6 @@ impl Lowerer {
         }
         Some(market)
     }
-
 
     fn term(&mut self, item: &Item) -> Option<Term> {
         self.no_more_values(item, 0);
@@ -361,11 +354,24 @@ impl Lowerer {
             }
         }
         let (Some((start, _)), Some((end, _))) = (start, end) else {
-            if self.complete {
+            let heads: Vec<String> = item
+                .block
+                .iter()
+                .flat_map(|b| &b.items)
+                .map(|i| fold(&i.head.text))
+                .collect();
+            let missing: Vec<&str> = ["effet", "fin"]
+                .into_iter()
+                .filter(|k| !heads.iter().any(|h| h == k))
+                .collect();
+            if self.complete && !missing.is_empty() {
                 self.diags.push(
-                    Diagnostic::new(Code::ClauseMissing, "the term needs `effet` and `fin`")
-                        .at_clause(self.source, item.head.span, "incomplete term")
-                        .help("write `durée { effet signature` (or a date) `fin 2018-12-31 }`"),
+                    Diagnostic::new(
+                        Code::ClauseMissing,
+                        format!("the term has no `{}`", missing.join("` and no `")),
+                    )
+                    .at_clause(self.source, item.head.span, "incomplete term")
+                    .help("write `durée { effet signature` (or a date) `fin 2018-12-31 }`"),
                 );
             }
             return None;

@@ -7,9 +7,9 @@ use clap::Args;
 
 use super::{Color, EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE};
 use crate::diag::{Code, Diagnostic};
-use crate::eval::Evaluator;
-use crate::input::csv::{CsvExport, Row};
+use crate::eval::Summary;
 use crate::report::{self, Counts, Format, Sink};
+use crate::run::{self, Outcome};
 use crate::source::Sources;
 
 #[derive(Debug, Args)]
@@ -28,24 +28,23 @@ pub struct CheckArgs {
 }
 
 /// A run's output and what it has counted so far.
-struct Run<'w> {
-    sources: Sources,
+struct Output<'w> {
     sink: Box<dyn Sink + 'w>,
     counts: Counts,
     io_error: Option<io::Error>,
 }
 
-impl Run<'_> {
-    fn emit(&mut self, d: &Diagnostic) {
+impl Output<'_> {
+    fn emit(&mut self, d: &Diagnostic, sources: &Sources) {
         self.counts.add(d);
         if self.io_error.is_none() {
-            self.io_error = self.sink.emit(d, &self.sources).err();
+            self.io_error = self.sink.emit(d, sources).err();
         }
     }
 
-    fn end(mut self, summary: Option<&crate::eval::Summary>, code: u8) -> u8 {
+    fn end(mut self, summary: Option<&Summary>, sources: &Sources, code: u8) -> u8 {
         if self.io_error.is_none() {
-            self.io_error = self.sink.finish(self.counts, summary, &self.sources).err();
+            self.io_error = self.sink.finish(self.counts, summary, sources).err();
         }
         match self.io_error {
             // A closed pipe (`clausier … | head`) is the reader's choice.
@@ -60,102 +59,47 @@ impl Run<'_> {
 
 pub fn run(args: &CheckArgs) -> u8 {
     let stdout = BufWriter::new(io::stdout().lock());
-    let mut run = Run {
-        sources: Sources::default(),
+    let mut output = Output {
         sink: report::sink(args.format, args.color.enabled(), Box::new(stdout)),
         counts: Counts::default(),
         io_error: None,
     };
+    let mut sources = Sources::default();
     let rules_name = args.rules.display().to_string();
     let text = match std::fs::read_to_string(&args.rules) {
         Ok(t) => t,
         Err(e) => {
-            run.emit(&unreadable(&rules_name, &e));
-            return run.end(None, EXIT_UNUSABLE);
+            output.emit(&unreadable(&rules_name, &e), &sources);
+            return output.end(None, &sources, EXIT_UNUSABLE);
         }
     };
-    let id = run.sources.add_rule(&rules_name, text);
-    let (convention, diags) = crate::compile(id, run.sources.rule_text(id).unwrap_or(""));
+    let id = sources.add_rule(&rules_name, text);
+    let (convention, diags) = crate::compile(id, sources.rule_text(id).unwrap_or(""));
     for d in &diags {
-        run.emit(d);
+        output.emit(d, &sources);
     }
     let convention = match convention {
-        Some(c) if run.counts.errors == 0 => c,
-        _ => return run.end(None, EXIT_UNUSABLE),
+        Some(c) if output.counts.errors == 0 => c,
+        _ => return output.end(None, &sources, EXIT_UNUSABLE),
     };
-
-    let mut exports = Vec::new();
-    let mut failed = false;
-    for path in &args.exports {
-        let name = path.display().to_string();
-        let id = run.sources.add_export(&name, path.clone());
-        match CsvExport::open(path, id) {
-            Ok(export) => {
-                run.sources.set_delimiter(id, export.delimiter());
-                exports.push((id, name, export));
-            }
-            Err(d) => {
-                run.emit(&d);
-                failed = true;
-            }
-        }
-    }
-    if failed {
-        return run.end(None, EXIT_UNUSABLE);
-    }
-
-    let mut evaluator = Evaluator::new(&convention);
-    for (id, name, mut export) in exports {
-        let layout = export.layout().clone();
-        evaluator.begin_export(id, &name, &layout);
-        loop {
-            match export.next_row() {
-                Ok(None) => break,
-                Ok(Some(Row::Transaction(tx))) => {
-                    let result = evaluator.row(&tx, &layout, &mut |d| run.emit(&d));
-                    if let Err(e) = result {
-                        run.emit(&spill_failed(&e));
-                        return run.end(None, EXIT_UNUSABLE);
-                    }
-                }
-                Ok(Some(Row::Rejected(d))) => {
-                    evaluator.rejected();
-                    run.emit(&d);
-                }
-                Err(d) => {
-                    run.emit(&d);
-                    failed = true;
-                    break;
-                }
-            }
-        }
-    }
-    let summary = match evaluator.finish(&mut |d| run.emit(&d)) {
-        Ok(s) => s,
-        Err(e) => {
-            run.emit(&spill_failed(&e));
-            return run.end(None, EXIT_UNUSABLE);
-        }
+    let emit = &mut |s: &Sources, d: Diagnostic| output.emit(&d, s);
+    let Some(exports) = run::open_exports(&args.exports, &mut sources, emit) else {
+        return output.end(None, &sources, EXIT_UNUSABLE);
     };
-    let code = if failed {
-        EXIT_UNUSABLE
-    } else if run.counts.errors > 0 {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    };
-    run.end(Some(&summary), code)
+    match run::check(&convention, exports, &sources, emit) {
+        Outcome::Done(summary) => {
+            let code = if output.counts.errors > 0 {
+                EXIT_FINDINGS
+            } else {
+                EXIT_CLEAN
+            };
+            output.end(Some(&summary), &sources, code)
+        }
+        Outcome::Unusable(summary) => output.end(summary.as_ref(), &sources, EXIT_UNUSABLE),
+    }
 }
 
 fn unreadable(name: &str, e: &io::Error) -> Diagnostic {
     Diagnostic::new(Code::InputUnreadable, format!("cannot read `{name}`: {e}"))
         .help("check the path and the file's permissions")
-}
-
-fn spill_failed(e: &io::Error) -> Diagnostic {
-    Diagnostic::new(
-        Code::InputUnreadable,
-        format!("cannot write the temporary sort file: {e}"),
-    )
-    .help("clausier sorts large exports through the temporary directory: check TMPDIR's free space")
 }

@@ -112,6 +112,10 @@ impl CsvExport {
         })
     }
 
+    pub fn source(&self) -> SourceId {
+        self.source
+    }
+
     pub fn layout(&self) -> &Layout {
         &self.layout
     }
