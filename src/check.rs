@@ -7,6 +7,7 @@ use chrono::Datelike;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Budget, CodeField, Convention, DurationUnit};
 use crate::money::{french, to_cents};
+use crate::span::Spanned;
 
 type Lint = fn(&Convention, &mut Vec<Diagnostic>);
 
@@ -223,14 +224,13 @@ fn strip_company(code: &str) -> &str {
     }
 }
 
+/// A code, the test of its format, and the format in words.
+type FormatCheck<'a> = (Option<&'a Spanned<String>>, fn(&str) -> bool, &'static str);
+
 /// CHORUS code formats (DOMAIN.md §3).
 fn code_formats(c: &Convention, out: &mut Vec<Diagnostic>) {
     let imp = &c.imputation;
-    let checks: [(
-        Option<&crate::span::Spanned<String>>,
-        fn(&str) -> bool,
-        &str,
-    ); 6] = [
+    let checks: [FormatCheck<'_>; 6] = [
         (imp.programme.as_ref(), is_programme, "3 digits, e.g. `124`"),
         (
             imp.centre_financier.as_ref(),

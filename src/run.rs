@@ -36,7 +36,7 @@ pub fn open_exports(
                 exports.push(export);
             }
             Err(d) => {
-                out(sources, d);
+                out(sources, *d);
                 failed = true;
             }
         }
@@ -71,7 +71,7 @@ pub fn check(
                     out(sources, d);
                 }
                 Err(d) => {
-                    out(sources, d);
+                    out(sources, *d);
                     complete = false;
                     break;
                 }

@@ -121,7 +121,8 @@ pub fn parse(source: SourceId, text: &str) -> (Document, Vec<Diagnostic>) {
                 let line = line_bounds(&work, offset);
                 // A line is blanked at most twice: braces kept, then braces too.
                 let times = blanked_lines.iter().filter(|l| **l == line).count();
-                if errors.len() >= MAX_SYNTAX_ERRORS || times >= 2 {
+                let nothing_to_blank = work.get(line.0..line.1).is_none_or(|l| l.trim().is_empty());
+                if errors.len() >= MAX_SYNTAX_ERRORS || times >= 2 || nothing_to_blank {
                     return (Document::default(), errors);
                 }
                 if times == 1 {
@@ -387,8 +388,8 @@ mod tests {
         parses_to! { parser: Grammar, input: "plafond AE 400 000 €", rule: Rule::item,
         tokens: [item(0, 22, [word(0, 7), word(8, 10), money(11, 22)])] };
         parses_to! { parser: Grammar, input: "durée {\n fin 2018-12-31\n}", rule: Rule::item,
-        tokens: [item(0, 27, [word(0, 6), block(7, 27, [
-            item(10, 24, [word(10, 13), date(14, 24)]), close(26, 27)])])] };
+        tokens: [item(0, 26, [word(0, 6), block(7, 26, [
+            item(10, 24, [word(10, 13), date(14, 24)]), close(25, 26)])])] };
     }
 
     #[test]

@@ -51,7 +51,11 @@ pub enum Row<'a> {
 impl CsvExport {
     /// Opens an export and reads its header. Fails with `input.unreadable`
     /// or `input.missing-column`.
-    pub fn open(path: &Path, source: SourceId) -> Result<CsvExport, Diagnostic> {
+    pub fn open(path: &Path, source: SourceId) -> Result<CsvExport, Box<Diagnostic>> {
+        CsvExport::open_unboxed(path, source).map_err(Box::new)
+    }
+
+    fn open_unboxed(path: &Path, source: SourceId) -> Result<CsvExport, Diagnostic> {
         let unreadable = |e: std::io::Error| {
             Diagnostic::new(
                 Code::InputUnreadable,
@@ -126,16 +130,16 @@ impl CsvExport {
 
     /// Reads the next row. `Ok(None)` at the end of the file; `Err` when the
     /// file cannot be read further (an I/O error), which ends this file.
-    pub fn next_row(&mut self) -> Result<Option<Row<'_>>, Diagnostic> {
+    pub fn next_row(&mut self) -> Result<Option<Row<'_>>, Box<Diagnostic>> {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(false) => return Ok(None),
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                return Err(Diagnostic::new(
+                return Err(Box::new(Diagnostic::new(
                     Code::InputUnreadable,
                     format!("reading stopped at line {line}: {e}"),
-                ));
+                )));
             }
         }
         let pos = self.record.position().map_or(

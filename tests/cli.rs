@@ -1,0 +1,177 @@
+//! End-to-end tests of the real binary: exit codes, JSON shape, and every
+//! file of `rules/` and `examples/`.
+
+mod common;
+
+use common::{SEED, clausier, files_in, relative};
+use serde_json::Value;
+
+const EXAMPLE: &str = "examples/dsi-dinsic-2017-2018.csv";
+
+fn json(args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let (code, stdout, stderr) = clausier(&all);
+    let value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{stdout}\nstderr:\n{stderr}"));
+    (code, value)
+}
+
+#[test]
+fn the_example_finds_every_kind_of_finding() {
+    let (code, report) = json(&[SEED, EXAMPLE]);
+    assert_eq!(code, 1);
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "term.before-start",
+        "term.after-end",
+        "ceiling.exceeded",
+        "schedule.exceeded",
+        "imputation.mismatch",
+        "market.unknown",
+        "commitment.overpaid",
+        "input.malformed",
+    ] {
+        assert!(
+            codes.contains(&expected),
+            "{expected} missing from {codes:?}"
+        );
+    }
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let (_, report) = json(&[SEED, EXAMPLE]);
+    let summary = &report["summary"];
+    for key in [
+        "rows_read",
+        "rows_checked",
+        "rows_rejected",
+        "errors",
+        "warnings",
+    ] {
+        assert!(summary[key].is_u64(), "summary.{key} is {:?}", summary[key]);
+    }
+    let read = summary["rows_read"].as_u64().unwrap();
+    let checked = summary["rows_checked"].as_u64().unwrap();
+    let rejected = summary["rows_rejected"].as_u64().unwrap();
+    assert_eq!(read, checked + rejected);
+    // 29 data rows in the example, one per line after the header.
+    let lines = std::fs::read_to_string(common::root().join(EXAMPLE))
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(read as usize, lines - 1);
+    let diags = report["diagnostics"].as_array().unwrap();
+    let errors = diags.iter().filter(|d| d["severity"] == "error").count();
+    assert_eq!(summary["errors"].as_u64().unwrap() as usize, errors);
+    for d in diags {
+        assert!(d["message"].is_string());
+        let row = &d["row"];
+        assert!(row.is_null() || (row["file"] == EXAMPLE && row["line"].as_u64().unwrap() >= 2));
+        let clause = &d["clause"];
+        assert!(
+            clause.is_null() || (clause["file"] == SEED && clause["line"].as_u64().unwrap() >= 1)
+        );
+    }
+    // Amounts are exact decimal strings.
+    let ceiling = diags
+        .iter()
+        .find(|d| d["code"] == "ceiling.exceeded")
+        .unwrap();
+    assert_eq!(ceiling["figures"]["limit"], "400000.00");
+    assert_eq!(summary["consumption"][0]["ceiling"], "400000.00");
+}
+
+#[test]
+fn exit_codes() {
+    let clean = "tests/cases/rules/header-only.csv";
+    assert_eq!(clausier(&["check", SEED, clean]).0, 0, "no finding: 0");
+    assert_eq!(
+        clausier(&["check", SEED, EXAMPLE]).0,
+        1,
+        "error findings: 1"
+    );
+    assert_eq!(
+        clausier(&["check", SEED, "no/such/file.csv"]).0,
+        2,
+        "missing export: 2"
+    );
+    assert_eq!(
+        clausier(&["check", "no/such/rules.conv", clean]).0,
+        2,
+        "missing rules: 2"
+    );
+    let broken = "tests/cases/rules/syntax-errors.conv";
+    assert_eq!(
+        clausier(&["check", broken, clean]).0,
+        2,
+        "rule file with errors: 2"
+    );
+    let no_amount = "tests/cases/check/missing-column.csv";
+    assert_eq!(
+        clausier(&["check", SEED, no_amount]).0,
+        2,
+        "export without montant: 2"
+    );
+    assert_eq!(clausier(&["check"]).0, 2, "usage error: 2");
+}
+
+#[test]
+fn a_missing_file_is_named_in_a_diagnostic() {
+    let (code, stdout, _) = clausier(&["check", "--color", "never", SEED, "no/such/file.csv"]);
+    assert_eq!(code, 2);
+    assert!(
+        stdout.contains("input.unreadable") && stdout.contains("no/such/file.csv"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn several_exports_form_one_stream() {
+    // The same export twice: every commitment and payment counts twice, so
+    // the cumulative findings move, and rows are numbered per file.
+    let (_, once) = json(&[SEED, EXAMPLE]);
+    let (_, twice) = json(&[SEED, EXAMPLE, EXAMPLE]);
+    let read = |r: &Value| r["summary"]["rows_read"].as_u64().unwrap();
+    assert_eq!(read(&twice), 2 * read(&once));
+    assert_eq!(twice["summary"]["consumption"][0]["consumed"], "818220.00");
+}
+
+#[test]
+fn every_rule_file_compiles_clean() {
+    let rules = files_in("rules", "conv");
+    assert!(!rules.is_empty());
+    for rule in rules {
+        let rule = relative(&rule);
+        let (code, stdout, _) = clausier(&[
+            "check",
+            "--color",
+            "never",
+            &rule,
+            "tests/cases/rules/header-only.csv",
+        ]);
+        assert_eq!(code, 0, "{rule}:\n{stdout}");
+        assert!(stdout.contains("0 errors, 0 warnings"), "{rule}:\n{stdout}");
+    }
+}
+
+#[test]
+fn every_example_runs_against_the_seed() {
+    let examples = files_in("examples", "csv");
+    assert!(!examples.is_empty());
+    for example in examples {
+        let example = relative(&example);
+        let (code, stdout, stderr) = clausier(&["check", "--color", "never", SEED, &example]);
+        assert!(
+            code == 0 || code == 1,
+            "{example}: exit {code}\n{stdout}{stderr}"
+        );
+        insta::assert_snapshot!(format!("example-{}", example.replace('/', "-")), stdout);
+    }
+}

@@ -1,0 +1,88 @@
+//! Property tests over the library: verdicts do not depend on how an
+//! export is sorted.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clausier::run::{self, Outcome};
+use clausier::source::Sources;
+use proptest::prelude::*;
+
+/// Checks an export against the seed and returns each finding as (code,
+/// message, text of the row it points at), plus the summary's row counts.
+/// A finding as (code, message, text of its row).
+type Finding = (String, String, String);
+
+fn findings(export: PathBuf) -> (BTreeSet<Finding>, (u64, u64, u64)) {
+    let mut sources = Sources::default();
+    let text = std::fs::read_to_string(common::root().join(common::SEED)).unwrap();
+    let id = sources.add_rule(common::SEED, text.clone());
+    let (convention, diags) = clausier::compile(id, &text);
+    assert!(diags.is_empty(), "{diags:?}");
+    let convention = convention.unwrap();
+    let mut found = Vec::new();
+    let exports = run::open_exports(&[export], &mut sources, &mut |_, d| found.push(d)).unwrap();
+    let outcome = run::check(&convention, exports, &sources, &mut |_, d| found.push(d));
+    let Outcome::Done(summary) = outcome else {
+        panic!("unusable")
+    };
+    let set = found
+        .into_iter()
+        .map(|d| {
+            let row = d
+                .row
+                .as_ref()
+                .and_then(|r| sources.row_text(r.source, r.byte))
+                .map(|r| r.text)
+                .unwrap_or_default();
+            (d.code.to_string(), d.message, row)
+        })
+        .collect();
+    (
+        set,
+        (
+            summary.rows_read,
+            summary.rows_checked,
+            summary.rows_rejected,
+        ),
+    )
+}
+
+fn write_export(header: &str, rows: &[String]) -> tempfile::TempPath {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    writeln!(file, "{header}").unwrap();
+    for row in rows {
+        writeln!(file, "{row}").unwrap();
+    }
+    file.into_temp_path()
+}
+
+fn example() -> (String, Vec<String>) {
+    let text =
+        std::fs::read_to_string(common::root().join("examples/dsi-dinsic-2017-2018.csv")).unwrap();
+    let mut lines = text.lines().map(str::to_owned);
+    let header = lines.next().unwrap();
+    (header, lines.collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The example has one row per date, so no tie depends on file order:
+    /// any shuffle of its rows gives the same findings on the same rows.
+    #[test]
+    fn shuffling_rows_leaves_findings_unchanged(
+        shuffled in Just(example().1).prop_shuffle()
+    ) {
+        let (header, rows) = example();
+        let original = write_export(&header, &rows);
+        let permuted = write_export(&header, &shuffled);
+        let (a, counts_a) = findings(original.to_path_buf());
+        let (b, counts_b) = findings(permuted.to_path_buf());
+        prop_assert_eq!(counts_a, counts_b);
+        prop_assert_eq!(a, b);
+    }
+}
