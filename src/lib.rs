@@ -7,6 +7,16 @@
 //! over the model) and `eval` (transactions from [`input`] against the
 //! model) → [`diag`] (one diagnostic model) → [`report`] (renderers).
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 pub mod check;
 pub mod cli;
 pub mod codes;
@@ -28,6 +38,29 @@ use model::Convention;
 
 /// Parses, lowers and lints one rule file. The convention is `None` when
 /// the file could not be lowered at all; the diagnostics say why.
+///
+/// ```
+/// let text = r#"
+/// convention "Minimale" {
+///   signature 2020-01-15
+///   délégant "Service A"
+///   délégataire "Service B"
+///   durée {
+///     effet signature
+///     fin 2020-12-31
+///   }
+///   plafond AE et CP 10 000 €
+///   imputation {
+///     programme 350
+///   }
+///   plafnd CP 1 €
+/// }
+/// "#;
+/// let (convention, diagnostics) = clausier::compile(0, text);
+/// assert_eq!(convention.unwrap().ceilings.len(), 2);
+/// assert_eq!(diagnostics[0].code.as_str(), "clause.unknown");
+/// assert_eq!(diagnostics[0].help.as_deref(), Some("did you mean `plafond`?"));
+/// ```
 pub fn compile(source: SourceId, text: &str) -> (Option<Convention>, Vec<Diagnostic>) {
     let (doc, mut diags) = syntax::parse(source, text);
     let (convention, lowered) = lower::lower(source, &doc, diags.is_empty());

@@ -86,3 +86,57 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+fn seed_text() -> String {
+    std::fs::read_to_string(common::root().join(common::SEED)).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any text, however broken, gives diagnostics, never a panic.
+    #[test]
+    fn compiling_any_text_never_panics(text in "\\PC{0,400}") {
+        let _ = clausier::compile(0, &text);
+    }
+
+    /// The seed with a slice cut out or garbage spliced in: still no panic,
+    /// and every diagnostic's span lies inside the text.
+    #[test]
+    fn compiling_a_damaged_seed_never_panics(
+        at in 0usize..4000, len in 0usize..200, junk in "[{}\"#€ a-z0-9\n-]{0,12}"
+    ) {
+        let seed = seed_text();
+        let mut cut = at.min(seed.len());
+        while !seed.is_char_boundary(cut) { cut -= 1; }
+        let mut end = (cut + len).min(seed.len());
+        while !seed.is_char_boundary(end) { end -= 1; }
+        let text = format!("{}{junk}{}", &seed[..cut], &seed[end..]);
+        let (_, diags) = clausier::compile(0, &text);
+        for d in diags {
+            if let Some(c) = d.clause {
+                prop_assert!(c.span.start <= c.span.end && c.span.end <= text.len(), "{:?}", d.code);
+            }
+        }
+    }
+
+    /// Any bytes as an export: every row is checked or rejected, the counts
+    /// add up, and nothing panics.
+    #[test]
+    fn reading_any_export_never_panics(body in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(b"date;type;montant;n_ej;fournisseur\n").unwrap();
+        file.write_all(&body).unwrap();
+        let path = file.into_temp_path();
+        let mut sources = Sources::default();
+        let text = seed_text();
+        let (convention, _) = clausier::compile(0, &text);
+        let convention = convention.unwrap();
+        let mut count = 0;
+        if let Some(exports) = run::open_exports(&[path.to_path_buf()], &mut sources, &mut |_, _| ()) {
+            if let Outcome::Done(s) = run::check(&convention, exports, &sources, &mut |_, _| count += 1) {
+                prop_assert_eq!(s.rows_read, s.rows_checked + s.rows_rejected);
+            }
+        }
+    }
+}

@@ -286,28 +286,28 @@ fn layout_of(header: &csv::ByteRecord) -> Result<Layout, Vec<&'static str>> {
     })
 }
 
-/// `;`, `,` or tab, whichever the first line holds most of, outside quotes.
+/// `;`, `,` or tab, whichever the first line holds most of, outside quotes
+/// (`;` on a tie or when there is none).
 fn detect_delimiter(file: &mut File) -> std::io::Result<u8> {
     let mut first = Vec::new();
     BufReader::new(file.by_ref().take(1 << 16)).read_until(b'\n', &mut first)?;
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for b in &first {
-        match b {
-            b'"' => quoted = !quoted,
-            b';' if !quoted => counts[0] += 1,
-            b',' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let delimiters = [b';', b',', b'\t'];
-    let best = (0..3).max_by_key(|i| (counts[*i], 3 - i)).unwrap_or(0);
-    Ok(if counts[best] == 0 {
-        b';'
-    } else {
-        delimiters[best]
-    })
+    let count = |delimiter: u8| {
+        let mut quoted = false;
+        first
+            .iter()
+            .filter(|b| {
+                if **b == b'"' {
+                    quoted = !quoted;
+                }
+                !quoted && **b == delimiter
+            })
+            .count()
+    };
+    let best = [b';', b',', b'\t']
+        .into_iter()
+        .map(|d| (count(d), d))
+        .reduce(|best, next| if next.0 > best.0 { next } else { best });
+    Ok(best.map_or(b';', |(_, d)| d))
 }
 
 /// Byte ranges of the fields of one raw record, quotes respected.
