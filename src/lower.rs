@@ -760,9 +760,11 @@ impl OnceSlots {
 }
 
 /// A code (word or quoted text) as written.
+/// A domaine fonctionnel such as `0103-01-01` has the shape of a date: in a
+/// code's place, a date token is read as the code it spells.
 fn code_value(value: &Value) -> Option<Spanned<String>> {
     match &value.kind {
-        ValueKind::Word(w) => Some(Spanned::new(w.clone(), value.span)),
+        ValueKind::Word(w) | ValueKind::Date(w) => Some(Spanned::new(w.clone(), value.span)),
         ValueKind::Text(t) if !t.trim().is_empty() => Some(Spanned::new(t.clone(), value.span)),
         _ => None,
     }

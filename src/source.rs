@@ -5,17 +5,33 @@
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::diag::SourceId;
 use crate::input::csv::field_spans;
+use crate::input::encoding::Encoding;
 
 /// Longest row text a renderer shows; longer rows are cut.
 const MAX_ROW_BYTES: usize = 4096;
 
 #[derive(Debug)]
 pub enum SourceKind {
-    Rule { text: String },
-    Export { path: PathBuf, delimiter: u8 },
+    Rule {
+        text: String,
+    },
+    /// An export read from a file, re-read by byte offset to show a row.
+    Export {
+        path: PathBuf,
+        delimiter: u8,
+        encoding: Encoding,
+    },
+    /// An export held in memory: standard input, or a spreadsheet's sheet
+    /// turned into text.
+    Memory {
+        bytes: Arc<[u8]>,
+        delimiter: u8,
+        encoding: Encoding,
+    },
 }
 
 #[derive(Debug)]
@@ -46,24 +62,33 @@ impl Sources {
         self.files.len() - 1
     }
 
-    pub fn add_export(&mut self, name: impl Into<String>, path: PathBuf) -> SourceId {
+    pub fn add_export(&mut self, name: impl Into<String>, kind: SourceKind) -> SourceId {
         self.files.push(SourceFile {
             name: name.into(),
-            kind: SourceKind::Export {
-                path,
-                delimiter: b';',
-            },
+            kind,
         });
         self.files.len() - 1
     }
 
-    pub fn set_delimiter(&mut self, id: SourceId, delimiter: u8) {
-        if let Some(SourceFile {
-            kind: SourceKind::Export { delimiter: d, .. },
-            ..
-        }) = self.files.get_mut(id)
-        {
-            *d = delimiter;
+    /// Records the delimiter and encoding found when the export was opened.
+    pub fn set_format(&mut self, id: SourceId, delimiter: u8, encoding: Encoding) {
+        if let Some(file) = self.files.get_mut(id) {
+            match &mut file.kind {
+                SourceKind::Export {
+                    delimiter: d,
+                    encoding: e,
+                    ..
+                }
+                | SourceKind::Memory {
+                    delimiter: d,
+                    encoding: e,
+                    ..
+                } => {
+                    *d = delimiter;
+                    *e = encoding;
+                }
+                SourceKind::Rule { .. } => {}
+            }
         }
     }
 
@@ -78,7 +103,7 @@ impl Sources {
     pub fn rule_text(&self, id: SourceId) -> Option<&str> {
         match &self.files.get(id)?.kind {
             SourceKind::Rule { text } => Some(text),
-            SourceKind::Export { .. } => None,
+            SourceKind::Export { .. } | SourceKind::Memory { .. } => None,
         }
     }
 
@@ -86,20 +111,50 @@ impl Sources {
     /// of its line (a quoted field may span lines), at most
     /// [`MAX_ROW_BYTES`]. `None` if the file cannot be read.
     pub fn row_text(&self, id: SourceId, byte: u64) -> Option<RowText> {
-        let SourceKind::Export { path, delimiter } = &self.files.get(id)?.kind else {
-            return None;
+        let (mut raw, delimiter, encoding) = match &self.files.get(id)?.kind {
+            SourceKind::Export {
+                path,
+                delimiter,
+                encoding,
+            } => {
+                let mut file = File::open(path).ok()?;
+                file.seek(SeekFrom::Start(byte)).ok()?;
+                let mut raw = Vec::with_capacity(256);
+                BufReader::new(file)
+                    .take(MAX_ROW_BYTES as u64)
+                    .read_to_end(&mut raw)
+                    .ok()?;
+                (raw, *delimiter, *encoding)
+            }
+            SourceKind::Memory {
+                bytes,
+                delimiter,
+                encoding,
+            } => {
+                let start = usize::try_from(byte).ok()?;
+                let rest = bytes.get(start..)?;
+                let raw = rest.get(..MAX_ROW_BYTES).unwrap_or(rest).to_vec();
+                (raw, *delimiter, *encoding)
+            }
+            SourceKind::Rule { .. } => return None,
         };
-        let mut file = File::open(path).ok()?;
-        file.seek(SeekFrom::Start(byte)).ok()?;
-        let mut raw = Vec::with_capacity(256);
-        BufReader::new(file)
-            .take(MAX_ROW_BYTES as u64)
-            .read_to_end(&mut raw)
-            .ok()?;
-        let end = record_end(&raw);
-        raw.truncate(end);
-        let text = String::from_utf8_lossy(&raw).into_owned();
-        let fields = field_spans(text.as_bytes(), *delimiter);
+        raw.truncate(record_end(&raw));
+        let fields = field_spans(&raw, delimiter);
+        // Field spans are computed on the file's bytes, then mapped to the
+        // decoded text, whose offsets differ where characters are not ASCII.
+        let text = encoding.decode(&raw).into_owned();
+        let fields = fields
+            .into_iter()
+            .map(|r| {
+                let start = encoding
+                    .decode(raw.get(..r.start).unwrap_or_default())
+                    .len();
+                let len = encoding
+                    .decode(raw.get(r.clone()).unwrap_or_default())
+                    .len();
+                start..start + len
+            })
+            .collect();
         Some(RowText { text, fields })
     }
 }

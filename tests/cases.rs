@@ -33,3 +33,22 @@ fn rule_cases() {
         ));
     });
 }
+
+#[test]
+fn import_cases() {
+    insta::glob!("cases/import/*.{csv,xlsx}", |path| {
+        let export = relative(path);
+        let rules = rules_for(path);
+        let mut args = vec!["check", "--color", "never", &rules, &export];
+        let profile = path.with_extension("profile");
+        let profile = relative(&profile);
+        if path.with_extension("profile").exists() {
+            args.extend(["--profile", &profile]);
+        }
+        let (code, stdout, stderr) = clausier(&args);
+        insta::assert_snapshot!(format!(
+            "$ clausier {}\nexit: {code}\n{stderr}{stdout}",
+            args.join(" ")
+        ));
+    });
+}

@@ -24,7 +24,10 @@ fn findings(export: PathBuf) -> (BTreeSet<Finding>, (u64, u64, u64)) {
     assert!(diags.is_empty(), "{diags:?}");
     let convention = convention.unwrap();
     let mut found = Vec::new();
-    let exports = run::open_exports(&[export], &mut sources, &mut |_, d| found.push(d)).unwrap();
+    let exports = run::open_exports(&[export], &Default::default(), &mut sources, &mut |_, d| {
+        found.push(d)
+    })
+    .unwrap();
     let outcome = run::check(&convention, exports, &sources, &mut |_, d| found.push(d));
     let Outcome::Done(summary) = outcome else {
         panic!("unusable")
@@ -133,7 +136,7 @@ proptest! {
         let (convention, _) = clausier::compile(0, &text);
         let convention = convention.unwrap();
         let mut count = 0;
-        if let Some(exports) = run::open_exports(&[path.to_path_buf()], &mut sources, &mut |_, _| ()) {
+        if let Some(exports) = run::open_exports(&[path.to_path_buf()], &Default::default(), &mut sources, &mut |_, _| ()) {
             if let Outcome::Done(s) = run::check(&convention, exports, &sources, &mut |_, _| count += 1) {
                 prop_assert_eq!(s.rows_read, s.rows_checked + s.rows_rejected);
             }

@@ -8,6 +8,9 @@ use clap::Args;
 use super::{Color, EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE};
 use crate::diag::{Code, Diagnostic};
 use crate::eval::Summary;
+use crate::input::csv::ReadOptions;
+use crate::input::encoding::Encoding;
+use crate::input::profile::{self, Profile};
 use crate::report::{self, Counts, Format, Sink};
 use crate::run::{self, Outcome};
 use crate::source::Sources;
@@ -25,6 +28,16 @@ pub struct CheckArgs {
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Import profile: a built-in name (see README) or a profile file;
+    /// detected from each export's header when absent.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub profile: Option<String>,
+    /// Text encoding of the exports; detected when absent.
+    #[arg(long, value_enum)]
+    pub encoding: Option<Encoding>,
+    /// Sheet of spreadsheet exports (XLSX, ODS); the first when absent.
+    #[arg(long)]
+    pub sheet: Option<String>,
 }
 
 /// A run's output and what it has counted so far.
@@ -82,8 +95,27 @@ pub fn run(args: &CheckArgs) -> u8 {
         Some(c) if output.counts.errors == 0 => c,
         _ => return output.end(None, &sources, EXIT_UNUSABLE),
     };
+    let profile = match &args.profile {
+        Some(p) => match load_profile(p, &mut sources) {
+            Ok(profile) => Some(profile),
+            Err(diags) => {
+                for d in &diags {
+                    output.emit(d, &sources);
+                }
+                return output.end(None, &sources, EXIT_UNUSABLE);
+            }
+        },
+        None => None,
+    };
+    let options = run::ExportOptions {
+        read: ReadOptions {
+            profile,
+            encoding: args.encoding,
+        },
+        sheet: args.sheet.clone(),
+    };
     let emit = &mut |s: &Sources, d: Diagnostic| output.emit(&d, s);
-    let Some(exports) = run::open_exports(&args.exports, &mut sources, emit) else {
+    let Some(exports) = run::open_exports(&args.exports, &options, &mut sources, emit) else {
         return output.end(None, &sources, EXIT_UNUSABLE);
     };
     match run::check(&convention, exports, &sources, emit) {
@@ -97,6 +129,30 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
         Outcome::Unusable(summary) => output.end(summary.as_ref(), &sources, EXIT_UNUSABLE),
     }
+}
+
+/// A built-in profile by name, or a profile file.
+fn load_profile(arg: &str, sources: &mut Sources) -> Result<Profile, Vec<Diagnostic>> {
+    if let Some(p) = profile::builtin(arg) {
+        return Ok(p);
+    }
+    let path = std::path::Path::new(arg);
+    if !path.exists() {
+        let hint = match profile::suggest_builtin(arg) {
+            Some(s) => format!("did you mean `{s}`? "),
+            None => String::new(),
+        };
+        return Err(vec![
+            Diagnostic::new(Code::InputUnreadable, format!("no profile `{arg}`")).help(format!(
+                "{hint}built-in profiles: {}; or give the path of a profile file",
+                profile::builtin_names().join(", ")
+            )),
+        ]);
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| vec![unreadable(arg, &e)])?;
+    let id = sources.add_rule(arg, text);
+    let (profile, diags) = profile::parse(id, sources.rule_text(id).unwrap_or(""));
+    profile.ok_or(diags)
 }
 
 fn unreadable(name: &str, e: &io::Error) -> Diagnostic {

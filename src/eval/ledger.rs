@@ -1,8 +1,6 @@
 //! Cumulative clauses, over movements in chronological order: ceilings,
 //! the yearly forecast schedule, and payments per commitment (EJ).
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -63,7 +61,6 @@ pub struct Ledger<'a> {
     years: Vec<Year>,
     commitments: Vec<Commitment>,
     ej_names: &'a [Box<[u8]>],
-    amount_columns: &'a HashMap<SourceId, usize>,
     /// The last day seen and its index in `years`.
     last_day: Option<(i32, usize)>,
     /// Rows after which some commitment stood overpaid (for statistics).
@@ -71,11 +68,7 @@ pub struct Ledger<'a> {
 }
 
 impl<'a> Ledger<'a> {
-    pub fn new(
-        c: &Convention,
-        ej_names: &'a [Box<[u8]>],
-        amount_columns: &'a HashMap<SourceId, usize>,
-    ) -> Ledger<'a> {
+    pub fn new(c: &Convention, ej_names: &'a [Box<[u8]>]) -> Ledger<'a> {
         let limit = |b: Budget| {
             let ceiling = c.ceiling(b)?;
             Some(Limit {
@@ -117,13 +110,18 @@ impl<'a> Ledger<'a> {
             years,
             commitments: vec![Commitment::default(); ej_names.len()],
             ej_names,
-            amount_columns,
             last_day: None,
             overpaid_rows: 0,
         }
     }
 
     pub fn apply(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+        if m.carried {
+            if let Some(c) = self.commitments.get_mut(m.ej as usize) {
+                c.ae += i128::from(m.amount);
+            }
+            return;
+        }
         let b = m.budget.index();
         let amount = i128::from(m.amount);
         if let (Some(total), Some(limit)) = (self.totals.get_mut(b), self.ceilings.get_mut(b)) {
@@ -134,19 +132,25 @@ impl<'a> Ledger<'a> {
                 out(d.at_row(self.row(m, "crosses the ceiling")));
             }
         }
-        let y = self.year_index(m.day);
-        if let Some(year) = self.years.get_mut(y) {
-            let (Some(sum), Some(limit)) = (year.sums.get_mut(b), year.limits.get_mut(b)) else {
-                return;
-            };
-            *sum += amount;
-            if let Some(limit) = limit.as_mut().filter(|l| !l.crossed && *sum > l.cents) {
-                limit.crossed = true;
-                let d = schedule_exceeded(m, year.year, *sum, limit, self.source);
-                out(d.at_row(self.row(m, "crosses the forecast")));
-            }
-        }
+        self.apply_schedule(m, out);
         self.apply_commitment(m, out);
+    }
+
+    fn apply_schedule(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+        let b = m.budget.index();
+        let y = self.year_index(m.day);
+        let Some(year) = self.years.get_mut(y) else {
+            return;
+        };
+        let (Some(sum), Some(limit)) = (year.sums.get_mut(b), year.limits.get_mut(b)) else {
+            return;
+        };
+        *sum += i128::from(m.amount);
+        if let Some(limit) = limit.as_mut().filter(|l| !l.crossed && *sum > l.cents) {
+            limit.crossed = true;
+            let d = schedule_exceeded(m, year.year, *sum, limit, self.source);
+            out(d.at_row(self.row(m, "crosses the forecast")));
+        }
     }
 
     fn apply_commitment(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
@@ -216,12 +220,7 @@ impl<'a> Ledger<'a> {
             source: m.source as usize,
             line: m.line,
             byte: m.byte,
-            columns: self
-                .amount_columns
-                .get(&(m.source as usize))
-                .copied()
-                .into_iter()
-                .collect(),
+            columns: vec![usize::from(m.column)],
             label: label.to_owned(),
         }
     }

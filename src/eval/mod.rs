@@ -15,12 +15,12 @@ pub mod sort;
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::diag::{Code, Diagnostic, SourceId};
+use crate::diag::{Code, Diagnostic};
 use crate::input::parse::{day_number, normalize_code, normalize_programme};
-use crate::input::{Layout, Transaction};
+use crate::input::{Accounting, Layout, Transaction};
 use crate::model::{CodeField, Convention};
 use crate::span::Span;
 use ledger::Ledger;
@@ -29,9 +29,14 @@ use sort::{Movement, NO_EJ, Sorter};
 /// Row counts and consumption of a run.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Summary {
+    /// Data rows read: checked + rejected + skipped.
     pub rows_read: u64,
     pub rows_checked: u64,
     pub rows_rejected: u64,
+    /// Subtotal rows and rows of a measure that is not consumption.
+    pub rows_skipped: u64,
+    /// How every line of every export was accounted for.
+    pub files: Vec<Accounting>,
     /// Consumption of each budget against its ceiling.
     pub consumption: Vec<ledger::Consumption>,
     /// Consumption of each year and budget against the forecast schedule.
@@ -120,8 +125,6 @@ pub struct Evaluator<'c> {
     sorter: Sorter,
     ej_ids: HashMap<Box<[u8]>, u32>,
     ej_names: Vec<Box<[u8]>>,
-    /// Column of the amount in each export, by source id, for findings.
-    amount_columns: HashMap<SourceId, usize>,
     summary: Summary,
 }
 
@@ -133,18 +136,16 @@ impl<'c> Evaluator<'c> {
             sorter: Sorter::default(),
             ej_ids: HashMap::new(),
             ej_names: Vec::new(),
-            amount_columns: HashMap::new(),
             summary: Summary::default(),
         }
     }
 
     /// Notes an export's layout before its rows: which clauses it can check.
-    pub fn begin_export(&mut self, source: SourceId, name: &str, layout: &Layout) {
-        self.amount_columns.insert(source, layout.amount);
+    pub fn begin_export(&mut self, name: &str, profile: &str, layout: &Layout) {
         for (field, _, _, _) in &self.rules.codes {
             if layout.code(*field).is_none() {
                 self.summary.not_checked.push(format!(
-                    "imputation `{}`: column absent from `{name}`",
+                    "imputation `{}`: column absent from `{name}` (profile `{profile}`)",
                     field.name()
                 ));
             }
@@ -164,10 +165,14 @@ impl<'c> Evaluator<'c> {
         }
     }
 
-    /// A row the reader rejected.
-    pub fn rejected(&mut self) {
-        self.summary.rows_read += 1;
-        self.summary.rows_rejected += 1;
+    /// Counts an export's rows once it has been read to its end.
+    pub fn end_export(&mut self, accounting: Accounting) {
+        let s = &mut self.summary;
+        s.rows_checked += accounting.checked;
+        s.rows_rejected += accounting.rejected;
+        s.rows_skipped += accounting.subtotals + accounting.skipped;
+        s.rows_read = s.rows_checked + s.rows_rejected + s.rows_skipped;
+        s.files.push(accounting);
     }
 
     /// Checks one row's own clauses and queues it for the cumulative ones.
@@ -177,21 +182,30 @@ impl<'c> Evaluator<'c> {
         layout: &Layout,
         out: &mut dyn FnMut(Diagnostic),
     ) -> std::io::Result<()> {
-        self.summary.rows_read += 1;
-        self.summary.rows_checked += 1;
-        self.check_term(tx, layout, out);
+        self.check_term(tx, out);
         self.check_imputation(tx, layout, out);
         self.check_market(tx, layout, out);
         let ej = tx.ej.map_or(NO_EJ, |ej| self.intern(ej));
-        self.sorter.push(Movement {
-            day: day_number(tx.date),
-            source: u32::try_from(tx.pos.source).unwrap_or(u32::MAX),
-            line: tx.pos.line,
-            byte: tx.pos.byte,
-            amount: tx.amount,
-            ej,
-            budget: tx.budget,
-        })
+        for m in tx.movements() {
+            // A carry-over stands at the start of its year.
+            let date = if m.carried {
+                NaiveDate::from_ymd_opt(tx.date.year(), 1, 1).unwrap_or(tx.date)
+            } else {
+                tx.date
+            };
+            self.sorter.push(Movement {
+                day: day_number(date),
+                carried: m.carried,
+                source: u32::try_from(tx.pos.source).unwrap_or(u32::MAX),
+                line: tx.pos.line,
+                byte: tx.pos.byte,
+                amount: m.amount,
+                ej,
+                budget: m.budget,
+                column: u16::try_from(m.column).unwrap_or(u16::MAX),
+            })?;
+        }
+        Ok(())
     }
 
     fn intern(&mut self, ej: &[u8]) -> u32 {
@@ -204,12 +218,12 @@ impl<'c> Evaluator<'c> {
         id
     }
 
-    fn check_term(&self, tx: &Transaction<'_>, layout: &Layout, out: &mut dyn FnMut(Diagnostic)) {
-        let row = |label: String| tx.pos.to_ref(vec![layout.date], label);
+    fn check_term(&self, tx: &Transaction<'_>, out: &mut dyn FnMut(Diagnostic)) {
+        let row = |label: String| tx.pos.to_ref(vec![tx.date_column], label);
         if let Some((start, span)) = self.rules.start.filter(|(s, _)| tx.date < *s) {
             out(Diagnostic::new(
                 Code::TermBeforeStart,
-                format!("{} dated {}, before the convention takes effect on {start}", tx.budget, tx.date),
+                format!("{} dated {}, before the convention takes effect on {start}", tx.budgets(), tx.date),
             )
             .at_row(row(format!("{} days before the term", (start - tx.date).num_days())))
             .at_clause(self.convention.source, span, format!("takes effect on {start}"))
@@ -222,7 +236,8 @@ impl<'c> Evaluator<'c> {
                 Code::TermAfterEnd,
                 format!(
                     "{} dated {}, after the convention ends on {end}",
-                    tx.budget, tx.date
+                    tx.budgets(),
+                    tx.date
                 ),
             )
             .at_row(row(format!(
@@ -262,7 +277,7 @@ impl<'c> Evaluator<'c> {
             else {
                 continue;
             };
-            let shown = String::from_utf8_lossy(value);
+            let shown = tx.encoding.decode(value);
             let shown = if normalize(**field, value).is_empty() {
                 "(empty)".into()
             } else {
@@ -313,7 +328,7 @@ impl<'c> Evaluator<'c> {
                 parts.push(if normalized.is_empty() {
                     format!("no {what}")
                 } else {
-                    format!("{what} `{}`", String::from_utf8_lossy(value))
+                    format!("{what} `{}`", tx.encoding.decode(value))
                 });
             }
         }
@@ -340,7 +355,7 @@ impl<'c> Evaluator<'c> {
     /// order, and returns the summary.
     pub fn finish(self, out: &mut dyn FnMut(Diagnostic)) -> std::io::Result<Summary> {
         let mut summary = self.summary;
-        let mut ledger = Ledger::new(self.convention, &self.ej_names, &self.amount_columns);
+        let mut ledger = Ledger::new(self.convention, &self.ej_names);
         self.sorter.drain(|m| ledger.apply(m, out))?;
         let (consumption, schedule) = ledger.consumption();
         summary.consumption = consumption;

@@ -13,10 +13,10 @@ use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
 use crate::model::Budget;
 
-/// Movements held in memory before a run is spilled: 16 MiB at 40 bytes each.
+/// Movements held in memory before a run is spilled: 24 MiB at 48 bytes each.
 pub const RUN_LEN: usize = 1 << 19;
 
-/// What the cumulative checks need of a row, in 40 bytes.
+/// What the cumulative checks need of a movement, in 48 bytes (39 on disk).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Movement {
     /// Days since the common era: the chronological key.
@@ -29,11 +29,15 @@ pub struct Movement {
     /// Interned commitment number, or [`NO_EJ`].
     pub ej: u32,
     pub budget: Budget,
+    /// AE carried from an earlier year: counts per commitment only.
+    pub carried: bool,
+    /// Column of the amount, to point at it.
+    pub column: u16,
 }
 
 pub const NO_EJ: u32 = u32::MAX;
 
-const RECORD: usize = 37;
+const RECORD: usize = 39;
 
 impl Movement {
     fn key(&self) -> (i32, u32, u64) {
@@ -48,23 +52,29 @@ impl Movement {
         w.put(&self.byte.to_le_bytes());
         w.put(&self.amount.to_le_bytes());
         w.put(&self.ej.to_le_bytes());
-        w.put(&[self.budget as u8]);
+        w.put(&[if self.carried { 2 } else { self.budget as u8 }]);
+        w.put(&self.column.to_le_bytes());
     }
 
     fn decode(buf: &[u8; RECORD]) -> Movement {
         let mut r = Reader(buf, 0);
+        let day = i32::from_le_bytes(r.take());
+        let source = u32::from_le_bytes(r.take());
+        let line = u64::from_le_bytes(r.take());
+        let byte = u64::from_le_bytes(r.take());
+        let amount = i64::from_le_bytes(r.take());
+        let ej = u32::from_le_bytes(r.take());
+        let kind = r.take::<1>();
         Movement {
-            day: i32::from_le_bytes(r.take()),
-            source: u32::from_le_bytes(r.take()),
-            line: u64::from_le_bytes(r.take()),
-            byte: u64::from_le_bytes(r.take()),
-            amount: i64::from_le_bytes(r.take()),
-            ej: u32::from_le_bytes(r.take()),
-            budget: if r.take::<1>() == [0] {
-                Budget::AE
-            } else {
-                Budget::CP
-            },
+            day,
+            source,
+            line,
+            byte,
+            amount,
+            ej,
+            budget: if kind == [1] { Budget::CP } else { Budget::AE },
+            carried: kind == [2],
+            column: u16::from_le_bytes(r.take()),
         }
     }
 }
@@ -211,6 +221,8 @@ mod tests {
             amount: -(line as i64),
             ej: 7,
             budget: Budget::CP,
+            carried: false,
+            column: 3,
         }
     }
 

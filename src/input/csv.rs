@@ -1,117 +1,170 @@
-//! The canonical CSV export: a header line naming the columns, `;`, `,` or
-//! tab delimited (detected from the header), UTF-8 with or without BOM, LF
-//! or CRLF line ends.
+//! Delimited-text exports read through an import profile: the header is
+//! found past preamble lines, the profile is detected from it (or given),
+//! preamble metadata is read, and each record becomes a transaction, a
+//! skipped row or a rejection. Every physical line is accounted for.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
-use std::path::Path;
+use std::cell::Cell;
+use std::io::{self, Read};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use super::parse::{parse_amount, parse_budget, parse_date, trim};
-use super::{Layout, RowPos, Transaction};
+use super::encoding::Encoding;
+use super::parse::{parse_amount, parse_date, trim};
+use super::profile::{self, BudgetRule, ColumnRef, Field, Profile};
+use super::{Accounting, Cents, Layout, Movement, RowPos, Transaction};
 use crate::diag::{Code, Diagnostic, SourceId};
-use crate::model::CodeField;
-
-/// Columns of the canonical CSV, by header name.
-pub const COLUMNS: &[&str] = &[
-    "date",
-    "type",
-    "montant",
-    "n_ej",
-    "n_dp",
-    "programme",
-    "centre_financier",
-    "domaine_fonctionnel",
-    "activite",
-    "centre_de_couts",
-    "marche",
-    "fournisseur",
-];
+use crate::keywords::fold;
+use crate::model::{Budget, CodeField};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// Records searched for the header line.
+const MAX_PREAMBLE: usize = 100;
+/// Bytes sampled to detect the encoding and the delimiter.
+const SAMPLE: usize = 1 << 16;
 
-/// A canonical CSV export being read.
-pub struct CsvExport {
-    source: SourceId,
-    reader: csv::Reader<BufReader<File>>,
-    record: csv::ByteRecord,
-    layout: Layout,
-    delimiter: u8,
-    /// The last date text parsed and its value: exports repeat dates a lot.
-    date_cache: (Vec<u8>, Option<NaiveDate>),
+/// What the caller decided about an export; unset fields are detected.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    pub profile: Option<Profile>,
+    pub encoding: Option<Encoding>,
+}
+
+/// How the budget and amount of a row are found, as column indexes.
+#[derive(Clone, Debug)]
+enum BudgetColumns {
+    Fixed(Budget, usize),
+    Column {
+        column: usize,
+        amount: usize,
+        map: Vec<(Vec<u8>, Budget)>,
+        carried: Vec<Vec<u8>>,
+        ignore: Vec<Vec<u8>>,
+    },
+    Measures {
+        ae: usize,
+        ae_minus: Option<usize>,
+        cp: usize,
+    },
 }
 
 /// What reading one row gave.
 pub enum Row<'a> {
     Transaction(Transaction<'a>),
+    /// A subtotal or a measure that is not consumption: counted, not checked.
+    Skipped,
     Rejected(Diagnostic),
 }
 
-impl CsvExport {
-    /// Opens an export and reads its header. Fails with `input.unreadable`
-    /// or `input.missing-column`.
-    pub fn open(path: &Path, source: SourceId) -> Result<CsvExport, Box<Diagnostic>> {
-        CsvExport::open_unboxed(path, source).map_err(Box::new)
-    }
+/// Counts the newlines of everything the CSV parser reads, so that the
+/// accounting of lines does not depend on the parser skipping empty lines.
+struct LineCounter<R> {
+    inner: R,
+    newlines: Rc<Cell<u64>>,
+    last: Rc<Cell<Option<u8>>>,
+}
 
-    fn open_unboxed(path: &Path, source: SourceId) -> Result<CsvExport, Diagnostic> {
-        let unreadable = |e: std::io::Error| {
-            Diagnostic::new(
-                Code::InputUnreadable,
-                format!("cannot read `{}`: {e}", path.display()),
-            )
-            .help("check the path and the file's permissions")
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let read = buf.get(..n).unwrap_or_default();
+        let count = read.iter().filter(|b| **b == b'\n').count();
+        self.newlines.set(self.newlines.get() + count as u64);
+        if let Some(last) = read.last() {
+            self.last.set(Some(*last));
+        }
+        Ok(n)
+    }
+}
+
+/// An export being read.
+pub struct Export {
+    source: SourceId,
+    reader: csv::Reader<LineCounter<Box<dyn Read>>>,
+    record: csv::ByteRecord,
+    width: usize,
+    /// The header's titles, as written, to name columns in messages.
+    titles: Vec<String>,
+    layout: Layout,
+    dates: Vec<usize>,
+    budget: BudgetColumns,
+    ej_line: Option<usize>,
+    dp: Option<usize>,
+    subtotal: Option<Vec<u8>>,
+    delimiter: u8,
+    encoding: Encoding,
+    newlines: Rc<Cell<u64>>,
+    last_byte: Rc<Cell<Option<u8>>>,
+    accounting: Accounting,
+    /// Lines taken by records so far (first line and continuations).
+    record_lines: u64,
+    /// The last date text parsed and its value: exports repeat dates a lot.
+    date_cache: (Vec<u8>, Option<NaiveDate>),
+}
+
+fn missing_column(name: &str, what: String, help: String) -> Box<Diagnostic> {
+    Box::new(Diagnostic::new(Code::InputMissingColumn, format!("`{name}`: {what}")).help(help))
+}
+
+impl Export {
+    /// Opens an export from a reader of its bytes. `sample` is its first
+    /// bytes (at most 64 KiB), used to detect the encoding and delimiter;
+    /// `reader` yields the whole content from the start.
+    pub fn open(
+        name: &str,
+        source: SourceId,
+        sample: &[u8],
+        reader: Box<dyn Read>,
+        options: &ReadOptions,
+    ) -> Result<Export, Box<Diagnostic>> {
+        let encoding = options
+            .encoding
+            .unwrap_or_else(|| Encoding::detect(sample, sample.len() >= SAMPLE));
+        let delimiter = detect_delimiter(sample);
+        let newlines = Rc::new(Cell::new(0));
+        let last_byte = Rc::new(Cell::new(None));
+        let counter = LineCounter {
+            inner: reader,
+            newlines: Rc::clone(&newlines),
+            last: Rc::clone(&last_byte),
         };
-        let mut file = File::open(path).map_err(unreadable)?;
-        let delimiter = detect_delimiter(&mut file).map_err(unreadable)?;
-        file.seek(SeekFrom::Start(0)).map_err(unreadable)?;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(1 << 16)
-            .from_reader(BufReader::with_capacity(1 << 16, file));
-        let mut header = csv::ByteRecord::new();
-        let found = reader.read_byte_record(&mut header).map_err(|e| {
-            Diagnostic::new(
-                Code::InputUnreadable,
-                format!("cannot read `{}`: {e}", path.display()),
-            )
-        })?;
-        if !found {
-            return Err(Diagnostic::new(
-                Code::InputMissingColumn,
-                format!("`{}` is empty: no header line", path.display()),
-            )
-            .help(format!(
-                "the first line names the columns: {}",
-                COLUMNS.join(";")
-            )));
-        }
-        let layout = layout_of(&header).map_err(|missing| {
-            Diagnostic::new(
-                Code::InputMissingColumn,
-                format!(
-                    "`{}` has no `{}` column",
-                    path.display(),
-                    missing.join("`, `")
-                ),
-            )
-            .help(format!(
-                "the header must name at least `date`, `type` and `montant`; it reads `{}`",
-                String::from_utf8_lossy(header.as_slice())
-                    .chars()
-                    .take(200)
-                    .collect::<String>()
-            ))
-        })?;
-        Ok(CsvExport {
+            .from_reader(counter);
+        let (header, preamble, profile) = find_header(&mut reader, name, encoding, options)?;
+        let resolved = resolve(&profile, &header, name, encoding)?;
+        let header_line = header.position().map_or(1, |p| p.line());
+        let header_lines = 1 + newlines_in(&header);
+        let mut accounting = Accounting {
+            file: name.to_owned(),
+            profile: profile.name.clone(),
+            encoding: encoding.name(),
+            preamble: header_line.saturating_sub(1),
+            header: header_lines,
+            ..Accounting::default()
+        };
+        metadata(&profile, &preamble, &mut accounting);
+        Ok(Export {
             source,
             reader,
             record: csv::ByteRecord::new(),
-            layout,
+            width: header.len(),
+            titles: cells(&header, encoding),
+            layout: resolved.layout,
+            dates: resolved.dates,
+            budget: resolved.budget,
+            ej_line: resolved.ej_line,
+            dp: resolved.dp,
+            subtotal: profile.subtotal.as_deref().map(|s| encoding.encode(s)),
             delimiter,
+            encoding,
+            newlines,
+            last_byte,
+            accounting,
+            record_lines: header_line.saturating_sub(1) + header_lines,
             date_cache: (Vec::new(), None),
         })
     }
@@ -128,6 +181,14 @@ impl CsvExport {
         self.delimiter
     }
 
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    pub fn profile_name(&self) -> &str {
+        &self.accounting.profile
+    }
+
     /// Reads the next row. `Ok(None)` at the end of the file; `Err` when the
     /// file cannot be read further (an I/O error), which ends this file.
     pub fn next_row(&mut self) -> Result<Option<Row<'_>>, Box<Diagnostic>> {
@@ -142,6 +203,9 @@ impl CsvExport {
                 )));
             }
         }
+        let extra = newlines_in(&self.record);
+        self.record_lines += 1 + extra;
+        self.accounting.continuation += extra;
         let pos = self.record.position().map_or(
             RowPos {
                 source: self.source,
@@ -154,62 +218,94 @@ impl CsvExport {
                 byte: p.byte(),
             },
         );
-        Ok(Some(self.transaction(pos)))
+        Ok(Some(self.row(pos)))
     }
 
-    fn transaction(&mut self, pos: RowPos) -> Row<'_> {
-        let layout = &self.layout;
+    /// How the file's lines were accounted for; complete once `next_row`
+    /// has returned `Ok(None)`.
+    pub fn accounting(&self) -> Accounting {
+        let mut a = self.accounting.clone();
+        let ends_open = self.last_byte.get().is_some_and(|b| b != b'\n');
+        a.lines = self.newlines.get() + u64::from(ends_open);
+        a.blank = a.lines.saturating_sub(self.record_lines);
+        a
+    }
+
+    /// Reads the current record, counting it as checked, skipped or rejected.
+    fn row(&mut self, pos: RowPos) -> Row<'_> {
         let record = &self.record;
-        if record.len() != layout.width {
-            return Row::Rejected(malformed_width(pos, record.len(), layout.width));
+        let counts = &mut self.accounting;
+        let reject = |counts: &mut Accounting, d: Diagnostic| {
+            counts.rejected += 1;
+            Row::Rejected(d)
+        };
+        if record.len() != self.width {
+            return reject(counts, malformed_width(pos, record.len(), self.width));
+        }
+        if let Some(marker) = &self.subtotal {
+            if record.iter().any(|f| contains(f, marker)) {
+                counts.subtotals += 1;
+                return Row::Skipped;
+            }
         }
         let field = |i: usize| record.get(i).unwrap_or_default();
-        let date_field = field(layout.date);
+        let movements = match movements(&self.budget, record) {
+            Ok(Some(m)) => m,
+            Ok(None) => {
+                counts.skipped += 1;
+                return Row::Skipped;
+            }
+            Err((column, why)) => {
+                let d = malformed(pos, &self.titles, column, field(column), why, self.encoding);
+                let help = if column == budget_column(&self.budget) {
+                    budget_help(&self.budget, self.encoding)
+                } else {
+                    "amounts are euros with at most two decimals: `-1 234,56`, `1234.5`".into()
+                };
+                return reject(counts, d.help(help));
+            }
+        };
+        let date_column = self
+            .dates
+            .iter()
+            .copied()
+            .find(|i| !is_empty(field(*i)))
+            .or(self.dates.first().copied())
+            .unwrap_or(0);
+        let date_field = field(date_column);
         if self.date_cache.0 != date_field {
             self.date_cache = (date_field.to_vec(), parse_date(date_field));
         }
         let Some(date) = self.date_cache.1 else {
-            return Row::Rejected(
-                malformed(pos, layout.date, "date", date_field, "not a date")
-                    .help("dates are dd/mm/yyyy, dd.mm.yyyy or yyyy-mm-dd"),
-            );
+            let why = if is_empty(date_field) {
+                "no date"
+            } else {
+                "not a date"
+            };
+            let d = malformed(
+                pos,
+                &self.titles,
+                date_column,
+                date_field,
+                why,
+                self.encoding,
+            )
+            .help("dates are dd/mm/yyyy, dd.mm.yyyy or yyyy-mm-dd, optionally with a time");
+            return reject(counts, d);
         };
-        let Some(budget) = parse_budget(field(layout.budget)) else {
-            return Row::Rejected(
-                malformed(
-                    pos,
-                    layout.budget,
-                    "type",
-                    field(layout.budget),
-                    "neither AE nor CP",
-                )
-                .help("`type` is `AE` for a commitment or `CP` for a payment"),
-            );
-        };
-        let amount = match parse_amount(field(layout.amount)) {
-            Ok(a) => a,
-            Err(e) => {
-                return Row::Rejected(
-                    malformed(
-                        pos,
-                        layout.amount,
-                        "montant",
-                        field(layout.amount),
-                        e.reason(),
-                    )
-                    .help("amounts are euros with at most two decimals: `-1 234,56`"),
-                );
-            }
-        };
+        counts.checked += 1;
+        let layout = &self.layout;
         let opt = |i: Option<usize>| i.map(|i| trim(field(i)));
-        let nonempty = |i: Option<usize>| opt(i).filter(|v| !v.is_empty());
+        let nonempty = |i: Option<usize>| opt(i).filter(|v| !is_empty(v));
         Row::Transaction(Transaction {
             pos,
             date,
-            budget,
-            amount,
+            date_column,
+            movements,
+            encoding: self.encoding,
             ej: nonempty(layout.ej),
-            dp: nonempty(layout.dp),
+            ej_line: nonempty(self.ej_line),
+            dp: nonempty(self.dp),
             codes: CodeField::ALL.map(|f| opt(layout.code(f))),
             contract: opt(layout.contract),
             supplier: opt(layout.supplier),
@@ -217,13 +313,156 @@ impl CsvExport {
     }
 }
 
-fn malformed(pos: RowPos, column: usize, name: &str, value: &[u8], why: &str) -> Diagnostic {
-    let shown = String::from_utf8_lossy(value);
+/// `#` and blanks mean "no value" in CHORUS exports.
+fn is_empty(field: &[u8]) -> bool {
+    matches!(trim(field), b"" | b"#")
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn newlines_in(record: &csv::ByteRecord) -> u64 {
+    record.as_slice().iter().filter(|b| **b == b'\n').count() as u64
+}
+
+type MovementResult = Result<Option<[Option<Movement>; 3]>, (usize, &'static str)>;
+
+fn movement(budget: Budget, amount: Cents, column: usize, carried: bool) -> Option<Movement> {
+    Some(Movement {
+        budget,
+        amount,
+        column,
+        carried,
+    })
+}
+
+/// The movements of a row, `None` when its measure is to be skipped, or the
+/// column and reason of a rejection.
+fn movements(budget: &BudgetColumns, record: &csv::ByteRecord) -> MovementResult {
+    let field = |i: usize| record.get(i).unwrap_or_default();
+    let amount = |i: usize| parse_amount(field(i)).map_err(|e| (i, e.reason()));
+    match budget {
+        BudgetColumns::Fixed(budget, column) => Ok(Some([
+            movement(*budget, amount(*column)?, *column, false),
+            None,
+            None,
+        ])),
+        BudgetColumns::Column {
+            column,
+            amount: amount_column,
+            map,
+            carried,
+            ignore,
+        } => {
+            let value = trim(field(*column));
+            let same = |v: &Vec<u8>| v.eq_ignore_ascii_case(value);
+            if ignore.iter().any(same) {
+                return Ok(None);
+            }
+            let (budget, carried) = if carried.iter().any(same) {
+                (Budget::AE, true)
+            } else {
+                match map.iter().find(|(v, _)| same(v)) {
+                    Some((_, budget)) => (*budget, false),
+                    None => return Err((*column, "a value the profile does not map to AE or CP")),
+                }
+            };
+            let m = movement(budget, amount(*amount_column)?, *amount_column, carried);
+            Ok(Some([m, None, None]))
+        }
+        BudgetColumns::Measures { ae, ae_minus, cp } => {
+            let measure = |i: usize| {
+                if is_empty(field(i)) { Ok(0) } else { amount(i) }
+            };
+            let (carried, carried_column) = match ae_minus {
+                Some(i) => (measure(*i)?, *i),
+                None => (0, *ae),
+            };
+            let ae_amount = measure(*ae)?
+                .checked_sub(carried)
+                .ok_or((*ae, "too large for exact arithmetic"))?;
+            let cp_amount = measure(*cp)?;
+            let nonzero = |m: Option<Movement>| m.filter(|m| m.amount != 0);
+            Ok(Some([
+                nonzero(movement(Budget::AE, carried, carried_column, true)),
+                nonzero(movement(Budget::AE, ae_amount, *ae, false)),
+                nonzero(movement(Budget::CP, cp_amount, *cp, false)),
+            ]))
+        }
+    }
+}
+
+fn malformed(
+    pos: RowPos,
+    titles: &[String],
+    column: usize,
+    value: &[u8],
+    why: &str,
+    encoding: Encoding,
+) -> Diagnostic {
+    let shown = encoding.decode(trim(value));
+    let name = titles
+        .get(column)
+        .map_or_else(|| format!("{}", column + 1), Clone::clone);
     Diagnostic::new(
         Code::InputMalformed,
         format!("row rejected: `{name}` is `{shown}`, {why}"),
     )
     .at_row(pos.to_ref(vec![column], why))
+}
+
+/// The column naming the budget, if the layout has one.
+fn budget_column(budget: &BudgetColumns) -> usize {
+    match budget {
+        BudgetColumns::Column { column, .. } => *column,
+        _ => usize::MAX,
+    }
+}
+
+fn budget_help(budget: &BudgetColumns, encoding: Encoding) -> String {
+    let BudgetColumns::Column {
+        map,
+        carried,
+        ignore,
+        ..
+    } = budget
+    else {
+        return String::new();
+    };
+    let list = |values: &[&Vec<u8>]| {
+        values
+            .iter()
+            .map(|v| format!("`{}`", encoding.decode(v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let of = |b: Budget| {
+        list(
+            &map.iter()
+                .filter(|(_, x)| *x == b)
+                .map(|(v, _)| v)
+                .collect::<Vec<_>>(),
+        )
+    };
+    let mut help = format!(
+        "the profile reads {} as AE and {} as CP",
+        of(Budget::AE),
+        of(Budget::CP)
+    );
+    if !carried.is_empty() {
+        help.push_str(&format!(
+            ", {} as carried-over AE",
+            list(&carried.iter().collect::<Vec<_>>())
+        ));
+    }
+    if !ignore.is_empty() {
+        help.push_str(&format!(
+            ", and skips {}",
+            list(&ignore.iter().collect::<Vec<_>>())
+        ));
+    }
+    help
 }
 
 fn malformed_width(pos: RowPos, found: usize, expected: usize) -> Diagnostic {
@@ -235,65 +474,254 @@ fn malformed_width(pos: RowPos, found: usize, expected: usize) -> Diagnostic {
     .help("a field holding the delimiter must be quoted; check the export's delimiter")
 }
 
-/// Maps header names to the transaction fields. Names compare trimmed and
-/// case-insensitively; a BOM before the first is ignored. Returns the
-/// missing required columns on failure.
-fn layout_of(header: &csv::ByteRecord) -> Result<Layout, Vec<&'static str>> {
-    let mut found: [Option<usize>; 12] = [None; 12];
-    for (i, name) in header.iter().enumerate() {
-        let name = trim(name.strip_prefix(BOM).unwrap_or(name));
-        if let Some(k) = COLUMNS
-            .iter()
-            .position(|c| c.as_bytes().eq_ignore_ascii_case(name))
-        {
-            if let Some(slot) = found.get_mut(k) {
-                slot.get_or_insert(i);
+/// The cells of a record as text, trimmed, without a leading BOM.
+fn cells(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
+    record
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let f = if i == 0 {
+                f.strip_prefix(BOM).unwrap_or(f)
+            } else {
+                f
+            };
+            encoding.decode(trim(f)).trim().to_owned()
+        })
+        .collect()
+}
+
+/// Folded titles of a record, for comparison with a profile's.
+fn titles(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
+    cells(record, encoding).iter().map(|c| fold(c)).collect()
+}
+
+type Header = (csv::ByteRecord, Vec<Vec<String>>, Profile);
+
+/// The layout a header line came closest to, when none matched.
+struct Closest {
+    profile: String,
+    line: u64,
+    found: usize,
+    missing: Vec<String>,
+}
+
+/// Reads records until one is the header of the given profile (or of a
+/// built-in one), keeping the preamble's cells.
+fn find_header(
+    reader: &mut csv::Reader<LineCounter<Box<dyn Read>>>,
+    name: &str,
+    encoding: Encoding,
+    options: &ReadOptions,
+) -> Result<Header, Box<Diagnostic>> {
+    let candidates = match &options.profile {
+        Some(p) => vec![p.clone()],
+        None => profile::builtins(),
+    };
+    let mut preamble = Vec::new();
+    let mut closest: Option<Closest> = None;
+    let mut record = csv::ByteRecord::new();
+    for _ in 0..MAX_PREAMBLE {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(Box::new(Diagnostic::new(
+                    Code::InputUnreadable,
+                    format!("cannot read `{name}`: {e}"),
+                )));
+            }
+        }
+        let folded = titles(&record, encoding);
+        if let Some(p) = candidates.iter().find(|p| p.matches(&folded)) {
+            return Ok((record, preamble, p.clone()));
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        for p in &candidates {
+            let missing: Vec<String> = p
+                .header
+                .iter()
+                .filter(|h| !folded.contains(&fold(h)))
+                .cloned()
+                .collect();
+            let found = p.header.len() - missing.len();
+            if found > 0 && closest.as_ref().is_none_or(|c: &Closest| found > c.found) {
+                closest = Some(Closest {
+                    profile: p.name.clone(),
+                    line,
+                    found,
+                    missing,
+                });
+            }
+        }
+        preamble.push(cells(&record, encoding));
+    }
+    if let Some(c) = closest {
+        return Err(missing_column(
+            name,
+            format!("no {} column", quoted(&c.missing)),
+            format!(
+                "line {} looks like the header of layout `{}` but lacks {}; for another layout, write a profile and pass `--profile FILE`",
+                c.line,
+                c.profile,
+                quoted(&c.missing)
+            ),
+        ));
+    }
+    let (what, help) = match &options.profile {
+        Some(p) => (
+            format!("no header line with the titles of profile `{}`", p.name),
+            format!("the profile expects a line holding {}", quoted(&p.header)),
+        ),
+        None if preamble.is_empty() => (
+            "the file is empty".into(),
+            "an export starts with a header line naming its columns (`date;type;montant;…`)".into(),
+        ),
+        None => (
+            "no header line of a known export layout".into(),
+            format!(
+                "clausier knows the layouts {}; for another one, write a profile and pass `--profile FILE`; the canonical CSV needs at least `date`, `type` and `montant`",
+                profile::builtin_names().join(", ")
+            ),
+        ),
+    };
+    Err(missing_column(name, what, help))
+}
+
+fn quoted(titles: &[String]) -> String {
+    titles
+        .iter()
+        .map(|t| format!("`{t}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Fiscal year and measure from the preamble, where the profile names them.
+fn metadata(profile: &Profile, preamble: &[Vec<String>], accounting: &mut Accounting) {
+    for cells in preamble {
+        if let Some(key) = &profile.fiscal_year_key {
+            let key = fold(key);
+            if let Some(i) = cells.iter().position(|c| fold(c) == key) {
+                accounting.fiscal_year = cells.iter().skip(i + 1).find(|c| !c.is_empty()).cloned();
+            }
+        }
+        for m in &profile.measures {
+            if cells.iter().any(|c| fold(c) == fold(m)) {
+                accounting.measure = Some(m.clone());
             }
         }
     }
-    let [
-        date,
-        budget,
-        amount,
-        ej,
-        dp,
-        programme,
-        cf,
-        df,
-        act,
-        cc,
-        contract,
-        supplier,
-    ] = found;
-    let (Some(date), Some(budget), Some(amount)) = (date, budget, amount) else {
-        let missing = [("date", date), ("type", budget), ("montant", amount)]
-            .into_iter()
-            .filter(|(_, i)| i.is_none())
-            .map(|(n, _)| n)
-            .collect();
-        return Err(missing);
+}
+
+struct Resolved {
+    layout: Layout,
+    dates: Vec<usize>,
+    budget: BudgetColumns,
+    ej_line: Option<usize>,
+    dp: Option<usize>,
+}
+
+/// Column indexes of a profile's fields on a header line.
+fn resolve(
+    profile: &Profile,
+    header: &csv::ByteRecord,
+    name: &str,
+    encoding: Encoding,
+) -> Result<Resolved, Box<Diagnostic>> {
+    let folded = titles(header, encoding);
+    let find = |c: &ColumnRef| {
+        let title = fold(&c.title);
+        folded
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t == title)
+            .nth(c.occurrence.saturating_sub(1))
+            .map(|(i, _)| i)
     };
-    Ok(Layout {
-        date,
+    let all = |f: Field| -> Vec<usize> { profile.columns(f).iter().filter_map(find).collect() };
+    let first = |f: Field| all(f).into_iter().next();
+    let require = |c: &ColumnRef| {
+        find(c).ok_or_else(|| {
+            missing_column(
+                name,
+                format!("no `{}` column (profile `{}`)", c.title, profile.name),
+                format!("the header reads {}", quoted(&header_titles(header))),
+            )
+        })
+    };
+    let dates = all(Field::Date);
+    let Some(date_title) = profile.columns(Field::Date).first() else {
+        return Err(missing_column(
+            name,
+            "the profile maps no date".into(),
+            String::new(),
+        ));
+    };
+    if dates.is_empty() {
+        require(date_title)?;
+    }
+    let amount_column = || -> Result<usize, Box<Diagnostic>> {
+        match profile.columns(Field::Amount).first() {
+            Some(c) => require(c),
+            None => Err(missing_column(
+                name,
+                format!("profile `{}` maps no amount", profile.name),
+                String::new(),
+            )),
+        }
+    };
+    let budget = match &profile.budget {
+        BudgetRule::Fixed(b) => BudgetColumns::Fixed(*b, amount_column()?),
+        BudgetRule::Column {
+            column,
+            map,
+            carried,
+            ignore,
+        } => BudgetColumns::Column {
+            column: require(column)?,
+            amount: amount_column()?,
+            map: map.iter().map(|(v, b)| (encoding.encode(v), *b)).collect(),
+            carried: carried.iter().map(|v| encoding.encode(v)).collect(),
+            ignore: ignore.iter().map(|v| encoding.encode(v)).collect(),
+        },
+        BudgetRule::Measures { ae, ae_minus, cp } => BudgetColumns::Measures {
+            ae: require(ae)?,
+            ae_minus: ae_minus.as_ref().map(require).transpose()?,
+            cp: require(cp)?,
+        },
+    };
+    Ok(Resolved {
+        layout: Layout {
+            codes: [
+                first(Field::Programme),
+                first(Field::CentreFinancier),
+                first(Field::DomaineFonctionnel),
+                first(Field::Activite),
+                first(Field::CentreDeCouts),
+            ],
+            ej: first(Field::Ej),
+            contract: first(Field::Contract),
+            supplier: first(Field::Supplier),
+        },
+        dates,
         budget,
-        amount,
-        ej,
-        dp,
-        codes: [programme, cf, df, act, cc],
-        contract,
-        supplier,
-        width: header.len(),
+        ej_line: first(Field::EjLine),
+        dp: first(Field::Dp),
     })
 }
 
-/// `;`, `,` or tab, whichever the first line holds most of, outside quotes
-/// (`;` on a tie or when there is none).
-fn detect_delimiter(file: &mut File) -> std::io::Result<u8> {
-    let mut first = Vec::new();
-    BufReader::new(file.by_ref().take(1 << 16)).read_until(b'\n', &mut first)?;
+fn header_titles(header: &csv::ByteRecord) -> Vec<String> {
+    header
+        .iter()
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect()
+}
+
+/// `;`, `,` or tab, whichever the sample holds most of outside quotes (`;`
+/// on a tie or when there is none).
+pub fn detect_delimiter(sample: &[u8]) -> u8 {
     let count = |delimiter: u8| {
         let mut quoted = false;
-        first
+        sample
             .iter()
             .filter(|b| {
                 if **b == b'"' {
@@ -303,11 +731,18 @@ fn detect_delimiter(file: &mut File) -> std::io::Result<u8> {
             })
             .count()
     };
-    let best = [b';', b',', b'\t']
+    [b';', b',', b'\t']
         .into_iter()
         .map(|d| (count(d), d))
-        .reduce(|best, next| if next.0 > best.0 { next } else { best });
-    Ok(best.map_or(b';', |(_, d)| d))
+        .reduce(|best, next| if next.0 > best.0 { next } else { best })
+        .map_or(b';', |(_, d)| d)
+}
+
+/// Reads up to [`SAMPLE`] bytes from the start of a reader.
+pub fn sample_of(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
+    let mut sample = Vec::with_capacity(SAMPLE);
+    reader.take(SAMPLE as u64).read_to_end(&mut sample)?;
+    Ok(sample)
 }
 
 /// Byte ranges of the fields of one raw record, quotes respected.

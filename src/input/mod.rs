@@ -1,13 +1,21 @@
 //! Export readers: from an export file to a stream of [`Transaction`]s.
 //!
-//! A reader yields, row by row, either a transaction (borrowing its fields
-//! from the reader's buffer) or an `input.malformed` diagnostic for a row it
-//! rejects. Nothing else downstream knows about CSV.
+//! An import [`profile`] maps an export layout to the transaction model;
+//! [`csv::Export`] reads delimited text with it (an XLSX or ODS sheet is
+//! first turned into such text by [`sheet`]). A reader yields, row by row,
+//! a transaction (borrowing its fields from the reader's buffer), a skipped
+//! row (subtotal, measure that is not consumption) or an `input.malformed`
+//! diagnostic for a row it rejects. Nothing else downstream knows about
+//! CSV, spreadsheets or encodings.
 
 pub mod csv;
+pub mod encoding;
 pub mod parse;
+pub mod profile;
+pub mod sheet;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::diag::{RowRef, SourceId};
 use crate::model::{Budget, CodeField};
@@ -17,7 +25,8 @@ pub use parse::Cents;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RowPos {
     pub source: SourceId,
-    /// 1-based physical line where the record starts.
+    /// 1-based physical line where the record starts (the sheet row of a
+    /// spreadsheet).
     pub line: u64,
     /// Byte offset where the record starts.
     pub byte: u64,
@@ -38,16 +47,10 @@ impl RowPos {
 /// Column indexes of the transaction fields in an export.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Layout {
-    pub date: usize,
-    pub budget: usize,
-    pub amount: usize,
-    pub ej: Option<usize>,
-    pub dp: Option<usize>,
     pub codes: [Option<usize>; 5],
+    pub ej: Option<usize>,
     pub contract: Option<usize>,
     pub supplier: Option<usize>,
-    /// Number of fields of the header.
-    pub width: usize,
 }
 
 impl Layout {
@@ -56,17 +59,77 @@ impl Layout {
     }
 }
 
-/// One financial movement of an export. Text fields are the trimmed bytes
-/// as written; `None` means the export has no such column.
+/// One consumption of a budget by a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Movement {
+    pub budget: Budget,
+    pub amount: Cents,
+    /// The column the amount was read from, to point at it.
+    pub column: usize,
+    /// AE committed in an earlier year and carried into this one (bascule,
+    /// SAP code 350): it counts for payments per commitment, not toward
+    /// ceilings or the schedule, and is dated 1 January of the row's year.
+    pub carried: bool,
+}
+
+/// One row of an export. Text fields are the trimmed bytes as written, in
+/// the file's encoding; `None` means the export has no such column. A row
+/// consumes one budget, or two for exports with a column per measure.
 #[derive(Clone, Debug)]
 pub struct Transaction<'a> {
     pub pos: RowPos,
     pub date: NaiveDate,
-    pub budget: Budget,
-    pub amount: Cents,
+    pub date_column: usize,
+    pub movements: [Option<Movement>; 3],
+    pub encoding: encoding::Encoding,
     pub ej: Option<&'a [u8]>,
+    pub ej_line: Option<&'a [u8]>,
     pub dp: Option<&'a [u8]>,
     pub codes: [Option<&'a [u8]>; 5],
     pub contract: Option<&'a [u8]>,
     pub supplier: Option<&'a [u8]>,
+}
+
+impl Transaction<'_> {
+    pub fn movements(&self) -> impl Iterator<Item = &Movement> {
+        self.movements.iter().flatten()
+    }
+
+    /// `AE`, `CP` or `AE/CP`: what the row consumes, for messages.
+    pub fn budgets(&self) -> String {
+        let names: Vec<String> = self
+            .movements()
+            .filter(|m| !m.carried)
+            .map(|m| m.budget.to_string())
+            .collect();
+        if names.is_empty() {
+            "row".into()
+        } else {
+            names.join("/")
+        }
+    }
+}
+
+/// How every line of one export was accounted for. The counts add up to
+/// the file's physical lines (`lines`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Accounting {
+    pub file: String,
+    pub profile: String,
+    pub encoding: &'static str,
+    pub lines: u64,
+    pub preamble: u64,
+    pub header: u64,
+    pub checked: u64,
+    pub rejected: u64,
+    /// Subtotal rows, skipped.
+    pub subtotals: u64,
+    /// Rows of a measure that is not consumption, skipped.
+    pub skipped: u64,
+    /// Extra lines of records whose quoted fields span several lines.
+    pub continuation: u64,
+    /// Empty lines, which CSV readers pass over.
+    pub blank: u64,
+    pub fiscal_year: Option<String>,
+    pub measure: Option<String>,
 }

@@ -35,8 +35,11 @@ const EN_DASH: &[u8] = "\u{2013}".as_bytes();
 const MINUS: &[u8] = "\u{2212}".as_bytes();
 
 /// Parses a signed amount in euros: `-1 234,56`, `1234.5`, `"28,26"`,
-/// `–87,10` (en dash), thousands grouped by space, NBSP or U+202F, one
-/// decimal separator (comma or point), at most two decimals.
+/// `–87,10` (en dash), thousands grouped by space, NBSP or U+202F (groups
+/// of exactly three digits), one decimal separator (comma or point), at
+/// most two decimals. NBSP and the en dash are also accepted as the single
+/// bytes Windows-1252 gives them (0xA0, 0x96), which UTF-8 text cannot hold
+/// at those places.
 pub fn parse_amount(field: &[u8]) -> Result<Cents, AmountError> {
     let mut s = trim(field);
     if let [b'"', inner @ .., b'"'] = s {
@@ -49,10 +52,13 @@ pub fn parse_amount(field: &[u8]) -> Result<Cents, AmountError> {
     let mut units: i64 = 0;
     let mut frac: i64 = 0;
     let mut frac_digits = 0u32;
-    let mut seen_digit = false;
+    // Digits of the current group, and whether a thousands separator was seen.
+    let mut group = 0u32;
+    let mut grouped = false;
     let mut in_fraction = false;
     let mut rest = digits;
     while let Some((&b, tail)) = rest.split_first() {
+        let mut next = tail;
         match b {
             b'0'..=b'9' if in_fraction => {
                 frac_digits += 1;
@@ -62,27 +68,40 @@ pub fn parse_amount(field: &[u8]) -> Result<Cents, AmountError> {
                 frac = frac * 10 + i64::from(b - b'0');
             }
             b'0'..=b'9' => {
-                seen_digit = true;
+                group += 1;
                 units = units
                     .checked_mul(10)
                     .and_then(|u| u.checked_add(i64::from(b - b'0')))
                     .ok_or(AmountError::TooLarge)?;
             }
-            b',' | b'.' if !in_fraction && seen_digit => in_fraction = true,
-            b' ' if !in_fraction && seen_digit => {}
+            b',' | b'.' if !in_fraction && group > 0 => {
+                if grouped && group != 3 {
+                    return Err(AmountError::Invalid);
+                }
+                in_fraction = true;
+            }
+            _ if in_fraction || group == 0 || (grouped && group != 3) || group > 3 => {
+                return Err(AmountError::Invalid);
+            }
             _ => {
-                let skip = [NBSP, NNBSP]
+                let width = [&b" "[..], NBSP, NNBSP, b"\xA0"]
                     .iter()
                     .find(|sep| rest.starts_with(sep))
-                    .filter(|_| !in_fraction && seen_digit)
+                    .map(|sep| sep.len())
                     .ok_or(AmountError::Invalid)?;
-                rest = rest.get(skip.len()..).unwrap_or_default();
-                continue;
+                next = rest.get(width..).unwrap_or_default();
+                grouped = true;
+                group = 0;
             }
         }
-        rest = tail;
+        rest = next;
     }
-    if !seen_digit || (in_fraction && frac_digits == 0) {
+    let ends_well = if in_fraction {
+        frac_digits > 0
+    } else {
+        group > 0 && (!grouped || group == 3)
+    };
+    if !ends_well {
         return Err(AmountError::Invalid);
     }
     if frac_digits == 1 {
@@ -96,12 +115,14 @@ pub fn parse_amount(field: &[u8]) -> Result<Cents, AmountError> {
 }
 
 fn strip_sign(s: &[u8]) -> (bool, &[u8]) {
-    for (sign, negative) in [
+    let signs = [
         (&b"-"[..], true),
         (b"+", false),
         (EN_DASH, true),
         (MINUS, true),
-    ] {
+        (b"\x96", true),
+    ];
+    for (sign, negative) in signs {
         if let Some(rest) = s.strip_prefix(sign) {
             return (negative, trim(rest));
         }
@@ -176,7 +197,10 @@ pub fn parse_budget(field: &[u8]) -> Option<Budget> {
 /// read as empty, and a company prefix such as `BG00/` removed.
 pub fn normalize_code(field: &[u8]) -> &[u8] {
     let s = trim(field);
-    if s == b"#" || s.eq_ignore_ascii_case("Non affecté".as_bytes()) {
+    if s == b"#"
+        || s.eq_ignore_ascii_case("Non affecté".as_bytes())
+        || s.eq_ignore_ascii_case(b"Non affect\xe9")
+    {
         return &[];
     }
     match s {
@@ -223,6 +247,13 @@ mod tests {
             parse_amount(b"99999999999999999999"),
             Err(AmountError::TooLarge)
         );
+        assert_eq!(parse_amount(b"1\xa0000,00"), Ok(100_000));
+        assert_eq!(parse_amount(b"\x96100,00"), Ok(-10_000));
+        assert_eq!(parse_amount(b"1 0,00"), Err(AmountError::Invalid));
+        assert_eq!(parse_amount(b"1234 567"), Err(AmountError::Invalid));
+        assert_eq!(parse_amount(b"1 234 567,8"), Ok(123_456_780));
+        assert_eq!(parse_amount(b"12 34"), Err(AmountError::Invalid));
+        assert_eq!(parse_amount(b"1 "), Ok(100));
     }
 
     #[test]

@@ -90,6 +90,9 @@ impl Sink for HumanSink<'_> {
             for y in &s.schedule {
                 writeln!(self.out, "  {}", y.display)?;
             }
+            for f in &s.files {
+                writeln!(self.out, "  {}", accounting_line(f))?;
+            }
             for n in &s.not_checked {
                 writeln!(self.out, "  not checked: {n}")?;
             }
@@ -102,4 +105,39 @@ impl Sink for HumanSink<'_> {
         }
         self.out.flush()
     }
+}
+
+/// `file: profile p (utf-8), 12 lines = 7 preamble + 1 header + …`
+fn accounting_line(a: &crate::input::Accounting) -> String {
+    let mut parts = vec![
+        format!("{} preamble", a.preamble),
+        format!("{} header", a.header),
+    ];
+    for (n, what) in [
+        (a.checked, "checked"),
+        (a.rejected, "rejected"),
+        (a.subtotals, "subtotal"),
+        (a.skipped, "skipped"),
+        (a.continuation, "continued"),
+        (a.blank, "blank"),
+    ] {
+        if n > 0 || what == "checked" {
+            parts.push(format!("{n} {what}"));
+        }
+    }
+    let mut meta = String::new();
+    if let Some(y) = &a.fiscal_year {
+        meta.push_str(&format!(", fiscal year {y}"));
+    }
+    if let Some(m) = &a.measure {
+        meta.push_str(&format!(", measure {m}"));
+    }
+    format!(
+        "{}: profile {} ({}{meta}), {} lines = {}",
+        a.file,
+        a.profile,
+        a.encoding,
+        a.lines,
+        parts.join(" + ")
+    )
 }
