@@ -175,3 +175,31 @@ fn every_example_runs_against_the_seed() {
         insta::assert_snapshot!(format!("example-{}", example.replace('/', "-")), stdout);
     }
 }
+
+#[test]
+fn standard_input_is_an_export() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["check", "--format", "json", SEED, "-"])
+        .current_dir(common::root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let example = std::fs::read(common::root().join(EXAMPLE)).unwrap();
+    child.stdin.take().unwrap().write_all(&example).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let piped: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, direct) = json(&[SEED, EXAMPLE]);
+    assert_eq!(piped["summary"]["files"][0]["file"], "(stdin)");
+    assert_eq!(
+        piped["summary"]["rows_read"],
+        direct["summary"]["rows_read"]
+    );
+    assert_eq!(
+        piped["diagnostics"].as_array().unwrap().len(),
+        direct["diagnostics"].as_array().unwrap().len()
+    );
+}
