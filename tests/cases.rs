@@ -36,7 +36,7 @@ fn rule_cases() {
 
 #[test]
 fn import_cases() {
-    insta::glob!("cases/import/*.{csv,xlsx}", |path| {
+    insta::glob!("cases/import/*.{csv,xlsx,ods}", |path| {
         let export = relative(path);
         let rules = rules_for(path);
         let mut args = vec!["check", "--color", "never", &rules, &export];

@@ -181,6 +181,7 @@ fn every_line_of_every_fixture_is_accounted_for() {
     fixtures.extend(files_in("tests/cases/check", "csv"));
     fixtures.extend(files_in("examples", "csv"));
     fixtures.extend(files_in("tests/cases/import", "xlsx"));
+    fixtures.extend(files_in("tests/cases/import", "ods"));
     let mut checked = 0;
     for path in fixtures {
         let name = relative(&path);
