@@ -22,6 +22,8 @@ pub mod cli;
 pub mod codes;
 pub mod diag;
 pub mod eval;
+pub mod explain;
+pub mod format;
 pub mod input;
 pub mod keywords;
 pub mod lower;

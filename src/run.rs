@@ -103,6 +103,7 @@ fn open_export(
     let id = sources.add_export(&name, kind);
     let export = Export::open(&name, id, &sample, reader, &options.read)?;
     sources.set_format(id, export.delimiter(), export.encoding());
+    sources.set_titles(id, export.titles().to_vec());
     Ok(export)
 }
 

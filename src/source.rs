@@ -44,6 +44,8 @@ pub struct SourceFile {
 #[derive(Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// Column titles of each export, to name fields in text outputs.
+    titles: std::collections::HashMap<SourceId, Vec<String>>,
 }
 
 /// The text of an export row, with the byte ranges of its fields.
@@ -90,6 +92,15 @@ impl Sources {
                 SourceKind::Rule { .. } => {}
             }
         }
+    }
+
+    pub fn set_titles(&mut self, id: SourceId, titles: Vec<String>) {
+        self.titles.insert(id, titles);
+    }
+
+    /// The title of an export's column, if known.
+    pub fn column_title(&self, id: SourceId, column: usize) -> Option<&str> {
+        self.titles.get(&id)?.get(column).map(String::as_str)
     }
 
     pub fn get(&self, id: SourceId) -> Option<&SourceFile> {

@@ -183,15 +183,17 @@ fn syntax_diagnostic(
         .get(offset..)
         .and_then(|s| s.chars().next())
         .map_or(0, char::len_utf8);
+    let span = Span::new(offset, offset + width);
+    if text.get(offset..).is_some_and(|s| s.starts_with('"')) {
+        return Diagnostic::new(Code::SyntaxError, "unterminated quoted text")
+            .at_clause(source, span, "this text is never closed")
+            .help(syntax_help(text, offset));
+    }
     Diagnostic::new(
         Code::SyntaxError,
         format!("expected {expected}, found {found}"),
     )
-    .at_clause(
-        source,
-        Span::new(offset, offset + width),
-        format!("expected {expected}"),
-    )
+    .at_clause(source, span, format!("expected {expected}"))
     .help(syntax_help(text, offset))
 }
 
@@ -408,7 +410,7 @@ mod tests {
         let (_, errors) = parse(0, text);
         assert_eq!(errors.len(), 2, "{errors:#?}");
         assert!(
-            errors[0].message.contains("quoted text"),
+            errors[0].message.contains("unterminated quoted text"),
             "{}",
             errors[0].message
         );

@@ -1,17 +1,16 @@
 //! `clausier check RULES EXPORT...`
 
-use std::io::{self, BufWriter};
+use std::io;
 use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Color, EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE};
+use super::EXIT_UNUSABLE;
+use super::output::{Output, OutputArgs};
 use crate::diag::{Code, Diagnostic};
-use crate::eval::Summary;
 use crate::input::csv::ReadOptions;
 use crate::input::encoding::Encoding;
 use crate::input::profile::{self, Profile};
-use crate::report::{self, Counts, Format, Sink};
 use crate::run::{self, Outcome};
 use crate::source::Sources;
 
@@ -19,15 +18,12 @@ use crate::source::Sources;
 pub struct CheckArgs {
     /// The convention's rule file (`.conv`).
     pub rules: PathBuf,
-    /// Exports to check (CSV), read as one chronological stream.
+    /// Exports to check (CSV, XLSX, XLS, ODS; `-` for standard input), read
+    /// as one chronological stream.
     #[arg(required = true)]
     pub exports: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// When to colour human output.
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Import profile: a built-in name (see README) or a profile file;
     /// detected from each export's header when absent.
     #[arg(long, value_name = "NAME|FILE")]
@@ -35,48 +31,13 @@ pub struct CheckArgs {
     /// Text encoding of the exports; detected when absent.
     #[arg(long, value_enum)]
     pub encoding: Option<Encoding>,
-    /// Sheet of spreadsheet exports (XLSX, ODS); the first when absent.
+    /// Sheet of spreadsheet exports; the first when absent.
     #[arg(long)]
     pub sheet: Option<String>,
 }
 
-/// A run's output and what it has counted so far.
-struct Output<'w> {
-    sink: Box<dyn Sink + 'w>,
-    counts: Counts,
-    io_error: Option<io::Error>,
-}
-
-impl Output<'_> {
-    fn emit(&mut self, d: &Diagnostic, sources: &Sources) {
-        self.counts.add(d);
-        if self.io_error.is_none() {
-            self.io_error = self.sink.emit(d, sources).err();
-        }
-    }
-
-    fn end(mut self, summary: Option<&Summary>, sources: &Sources, code: u8) -> u8 {
-        if self.io_error.is_none() {
-            self.io_error = self.sink.finish(self.counts, summary, sources).err();
-        }
-        match self.io_error {
-            // A closed pipe (`clausier … | head`) is the reader's choice.
-            Some(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                eprintln!("clausier: cannot write the report: {e}");
-                EXIT_UNUSABLE
-            }
-            _ => code,
-        }
-    }
-}
-
 pub fn run(args: &CheckArgs) -> u8 {
-    let stdout = BufWriter::new(io::stdout().lock());
-    let mut output = Output {
-        sink: report::sink(args.format, args.color.enabled(), Box::new(stdout)),
-        counts: Counts::default(),
-        io_error: None,
-    };
+    let mut output = Output::stdout(&args.output);
     let mut sources = Sources::default();
     let rules_name = args.rules.display().to_string();
     let text = match std::fs::read_to_string(&args.rules) {
@@ -120,11 +81,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     match run::check(&convention, exports, &sources, emit) {
         Outcome::Done(summary) => {
-            let code = if output.counts.errors > 0 {
-                EXIT_FINDINGS
-            } else {
-                EXIT_CLEAN
-            };
+            let code = output.findings_code();
             output.end(Some(&summary), &sources, code)
         }
         Outcome::Unusable(summary) => output.end(summary.as_ref(), &sources, EXIT_UNUSABLE),
@@ -155,7 +112,7 @@ fn load_profile(arg: &str, sources: &mut Sources) -> Result<Profile, Vec<Diagnos
     profile.ok_or(diags)
 }
 
-fn unreadable(name: &str, e: &io::Error) -> Diagnostic {
+pub fn unreadable(name: &str, e: &io::Error) -> Diagnostic {
     Diagnostic::new(Code::InputUnreadable, format!("cannot read `{name}`: {e}"))
         .help("check the path and the file's permissions")
 }

@@ -2,6 +2,10 @@
 //! a run and exit codes; `main.rs` only dispatches to it.
 
 mod check;
+mod explain;
+mod fmt;
+mod lint;
+mod output;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -9,14 +13,17 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::CheckArgs;
+pub use output::{FailLevel, OutputArgs};
 
 /// Exit codes, one per outcome.
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_UNUSABLE: u8 = 2;
 
-const EXIT_CODES: &str = "Exit codes: 0 no error found, 1 at least one error finding, \
-2 unusable input (a rule file with errors, a missing file, an export without the required columns).";
+const EXIT_CODES: &str = "Exit codes: 0 no failing finding, 1 at least one finding at or above \
+the fail level (errors by default; `--deny warnings` adds warnings; for `fmt --check`, a file \
+not formatted), 2 unusable input (for `check`, a rule file with errors; a missing or unreadable \
+file; an export without the required columns; a rule file with syntax errors for `fmt`).";
 
 /// Checks conventions de délégation de gestion against CHORUS exports.
 #[derive(Debug, Parser)]
@@ -31,6 +38,14 @@ pub enum Command {
     /// Evaluates exported transactions against a convention's clauses.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
+    /// Checks rule files: syntax, clauses, values and consistency.
+    #[command(after_help = EXIT_CODES)]
+    Lint(lint::LintArgs),
+    /// Rewrites rule files in the canonical layout (or checks it).
+    #[command(after_help = EXIT_CODES)]
+    Fmt(fmt::FmtArgs),
+    /// Explains a diagnostic code: meaning, why it matters, example, fix.
+    Explain(explain::ExplainArgs),
 }
 
 /// When to colour human output.
@@ -61,6 +76,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Lint(args) => lint::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Explain(args) => explain::run(&args),
     };
     ExitCode::from(code)
 }

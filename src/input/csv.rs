@@ -185,6 +185,11 @@ impl Export {
         self.encoding
     }
 
+    /// The header's titles, as written.
+    pub fn titles(&self) -> &[String] {
+        &self.titles
+    }
+
     pub fn profile_name(&self) -> &str {
         &self.accounting.profile
     }

@@ -4,6 +4,8 @@
 
 pub mod human;
 pub mod json;
+pub mod sarif;
+pub mod text;
 
 use std::io::{self, Write};
 
@@ -18,8 +20,14 @@ use crate::source::Sources;
 pub enum Format {
     /// Graphical diagnostics with the row and the clause underlined.
     Human,
-    /// One JSON document on stdout.
+    /// Plain sentences, every location spelt out: for logs and screen readers.
+    Plain,
+    /// One JSON document.
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// Counts of what a run reported.
@@ -27,6 +35,9 @@ pub enum Format {
 pub struct Counts {
     pub errors: u64,
     pub warnings: u64,
+    /// Rule files linted, for `lint`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub files: Option<u64>,
 }
 
 impl Counts {
@@ -57,8 +68,38 @@ pub fn sink<'w>(format: Format, color: bool, out: Box<dyn Write + 'w>) -> Box<dy
             human: human::Human::new(color),
             out,
         }),
+        Format::Plain => Box::new(text::PlainSink { out }),
         Format::Json => Box::new(json::JsonSink::new(out)),
+        Format::Sarif => Box::new(sarif::SarifSink::new(out)),
+        Format::Github => Box::new(text::GithubSink { out }),
     }
+}
+
+/// The summary as lines of text, shared by the human and plain renderers.
+pub fn summary_lines(counts: Counts, summary: Option<&Summary>) -> Vec<String> {
+    let Some(s) = summary else {
+        let files = counts
+            .files
+            .map_or(String::new(), |n| format!("rule files: {n}; "));
+        return vec![format!(
+            "summary: {files}{} errors, {} warnings",
+            counts.errors, counts.warnings
+        )];
+    };
+    let mut lines = vec![format!(
+        "summary: {} rows read, {} checked, {} rejected, {} skipped; {} errors, {} warnings",
+        s.rows_read,
+        s.rows_checked,
+        s.rows_rejected,
+        s.rows_skipped,
+        counts.errors,
+        counts.warnings
+    )];
+    lines.extend(s.consumption.iter().map(|c| format!("  {}", c.display)));
+    lines.extend(s.schedule.iter().map(|y| format!("  {}", y.display)));
+    lines.extend(s.files.iter().map(|f| format!("  {}", accounting_line(f))));
+    lines.extend(s.not_checked.iter().map(|n| format!("  not checked: {n}")));
+    lines
 }
 
 struct HumanSink<'w> {
@@ -78,30 +119,8 @@ impl Sink for HumanSink<'_> {
         summary: Option<&Summary>,
         _sources: &Sources,
     ) -> io::Result<()> {
-        if let Some(s) = summary {
-            writeln!(
-                self.out,
-                "summary: {} rows read, {} checked, {} rejected; {} errors, {} warnings",
-                s.rows_read, s.rows_checked, s.rows_rejected, counts.errors, counts.warnings
-            )?;
-            for c in &s.consumption {
-                writeln!(self.out, "  {}", c.display)?;
-            }
-            for y in &s.schedule {
-                writeln!(self.out, "  {}", y.display)?;
-            }
-            for f in &s.files {
-                writeln!(self.out, "  {}", accounting_line(f))?;
-            }
-            for n in &s.not_checked {
-                writeln!(self.out, "  not checked: {n}")?;
-            }
-        } else {
-            writeln!(
-                self.out,
-                "summary: {} errors, {} warnings",
-                counts.errors, counts.warnings
-            )?;
+        for line in summary_lines(counts, summary) {
+            writeln!(self.out, "{line}")?;
         }
         self.out.flush()
     }

@@ -1,0 +1,105 @@
+//! Output options shared by `check` and `lint`, and the run's output: a
+//! sink, what it has counted, and the exit code they lead to.
+
+use std::io::{self, BufWriter};
+
+use clap::{Args, ValueEnum};
+
+use super::{Color, EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE};
+use crate::diag::Diagnostic;
+use crate::eval::Summary;
+use crate::report::{self, Counts, Format, Sink};
+use crate::source::Sources;
+
+/// What makes a run fail (exit code 1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum FailLevel {
+    /// Any error finding.
+    #[default]
+    Error,
+    /// Any finding, warnings included.
+    Warning,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Findings that fail the run (exit code 1).
+    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
+    pub fail_level: FailLevel,
+    /// `--deny warnings`: the same as `--fail-level warning`.
+    #[arg(long, value_name = "warnings", value_parser = ["warnings"])]
+    pub deny: Option<String>,
+}
+
+impl OutputArgs {
+    fn fail_level(&self) -> FailLevel {
+        if self.deny.is_some() {
+            FailLevel::Warning
+        } else {
+            self.fail_level
+        }
+    }
+}
+
+/// A run's output and what it has counted so far.
+pub struct Output<'w> {
+    sink: Box<dyn Sink + 'w>,
+    pub counts: Counts,
+    fail_level: FailLevel,
+    io_error: Option<io::Error>,
+}
+
+impl Output<'static> {
+    pub fn stdout(args: &OutputArgs) -> Output<'static> {
+        let out = BufWriter::new(io::stdout());
+        Output {
+            sink: report::sink(args.format, args.color.enabled(), Box::new(out)),
+            counts: Counts::default(),
+            fail_level: args.fail_level(),
+            io_error: None,
+        }
+    }
+}
+
+impl Output<'_> {
+    pub fn emit(&mut self, d: &Diagnostic, sources: &Sources) {
+        self.counts.add(d);
+        if self.io_error.is_none() {
+            self.io_error = self.sink.emit(d, sources).err();
+        }
+    }
+
+    /// The exit code of a run that used all its input: 1 if findings at or
+    /// above the fail level, else 0.
+    pub fn findings_code(&self) -> u8 {
+        let failing = match self.fail_level {
+            FailLevel::Error => self.counts.errors,
+            FailLevel::Warning => self.counts.errors + self.counts.warnings,
+        };
+        if failing > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        }
+    }
+
+    pub fn end(mut self, summary: Option<&Summary>, sources: &Sources, code: u8) -> u8 {
+        if self.io_error.is_none() {
+            self.io_error = self.sink.finish(self.counts, summary, sources).err();
+        }
+        match self.io_error {
+            // A closed pipe (`clausier … | head`) is the reader's choice.
+            Some(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                eprintln!("clausier: cannot write the report: {e}");
+                EXIT_UNUSABLE
+            }
+            _ => code,
+        }
+    }
+}

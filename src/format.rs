@@ -1,0 +1,228 @@
+//! `clausier fmt`: one canonical layout for rule files, from the parse tree.
+//!
+//! Two-space indentation, one clause per line, single spaces between
+//! values, keywords in their canonical French spelling, amounts as
+//! `400 000 €` (`1 234,50 €` with cents), texts re-quoted. Comments are kept
+//! where they stand: on their own line, or after the clause they follow on
+//! its line. One blank line is kept where the source had one or more. The
+//! layout is idempotent: formatting a formatted file changes nothing.
+
+use crate::diag::Diagnostic;
+use crate::keywords::fold;
+use crate::lower::parse_money;
+use crate::money::french;
+use crate::syntax::{self, Comment, Item, ValueKind};
+
+/// Keywords in their canonical spelling; heads and market field names that
+/// fold to one of these are printed this way.
+const CANONICAL: &[&str] = &[
+    "convention",
+    "nor",
+    "signature",
+    "base-légale",
+    "délégant",
+    "délégataire",
+    "marché",
+    "titulaire",
+    "chorus",
+    "numéro",
+    "uo",
+    "durée",
+    "effet",
+    "fin",
+    "plafond",
+    "échéancier",
+    "comptable",
+    "imputation",
+    "programme",
+    "centre-financier",
+    "domaine-fonctionnel",
+    "activité",
+    "centre-de-coûts",
+    "préavis",
+    "publication",
+    "suivi",
+    "sigle",
+    "signataire",
+];
+
+/// Formats a rule file, or returns its syntax errors.
+pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
+    let (doc, errors) = syntax::parse(0, text);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut f = Formatter {
+        text,
+        comments: &doc.comments,
+        next_comment: 0,
+        out: String::new(),
+        last_end: 0,
+    };
+    f.items(&doc.items, 0);
+    f.comments_before(text.len(), 0);
+    let trimmed = f.out.trim_end_matches('\n');
+    Ok(if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("{trimmed}\n")
+    })
+}
+
+struct Formatter<'a> {
+    text: &'a str,
+    comments: &'a [Comment],
+    next_comment: usize,
+    out: String,
+    /// End of the last thing printed, in the source.
+    last_end: usize,
+}
+
+impl Formatter<'_> {
+    fn items(&mut self, items: &[Item], depth: usize) {
+        for item in items {
+            self.comments_before(item.span.start, depth);
+            self.separate(item.span.start);
+            self.item(item, depth);
+        }
+    }
+
+    /// A blank line where the source had one between the last thing printed
+    /// and `start`, except at the start of a block.
+    fn separate(&mut self, start: usize) {
+        let gap = self.text.get(self.last_end..start).unwrap_or("");
+        let opens_block = self.out.trim_end().ends_with('{') || self.out.is_empty();
+        if !opens_block && gap.matches('\n').count() >= 2 {
+            self.out.push('\n');
+        }
+    }
+
+    /// Prints the comments standing on their own lines before `end`.
+    fn comments_before(&mut self, end: usize, depth: usize) {
+        while let Some(c) = self.comments.get(self.next_comment) {
+            if c.span.start >= end {
+                break;
+            }
+            self.next_comment += 1;
+            self.separate(c.span.start);
+            self.indent(depth);
+            self.out.push('#');
+            self.out.push_str(c.text.trim_end());
+            self.out.push('\n');
+            self.last_end = c.span.end;
+        }
+    }
+
+    /// A comment that starts on the same line as `after`, if any: it is
+    /// printed at the end of that line.
+    fn trailing_comment(&mut self, after: usize) {
+        let Some(c) = self.comments.get(self.next_comment) else {
+            return;
+        };
+        let between = self.text.get(after..c.span.start).unwrap_or("\n");
+        if !between.contains('\n') {
+            self.next_comment += 1;
+            self.out.push_str("  #");
+            self.out.push_str(c.text.trim_end());
+            self.last_end = c.span.end;
+        }
+    }
+
+    fn indent(&mut self, depth: usize) {
+        self.out.push_str(&"  ".repeat(depth));
+    }
+
+    fn item(&mut self, item: &Item, depth: usize) {
+        self.indent(depth);
+        self.out.push_str(&canonical(&item.head.text));
+        let is_market = fold(&item.head.text) == "marche";
+        for v in &item.values {
+            self.out.push(' ');
+            self.out.push_str(&value(&v.kind, is_market));
+        }
+        self.last_end = item.span.end;
+        match &item.block {
+            None => {
+                self.trailing_comment(item.span.end);
+                self.out.push('\n');
+            }
+            Some(block) => {
+                self.out.push_str(" {");
+                let open = self
+                    .text
+                    .get(item.span.end..)
+                    .and_then(|s| s.find('{'))
+                    .map_or(item.span.end, |i| item.span.end + i + 1);
+                self.last_end = open;
+                self.trailing_comment(open);
+                self.out.push('\n');
+                self.items(&block.items, depth + 1);
+                self.comments_before(block.close.start, depth + 1);
+                self.indent(depth);
+                self.out.push('}');
+                self.last_end = block.close.end;
+                self.trailing_comment(block.close.end);
+                self.out.push('\n');
+            }
+        }
+    }
+}
+
+fn canonical(word: &str) -> String {
+    let folded = fold(word);
+    CANONICAL
+        .iter()
+        .find(|k| fold(k) == folded)
+        .map_or_else(|| word.to_owned(), |k| (*k).to_owned())
+}
+
+fn value(kind: &ValueKind, in_market: bool) -> String {
+    match kind {
+        ValueKind::Text(t) => format!("\"{}\"", t.replace('\\', "\\\\").replace('"', "\\\"")),
+        ValueKind::Date(d) => d.clone(),
+        ValueKind::Money(m) => money(m),
+        ValueKind::Word(w) if in_market => canonical(w),
+        ValueKind::Word(w) if w.eq_ignore_ascii_case("ae") || w.eq_ignore_ascii_case("cp") => {
+            w.to_ascii_uppercase()
+        }
+        ValueKind::Word(w) => w.clone(),
+    }
+}
+
+/// `400 000 €`, or `1 234,50 €` when there are cents. A literal that does
+/// not parse (lowering reports it) is kept as written.
+fn money(raw: &str) -> String {
+    let Ok(amount) = parse_money(raw) else {
+        return raw.to_owned();
+    };
+    let Some(cents) = crate::money::to_cents(amount) else {
+        return raw.to_owned();
+    };
+    let shown = french(cents);
+    if cents % 100 == 0 {
+        shown.replacen(",00 €", " €", 1)
+    } else {
+        shown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout() {
+        let messy = "# head\n\n\nconvention   \"x\"{   # title\n plafond ae 400000 EUR\n\n\n\tplafond CP 1234,5 €\n echeancier {\n  2017 AE 1 €\n  # inner\n }\n}\n";
+        let formatted = format(messy).unwrap();
+        assert_eq!(
+            formatted,
+            "# head\n\nconvention \"x\" {  # title\n  plafond AE 400 000 €\n\n  plafond CP 1 234,50 €\n  échéancier {\n    2017 AE 1 €\n    # inner\n  }\n}\n"
+        );
+        assert_eq!(format(&formatted).unwrap(), formatted);
+    }
+
+    #[test]
+    fn syntax_errors_are_returned() {
+        assert!(format("convention \"x\" {\n").is_err());
+    }
+}

@@ -1,0 +1,159 @@
+//! SARIF 2.1.0 output, through the serde-sarif types: the tool and every
+//! rule (each diagnostic code, with its summary, explanation and fix), and
+//! one result per diagnostic with physical locations in the rule file and
+//! in the export. SARIF is one document, so results are kept until the end.
+
+use std::io::{self, Write};
+
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ReportingConfiguration, ReportingDescriptor, ResultLevel, Run, Sarif, Tool, ToolComponent,
+    Version,
+};
+
+use super::{Counts, Sink};
+use crate::diag::{ClauseRef, Code, Diagnostic, RowRef, Severity};
+use crate::eval::Summary;
+use crate::explain::explain;
+use crate::source::Sources;
+use crate::span::line_col;
+
+pub struct SarifSink<'w> {
+    out: Box<dyn Write + 'w>,
+    results: Vec<serde_sarif::sarif::Result>,
+}
+
+impl<'w> SarifSink<'w> {
+    pub fn new(out: Box<dyn Write + 'w>) -> SarifSink<'w> {
+        SarifSink {
+            out,
+            results: Vec::new(),
+        }
+    }
+}
+
+fn text(s: impl Into<String>) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(s.into()).build()
+}
+
+fn message(s: impl Into<String>) -> Message {
+    Message {
+        text: Some(s.into()),
+        ..Default::default()
+    }
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn rule(code: Code) -> ReportingDescriptor {
+    let e = explain(code);
+    ReportingDescriptor::builder()
+        .id(code.as_str())
+        .short_description(text(code.summary()))
+        .full_description(text(e.why))
+        .help(text(format!("{}\n\nExample:\n{}", e.fix, e.example)))
+        .default_configuration(ReportingConfiguration {
+            level: Some(level(code.severity()).into()),
+            ..Default::default()
+        })
+        .build()
+}
+
+fn location(uri: &str, region: Region, label: &str) -> Location {
+    Location {
+        physical_location: Some(PhysicalLocation {
+            artifact_location: Some(ArtifactLocation {
+                uri: Some(uri.replace('\\', "/")),
+                ..Default::default()
+            }),
+            region: Some(region),
+            ..Default::default()
+        }),
+        message: (!label.is_empty()).then(|| message(label)),
+        ..Default::default()
+    }
+}
+
+fn clause_location(c: &ClauseRef, sources: &Sources) -> Location {
+    let text = sources.rule_text(c.source).unwrap_or("");
+    let (line, column) = line_col(text, c.span.start);
+    let (end_line, end_column) = line_col(text, c.span.end.max(c.span.start));
+    let region = Region {
+        start_line: Some(line as i64),
+        start_column: Some(column as i64),
+        end_line: Some(end_line as i64),
+        end_column: Some(end_column.max(column + usize::from(end_line == line)) as i64),
+        ..Default::default()
+    };
+    location(sources.name(c.source), region, &c.label)
+}
+
+fn row_location(r: &RowRef, sources: &Sources) -> Location {
+    let region = Region {
+        start_line: Some(i64::try_from(r.line).unwrap_or(i64::MAX).max(1)),
+        ..Default::default()
+    };
+    location(sources.name(r.source), region, &r.label)
+}
+
+impl Sink for SarifSink<'_> {
+    fn emit(&mut self, d: &Diagnostic, sources: &Sources) -> io::Result<()> {
+        let mut locations = Vec::new();
+        let mut related = Vec::new();
+        match (&d.row, &d.clause) {
+            (Some(r), clause) => {
+                locations.push(row_location(r, sources));
+                related.extend(clause.iter().map(|c| clause_location(c, sources)));
+            }
+            (None, Some(c)) => locations.push(clause_location(c, sources)),
+            (None, None) => {}
+        }
+        related.extend(d.related.iter().map(|c| clause_location(c, sources)));
+        let mut text = d.message.clone();
+        if let Some(h) = &d.help {
+            text.push_str(&format!("\nhelp: {h}"));
+        }
+        let level = match d.severity {
+            Severity::Error => ResultLevel::Error,
+            Severity::Warning => ResultLevel::Warning,
+        };
+        let result = serde_sarif::sarif::Result::builder()
+            .rule_id(d.code.as_str())
+            .level(level)
+            .message(message(text))
+            .locations(locations);
+        self.results.push(if related.is_empty() {
+            result.build()
+        } else {
+            result.related_locations(related).build()
+        });
+        Ok(())
+    }
+
+    fn finish(&mut self, _: Counts, _: Option<&Summary>, _: &Sources) -> io::Result<()> {
+        let driver = ToolComponent::builder()
+            .name("clausier")
+            .version(env!("CARGO_PKG_VERSION"))
+            .semantic_version(env!("CARGO_PKG_VERSION"))
+            .rules(Code::ALL.iter().map(|c| rule(*c)).collect::<Vec<_>>())
+            .build();
+        let run = Run::builder()
+            .tool(Tool::builder().driver(driver).build())
+            .results(std::mem::take(&mut self.results))
+            .column_kind(serde_json::Value::from("unicodeCodePoints"))
+            .build();
+        let log = Sarif::builder()
+            .schema(serde_sarif::sarif::SCHEMA_URL)
+            .version(serde_json::to_value(Version::V2_1_0).unwrap_or_default())
+            .runs(vec![run])
+            .build();
+        serde_json::to_writer_pretty(&mut self.out, &log)?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+}

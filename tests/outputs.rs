@@ -1,0 +1,315 @@
+//! `lint`, `fmt`, `explain` and the output formats, end to end.
+
+mod common;
+
+use common::{SEED, clausier, files_in, relative};
+use serde_json::Value;
+
+const EXAMPLE: &str = "examples/dsi-dinsic-2017-2018.csv";
+const BROKEN: &str = "examples/ci/broken";
+
+fn validate_sarif(stdout: &str) -> Value {
+    let sarif: Value = serde_json::from_str(stdout).expect("SARIF output is JSON");
+    let schema_text =
+        std::fs::read_to_string(common::root().join("tests/schemas/sarif-schema-2.1.0.json"))
+            .unwrap();
+    let schema: Value = serde_json::from_str(&schema_text).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the SARIF schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "SARIF does not validate:\n{}",
+        errors.join("\n")
+    );
+    sarif
+}
+
+#[test]
+fn lint_sarif_validates_against_the_schema() {
+    let (code, stdout, _) = clausier(&["lint", "--format", "sarif", BROKEN]);
+    assert_eq!(code, 1);
+    let sarif = validate_sarif(&stdout);
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), clausier::diag::Code::ALL.len());
+    assert!(
+        rules
+            .iter()
+            .all(|r| r["fullDescription"]["text"].is_string() && r["help"]["text"].is_string())
+    );
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert!(
+            loc["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .starts_with("examples/ci/broken/")
+        );
+        assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn check_sarif_points_at_the_export_row_and_the_clause() {
+    let (code, stdout, _) = clausier(&["check", "--format", "sarif", SEED, EXAMPLE]);
+    assert_eq!(code, 1);
+    let sarif = validate_sarif(&stdout);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let ceiling = results
+        .iter()
+        .find(|r| r["ruleId"] == "ceiling.exceeded")
+        .unwrap();
+    let row = &ceiling["locations"][0]["physicalLocation"];
+    assert_eq!(row["artifactLocation"]["uri"], EXAMPLE);
+    assert_eq!(row["region"]["startLine"], 19);
+    let clause = &ceiling["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(clause["artifactLocation"]["uri"], SEED);
+    assert_eq!(clause["region"]["startLine"], 31);
+}
+
+#[test]
+fn github_annotations() {
+    let (code, stdout, _) = clausier(&["check", "--format", "github", SEED, EXAMPLE]);
+    assert_eq!(code, 1);
+    let annotations: Vec<&str> = stdout.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(annotations.len(), 13);
+    assert!(annotations.iter().any(|a| a.starts_with(
+        "::error file=examples/dsi-dinsic-2017-2018.csv,line=19,title=ceiling.exceeded::cumulative AE reaches"
+    )), "{stdout}");
+    assert!(annotations.iter().all(|a| !a.contains('\n')));
+    let (_, stdout, _) = clausier(&["lint", "--format", "github", BROKEN]);
+    insta::assert_snapshot!("lint-github", stdout);
+}
+
+#[test]
+fn plain_output_spells_out_every_location() {
+    let (_, stdout, _) = clausier(&["check", "--format", "plain", SEED, EXAMPLE]);
+    insta::assert_snapshot!("check-plain", stdout);
+    assert!(!stdout.contains('│') && !stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn lint_reports_every_problem_of_every_file() {
+    let (code, stdout, _) = clausier(&["lint", "--color", "never", BROKEN]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("lint-broken", stdout);
+    // Every broken file is named in the output.
+    for file in files_in(BROKEN, "conv") {
+        assert!(
+            stdout.contains(&relative(&file)),
+            "{} not reported",
+            relative(&file)
+        );
+    }
+}
+
+#[test]
+fn lint_exit_codes_and_fail_level() {
+    assert_eq!(clausier(&["lint", "rules"]).0, 0, "clean rule files");
+    let warnings_only = "examples/ci/broken/schedule-sum.conv";
+    assert_eq!(
+        clausier(&["lint", warnings_only]).0,
+        0,
+        "warnings do not fail by default"
+    );
+    assert_eq!(
+        clausier(&["lint", "--deny", "warnings", warnings_only]).0,
+        1
+    );
+    assert_eq!(
+        clausier(&["lint", "--fail-level", "warning", warnings_only]).0,
+        1
+    );
+    assert_eq!(clausier(&["lint", "no/such/dir"]).0, 2);
+    // The same policy applies to check: the example has errors and warnings.
+    assert_eq!(
+        clausier(&[
+            "check",
+            "--fail-level",
+            "warning",
+            SEED,
+            "tests/cases/rules/header-only.csv"
+        ])
+        .0,
+        0
+    );
+    let (_, json, _) = clausier(&["lint", "--format", "json", "rules"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["summary"]["files"].as_u64().unwrap() as usize,
+        files_in("rules", "conv").len()
+    );
+}
+
+/// Every rule file of the project that parses.
+fn rule_files() -> Vec<String> {
+    let mut files: Vec<String> = files_in("rules", "conv")
+        .iter()
+        .map(|p| relative(p))
+        .collect();
+    for dir in [
+        "tests/cases/rules",
+        "tests/cases/check",
+        "tests/cases/import",
+        BROKEN,
+    ] {
+        files.extend(files_in(dir, "conv").iter().map(|p| relative(p)));
+    }
+    files
+        .into_iter()
+        .filter(|f| clausier::syntax::parse(0, &read(f)).1.is_empty())
+        .collect()
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(common::root().join(path)).unwrap()
+}
+
+/// The model of a rule file, spans left out (they differ between layouts).
+fn model(text: &str) -> Value {
+    let (c, _) = clausier::compile(0, text);
+    serde_json::to_value(c).unwrap()
+}
+
+#[test]
+fn fmt_is_idempotent_and_keeps_the_meaning_of_every_rule_file() {
+    let files = rule_files();
+    assert!(files.len() >= 10, "{files:?}");
+    for file in files {
+        let text = read(&file);
+        let once = clausier::format::format(&text).unwrap();
+        let twice = clausier::format::format(&once).unwrap();
+        assert_eq!(once, twice, "{file}: fmt is not idempotent");
+        assert_eq!(model(&text), model(&once), "{file}: fmt changed the model");
+        // Comments are kept, in order.
+        let comments = |t: &str| {
+            clausier::syntax::parse(0, t)
+                .0
+                .comments
+                .into_iter()
+                .map(|c| c.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            comments(&text),
+            comments(&once),
+            "{file}: fmt lost comments"
+        );
+    }
+}
+
+#[test]
+fn rules_are_formatted() {
+    let (code, stdout, _) = clausier(&["fmt", "--check", "rules"]);
+    assert_eq!(code, 0, "{stdout}");
+}
+
+#[test]
+fn fmt_check_prints_a_diff_and_fmt_rewrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("messy.conv");
+    let messy = read(SEED).replace("  plafond AE 400 000 €", "\tplafond   ae 400000 EUR");
+    std::fs::write(&path, &messy).unwrap();
+    let p = path.to_str().unwrap();
+    let (code, stdout, _) = clausier(&["fmt", "--check", p]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("-\tplafond   ae 400000 EUR") && stdout.contains("+  plafond AE 400 000 €"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        messy,
+        "--check changes nothing"
+    );
+    assert_eq!(clausier(&["fmt", p]).0, 0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), read(SEED));
+    let broken = dir.path().join("broken.conv");
+    std::fs::write(&broken, "convention \"x\" {\n").unwrap();
+    assert_eq!(clausier(&["fmt", broken.to_str().unwrap()]).0, 2);
+}
+
+#[test]
+fn explain_every_code_and_refuse_unknown_ones() {
+    for code in clausier::diag::Code::ALL {
+        let (status, stdout, _) = clausier(&["explain", code.as_str()]);
+        assert_eq!(status, 0);
+        for section in ["Why it matters", "Example", "How to fix it"] {
+            assert!(stdout.contains(section), "{code}: no {section}");
+        }
+    }
+    let (status, _, stderr) = clausier(&["explain", "ceiling.exceed"]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("did you mean `ceiling.exceeded`?"),
+        "{stderr}"
+    );
+}
+
+mod layouts {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// The seed laid out anyhow (indentation, spaces between values,
+        /// keyword case and accents, blank lines) formats to the seed.
+        #[test]
+        fn any_layout_of_the_seed_formats_to_the_seed(
+            indents in proptest::collection::vec(0usize..6, 80),
+            spaces in proptest::collection::vec(1usize..4, 80),
+            blank in proptest::collection::vec(any::<bool>(), 80),
+            shout in any::<bool>(),
+        ) {
+            let seed = read(SEED);
+            let mut messy = String::new();
+            for (i, line) in seed.lines().enumerate() {
+                let k = i % 80;
+                let mut line = line.trim_start().to_owned();
+                if !line.starts_with('#') && !line.contains('"') && !line.contains('€') {
+                    line = line.split(' ').collect::<Vec<_>>().join(&" ".repeat(spaces[k]));
+                }
+                if shout && line.starts_with("plafond") {
+                    line = line.replacen("plafond", "PLAFOND", 1);
+                }
+                if line.starts_with("durée") {
+                    line = line.replacen("durée", "duree", 1);
+                }
+                messy.push_str(&" ".repeat(indents[k]));
+                messy.push_str(&line);
+                messy.push('\n');
+                if blank[k] && line.ends_with('}') {
+                    messy.push('\n');
+                }
+            }
+            let formatted = clausier::format::format(&messy).unwrap();
+            prop_assert_eq!(model(&formatted), model(&seed));
+            let again = clausier::format::format(&formatted).unwrap();
+            prop_assert_eq!(&again, &formatted);
+        }
+    }
+}
+
+#[test]
+fn the_ci_workflow_runs_clausier_commands_that_work() {
+    let workflow = read("examples/ci/clausier.yml");
+    let commands: Vec<&str> = workflow
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("run: clausier "))
+        .collect();
+    assert!(commands.iter().any(|c| c.starts_with("lint --format sarif")), "{commands:?}");
+    for command in commands {
+        let args: Vec<&str> = command.split(" > ").next().unwrap().split_whitespace().collect();
+        let (code, stdout, stderr) = clausier(&args);
+        assert_eq!(code, 0, "clausier {command}: {stdout}{stderr}");
+        if command.contains("sarif") {
+            validate_sarif(&stdout);
+        }
+    }
+}
