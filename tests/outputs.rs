@@ -303,9 +303,19 @@ fn the_ci_workflow_runs_clausier_commands_that_work() {
         .lines()
         .filter_map(|l| l.trim().strip_prefix("run: clausier "))
         .collect();
-    assert!(commands.iter().any(|c| c.starts_with("lint --format sarif")), "{commands:?}");
+    assert!(
+        commands
+            .iter()
+            .any(|c| c.starts_with("lint --format sarif")),
+        "{commands:?}"
+    );
     for command in commands {
-        let args: Vec<&str> = command.split(" > ").next().unwrap().split_whitespace().collect();
+        let args: Vec<&str> = command
+            .split(" > ")
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect();
         let (code, stdout, stderr) = clausier(&args);
         assert_eq!(code, 0, "clausier {command}: {stdout}{stderr}");
         if command.contains("sarif") {

@@ -43,6 +43,9 @@ pub struct Summary {
     pub schedule: Vec<ledger::YearConsumption>,
     /// Clauses that some export could not check, and why.
     pub not_checked: Vec<String>,
+    /// Movements after which some commitment stood overpaid (CP above AE),
+    /// counted over all commitments: how long the overruns lasted.
+    pub overpaid_rows: u64,
 }
 
 /// The convention's expected codes and authorised parties, normalized once.
@@ -360,6 +363,7 @@ impl<'c> Evaluator<'c> {
         let (consumption, schedule) = ledger.consumption();
         summary.consumption = consumption;
         summary.schedule = schedule;
+        summary.overpaid_rows = ledger.overpaid_rows;
         Ok(summary)
     }
 }

@@ -2,6 +2,7 @@
 //! and run summary. Diagnostics are streamed as they come, so a run's
 //! memory does not grow with its findings.
 
+pub mod bench;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -28,6 +29,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// The five aggregate lines compared by the benchmark harness.
+    Bench,
 }
 
 /// Counts of what a run reported.
@@ -72,6 +75,7 @@ pub fn sink<'w>(format: Format, color: bool, out: Box<dyn Write + 'w>) -> Box<dy
         Format::Json => Box::new(json::JsonSink::new(out)),
         Format::Sarif => Box::new(sarif::SarifSink::new(out)),
         Format::Github => Box::new(text::GithubSink { out }),
+        Format::Bench => Box::new(bench::BenchSink::new(out)),
     }
 }
 
