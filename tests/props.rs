@@ -143,3 +143,55 @@ proptest! {
         }
     }
 }
+
+/// A field as written in CSV: plain, or quoted (quotes doubled; also a field
+/// of spaces alone, which would otherwise make a blank line), which
+/// lets it hold delimiters, quotes and line breaks.
+fn written(field: &str) -> String {
+    if field.contains([';', '"', '\n', '\r']) || field.trim().is_empty() {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Records of arbitrary fields, written as CSV with LF or CRLF line
+    /// breaks, read back by clausier's splitter as the same fields, and as
+    /// the `csv` crate reads them.
+    #[test]
+    fn the_splitter_reads_back_what_was_written(
+        records in proptest::collection::vec(
+            proptest::collection::vec("[a;\" x\n]{0,6}", 1..5), 0..6),
+        crlf in any::<bool>(),
+    ) {
+        use clausier::input::split::{Event, Splitter};
+        let eol = if crlf { "\r\n" } else { "\n" };
+        let text: String = records
+            .iter()
+            .map(|r| r.iter().map(|f| written(f)).collect::<Vec<_>>().join(";") + eol)
+            .collect();
+        let bytes = text.as_bytes();
+        let mut ours = Vec::new();
+        let mut splitter = Splitter::new(bytes, b';');
+        while let Some(event) = splitter.next().unwrap() {
+            prop_assert_eq!(event, Event::Record);
+            ours.push(splitter.record().iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect::<Vec<_>>());
+        }
+        prop_assert_eq!(&ours, &records);
+        prop_assert_eq!(splitter.next_line() - 1, text.matches('\n').count() as u64);
+        let mut theirs = Vec::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        let mut record = csv::ByteRecord::new();
+        while reader.read_byte_record(&mut record).unwrap() {
+            theirs.push(record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect::<Vec<_>>());
+        }
+        prop_assert_eq!(ours, theirs);
+    }
+}

@@ -1,22 +1,27 @@
-//! Chronological order in bounded memory: an external merge sort of the
-//! compact [`Movement`]s that the cumulative checks need.
+//! Chronological order in bounded memory, without sorting.
 //!
-//! Movements are buffered up to [`RUN_LEN`]; a full buffer is sorted and
-//! written to an anonymous temporary file (a run); at the end the runs are
-//! merged. An export that fits in one buffer never touches the disk. Memory
-//! is bounded by the buffer, whatever the number of rows.
+//! The cumulative checks need movements by date, ties in file order.
+//! Movements arrive in file order, so it is enough to bucket them by day:
+//! each day's movements, in arrival order, are its share of the sorted
+//! stream. Each day has a small buffer of encoded movements; a full buffer
+//! (or all of them, when their total passes [`MEMORY_BUDGET`]) is appended
+//! to one anonymous temporary file as a chunk, indexed by day. Draining
+//! reads the days in order, each day's chunks in order, then its buffer.
+//! An export whose movements fit in the budget never touches the disk.
+//! Memory: the budget, plus 12 bytes per chunk written.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 
 use crate::model::Budget;
 
-/// Movements held in memory before a run is spilled: 24 MiB at 48 bytes each.
-pub const RUN_LEN: usize = 1 << 19;
+/// Bytes of encoded movements held in memory before flushing to disk.
+pub const MEMORY_BUDGET: usize = 16 << 20;
+/// A day's buffer is written out as a chunk when it reaches this size.
+const CHUNK: usize = 64 << 10;
 
-/// What the cumulative checks need of a movement, in 48 bytes (39 on disk).
+/// What the cumulative checks need of a movement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Movement {
     /// Days since the common era: the chronological key.
@@ -37,28 +42,22 @@ pub struct Movement {
 
 pub const NO_EJ: u32 = u32::MAX;
 
-const RECORD: usize = 39;
+/// Encoded size: the day is the bucket's, so it is not stored.
+const RECORD: usize = 35;
 
 impl Movement {
-    fn key(&self) -> (i32, u32, u64) {
-        (self.day, self.source, self.line)
+    fn encode(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.source.to_le_bytes());
+        out.extend_from_slice(&self.line.to_le_bytes());
+        out.extend_from_slice(&self.byte.to_le_bytes());
+        out.extend_from_slice(&self.amount.to_le_bytes());
+        out.extend_from_slice(&self.ej.to_le_bytes());
+        out.push(if self.carried { 2 } else { self.budget as u8 });
+        out.extend_from_slice(&self.column.to_le_bytes());
     }
 
-    fn encode(&self, out: &mut [u8; RECORD]) {
-        let mut w = Cursor(out, 0);
-        w.put(&self.day.to_le_bytes());
-        w.put(&self.source.to_le_bytes());
-        w.put(&self.line.to_le_bytes());
-        w.put(&self.byte.to_le_bytes());
-        w.put(&self.amount.to_le_bytes());
-        w.put(&self.ej.to_le_bytes());
-        w.put(&[if self.carried { 2 } else { self.budget as u8 }]);
-        w.put(&self.column.to_le_bytes());
-    }
-
-    fn decode(buf: &[u8; RECORD]) -> Movement {
-        let mut r = Reader(buf, 0);
-        let day = i32::from_le_bytes(r.take());
+    fn decode(day: i32, record: &[u8]) -> Movement {
+        let mut r = Fields(record);
         let source = u32::from_le_bytes(r.take());
         let line = u64::from_le_bytes(r.take());
         let byte = u64::from_le_bytes(r.take());
@@ -79,132 +78,125 @@ impl Movement {
     }
 }
 
-struct Cursor<'a>(&'a mut [u8; RECORD], usize);
+/// Reads fixed-size fields off the front of a record.
+struct Fields<'a>(&'a [u8]);
 
-impl Cursor<'_> {
-    fn put(&mut self, bytes: &[u8]) {
-        if let Some(dst) = self.0.get_mut(self.1..self.1 + bytes.len()) {
-            dst.copy_from_slice(bytes);
-        }
-        self.1 += bytes.len();
-    }
-}
-
-struct Reader<'a>(&'a [u8; RECORD], usize);
-
-impl Reader<'_> {
+impl Fields<'_> {
     fn take<const N: usize>(&mut self) -> [u8; N] {
         let mut out = [0; N];
-        if let Some(src) = self.0.get(self.1..self.1 + N) {
-            out.copy_from_slice(src);
+        if let Some((head, tail)) = self.0.split_first_chunk::<N>() {
+            out = *head;
+            self.0 = tail;
         }
-        self.1 += N;
         out
     }
 }
 
-/// Collects movements in any order and gives them back sorted by date,
-/// ties in file order.
+#[derive(Default)]
+struct Bucket {
+    buffer: Vec<u8>,
+    /// (offset, length) of this day's chunks in the spill file, in order.
+    chunks: Vec<(u64, u32)>,
+}
+
+/// Collects movements in file order and gives them back by date, ties in
+/// file order.
 pub struct Sorter {
-    buffer: Vec<Movement>,
-    runs: Vec<File>,
-    run_len: usize,
+    days: BTreeMap<i32, Bucket>,
+    buffered: usize,
+    budget: usize,
+    spill: Option<File>,
+    spilled: u64,
+    /// The last day pushed, cached: exports repeat dates.
+    last: Option<i32>,
 }
 
 impl Default for Sorter {
     fn default() -> Self {
-        Sorter::with_run_len(RUN_LEN)
+        Sorter::with_budget(MEMORY_BUDGET)
     }
 }
 
 impl Sorter {
-    pub fn with_run_len(run_len: usize) -> Sorter {
+    pub fn with_budget(budget: usize) -> Sorter {
         Sorter {
-            buffer: Vec::new(),
-            runs: Vec::new(),
-            run_len: run_len.max(1),
+            days: BTreeMap::new(),
+            buffered: 0,
+            budget,
+            spill: None,
+            spilled: 0,
+            last: None,
         }
     }
 
     pub fn push(&mut self, m: Movement) -> io::Result<()> {
-        self.buffer.push(m);
-        if self.buffer.len() >= self.run_len {
-            self.spill()?;
+        let bucket = self.days.entry(m.day).or_default();
+        m.encode(&mut bucket.buffer);
+        self.buffered += RECORD;
+        self.last = Some(m.day);
+        if bucket.buffer.len() >= CHUNK.min(self.budget) {
+            let day = m.day;
+            self.flush_day(day)?;
+        }
+        if self.buffered >= self.budget {
+            let days: Vec<i32> = self.days.keys().copied().collect();
+            for day in days {
+                self.flush_day(day)?;
+            }
         }
         Ok(())
     }
 
-    fn spill(&mut self) -> io::Result<()> {
-        self.buffer.sort_unstable_by_key(Movement::key);
-        let mut file = BufWriter::with_capacity(1 << 16, tempfile::tempfile()?);
-        let mut record = [0u8; RECORD];
-        for m in &self.buffer {
-            m.encode(&mut record);
-            file.write_all(&record)?;
+    /// Bytes written to the temporary file so far.
+    pub fn spilled(&self) -> u64 {
+        self.spilled
+    }
+
+    fn flush_day(&mut self, day: i32) -> io::Result<()> {
+        let Some(bucket) = self.days.get_mut(&day) else {
+            return Ok(());
+        };
+        if bucket.buffer.is_empty() {
+            return Ok(());
         }
-        let mut file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
-        file.seek(SeekFrom::Start(0))?;
-        self.runs.push(file);
-        self.buffer.clear();
+        let file = match &mut self.spill {
+            Some(f) => f,
+            None => self.spill.insert(tempfile::tempfile()?),
+        };
+        file.write_all(&bucket.buffer)?;
+        let len = u32::try_from(bucket.buffer.len()).unwrap_or(u32::MAX);
+        bucket.chunks.push((self.spilled, len));
+        self.spilled += u64::from(len);
+        self.buffered = self.buffered.saturating_sub(bucket.buffer.len());
+        bucket.buffer.clear();
+        if bucket.buffer.capacity() > CHUNK {
+            bucket.buffer.shrink_to(CHUNK);
+        }
         Ok(())
     }
 
     /// Calls `f` on every movement in chronological order.
     pub fn drain(mut self, mut f: impl FnMut(&Movement)) -> io::Result<()> {
-        if self.runs.is_empty() {
-            self.buffer.sort_unstable_by_key(Movement::key);
-            self.buffer.iter().for_each(f);
-            return Ok(());
-        }
-        if !self.buffer.is_empty() {
-            self.spill()?;
-        }
-        let mut readers: Vec<BufReader<File>> = self
-            .runs
-            .into_iter()
-            .map(|f| BufReader::with_capacity(1 << 16, f))
-            .collect();
-        let mut heap = BinaryHeap::new();
-        for (i, r) in readers.iter_mut().enumerate() {
-            if let Some(m) = read_one(r)? {
-                heap.push(Reverse(HeapItem(m, i)));
+        let mut chunk = Vec::new();
+        for (day, bucket) in &self.days {
+            for (offset, len) in &bucket.chunks {
+                let Some(file) = self.spill.as_mut() else {
+                    break;
+                };
+                file.seek(SeekFrom::Start(*offset))?;
+                chunk.resize(*len as usize, 0);
+                file.read_exact(&mut chunk)?;
+                decode_all(*day, &chunk, &mut f);
             }
-        }
-        while let Some(Reverse(HeapItem(m, i))) = heap.pop() {
-            f(&m);
-            if let Some(next) = readers.get_mut(i).map(read_one).transpose()?.flatten() {
-                heap.push(Reverse(HeapItem(next, i)));
-            }
+            decode_all(*day, &bucket.buffer, &mut f);
         }
         Ok(())
     }
 }
 
-fn read_one(r: &mut BufReader<File>) -> io::Result<Option<Movement>> {
-    let mut record = [0u8; RECORD];
-    match r.read_exact(&mut record) {
-        Ok(()) => Ok(Some(Movement::decode(&record))),
-        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
-struct HeapItem(Movement, usize);
-
-impl PartialEq for HeapItem {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.key() == other.0.key()
-    }
-}
-impl Eq for HeapItem {}
-impl PartialOrd for HeapItem {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for HeapItem {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.key().cmp(&other.0.key())
+fn decode_all(day: i32, bytes: &[u8], f: &mut impl FnMut(&Movement)) {
+    for record in bytes.chunks_exact(RECORD) {
+        f(&Movement::decode(day, record));
     }
 }
 
@@ -220,41 +212,55 @@ mod tests {
             byte: line * 10,
             amount: -(line as i64),
             ej: 7,
-            budget: Budget::CP,
-            carried: false,
+            // Carried movements are AE.
+            budget: if line % 3 == 0 {
+                Budget::AE
+            } else {
+                Budget::CP
+            },
+            carried: line % 3 == 0,
             column: 3,
         }
     }
 
-    #[test]
-    fn spilled_runs_merge_in_order() {
-        let mut sorter = Sorter::with_run_len(3);
-        let days = [5, 1, 5, 3, 1, 9, 2, 5];
+    fn sorted_by(budget: usize) -> Vec<(i32, u64)> {
+        let mut sorter = Sorter::with_budget(budget);
+        let days = [5, 1, 5, 3, 1, 9, 2, 5, 1, 1, 5, 3];
         for (line, day) in days.iter().enumerate() {
             sorter.push(movement(*day, line as u64 + 2)).unwrap();
         }
         let mut out = Vec::new();
         sorter.drain(|m| out.push((m.day, m.line))).unwrap();
-        assert_eq!(
-            out,
-            vec![
-                (1, 3),
-                (1, 6),
-                (2, 8),
-                (3, 5),
-                (5, 2),
-                (5, 4),
-                (5, 9),
-                (9, 7)
-            ]
-        );
+        out
+    }
+
+    #[test]
+    fn by_day_then_file_order_in_memory_and_spilled() {
+        let expected = vec![
+            (1, 3),
+            (1, 6),
+            (1, 10),
+            (1, 11),
+            (2, 8),
+            (3, 5),
+            (3, 13),
+            (5, 2),
+            (5, 4),
+            (5, 9),
+            (5, 12),
+            (9, 7),
+        ];
+        assert_eq!(sorted_by(MEMORY_BUDGET), expected);
+        // A budget of two records: nearly every push spills.
+        assert_eq!(sorted_by(2 * RECORD), expected);
     }
 
     #[test]
     fn records_round_trip() {
         let m = movement(738_000, 42);
-        let mut buf = [0u8; RECORD];
+        let mut buf = Vec::new();
         m.encode(&mut buf);
-        assert_eq!(Movement::decode(&buf), m);
+        assert_eq!(buf.len(), RECORD);
+        assert_eq!(Movement::decode(738_000, &buf), m);
     }
 }

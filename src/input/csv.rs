@@ -3,15 +3,14 @@
 //! preamble metadata is read, and each record becomes a transaction, a
 //! skipped row or a rejection. Every physical line is accounted for.
 
-use std::cell::Cell;
 use std::io::{self, Read};
-use std::rc::Rc;
 
 use chrono::NaiveDate;
 
 use super::encoding::Encoding;
 use super::parse::{parse_amount, parse_date, trim};
 use super::profile::{self, BudgetRule, ColumnRef, Field, Profile};
+use super::split::{Event, Record, Splitter};
 use super::{Accounting, Cents, Layout, Movement, RowPos, Transaction};
 use crate::diag::{Code, Diagnostic, SourceId};
 use crate::keywords::fold;
@@ -56,32 +55,10 @@ pub enum Row<'a> {
     Rejected(Diagnostic),
 }
 
-/// Counts the newlines of everything the CSV parser reads, so that the
-/// accounting of lines does not depend on the parser skipping empty lines.
-struct LineCounter<R> {
-    inner: R,
-    newlines: Rc<Cell<u64>>,
-    last: Rc<Cell<Option<u8>>>,
-}
-
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let read = buf.get(..n).unwrap_or_default();
-        let count = read.iter().filter(|b| **b == b'\n').count();
-        self.newlines.set(self.newlines.get() + count as u64);
-        if let Some(last) = read.last() {
-            self.last.set(Some(*last));
-        }
-        Ok(n)
-    }
-}
-
 /// An export being read.
 pub struct Export {
     source: SourceId,
-    reader: csv::Reader<LineCounter<Box<dyn Read>>>,
-    record: csv::ByteRecord,
+    splitter: Splitter<Box<dyn Read>>,
     width: usize,
     /// The header's titles, as written, to name columns in messages.
     titles: Vec<String>,
@@ -93,11 +70,7 @@ pub struct Export {
     subtotal: Option<Vec<u8>>,
     delimiter: u8,
     encoding: Encoding,
-    newlines: Rc<Cell<u64>>,
-    last_byte: Rc<Cell<Option<u8>>>,
     accounting: Accounting,
-    /// Lines taken by records so far (first line and continuations).
-    record_lines: u64,
     /// The last date text parsed and its value: exports repeat dates a lot.
     date_cache: (Vec<u8>, Option<NaiveDate>),
 }
@@ -121,23 +94,12 @@ impl Export {
             .encoding
             .unwrap_or_else(|| Encoding::detect(sample, sample.len() >= SAMPLE));
         let delimiter = detect_delimiter(sample);
-        let newlines = Rc::new(Cell::new(0));
-        let last_byte = Rc::new(Cell::new(None));
-        let counter = LineCounter {
-            inner: reader,
-            newlines: Rc::clone(&newlines),
-            last: Rc::clone(&last_byte),
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(1 << 16)
-            .from_reader(counter);
-        let (header, preamble, profile) = find_header(&mut reader, name, encoding, options)?;
+        let mut splitter = Splitter::new(reader, delimiter);
+        let (preamble, profile) = find_header(&mut splitter, name, encoding, options)?;
+        let header = splitter.record();
         let resolved = resolve(&profile, &header, name, encoding)?;
-        let header_line = header.position().map_or(1, |p| p.line());
-        let header_lines = 1 + newlines_in(&header);
+        let header_line = splitter.position().line;
+        let header_lines = splitter.position().lines;
         let mut accounting = Accounting {
             file: name.to_owned(),
             profile: profile.name.clone(),
@@ -147,12 +109,13 @@ impl Export {
             ..Accounting::default()
         };
         metadata(&profile, &preamble, &mut accounting);
+        let width = header.len();
+        let titles = cells(&header, encoding);
         Ok(Export {
             source,
-            reader,
-            record: csv::ByteRecord::new(),
-            width: header.len(),
-            titles: cells(&header, encoding),
+            splitter,
+            width,
+            titles,
             layout: resolved.layout,
             dates: resolved.dates,
             budget: resolved.budget,
@@ -161,10 +124,7 @@ impl Export {
             subtotal: profile.subtotal.as_deref().map(|s| encoding.encode(s)),
             delimiter,
             encoding,
-            newlines,
-            last_byte,
             accounting,
-            record_lines: header_line.saturating_sub(1) + header_lines,
             date_cache: (Vec::new(), None),
         })
     }
@@ -197,32 +157,26 @@ impl Export {
     /// Reads the next row. `Ok(None)` at the end of the file; `Err` when the
     /// file cannot be read further (an I/O error), which ends this file.
     pub fn next_row(&mut self) -> Result<Option<Row<'_>>, Box<Diagnostic>> {
-        match self.reader.read_byte_record(&mut self.record) {
-            Ok(false) => return Ok(None),
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(Box::new(Diagnostic::new(
+        loop {
+            let event = self.splitter.next().map_err(|e| {
+                Box::new(Diagnostic::new(
                     Code::InputUnreadable,
-                    format!("reading stopped at line {line}: {e}"),
-                )));
+                    format!("reading stopped at line {}: {e}", self.splitter.next_line()),
+                ))
+            })?;
+            match event {
+                None => return Ok(None),
+                Some(Event::Blank) => self.accounting.blank += 1,
+                Some(Event::Record) => break,
             }
         }
-        let extra = newlines_in(&self.record);
-        self.record_lines += 1 + extra;
-        self.accounting.continuation += extra;
-        let pos = self.record.position().map_or(
-            RowPos {
-                source: self.source,
-                line: 0,
-                byte: 0,
-            },
-            |p| RowPos {
-                source: self.source,
-                line: p.line(),
-                byte: p.byte(),
-            },
-        );
+        let p = self.splitter.position();
+        self.accounting.continuation += p.lines - 1;
+        let pos = RowPos {
+            source: self.source,
+            line: p.line,
+            byte: p.byte,
+        };
         Ok(Some(self.row(pos)))
     }
 
@@ -230,15 +184,13 @@ impl Export {
     /// has returned `Ok(None)`.
     pub fn accounting(&self) -> Accounting {
         let mut a = self.accounting.clone();
-        let ends_open = self.last_byte.get().is_some_and(|b| b != b'\n');
-        a.lines = self.newlines.get() + u64::from(ends_open);
-        a.blank = a.lines.saturating_sub(self.record_lines);
+        a.lines = self.splitter.next_line() - 1;
         a
     }
 
     /// Reads the current record, counting it as checked, skipped or rejected.
     fn row(&mut self, pos: RowPos) -> Row<'_> {
-        let record = &self.record;
+        let record = self.splitter.record();
         let counts = &mut self.accounting;
         let reject = |counts: &mut Accounting, d: Diagnostic| {
             counts.rejected += 1;
@@ -254,7 +206,7 @@ impl Export {
             }
         }
         let field = |i: usize| record.get(i).unwrap_or_default();
-        let movements = match movements(&self.budget, record) {
+        let movements = match movements(&self.budget, &record) {
             Ok(Some(m)) => m,
             Ok(None) => {
                 counts.skipped += 1;
@@ -327,10 +279,6 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-fn newlines_in(record: &csv::ByteRecord) -> u64 {
-    record.as_slice().iter().filter(|b| **b == b'\n').count() as u64
-}
-
 type MovementResult = Result<Option<[Option<Movement>; 3]>, (usize, &'static str)>;
 
 fn movement(budget: Budget, amount: Cents, column: usize, carried: bool) -> Option<Movement> {
@@ -344,7 +292,7 @@ fn movement(budget: Budget, amount: Cents, column: usize, carried: bool) -> Opti
 
 /// The movements of a row, `None` when its measure is to be skipped, or the
 /// column and reason of a rejection.
-fn movements(budget: &BudgetColumns, record: &csv::ByteRecord) -> MovementResult {
+fn movements(budget: &BudgetColumns, record: &Record<'_>) -> MovementResult {
     let field = |i: usize| record.get(i).unwrap_or_default();
     let amount = |i: usize| parse_amount(field(i)).map_err(|e| (i, e.reason()));
     match budget {
@@ -480,7 +428,7 @@ fn malformed_width(pos: RowPos, found: usize, expected: usize) -> Diagnostic {
 }
 
 /// The cells of a record as text, trimmed, without a leading BOM.
-fn cells(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
+fn cells(record: &Record<'_>, encoding: Encoding) -> Vec<String> {
     record
         .iter()
         .enumerate()
@@ -496,11 +444,13 @@ fn cells(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
 }
 
 /// Folded titles of a record, for comparison with a profile's.
-fn titles(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
+fn titles(record: &Record<'_>, encoding: Encoding) -> Vec<String> {
     cells(record, encoding).iter().map(|c| fold(c)).collect()
 }
 
-type Header = (csv::ByteRecord, Vec<Vec<String>>, Profile);
+/// The preamble's cells and the profile of the header line, which is the
+/// splitter's current record.
+type Header = (Vec<Vec<String>>, Profile);
 
 /// The layout a header line came closest to, when none matched.
 struct Closest {
@@ -513,7 +463,7 @@ struct Closest {
 /// Reads records until one is the header of the given profile (or of a
 /// built-in one), keeping the preamble's cells.
 fn find_header(
-    reader: &mut csv::Reader<LineCounter<Box<dyn Read>>>,
+    splitter: &mut Splitter<Box<dyn Read>>,
     name: &str,
     encoding: Encoding,
     options: &ReadOptions,
@@ -524,11 +474,11 @@ fn find_header(
     };
     let mut preamble = Vec::new();
     let mut closest: Option<Closest> = None;
-    let mut record = csv::ByteRecord::new();
     for _ in 0..MAX_PREAMBLE {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
+        match splitter.next() {
+            Ok(Some(Event::Record)) => {}
+            Ok(Some(Event::Blank)) => continue,
+            Ok(None) => break,
             Err(e) => {
                 return Err(Box::new(Diagnostic::new(
                     Code::InputUnreadable,
@@ -536,11 +486,12 @@ fn find_header(
                 )));
             }
         }
+        let record = splitter.record();
         let folded = titles(&record, encoding);
         if let Some(p) = candidates.iter().find(|p| p.matches(&folded)) {
-            return Ok((record, preamble, p.clone()));
+            return Ok((preamble, p.clone()));
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = splitter.position().line;
         for p in &candidates {
             let missing: Vec<String> = p
                 .header
@@ -558,7 +509,7 @@ fn find_header(
                 });
             }
         }
-        preamble.push(cells(&record, encoding));
+        preamble.push(cells(&splitter.record(), encoding));
     }
     if let Some(c) = closest {
         return Err(missing_column(
@@ -628,7 +579,7 @@ struct Resolved {
 /// Column indexes of a profile's fields on a header line.
 fn resolve(
     profile: &Profile,
-    header: &csv::ByteRecord,
+    header: &Record<'_>,
     name: &str,
     encoding: Encoding,
 ) -> Result<Resolved, Box<Diagnostic>> {
@@ -714,7 +665,7 @@ fn resolve(
     })
 }
 
-fn header_titles(header: &csv::ByteRecord) -> Vec<String> {
+fn header_titles(header: &Record<'_>) -> Vec<String> {
     header
         .iter()
         .map(|f| String::from_utf8_lossy(f).into_owned())

@@ -13,6 +13,7 @@ pub mod encoding;
 pub mod parse;
 pub mod profile;
 pub mod sheet;
+pub mod split;
 
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -1,0 +1,370 @@
+//! A streaming splitter of delimited text into records, with the exact
+//! line and byte where each record starts.
+//!
+//! The common line, without quotes, is split in place with `memchr` and no
+//! copy: its fields are ranges of the read buffer. A line holding a quote
+//! goes through a small state machine (RFC 4180, as lenient as spreadsheet
+//! exports need: `""` is a quote inside a quoted field, a quote that does
+//! not open a field is kept as written, a quoted field may span lines) that
+//! copies the unescaped fields aside. Empty lines are reported as such, so
+//! that every physical line can be accounted for.
+
+use std::io::{self, Read};
+
+use memchr::{memchr, memchr_iter};
+
+/// Longest record accepted; a longer one is an error, not unbounded memory.
+pub const MAX_RECORD: usize = 16 << 20;
+const READ_SIZE: usize = 1 << 20;
+
+/// What [`Splitter::next`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A record, now in [`Splitter::record`].
+    Record,
+    /// An empty line (only its terminator, or spaces and tabs).
+    Blank,
+}
+
+/// Where the current record starts and how many lines it spans.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line.
+    pub line: u64,
+    /// Byte offset from the start of the input.
+    pub byte: u64,
+    /// Physical lines the record takes (more than one when a quoted field
+    /// holds a line break).
+    pub lines: u64,
+}
+
+pub struct Splitter<R> {
+    reader: R,
+    delimiter: u8,
+    buf: Vec<u8>,
+    /// Unread bytes are `buf[start..end]`.
+    start: usize,
+    end: usize,
+    eof: bool,
+    /// Line and byte offset of `buf[start]`.
+    line: u64,
+    byte: u64,
+    /// The current record's fields: ranges of `buf` (plain line) or of
+    /// `unescaped` (quoted line).
+    fields: Vec<(usize, usize)>,
+    quoted: bool,
+    unescaped: Vec<u8>,
+    position: Position,
+}
+
+/// A record's fields, borrowed from the splitter.
+#[derive(Clone, Copy)]
+pub struct Record<'a> {
+    bytes: &'a [u8],
+    fields: &'a [(usize, usize)],
+}
+
+impl<'a> Record<'a> {
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&'a [u8]> {
+        let (s, e) = *self.fields.get(i)?;
+        self.bytes.get(s..e)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + 'a {
+        let bytes = self.bytes;
+        self.fields
+            .iter()
+            .map(move |(s, e)| bytes.get(*s..*e).unwrap_or_default())
+    }
+}
+
+impl<R: Read> Splitter<R> {
+    pub fn new(reader: R, delimiter: u8) -> Splitter<R> {
+        Splitter {
+            reader,
+            delimiter,
+            buf: vec![0; READ_SIZE],
+            start: 0,
+            end: 0,
+            eof: false,
+            line: 1,
+            byte: 0,
+            fields: Vec::new(),
+            quoted: false,
+            unescaped: Vec::new(),
+            position: Position::default(),
+        }
+    }
+
+    pub fn record(&self) -> Record<'_> {
+        Record {
+            bytes: if self.quoted {
+                &self.unescaped
+            } else {
+                &self.buf
+            },
+            fields: &self.fields,
+        }
+    }
+
+    pub fn position(&self) -> Position {
+        self.position
+    }
+
+    /// The line after the last one read: the file's line count plus one
+    /// once `next` has returned `None`.
+    pub fn next_line(&self) -> u64 {
+        self.line
+    }
+
+    /// Moves unread bytes to the front and reads more; false at the end.
+    fn refill(&mut self) -> io::Result<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        self.buf.copy_within(self.start..self.end, 0);
+        self.end -= self.start;
+        self.start = 0;
+        if self.buf.len() - self.end < READ_SIZE / 2 {
+            if self.buf.len() >= MAX_RECORD + READ_SIZE {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("a record longer than {} MiB", MAX_RECORD >> 20),
+                ));
+            }
+            self.buf.resize(self.buf.len() * 2, 0);
+        }
+        let read = loop {
+            match self
+                .reader
+                .read(self.buf.get_mut(self.end..).unwrap_or_default())
+            {
+                Ok(n) => break n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        };
+        self.end += read;
+        if read == 0 {
+            self.eof = true;
+        }
+        Ok(read > 0)
+    }
+
+    /// Reads the next record or blank line; `None` at the end of the input.
+    pub fn next(&mut self) -> io::Result<Option<Event>> {
+        loop {
+            let unread = self.buf.get(self.start..self.end).unwrap_or_default();
+            let newline = memchr(b'\n', unread);
+            if newline.is_none() && !self.eof {
+                self.refill()?;
+                continue;
+            }
+            if unread.is_empty() {
+                return Ok(None);
+            }
+            let line_end = newline.map_or(self.end, |i| self.start + i);
+            let line = self.buf.get(self.start..line_end).unwrap_or_default();
+            self.position = Position {
+                line: self.line,
+                byte: self.byte,
+                lines: 1,
+            };
+            if line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+                self.advance(line_end, newline.is_some(), 1);
+                return Ok(Some(Event::Blank));
+            }
+            if memchr(b'"', line).is_none() {
+                self.split_plain(line_end);
+                self.advance(line_end, newline.is_some(), 1);
+                return Ok(Some(Event::Record));
+            }
+            return self.split_quoted().map(|()| Some(Event::Record));
+        }
+    }
+
+    /// Consumes the line ending at `line_end` (and its newline).
+    fn advance(&mut self, line_end: usize, newline: bool, lines: u64) {
+        let next = if newline { line_end + 1 } else { line_end };
+        self.byte += (next - self.start) as u64;
+        self.start = next;
+        self.line += lines;
+    }
+
+    fn split_plain(&mut self, line_end: usize) {
+        self.quoted = false;
+        self.fields.clear();
+        let start = self.start;
+        let line = self.buf.get(start..line_end).unwrap_or_default();
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let mut field_start = start;
+        for i in memchr_iter(self.delimiter, line) {
+            self.fields.push((field_start, start + i));
+            field_start = start + i + 1;
+        }
+        self.fields.push((field_start, start + line.len()));
+    }
+
+    /// Splits a record holding quotes, which may span lines, copying its
+    /// unescaped fields into `unescaped`.
+    fn split_quoted(&mut self) -> io::Result<()> {
+        self.quoted = true;
+        self.fields.clear();
+        self.unescaped.clear();
+        let mut field_start = 0;
+        let mut state = Quote::FieldStart;
+        let mut i = self.start;
+        let mut lines = 1;
+        loop {
+            if i >= self.end {
+                let consumed = i - self.start;
+                if !self.refill()? {
+                    break;
+                }
+                i = self.start + consumed;
+                if consumed > MAX_RECORD {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "a quoted field is never closed",
+                    ));
+                }
+                continue;
+            }
+            let b = self.buf.get(i).copied().unwrap_or(b'\n');
+            match (state, b) {
+                (Quote::Inside, b'"') => state = Quote::MaybeEnd,
+                (Quote::Inside, b) => {
+                    if b == b'\n' {
+                        lines += 1;
+                    }
+                    self.unescaped.push(b);
+                }
+                (Quote::MaybeEnd, b'"') => {
+                    self.unescaped.push(b'"');
+                    state = Quote::Inside;
+                }
+                (Quote::FieldStart, b'"') => state = Quote::Inside,
+                (_, b'\n') => break,
+                (_, d) if d == self.delimiter => {
+                    self.fields.push((field_start, self.unescaped.len()));
+                    field_start = self.unescaped.len();
+                    state = Quote::FieldStart;
+                }
+                (_, b) => {
+                    self.unescaped.push(b);
+                    state = Quote::Unquoted;
+                }
+            }
+            i += 1;
+        }
+        // The record ends at the newline at `i` (or at the end of input).
+        if self.unescaped.len() > field_start
+            && self.unescaped.last() == Some(&b'\r')
+            && state != Quote::Inside
+        {
+            self.unescaped.pop();
+        }
+        let newline = i < self.end;
+        if !newline && state == Quote::Inside && self.unescaped.last() == Some(&b'\n') {
+            // An unclosed quote ran to the end: the last line break ends
+            // the file, it is not data.
+            self.unescaped.pop();
+            if self.unescaped.last() == Some(&b'\r') {
+                self.unescaped.pop();
+            }
+            lines -= 1;
+        }
+        self.fields.push((field_start, self.unescaped.len()));
+        self.position.lines = lines;
+        self.advance(i.min(self.end), newline, lines);
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quote {
+    /// At the start of a field: a quote opens a quoted field.
+    FieldStart,
+    /// In an unquoted field: quotes are literal.
+    Unquoted,
+    /// Inside quotes: delimiters and newlines are data.
+    Inside,
+    /// After a quote inside quotes: another quote is a literal quote.
+    MaybeEnd,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line, byte, lines, fields) of every record, and the blank lines.
+    fn split(data: &[u8]) -> (Vec<(u64, u64, u64, Vec<String>)>, Vec<u64>) {
+        let mut s = Splitter::new(data, b';');
+        s.buf = vec![0; 8]; // a tiny buffer, to exercise refills
+        let (mut records, mut blanks) = (Vec::new(), Vec::new());
+        while let Some(event) = s.next().unwrap() {
+            let p = s.position();
+            match event {
+                Event::Blank => blanks.push(p.line),
+                Event::Record => records.push((
+                    p.line,
+                    p.byte,
+                    p.lines,
+                    s.record()
+                        .iter()
+                        .map(|f| String::from_utf8_lossy(f).into_owned())
+                        .collect(),
+                )),
+            }
+        }
+        (records, blanks)
+    }
+
+    fn v(fields: &[&str]) -> Vec<String> {
+        fields.iter().map(|f| (*f).to_owned()).collect()
+    }
+
+    #[test]
+    fn plain_lines_with_crlf_and_blanks() {
+        let (records, blanks) = split(b"a;b\r\n\r\nc;;d\r\n");
+        assert_eq!(
+            records,
+            vec![(1, 0, 1, v(&["a", "b"])), (3, 7, 1, v(&["c", "", "d"]))]
+        );
+        assert_eq!(blanks, vec![2]);
+        let (records, _) = split(b"x\nlast;line");
+        assert_eq!(
+            records,
+            vec![(1, 0, 1, v(&["x"])), (2, 2, 1, v(&["last", "line"]))]
+        );
+    }
+
+    #[test]
+    fn quoted_fields() {
+        let (records, blanks) =
+            split(b"\"a;b\";\"say \"\"hi\"\"\";x\"y\n\"two\nlines\";z\r\n\nend\n");
+        assert_eq!(
+            records,
+            vec![
+                (1, 0, 1, v(&["a;b", "say \"hi\"", "x\"y"])),
+                (2, 23, 2, v(&["two\nlines", "z"])),
+                (5, 39, 1, v(&["end"])),
+            ]
+        );
+        assert_eq!(blanks, vec![4]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end() {
+        let (records, _) = split(b"a;\"open\nstill\n");
+        assert_eq!(records, vec![(1, 0, 2, v(&["a", "open\nstill"]))]);
+    }
+}
