@@ -176,7 +176,7 @@ proptest! {
         let bytes = text.as_bytes();
         let mut ours = Vec::new();
         let mut splitter = Splitter::new(bytes, b';');
-        while let Some(event) = splitter.next().unwrap() {
+        while let Some(event) = splitter.read_next().unwrap() {
             prop_assert_eq!(event, Event::Record);
             ours.push(splitter.record().iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect::<Vec<_>>());
         }

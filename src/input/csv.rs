@@ -158,7 +158,7 @@ impl Export {
     /// file cannot be read further (an I/O error), which ends this file.
     pub fn next_row(&mut self) -> Result<Option<Row<'_>>, Box<Diagnostic>> {
         loop {
-            let event = self.splitter.next().map_err(|e| {
+            let event = self.splitter.read_next().map_err(|e| {
                 Box::new(Diagnostic::new(
                     Code::InputUnreadable,
                     format!("reading stopped at line {}: {e}", self.splitter.next_line()),
@@ -475,7 +475,7 @@ fn find_header(
     let mut preamble = Vec::new();
     let mut closest: Option<Closest> = None;
     for _ in 0..MAX_PREAMBLE {
-        match splitter.next() {
+        match splitter.read_next() {
             Ok(Some(Event::Record)) => {}
             Ok(Some(Event::Blank)) => continue,
             Ok(None) => break,

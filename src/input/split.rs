@@ -17,7 +17,7 @@ use memchr::{memchr, memchr_iter};
 pub const MAX_RECORD: usize = 16 << 20;
 const READ_SIZE: usize = 1 << 20;
 
-/// What [`Splitter::next`] found.
+/// What [`Splitter::read_next`] found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Event {
     /// A record, now in [`Splitter::record`].
@@ -160,7 +160,7 @@ impl<R: Read> Splitter<R> {
     }
 
     /// Reads the next record or blank line; `None` at the end of the input.
-    pub fn next(&mut self) -> io::Result<Option<Event>> {
+    pub fn read_next(&mut self) -> io::Result<Option<Event>> {
         loop {
             let unread = self.buf.get(self.start..self.end).unwrap_or_default();
             let newline = memchr(b'\n', unread);
@@ -305,12 +305,15 @@ enum Quote {
 mod tests {
     use super::*;
 
-    /// (line, byte, lines, fields) of every record, and the blank lines.
-    fn split(data: &[u8]) -> (Vec<(u64, u64, u64, Vec<String>)>, Vec<u64>) {
+    /// (line, byte, lines, fields) of a record.
+    type Split = (u64, u64, u64, Vec<String>);
+
+    /// Every record, and the blank lines.
+    fn split(data: &[u8]) -> (Vec<Split>, Vec<u64>) {
         let mut s = Splitter::new(data, b';');
         s.buf = vec![0; 8]; // a tiny buffer, to exercise refills
         let (mut records, mut blanks) = (Vec::new(), Vec::new());
-        while let Some(event) = s.next().unwrap() {
+        while let Some(event) = s.read_next().unwrap() {
             let p = s.position();
             match event {
                 Event::Blank => blanks.push(p.line),
