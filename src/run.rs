@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic};
-use crate::eval::{Evaluator, Summary};
+use crate::eval::sort::MEMORY_BUDGET;
+use crate::eval::{Evaluator, Shard, Summary};
 use crate::input::csv::{Export, ReadOptions, Row, sample_of};
 use crate::input::encoding::Encoding;
-use crate::input::sheet;
+use crate::input::{Accounting, Layout, sheet};
 use crate::model::Convention;
 use crate::source::{SourceKind, Sources};
 
@@ -88,7 +89,7 @@ fn open_export(
         };
         (shown.clone(), kind)
     };
-    let (sample, reader): (Vec<u8>, Box<dyn Read>) = match &kind {
+    let (sample, reader): (Vec<u8>, Box<dyn Read + Send>) = match &kind {
         SourceKind::Memory { bytes, .. } => {
             let sample = bytes.get(..1 << 16).unwrap_or(bytes).to_vec();
             (sample, Box::new(Cursor::new(Arc::clone(bytes))))
@@ -107,11 +108,18 @@ fn open_export(
     Ok(export)
 }
 
+/// Exports smaller than this are read by one thread.
+const PARALLEL_MIN_BYTES: u64 = 4 << 20;
+
 /// Checks opened exports against a convention, in order, as one stream.
+/// A large export file is read by `threads` threads, each on a chunk of it;
+/// the findings and verdicts are the same as with one thread, in the same
+/// order.
 pub fn check(
     convention: &Convention,
     exports: Vec<Export>,
     sources: &Sources,
+    threads: usize,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Outcome {
     let mut evaluator = Evaluator::new(convention);
@@ -120,25 +128,28 @@ pub fn check(
         let layout = export.layout().clone();
         let id = export.source();
         evaluator.begin_export(sources.name(id), export.profile_name(), &layout);
-        loop {
-            match export.next_row() {
-                Ok(None) => break,
-                Ok(Some(Row::Transaction(tx))) => {
-                    if let Err(e) = evaluator.row(&tx, &layout, &mut |d| out(sources, d)) {
-                        out(sources, spill_failed(&e));
-                        return Outcome::Unusable(None);
-                    }
+        let chunks = match sources.get(id).map(|f| &f.kind) {
+            Some(SourceKind::Export { path, .. }) if threads > 1 => chunks(path, &export, threads),
+            _ => None,
+        };
+        let result = match chunks {
+            Some((path, bounds)) => {
+                read_parallel(&mut evaluator, &export, &path, &bounds, sources, out)
+            }
+            None => read_sequential(&mut evaluator, &mut export, sources, out),
+        };
+        match result {
+            Ok(accounting) => evaluator.end_export(accounting),
+            Err(d) => {
+                let fatal = d.code != Code::InputUnreadable || d.message.contains("temporary");
+                out(sources, d);
+                if fatal {
+                    return Outcome::Unusable(None);
                 }
-                Ok(Some(Row::Rejected(d))) => out(sources, d),
-                Ok(Some(Row::Skipped)) => {}
-                Err(d) => {
-                    out(sources, *d);
-                    complete = false;
-                    break;
-                }
+                complete = false;
+                evaluator.end_export(export.accounting());
             }
         }
-        evaluator.end_export(export.accounting());
     }
     match evaluator.finish(&mut |d| out(sources, d)) {
         Ok(summary) if complete => Outcome::Done(summary),
@@ -147,6 +158,203 @@ pub fn check(
             out(sources, spill_failed(&e));
             Outcome::Unusable(None)
         }
+    }
+}
+
+/// Reads an export's rows into one shard, passing findings on as they come.
+fn read_sequential(
+    evaluator: &mut Evaluator<'_>,
+    export: &mut Export,
+    sources: &Sources,
+    out: &mut dyn FnMut(&Sources, Diagnostic),
+) -> Result<Accounting, Diagnostic> {
+    let mut shard = evaluator.shard(MEMORY_BUDGET);
+    let layout = export.layout().clone();
+    let result = read_rows(export, &mut shard, &layout, &mut |d| out(sources, d));
+    evaluator.add_shard(shard.into_parts(0));
+    result.map(|()| export.accounting())
+}
+
+/// Reads every row of `export` into `shard`; `Err` if the file cannot be
+/// read further or the day buckets cannot be spilled.
+fn read_rows(
+    export: &mut Export,
+    shard: &mut Shard<'_>,
+    layout: &Layout,
+    out: &mut dyn FnMut(Diagnostic),
+) -> Result<(), Diagnostic> {
+    loop {
+        match export.next_row() {
+            Ok(None) => return Ok(()),
+            Ok(Some(Row::Transaction(tx))) => {
+                shard.row(&tx, layout, out).map_err(|e| spill_failed(&e))?;
+            }
+            Ok(Some(Row::Rejected(d))) => out(d),
+            Ok(Some(Row::Skipped)) => {}
+            Err(d) => return Err(*d),
+        }
+    }
+}
+
+/// Byte ranges of the chunks of a large export file, each starting at a
+/// line start; `None` when the file is small.
+fn chunks(path: &Path, export: &Export, threads: usize) -> Option<(PathBuf, Vec<u64>)> {
+    let (_, start) = export.data_start();
+    let len = std::fs::metadata(path).ok()?.len();
+    if len.saturating_sub(start) < PARALLEL_MIN_BYTES {
+        return None;
+    }
+    let mut file = File::open(path).ok()?;
+    let mut bounds = vec![start];
+    let step = (len - start) / threads as u64;
+    let mut window = vec![0u8; 1 << 16];
+    for k in 1..threads {
+        let nominal = start + step * k as u64;
+        file.seek(SeekFrom::Start(nominal)).ok()?;
+        let n = file.read(&mut window).ok()?;
+        let newline = memchr::memchr(b'\n', window.get(..n)?)?;
+        let bound = nominal + newline as u64 + 1;
+        if bound > *bounds.last()? && bound < len {
+            bounds.push(bound);
+        }
+    }
+    bounds.push(len);
+    (bounds.len() > 2).then(|| (path.to_path_buf(), bounds))
+}
+
+/// What a thread made of its chunk.
+struct ChunkResult<'r> {
+    shard: Shard<'r>,
+    findings: Vec<Diagnostic>,
+    accounting: Accounting,
+    ended_in_quote: bool,
+    error: Option<Diagnostic>,
+}
+
+/// Reads the chunks of an export on one thread each, then hands shards and
+/// findings on in file order, lines renumbered. If a chunk boundary fell
+/// inside a quoted field, the export is read again by one thread.
+fn read_parallel(
+    evaluator: &mut Evaluator<'_>,
+    export: &Export,
+    path: &Path,
+    bounds: &[u64],
+    sources: &Sources,
+    out: &mut dyn FnMut(&Sources, Diagnostic),
+) -> Result<Accounting, Diagnostic> {
+    let budget = MEMORY_BUDGET / (bounds.len() - 1).max(1);
+    let mut results = Vec::new();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| {
+                let (from, to) = (
+                    w.first().copied().unwrap_or(0),
+                    w.get(1).copied().unwrap_or(0),
+                );
+                let shard = evaluator.shard(budget);
+                let chunk = chunk_reader(path, from, to).map(|r| export.fork(r, from));
+                scope.spawn(move || match chunk {
+                    Ok(mut chunk) => read_chunk(&mut chunk, shard),
+                    Err(e) => failed_chunk(shard, &e),
+                })
+            })
+            .collect();
+        for h in handles {
+            let failed = std::io::Error::other("a reading thread stopped");
+            results.push(
+                h.join()
+                    .unwrap_or_else(|_| failed_chunk(evaluator.shard(0), &failed)),
+            );
+        }
+    });
+    let last = results.len().saturating_sub(1);
+    if results.iter().take(last).any(|r| r.ended_in_quote) {
+        // A quoted field spans a chunk boundary: read it all on this thread.
+        let (from, to) = (
+            bounds.first().copied().unwrap_or(0),
+            bounds.last().copied().unwrap_or(0),
+        );
+        let mut whole = export.fork(
+            chunk_reader(path, from, to).map_err(|e| spill_failed(&e))?,
+            from,
+        );
+        results = vec![read_chunk(&mut whole, evaluator.shard(MEMORY_BUDGET))];
+    }
+    // Each chunk's lines follow those of the chunks before it.
+    let mut offset = export.data_start().0 - 1;
+    let owned: Vec<_> = results
+        .into_iter()
+        .map(|r| {
+            let start = offset;
+            offset += r.accounting.lines;
+            (
+                r.shard.into_parts(start),
+                start,
+                r.findings,
+                r.accounting,
+                r.error,
+            )
+        })
+        .collect();
+    let mut accounting = export.accounting();
+    accounting.lines = export.data_start().0 - 1;
+    let mut error = None;
+    for (parts, start, findings, a, e) in owned {
+        for mut d in findings {
+            if let Some(row) = &mut d.row {
+                row.line += start;
+            }
+            out(sources, d);
+        }
+        evaluator.add_shard(parts);
+        accounting.lines += a.lines;
+        accounting.checked += a.checked;
+        accounting.rejected += a.rejected;
+        accounting.subtotals += a.subtotals;
+        accounting.skipped += a.skipped;
+        accounting.continuation += a.continuation;
+        accounting.blank += a.blank;
+        error = error.or(e);
+    }
+    match error {
+        Some(e) => Err(e),
+        None => Ok(accounting),
+    }
+}
+
+/// A reader of bytes `from..to` of a file.
+fn chunk_reader(path: &Path, from: u64, to: u64) -> std::io::Result<Box<dyn Read + Send>> {
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(from))?;
+    Ok(Box::new(
+        BufReader::with_capacity(1 << 16, file).take(to - from),
+    ))
+}
+
+fn read_chunk<'r>(export: &mut Export, mut shard: Shard<'r>) -> ChunkResult<'r> {
+    let mut findings = Vec::new();
+    let layout = export.layout().clone();
+    let result = read_rows(export, &mut shard, &layout, &mut |d| findings.push(d));
+    ChunkResult {
+        shard,
+        findings,
+        accounting: export.accounting(),
+        ended_in_quote: export.ended_in_quote(),
+        error: result.err(),
+    }
+}
+
+fn failed_chunk<'r>(shard: Shard<'r>, e: &std::io::Error) -> ChunkResult<'r> {
+    ChunkResult {
+        shard,
+        findings: Vec::new(),
+        accounting: Accounting::default(),
+        ended_in_quote: false,
+        error: Some(Diagnostic::new(
+            Code::InputUnreadable,
+            format!("cannot read a chunk of the export: {e}"),
+        )),
     }
 }
 

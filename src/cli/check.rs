@@ -34,6 +34,10 @@ pub struct CheckArgs {
     /// Sheet of spreadsheet exports; the first when absent.
     #[arg(long)]
     pub sheet: Option<String>,
+    /// Threads reading a large export file (one chunk each); all cores when
+    /// absent. Findings do not depend on it.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<std::num::NonZeroUsize>,
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -79,7 +83,11 @@ pub fn run(args: &CheckArgs) -> u8 {
     let Some(exports) = run::open_exports(&args.exports, &options, &mut sources, emit) else {
         return output.end(None, &sources, EXIT_UNUSABLE);
     };
-    match run::check(&convention, exports, &sources, emit) {
+    let threads = args
+        .threads
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, std::num::NonZeroUsize::get);
+    match run::check(&convention, exports, &sources, threads, emit) {
         Outcome::Done(summary) => {
             let code = output.findings_code();
             output.end(Some(&summary), &sources, code)

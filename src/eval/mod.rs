@@ -13,7 +13,7 @@
 pub mod ledger;
 pub mod sort;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -122,13 +122,35 @@ fn normalize(field: CodeField, value: &[u8]) -> &[u8] {
 }
 
 /// Checks one convention against the rows of one or more exports.
+///
+/// Rows are checked by [`Shard`]s: a shard reads one stretch of rows (an
+/// export, or a chunk of one read by another thread) with its own EJ
+/// numbering and day buckets. Finished shards are handed back in file order;
+/// [`Evaluator::finish`] numbers their EJs globally and replays their
+/// movements by day, shard after shard within a day: file order.
 pub struct Evaluator<'c> {
     convention: &'c Convention,
     rules: RowRules,
-    sorter: Sorter,
-    ej_ids: HashMap<Box<[u8]>, u32>,
-    ej_names: Vec<Box<[u8]>>,
+    shards: Vec<ShardParts>,
     summary: Summary,
+}
+
+/// The row-local checks over one stretch of rows.
+pub struct Shard<'r> {
+    convention: &'r Convention,
+    rules: &'r RowRules,
+    sorter: Sorter,
+    ej_ids: FxHashMap<Box<[u8]>, u32>,
+    ej_names: Vec<Box<[u8]>>,
+}
+
+/// What a finished shard leaves for the cumulative checks.
+pub struct ShardParts {
+    sorter: Sorter,
+    ej_names: Vec<Box<[u8]>>,
+    /// Added to the line of every movement: the lines before the shard's
+    /// chunk, when it was read without knowing them.
+    line_offset: u64,
 }
 
 impl<'c> Evaluator<'c> {
@@ -136,11 +158,26 @@ impl<'c> Evaluator<'c> {
         Evaluator {
             convention,
             rules: RowRules::new(convention),
-            sorter: Sorter::default(),
-            ej_ids: HashMap::new(),
-            ej_names: Vec::new(),
+            shards: Vec::new(),
             summary: Summary::default(),
         }
+    }
+
+    /// A shard for the next stretch of rows, with `budget` bytes of memory
+    /// for its day buckets.
+    pub fn shard(&self, budget: usize) -> Shard<'_> {
+        Shard {
+            convention: self.convention,
+            rules: &self.rules,
+            sorter: Sorter::with_budget(budget),
+            ej_ids: FxHashMap::default(),
+            ej_names: Vec::new(),
+        }
+    }
+
+    /// Takes a finished shard back, in file order.
+    pub fn add_shard(&mut self, parts: ShardParts) {
+        self.shards.push(parts);
     }
 
     /// Notes an export's layout before its rows: which clauses it can check.
@@ -177,7 +214,9 @@ impl<'c> Evaluator<'c> {
         s.rows_read = s.rows_checked + s.rows_rejected + s.rows_skipped;
         s.files.push(accounting);
     }
+}
 
+impl Shard<'_> {
     /// Checks one row's own clauses and queues it for the cumulative ones.
     pub fn row(
         &mut self,
@@ -209,6 +248,15 @@ impl<'c> Evaluator<'c> {
             })?;
         }
         Ok(())
+    }
+
+    /// Ends the shard; `line_offset` is added to its movements' lines.
+    pub fn into_parts(self, line_offset: u64) -> ShardParts {
+        ShardParts {
+            sorter: self.sorter,
+            ej_names: self.ej_names,
+            line_offset,
+        }
     }
 
     fn intern(&mut self, ej: &[u8]) -> u32 {
@@ -353,13 +401,49 @@ impl<'c> Evaluator<'c> {
         }
         out(d);
     }
+}
 
+impl Evaluator<'_> {
     /// Runs the cumulative checks over every queued row, in chronological
     /// order, and returns the summary.
     pub fn finish(self, out: &mut dyn FnMut(Diagnostic)) -> std::io::Result<Summary> {
         let mut summary = self.summary;
-        let mut ledger = Ledger::new(self.convention, &self.ej_names);
-        self.sorter.drain(|m| ledger.apply(m, out))?;
+        // Global EJ numbers, in order of first appearance in file order.
+        let mut ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut names: Vec<Box<[u8]>> = Vec::new();
+        let mut maps = Vec::with_capacity(self.shards.len());
+        let mut sorters = Vec::with_capacity(self.shards.len());
+        let mut offsets = Vec::with_capacity(self.shards.len());
+        for shard in self.shards {
+            let map: Vec<u32> = shard
+                .ej_names
+                .into_iter()
+                .map(|name| {
+                    let next = u32::try_from(names.len()).unwrap_or(NO_EJ);
+                    *ids.entry(name.clone()).or_insert_with(|| {
+                        names.push(name);
+                        next
+                    })
+                })
+                .collect();
+            maps.push(map);
+            sorters.push(shard.sorter);
+            offsets.push(shard.line_offset);
+        }
+        drop(ids);
+        let mut ledger = Ledger::new(self.convention, &names);
+        sort::drain_in_order(sorters, |shard, m| {
+            let mut m = *m;
+            m.line += offsets.get(shard).copied().unwrap_or(0);
+            if m.ej != NO_EJ {
+                m.ej = maps
+                    .get(shard)
+                    .and_then(|map| map.get(m.ej as usize))
+                    .copied()
+                    .unwrap_or(NO_EJ);
+            }
+            ledger.apply(&m, out);
+        })?;
         let (consumption, schedule) = ledger.consumption();
         summary.consumption = consumption;
         summary.schedule = schedule;

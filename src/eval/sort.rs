@@ -10,9 +10,10 @@
 //! An export whose movements fit in the budget never touches the disk.
 //! Memory: the budget, plus 12 bytes per chunk written.
 
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
+
+use rustc_hash::FxHashMap;
 
 use crate::model::Budget;
 
@@ -102,13 +103,13 @@ struct Bucket {
 /// Collects movements in file order and gives them back by date, ties in
 /// file order.
 pub struct Sorter {
-    days: BTreeMap<i32, Bucket>,
+    /// Each day's bucket, by index into `buckets`.
+    days: FxHashMap<i32, usize>,
+    buckets: Vec<(i32, Bucket)>,
     buffered: usize,
     budget: usize,
     spill: Option<File>,
     spilled: u64,
-    /// The last day pushed, cached: exports repeat dates.
-    last: Option<i32>,
 }
 
 impl Default for Sorter {
@@ -120,28 +121,32 @@ impl Default for Sorter {
 impl Sorter {
     pub fn with_budget(budget: usize) -> Sorter {
         Sorter {
-            days: BTreeMap::new(),
+            days: FxHashMap::default(),
+            buckets: Vec::new(),
             buffered: 0,
             budget,
             spill: None,
             spilled: 0,
-            last: None,
         }
     }
 
     pub fn push(&mut self, m: Movement) -> io::Result<()> {
-        let bucket = self.days.entry(m.day).or_default();
+        let next = self.buckets.len();
+        let index = *self.days.entry(m.day).or_insert(next);
+        if index == next {
+            self.buckets.push((m.day, Bucket::default()));
+        }
+        let Some((_, bucket)) = self.buckets.get_mut(index) else {
+            return Ok(());
+        };
         m.encode(&mut bucket.buffer);
         self.buffered += RECORD;
-        self.last = Some(m.day);
         if bucket.buffer.len() >= CHUNK.min(self.budget) {
-            let day = m.day;
-            self.flush_day(day)?;
+            self.flush(index)?;
         }
         if self.buffered >= self.budget {
-            let days: Vec<i32> = self.days.keys().copied().collect();
-            for day in days {
-                self.flush_day(day)?;
+            for index in 0..self.buckets.len() {
+                self.flush(index)?;
             }
         }
         Ok(())
@@ -152,8 +157,8 @@ impl Sorter {
         self.spilled
     }
 
-    fn flush_day(&mut self, day: i32) -> io::Result<()> {
-        let Some(bucket) = self.days.get_mut(&day) else {
+    fn flush(&mut self, index: usize) -> io::Result<()> {
+        let Some((_, bucket)) = self.buckets.get_mut(index) else {
             return Ok(());
         };
         if bucket.buffer.is_empty() {
@@ -177,21 +182,66 @@ impl Sorter {
 
     /// Calls `f` on every movement in chronological order.
     pub fn drain(mut self, mut f: impl FnMut(&Movement)) -> io::Result<()> {
+        let mut days: Vec<i32> = self.days.keys().copied().collect();
+        days.sort_unstable();
         let mut chunk = Vec::new();
-        for (day, bucket) in &self.days {
-            for (offset, len) in &bucket.chunks {
-                let Some(file) = self.spill.as_mut() else {
-                    break;
-                };
-                file.seek(SeekFrom::Start(*offset))?;
-                chunk.resize(*len as usize, 0);
-                file.read_exact(&mut chunk)?;
-                decode_all(*day, &chunk, &mut f);
-            }
-            decode_all(*day, &bucket.buffer, &mut f);
+        for day in days {
+            self.drain_day(day, &mut chunk, &mut f)?;
         }
         Ok(())
     }
+
+    /// Calls `f` on the movements of one day, in arrival order.
+    fn drain_day(
+        &mut self,
+        day: i32,
+        chunk: &mut Vec<u8>,
+        f: &mut impl FnMut(&Movement),
+    ) -> io::Result<()> {
+        let Some(index) = self.days.get(&day).copied() else {
+            return Ok(());
+        };
+        let Some((_, bucket)) = self.buckets.get(index) else {
+            return Ok(());
+        };
+        for (offset, len) in &bucket.chunks {
+            let Some(file) = self.spill.as_mut() else {
+                break;
+            };
+            file.seek(SeekFrom::Start(*offset))?;
+            chunk.resize(*len as usize, 0);
+            file.read_exact(chunk)?;
+            decode_all(day, chunk, f);
+        }
+        decode_all(day, &bucket.buffer, f);
+        Ok(())
+    }
+}
+
+/// Drains several sorters as one: by day, and within a day the first
+/// sorter's movements, then the second's… (their file order). `f` receives
+/// the index of the sorter a movement comes from.
+pub fn drain_in_order(
+    mut sorters: Vec<Sorter>,
+    mut f: impl FnMut(usize, &Movement),
+) -> io::Result<()> {
+    if let [single] = sorters.as_mut_slice() {
+        let single = std::mem::take(single);
+        return single.drain(|m| f(0, m));
+    }
+    let mut days: Vec<i32> = sorters
+        .iter()
+        .flat_map(|s| s.days.keys().copied())
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let mut chunk = Vec::new();
+    for day in days {
+        for (k, sorter) in sorters.iter_mut().enumerate() {
+            sorter.drain_day(day, &mut chunk, &mut |m| f(k, m))?;
+        }
+    }
+    Ok(())
 }
 
 fn decode_all(day: i32, bytes: &[u8], f: &mut impl FnMut(&Movement)) {

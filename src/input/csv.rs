@@ -58,7 +58,7 @@ pub enum Row<'a> {
 /// An export being read.
 pub struct Export {
     source: SourceId,
-    splitter: Splitter<Box<dyn Read>>,
+    splitter: Splitter<Box<dyn Read + Send>>,
     width: usize,
     /// The header's titles, as written, to name columns in messages.
     titles: Vec<String>,
@@ -72,7 +72,7 @@ pub struct Export {
     encoding: Encoding,
     accounting: Accounting,
     /// The last date text parsed and its value: exports repeat dates a lot.
-    date_cache: (Vec<u8>, Option<NaiveDate>),
+    date_cache: DateCache,
 }
 
 fn missing_column(name: &str, what: String, help: String) -> Box<Diagnostic> {
@@ -87,7 +87,7 @@ impl Export {
         name: &str,
         source: SourceId,
         sample: &[u8],
-        reader: Box<dyn Read>,
+        reader: Box<dyn Read + Send>,
         options: &ReadOptions,
     ) -> Result<Export, Box<Diagnostic>> {
         let encoding = options
@@ -125,7 +125,7 @@ impl Export {
             delimiter,
             encoding,
             accounting,
-            date_cache: (Vec::new(), None),
+            date_cache: DateCache::default(),
         })
     }
 
@@ -143,6 +143,43 @@ impl Export {
 
     pub fn encoding(&self) -> Encoding {
         self.encoding
+    }
+
+    /// Line and byte where the data rows start (after the header).
+    pub fn data_start(&self) -> (u64, u64) {
+        (self.splitter.next_line(), self.splitter.offset())
+    }
+
+    /// Whether reading ended inside a quoted field (see [`Splitter`]).
+    pub fn ended_in_quote(&self) -> bool {
+        self.splitter.ended_in_quote()
+    }
+
+    /// A reader of another stretch of the same export (a chunk starting at
+    /// `byte`, at a line start), with the same layout; its lines count from
+    /// 1 and its accounting starts empty.
+    pub fn fork(&self, reader: Box<dyn Read + Send>, byte: u64) -> Export {
+        Export {
+            source: self.source,
+            splitter: Splitter::starting_at(reader, self.delimiter, byte),
+            width: self.width,
+            titles: self.titles.clone(),
+            layout: self.layout.clone(),
+            dates: self.dates.clone(),
+            budget: self.budget.clone(),
+            ej_line: self.ej_line,
+            dp: self.dp,
+            subtotal: self.subtotal.clone(),
+            delimiter: self.delimiter,
+            encoding: self.encoding,
+            accounting: Accounting {
+                file: self.accounting.file.clone(),
+                profile: self.accounting.profile.clone(),
+                encoding: self.accounting.encoding,
+                ..Accounting::default()
+            },
+            date_cache: DateCache::default(),
+        }
     }
 
     /// The header's titles, as written.
@@ -230,10 +267,7 @@ impl Export {
             .or(self.dates.first().copied())
             .unwrap_or(0);
         let date_field = field(date_column);
-        if self.date_cache.0 != date_field {
-            self.date_cache = (date_field.to_vec(), parse_date(date_field));
-        }
-        let Some(date) = self.date_cache.1 else {
+        let Some(date) = self.date_cache.parse(date_field) else {
             let why = if is_empty(date_field) {
                 "no date"
             } else {
@@ -267,6 +301,30 @@ impl Export {
             contract: opt(layout.contract),
             supplier: opt(layout.supplier),
         })
+    }
+}
+
+/// The last date field parsed, up to 32 bytes, and its value.
+#[derive(Default)]
+struct DateCache {
+    text: [u8; 32],
+    len: usize,
+    date: Option<NaiveDate>,
+}
+
+impl DateCache {
+    fn parse(&mut self, field: &[u8]) -> Option<NaiveDate> {
+        if self.text.get(..self.len) == Some(field) {
+            return self.date;
+        }
+        self.date = parse_date(field);
+        if let Some(slot) = self.text.get_mut(..field.len()) {
+            slot.copy_from_slice(field);
+            self.len = field.len();
+        } else {
+            self.len = usize::MAX;
+        }
+        self.date
     }
 }
 
@@ -463,7 +521,7 @@ struct Closest {
 /// Reads records until one is the header of the given profile (or of a
 /// built-in one), keeping the preamble's cells.
 fn find_header(
-    splitter: &mut Splitter<Box<dyn Read>>,
+    splitter: &mut Splitter<Box<dyn Read + Send>>,
     name: &str,
     encoding: Encoding,
     options: &ReadOptions,

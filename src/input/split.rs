@@ -11,7 +11,7 @@
 
 use std::io::{self, Read};
 
-use memchr::{memchr, memchr_iter};
+use memchr::{memchr, memchr2_iter};
 
 /// Longest record accepted; a longer one is an error, not unbounded memory.
 pub const MAX_RECORD: usize = 16 << 20;
@@ -55,6 +55,8 @@ pub struct Splitter<R> {
     quoted: bool,
     unescaped: Vec<u8>,
     position: Position,
+    /// The input ended inside a quoted field.
+    unclosed: bool,
 }
 
 /// A record's fields, borrowed from the splitter.
@@ -88,6 +90,12 @@ impl<'a> Record<'a> {
 
 impl<R: Read> Splitter<R> {
     pub fn new(reader: R, delimiter: u8) -> Splitter<R> {
+        Splitter::starting_at(reader, delimiter, 0)
+    }
+
+    /// A splitter whose input starts at `byte` of a file, for a chunk read
+    /// apart; its lines count from 1.
+    pub fn starting_at(reader: R, delimiter: u8, byte: u64) -> Splitter<R> {
         Splitter {
             reader,
             delimiter,
@@ -96,12 +104,24 @@ impl<R: Read> Splitter<R> {
             end: 0,
             eof: false,
             line: 1,
-            byte: 0,
+            byte,
             fields: Vec::new(),
             quoted: false,
             unescaped: Vec::new(),
             position: Position::default(),
+            unclosed: false,
         }
+    }
+
+    /// Byte offset of the first byte not yet read.
+    pub fn offset(&self) -> u64 {
+        self.byte
+    }
+
+    /// Whether the input ended inside a quoted field: a chunk boundary
+    /// fell inside a record.
+    pub fn ended_in_quote(&self) -> bool {
+        self.unclosed
     }
 
     pub fn record(&self) -> Record<'_> {
@@ -182,8 +202,7 @@ impl<R: Read> Splitter<R> {
                 self.advance(line_end, newline.is_some(), 1);
                 return Ok(Some(Event::Blank));
             }
-            if memchr(b'"', line).is_none() {
-                self.split_plain(line_end);
+            if self.split_plain(line_end) {
                 self.advance(line_end, newline.is_some(), 1);
                 return Ok(Some(Event::Record));
             }
@@ -199,18 +218,23 @@ impl<R: Read> Splitter<R> {
         self.line += lines;
     }
 
-    fn split_plain(&mut self, line_end: usize) {
+    /// Splits a line without quotes in place; false if it holds a quote.
+    fn split_plain(&mut self, line_end: usize) -> bool {
         self.quoted = false;
         self.fields.clear();
         let start = self.start;
         let line = self.buf.get(start..line_end).unwrap_or_default();
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         let mut field_start = start;
-        for i in memchr_iter(self.delimiter, line) {
+        for i in memchr2_iter(self.delimiter, b'"', line) {
+            if line.get(i) == Some(&b'"') {
+                return false;
+            }
             self.fields.push((field_start, start + i));
             field_start = start + i + 1;
         }
         self.fields.push((field_start, start + line.len()));
+        true
     }
 
     /// Splits a record holding quotes, which may span lines, copying its
@@ -273,6 +297,7 @@ impl<R: Read> Splitter<R> {
             self.unescaped.pop();
         }
         let newline = i < self.end;
+        self.unclosed = !newline && state == Quote::Inside;
         if !newline && state == Quote::Inside && self.unescaped.last() == Some(&b'\n') {
             // An unclosed quote ran to the end: the last line break ends
             // the file, it is not data.
