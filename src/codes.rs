@@ -85,6 +85,10 @@ codes! {
         "the supplier or contract of a transaction is not among the authorised ones";
     CommitmentOverpaid = "commitment.overpaid", Error,
         "on one commitment (EJ), cumulative payments exceed cumulative commitments";
+    ScopeUnmatched = "scope.unmatched", Warning,
+        "a row matches no convention of the rules folder";
+    ScopeAmbiguous = "scope.ambiguous", Warning,
+        "a row matches several conventions of the rules folder, which nothing tells apart";
     // Reading exports.
     InputMalformed = "input.malformed", Error,
         "a row of an export cannot be read: it is rejected and the run goes on";

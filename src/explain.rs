@@ -113,6 +113,16 @@ pub fn explain(code: Code) -> Explanation {
             "date;type;n_ej;montant\n20/12/2017;AE;2103100003;8 400,00\n15/02/2018;CP;2103100003;8 400,00\n01/03/2018;CP;2103100003;1 250,00   <- 9 650 € paid on 8 400 €",
             "Check the payment's EJ number, and export the commitment lines of earlier years with the payments.",
         ),
+        Code::ScopeUnmatched => (
+            "When a rules folder is checked, each row goes to the convention whose imputation codes it carries. A row that matches none is spent outside every convention of the folder: it is reported rather than dropped, and counted in the summary.",
+            "clausier check rules/ export.csv\n\ndate;type;montant;centre_financier\n16/04/2018;CP;30 000,00;0129-CDAF-CDSI   <- no convention has 0129-CDAF-CDSI",
+            "Check the row's imputation codes, or add to the folder the convention that covers them.",
+        ),
+        Code::ScopeAmbiguous => (
+            "Several conventions state the same imputation codes, and neither their authorised holders nor their terms tell which one a row belongs to: it cannot be counted against one ceiling rather than another.",
+            "two conventions with `centre-financier 0124-CDAF-CDSI`, the same holders and overlapping terms",
+            "Make the conventions' scopes distinct: a more specific code (activité), their holders, or terms that do not overlap.",
+        ),
         Code::InputMalformed => (
             "A row that cannot be read is rejected rather than guessed at: its date, amount or budget is not valid, or it has the wrong number of fields. It is counted in the summary, never dropped silently.",
             "date;type;montant\n31/02/2018;CP;15 000,00\n05/11/2018;CP;12 000,5O",

@@ -30,6 +30,7 @@ pub mod lower;
 pub mod model;
 pub mod money;
 pub mod report;
+pub mod route;
 pub mod run;
 pub mod source;
 pub mod span;

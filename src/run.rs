@@ -9,11 +9,12 @@ use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic};
 use crate::eval::sort::MEMORY_BUDGET;
-use crate::eval::{Evaluator, Shard, Summary};
+use crate::eval::{Evaluator, Shard, ShardParts, Summary};
 use crate::input::csv::{Export, ReadOptions, Row, sample_of};
 use crate::input::encoding::Encoding;
-use crate::input::{Accounting, Layout, sheet};
+use crate::input::{Accounting, Layout, Transaction, sheet};
 use crate::model::Convention;
+use crate::route::{Route, Router};
 use crate::source::{SourceKind, Sources};
 
 /// How a check ended.
@@ -111,75 +112,153 @@ fn open_export(
 /// Exports smaller than this are read by one thread.
 const PARALLEL_MIN_BYTES: u64 = 4 << 20;
 
-/// Checks opened exports against a convention, in order, as one stream.
-/// A large export file is read by `threads` threads, each on a chunk of it;
-/// the findings and verdicts are the same as with one thread, in the same
-/// order.
+/// Checks opened exports against one or more conventions, in order, as one
+/// stream. With several conventions, each row is routed to the convention
+/// whose scope holds it ([`Router`]). A large export file is read by
+/// `threads` threads, each on a chunk of it; the findings and verdicts are
+/// the same as with one thread, in the same order.
 pub fn check(
-    convention: &Convention,
+    conventions: &[Convention],
     exports: Vec<Export>,
     sources: &Sources,
     threads: usize,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Outcome {
-    let mut evaluator = Evaluator::new(convention);
+    let mut evaluators: Vec<Evaluator<'_>> = conventions.iter().map(Evaluator::new).collect();
+    let router = (conventions.len() > 1).then(|| Router::new(conventions));
+    let mut run = RunState {
+        evaluators: &mut evaluators,
+        router: router.as_ref(),
+        routing: Routing::default(),
+    };
+    let mut files = Vec::new();
     let mut complete = true;
     for mut export in exports {
         let layout = export.layout().clone();
         let id = export.source();
-        evaluator.begin_export(sources.name(id), export.profile_name(), &layout);
+        if run.router.is_none() {
+            for e in run.evaluators.iter_mut() {
+                e.begin_export(sources.name(id), export.profile_name(), &layout);
+            }
+        }
         let chunks = match sources.get(id).map(|f| &f.kind) {
             Some(SourceKind::Export { path, .. }) if threads > 1 => chunks(path, &export, threads),
             _ => None,
         };
         let result = match chunks {
-            Some((path, bounds)) => {
-                read_parallel(&mut evaluator, &export, &path, &bounds, sources, out)
-            }
-            None => read_sequential(&mut evaluator, &mut export, sources, out),
+            Some((path, bounds)) => read_parallel(&mut run, &export, &path, &bounds, sources, out),
+            None => read_sequential(&mut run, &mut export, sources, out),
         };
         match result {
-            Ok(accounting) => evaluator.end_export(accounting),
+            Ok(accounting) => files.push(accounting),
             Err(d) => {
-                let fatal = d.code != Code::InputUnreadable || d.message.contains("temporary");
+                let fatal = d.message.contains("temporary");
                 out(sources, d);
                 if fatal {
                     return Outcome::Unusable(None);
                 }
                 complete = false;
-                evaluator.end_export(export.accounting());
+                files.push(export.accounting());
             }
         }
     }
-    match evaluator.finish(&mut |d| out(sources, d)) {
-        Ok(summary) if complete => Outcome::Done(summary),
-        Ok(summary) => Outcome::Unusable(Some(summary)),
-        Err(e) => {
-            out(sources, spill_failed(&e));
-            Outcome::Unusable(None)
+    let routing = run.routing;
+    let mut summary = Summary::default();
+    for a in files {
+        summary.rows_checked += a.checked;
+        summary.rows_rejected += a.rejected;
+        summary.rows_skipped += a.subtotals + a.skipped;
+        summary.files.push(a);
+    }
+    summary.rows_read = summary.rows_checked + summary.rows_rejected + summary.rows_skipped;
+    if router.is_some() {
+        summary.rows_unmatched = Some(routing.unmatched);
+        summary.rows_ambiguous = Some(routing.ambiguous);
+    }
+    let several = conventions.len() > 1;
+    for (evaluator, convention) in evaluators.into_iter().zip(conventions) {
+        if several && !evaluator.received_rows() {
+            continue;
         }
+        let name = sources.name(convention.source).to_owned();
+        match evaluator.finish(&name, &mut |d| out(sources, d)) {
+            Ok(s) => {
+                summary.consumption.extend(s.consumption);
+                summary.schedule.extend(s.schedule);
+                summary.not_checked.extend(s.not_checked);
+                summary.overpaid_rows += s.overpaid_rows;
+            }
+            Err(e) => {
+                out(sources, spill_failed(&e));
+                return Outcome::Unusable(None);
+            }
+        }
+    }
+    if complete {
+        Outcome::Done(summary)
+    } else {
+        Outcome::Unusable(Some(summary))
     }
 }
 
-/// Reads an export's rows into one shard, passing findings on as they come.
+/// The evaluation of a run: one evaluator per convention, the router when
+/// there are several, and what routing found.
+struct RunState<'a, 'c> {
+    evaluators: &'a mut Vec<Evaluator<'c>>,
+    router: Option<&'a Router>,
+    routing: Routing,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Routing {
+    unmatched: u64,
+    ambiguous: u64,
+}
+
+impl RunState<'_, '_> {
+    /// One shard per convention, for a stretch of rows.
+    fn shards(&self, budget: usize) -> Vec<Shard<'_>> {
+        let budget = (budget / self.evaluators.len().max(1)).max(1 << 16);
+        self.evaluators.iter().map(|e| e.shard(budget)).collect()
+    }
+}
+
+/// Reads an export's rows into one shard per convention, passing findings
+/// on as they come.
 fn read_sequential(
-    evaluator: &mut Evaluator<'_>,
+    run: &mut RunState<'_, '_>,
     export: &mut Export,
     sources: &Sources,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Result<Accounting, Diagnostic> {
-    let mut shard = evaluator.shard(MEMORY_BUDGET);
+    let router = run.router;
+    let mut shards = run.shards(MEMORY_BUDGET);
     let layout = export.layout().clone();
-    let result = read_rows(export, &mut shard, &layout, &mut |d| out(sources, d));
-    evaluator.add_shard(shard.into_parts(0));
+    let mut routing = Routing::default();
+    let result = read_rows(
+        export,
+        &mut shards,
+        router,
+        &mut routing,
+        &layout,
+        &mut |d| out(sources, d),
+    );
+    let parts: Vec<ShardParts> = shards.into_iter().map(|s| s.into_parts(0)).collect();
+    for (evaluator, parts) in run.evaluators.iter_mut().zip(parts) {
+        evaluator.add_shard(parts);
+    }
+    run.routing.unmatched += routing.unmatched;
+    run.routing.ambiguous += routing.ambiguous;
     result.map(|()| export.accounting())
 }
 
-/// Reads every row of `export` into `shard`; `Err` if the file cannot be
-/// read further or the day buckets cannot be spilled.
+/// Reads every row of `export` into its convention's shard; `Err` if the
+/// file cannot be read further or the day buckets cannot be spilled.
 fn read_rows(
     export: &mut Export,
-    shard: &mut Shard<'_>,
+    shards: &mut [Shard<'_>],
+    router: Option<&Router>,
+    routing: &mut Routing,
     layout: &Layout,
     out: &mut dyn FnMut(Diagnostic),
 ) -> Result<(), Diagnostic> {
@@ -187,13 +266,52 @@ fn read_rows(
         match export.next_row() {
             Ok(None) => return Ok(()),
             Ok(Some(Row::Transaction(tx))) => {
-                shard.row(&tx, layout, out).map_err(|e| spill_failed(&e))?;
+                let route = router.map_or(Route::One(0), |r| r.route(&tx));
+                match route {
+                    Route::One(i) => {
+                        if let Some(shard) = shards.get_mut(i) {
+                            shard.row(&tx, layout, out).map_err(|e| spill_failed(&e))?;
+                        }
+                    }
+                    Route::None => {
+                        routing.unmatched += 1;
+                        out(unmatched(&tx, layout));
+                    }
+                    Route::Many(candidates) => {
+                        routing.ambiguous += 1;
+                        let names: Vec<String> = candidates
+                            .iter()
+                            .filter_map(|i| shards.get(*i))
+                            .map(|s| s.convention_title().to_owned())
+                            .collect();
+                        out(ambiguous(&tx, &names));
+                    }
+                }
             }
             Ok(Some(Row::Rejected(d))) => out(d),
             Ok(Some(Row::Skipped)) => {}
             Err(d) => return Err(*d),
         }
     }
+}
+
+fn unmatched(tx: &Transaction<'_>, layout: &Layout) -> Diagnostic {
+    let columns: Vec<usize> = layout.codes.iter().flatten().copied().collect();
+    Diagnostic::new(
+        Code::ScopeUnmatched,
+        "no convention's imputation codes match this row".to_owned(),
+    )
+    .at_row(tx.pos.to_ref(columns, "matches no convention"))
+    .help("the row's imputation belongs to no convention of the rules folder: check its codes, or add the convention that covers them")
+}
+
+fn ambiguous(tx: &Transaction<'_>, titles: &[String]) -> Diagnostic {
+    Diagnostic::new(
+        Code::ScopeAmbiguous,
+        format!("the row matches {} conventions: {}", titles.len(), titles.join(", ")),
+    )
+    .at_row(tx.pos.to_ref(Vec::new(), "matches several conventions"))
+    .help("conventions sharing imputation codes are told apart by their holders and terms: make one of them more specific")
 }
 
 /// Byte ranges of the chunks of a large export file, each starting at a
@@ -224,7 +342,8 @@ fn chunks(path: &Path, export: &Export, threads: usize) -> Option<(PathBuf, Vec<
 
 /// What a thread made of its chunk.
 struct ChunkResult<'r> {
-    shard: Shard<'r>,
+    shards: Vec<Shard<'r>>,
+    routing: Routing,
     findings: Vec<Diagnostic>,
     accounting: Accounting,
     ended_in_quote: bool,
@@ -235,7 +354,7 @@ struct ChunkResult<'r> {
 /// findings on in file order, lines renumbered. If a chunk boundary fell
 /// inside a quoted field, the export is read again by one thread.
 fn read_parallel(
-    evaluator: &mut Evaluator<'_>,
+    run: &mut RunState<'_, '_>,
     export: &Export,
     path: &Path,
     bounds: &[u64],
@@ -243,6 +362,7 @@ fn read_parallel(
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Result<Accounting, Diagnostic> {
     let budget = MEMORY_BUDGET / (bounds.len() - 1).max(1);
+    let router = run.router;
     let mut results = Vec::new();
     std::thread::scope(|scope| {
         let handles: Vec<_> = bounds
@@ -252,11 +372,11 @@ fn read_parallel(
                     w.first().copied().unwrap_or(0),
                     w.get(1).copied().unwrap_or(0),
                 );
-                let shard = evaluator.shard(budget);
+                let shards = run.shards(budget);
                 let chunk = chunk_reader(path, from, to).map(|r| export.fork(r, from));
                 scope.spawn(move || match chunk {
-                    Ok(mut chunk) => read_chunk(&mut chunk, shard),
-                    Err(e) => failed_chunk(shard, &e),
+                    Ok(mut chunk) => read_chunk(&mut chunk, shards, router),
+                    Err(e) => failed_chunk(shards, &e),
                 })
             })
             .collect();
@@ -264,7 +384,7 @@ fn read_parallel(
             let failed = std::io::Error::other("a reading thread stopped");
             results.push(
                 h.join()
-                    .unwrap_or_else(|_| failed_chunk(evaluator.shard(0), &failed)),
+                    .unwrap_or_else(|_| failed_chunk(run.shards(0), &failed)),
             );
         }
     });
@@ -279,7 +399,7 @@ fn read_parallel(
             chunk_reader(path, from, to).map_err(|e| spill_failed(&e))?,
             from,
         );
-        results = vec![read_chunk(&mut whole, evaluator.shard(MEMORY_BUDGET))];
+        results = vec![read_chunk(&mut whole, run.shards(MEMORY_BUDGET), router)];
     }
     // Each chunk's lines follow those of the chunks before it.
     let mut offset = export.data_start().0 - 1;
@@ -288,26 +408,26 @@ fn read_parallel(
         .map(|r| {
             let start = offset;
             offset += r.accounting.lines;
-            (
-                r.shard.into_parts(start),
-                start,
-                r.findings,
-                r.accounting,
-                r.error,
-            )
+            let parts: Vec<ShardParts> =
+                r.shards.into_iter().map(|s| s.into_parts(start)).collect();
+            (parts, start, r.findings, r.accounting, r.error, r.routing)
         })
         .collect();
     let mut accounting = export.accounting();
     accounting.lines = export.data_start().0 - 1;
     let mut error = None;
-    for (parts, start, findings, a, e) in owned {
+    for (parts, start, findings, a, e, routing) in owned {
         for mut d in findings {
             if let Some(row) = &mut d.row {
                 row.line += start;
             }
             out(sources, d);
         }
-        evaluator.add_shard(parts);
+        for (evaluator, parts) in run.evaluators.iter_mut().zip(parts) {
+            evaluator.add_shard(parts);
+        }
+        run.routing.unmatched += routing.unmatched;
+        run.routing.ambiguous += routing.ambiguous;
         accounting.lines += a.lines;
         accounting.checked += a.checked;
         accounting.rejected += a.rejected;
@@ -332,12 +452,25 @@ fn chunk_reader(path: &Path, from: u64, to: u64) -> std::io::Result<Box<dyn Read
     ))
 }
 
-fn read_chunk<'r>(export: &mut Export, mut shard: Shard<'r>) -> ChunkResult<'r> {
+fn read_chunk<'r>(
+    export: &mut Export,
+    mut shards: Vec<Shard<'r>>,
+    router: Option<&Router>,
+) -> ChunkResult<'r> {
     let mut findings = Vec::new();
     let layout = export.layout().clone();
-    let result = read_rows(export, &mut shard, &layout, &mut |d| findings.push(d));
+    let mut routing = Routing::default();
+    let result = read_rows(
+        export,
+        &mut shards,
+        router,
+        &mut routing,
+        &layout,
+        &mut |d| findings.push(d),
+    );
     ChunkResult {
-        shard,
+        shards,
+        routing,
         findings,
         accounting: export.accounting(),
         ended_in_quote: export.ended_in_quote(),
@@ -345,9 +478,10 @@ fn read_chunk<'r>(export: &mut Export, mut shard: Shard<'r>) -> ChunkResult<'r> 
     }
 }
 
-fn failed_chunk<'r>(shard: Shard<'r>, e: &std::io::Error) -> ChunkResult<'r> {
+fn failed_chunk<'r>(shards: Vec<Shard<'r>>, e: &std::io::Error) -> ChunkResult<'r> {
     ChunkResult {
-        shard,
+        shards,
+        routing: Routing::default(),
         findings: Vec::new(),
         accounting: Accounting::default(),
         ended_in_quote: false,

@@ -203,3 +203,65 @@ fn standard_input_is_an_export() {
         direct["diagnostics"].as_array().unwrap().len()
     );
 }
+
+#[test]
+fn a_rules_folder_routes_each_row_to_its_convention() {
+    let rules = "tests/cases/routing/rules";
+    let (code, report) = json(&[rules, "tests/cases/routing/export.csv"]);
+    assert_eq!(code, 1);
+    let summary = &report["summary"];
+    assert_eq!(summary["rows_unmatched"], 1);
+    assert_eq!(summary["rows_ambiguous"], 1);
+    let codes: Vec<(&str, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["row"]["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert!(codes.contains(&("scope.unmatched", 5)), "{codes:?}");
+    assert!(codes.contains(&("scope.ambiguous", 6)), "{codes:?}");
+    // The programme 129 rows went to their own convention, whose ceiling
+    // they cross; the clause is in that convention's file.
+    let ceiling = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ceiling.exceeded")
+        .unwrap();
+    assert_eq!(
+        ceiling["clause"]["file"],
+        "tests/cases/routing/rules/b-autre-service.conv"
+    );
+    assert_eq!(ceiling["row"]["line"], 3);
+    // Consumption per convention: only the conventions that received rows.
+    let consumed: Vec<(String, String)> = summary["consumption"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["budget"] == "AE")
+        .map(|c| {
+            (
+                c["convention"].as_str().unwrap().to_owned(),
+                c["consumed"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        consumed,
+        vec![
+            (
+                "tests/cases/routing/rules/a-incubateur.conv".to_owned(),
+                "10000.00".to_owned()
+            ),
+            (
+                "tests/cases/routing/rules/b-autre-service.conv".to_owned(),
+                "60000.00".to_owned()
+            ),
+        ]
+    );
+}

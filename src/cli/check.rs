@@ -16,7 +16,8 @@ use crate::source::Sources;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The convention's rule file (`.conv`).
+    /// The convention's rule file (`.conv`), or a folder of rule files: each
+    /// row is then routed to the convention whose imputation codes it bears.
     pub rules: PathBuf,
     /// Exports to check (CSV, XLSX, XLS, ODS; `-` for standard input), read
     /// as one chronological stream.
@@ -43,22 +44,8 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> u8 {
     let mut output = Output::stdout(&args.output);
     let mut sources = Sources::default();
-    let rules_name = args.rules.display().to_string();
-    let text = match std::fs::read_to_string(&args.rules) {
-        Ok(t) => t,
-        Err(e) => {
-            output.emit(&unreadable(&rules_name, &e), &sources);
-            return output.end(None, &sources, EXIT_UNUSABLE);
-        }
-    };
-    let id = sources.add_rule(&rules_name, text);
-    let (convention, diags) = crate::compile(id, sources.rule_text(id).unwrap_or(""));
-    for d in &diags {
-        output.emit(d, &sources);
-    }
-    let convention = match convention {
-        Some(c) if output.counts.errors == 0 => c,
-        _ => return output.end(None, &sources, EXIT_UNUSABLE),
+    let Some(conventions) = load_conventions(&args.rules, &mut sources, &mut output) else {
+        return output.end(None, &sources, EXIT_UNUSABLE);
     };
     let profile = match &args.profile {
         Some(p) => match load_profile(p, &mut sources) {
@@ -87,13 +74,54 @@ pub fn run(args: &CheckArgs) -> u8 {
         .threads
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, std::num::NonZeroUsize::get);
-    match run::check(&convention, exports, &sources, threads, emit) {
+    match run::check(&conventions, exports, &sources, threads, emit) {
         Outcome::Done(summary) => {
             let code = output.findings_code();
             output.end(Some(&summary), &sources, code)
         }
         Outcome::Unusable(summary) => output.end(summary.as_ref(), &sources, EXIT_UNUSABLE),
     }
+}
+
+/// Compiles the rule file, or every `*.conv` of a rules folder; `None`
+/// (after reporting why) if any has an error or the folder has none.
+fn load_conventions(
+    path: &std::path::Path,
+    sources: &mut Sources,
+    output: &mut Output<'_>,
+) -> Option<Vec<crate::model::Convention>> {
+    let mut files = Vec::new();
+    if let Err(e) = super::lint::collect(path, &mut files) {
+        output.emit(&unreadable(&path.display().to_string(), &e), sources);
+        return None;
+    }
+    if files.is_empty() {
+        let d = Diagnostic::new(
+            Code::InputUnreadable,
+            format!("`{}` holds no `*.conv` rule file", path.display()),
+        )
+        .help("give a rule file, or a folder holding rule files");
+        output.emit(&d, sources);
+        return None;
+    }
+    let mut conventions = Vec::new();
+    for file in files {
+        let name = file.display().to_string();
+        let text = match std::fs::read_to_string(&file) {
+            Ok(t) => t,
+            Err(e) => {
+                output.emit(&unreadable(&name, &e), sources);
+                return None;
+            }
+        };
+        let id = sources.add_rule(&name, text);
+        let (convention, diags) = crate::compile(id, sources.rule_text(id).unwrap_or(""));
+        for d in &diags {
+            output.emit(d, sources);
+        }
+        conventions.extend(convention);
+    }
+    (output.counts.errors == 0).then_some(conventions)
 }
 
 /// A built-in profile by name, or a profile file.

@@ -34,6 +34,8 @@ struct Commitment {
 /// Consumption of one budget over the convention's life.
 #[derive(Clone, Debug, Serialize)]
 pub struct Consumption {
+    /// The rule file of the convention.
+    pub convention: String,
     pub budget: Budget,
     pub consumed: String,
     pub ceiling: Option<String>,
@@ -46,6 +48,7 @@ pub struct Consumption {
 /// Consumption of one budget in one calendar year.
 #[derive(Clone, Debug, Serialize)]
 pub struct YearConsumption {
+    pub convention: String,
     pub year: i32,
     pub budget: Budget,
     pub consumed: String,
@@ -226,7 +229,7 @@ impl<'a> Ledger<'a> {
     }
 
     /// Final consumption per budget and per scheduled year.
-    pub fn consumption(&self) -> (Vec<Consumption>, Vec<YearConsumption>) {
+    pub fn consumption(&self, convention: &str) -> (Vec<Consumption>, Vec<YearConsumption>) {
         let totals = Budget::BOTH
             .iter()
             .zip(self.totals.iter().zip(&self.ceilings))
@@ -242,6 +245,7 @@ impl<'a> Ledger<'a> {
                     None => format!("{budget} consumed {} (no ceiling)", french(*total)),
                 };
                 Consumption {
+                    convention: convention.to_owned(),
                     budget: *budget,
                     consumed: plain(*total),
                     ceiling: ceiling.map(plain),
@@ -255,6 +259,7 @@ impl<'a> Ledger<'a> {
             for (budget, (sum, limit)) in Budget::BOTH.iter().zip(y.sums.iter().zip(&y.limits)) {
                 let Some(limit) = limit else { continue };
                 years.push(YearConsumption {
+                    convention: convention.to_owned(),
                     year: y.year,
                     budget: *budget,
                     consumed: plain(*sum),

@@ -43,6 +43,12 @@ pub struct Summary {
     pub schedule: Vec<ledger::YearConsumption>,
     /// Clauses that some export could not check, and why.
     pub not_checked: Vec<String>,
+    /// Rows that no convention's scope holds (several conventions checked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows_unmatched: Option<u64>,
+    /// Rows that several conventions' scopes hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows_ambiguous: Option<u64>,
     /// Movements after which some commitment stood overpaid (CP above AE),
     /// counted over all commitments: how long the overruns lasted.
     pub overpaid_rows: u64,
@@ -139,6 +145,7 @@ pub struct Evaluator<'c> {
 pub struct Shard<'r> {
     convention: &'r Convention,
     rules: &'r RowRules,
+    rows: u64,
     sorter: Sorter,
     ej_ids: FxHashMap<Box<[u8]>, u32>,
     ej_names: Vec<Box<[u8]>>,
@@ -146,6 +153,7 @@ pub struct Shard<'r> {
 
 /// What a finished shard leaves for the cumulative checks.
 pub struct ShardParts {
+    rows: u64,
     sorter: Sorter,
     ej_names: Vec<Box<[u8]>>,
     /// Added to the line of every movement: the lines before the shard's
@@ -169,6 +177,7 @@ impl<'c> Evaluator<'c> {
         Shard {
             convention: self.convention,
             rules: &self.rules,
+            rows: 0,
             sorter: Sorter::with_budget(budget),
             ej_ids: FxHashMap::default(),
             ej_names: Vec::new(),
@@ -214,6 +223,11 @@ impl<'c> Evaluator<'c> {
         s.rows_read = s.rows_checked + s.rows_rejected + s.rows_skipped;
         s.files.push(accounting);
     }
+
+    /// Whether any shard received a row.
+    pub fn received_rows(&self) -> bool {
+        self.shards.iter().any(|s| s.rows > 0)
+    }
 }
 
 impl Shard<'_> {
@@ -224,6 +238,7 @@ impl Shard<'_> {
         layout: &Layout,
         out: &mut dyn FnMut(Diagnostic),
     ) -> std::io::Result<()> {
+        self.rows += 1;
         self.check_term(tx, out);
         self.check_imputation(tx, layout, out);
         self.check_market(tx, layout, out);
@@ -250,9 +265,15 @@ impl Shard<'_> {
         Ok(())
     }
 
+    /// The title of the shard's convention.
+    pub fn convention_title(&self) -> &str {
+        &self.convention.title.value
+    }
+
     /// Ends the shard; `line_offset` is added to its movements' lines.
     pub fn into_parts(self, line_offset: u64) -> ShardParts {
         ShardParts {
+            rows: self.rows,
             sorter: self.sorter,
             ej_names: self.ej_names,
             line_offset,
@@ -406,7 +427,8 @@ impl Shard<'_> {
 impl Evaluator<'_> {
     /// Runs the cumulative checks over every queued row, in chronological
     /// order, and returns the summary.
-    pub fn finish(self, out: &mut dyn FnMut(Diagnostic)) -> std::io::Result<Summary> {
+    /// `name` is the rule file's, to label the consumption.
+    pub fn finish(self, name: &str, out: &mut dyn FnMut(Diagnostic)) -> std::io::Result<Summary> {
         let mut summary = self.summary;
         // Global EJ numbers, in order of first appearance in file order.
         let mut ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
@@ -444,7 +466,7 @@ impl Evaluator<'_> {
             }
             ledger.apply(&m, out);
         })?;
-        let (consumption, schedule) = ledger.consumption();
+        let (consumption, schedule) = ledger.consumption(name);
         summary.consumption = consumption;
         summary.schedule = schedule;
         summary.overpaid_rows = ledger.overpaid_rows;

@@ -99,8 +99,38 @@ pub fn summary_lines(counts: Counts, summary: Option<&Summary>) -> Vec<String> {
         counts.errors,
         counts.warnings
     )];
-    lines.extend(s.consumption.iter().map(|c| format!("  {}", c.display)));
-    lines.extend(s.schedule.iter().map(|y| format!("  {}", y.display)));
+    if let (Some(unmatched), Some(ambiguous)) = (s.rows_unmatched, s.rows_ambiguous) {
+        lines.push(format!(
+            "  routing: {unmatched} rows matched no convention, {ambiguous} matched several"
+        ));
+    }
+    let mut conventions: Vec<&str> = s
+        .consumption
+        .iter()
+        .map(|c| c.convention.as_str())
+        .collect();
+    conventions.dedup();
+    for convention in &conventions {
+        let indent = if conventions.len() > 1 {
+            lines.push(format!("  {convention}:"));
+            "    "
+        } else {
+            "  "
+        };
+        let own = |c: &str| c == *convention;
+        lines.extend(
+            s.consumption
+                .iter()
+                .filter(|c| own(&c.convention))
+                .map(|c| format!("{indent}{}", c.display)),
+        );
+        lines.extend(
+            s.schedule
+                .iter()
+                .filter(|y| own(&y.convention))
+                .map(|y| format!("{indent}{}", y.display)),
+        );
+    }
     lines.extend(s.files.iter().map(|f| format!("  {}", accounting_line(f))));
     lines.extend(s.not_checked.iter().map(|n| format!("  not checked: {n}")));
     lines

@@ -1,0 +1,161 @@
+//! Routing transactions to conventions, when one run checks many.
+//!
+//! A convention's scope is its imputation codes: a row belongs to the
+//! conventions whose every stated code equals the row's (for the code
+//! columns the export has). Each convention is indexed under its most
+//! specific code (activité, else centre financier, domaine fonctionnel,
+//! centre de coûts, programme), so routing a row costs a few hash lookups,
+//! whatever the number of conventions. Several candidates are narrowed by
+//! their authorised holders, then by their term; what is left is the route.
+
+use rustc_hash::FxHashMap;
+
+use crate::input::Transaction;
+use crate::input::parse::{normalize_code, normalize_programme};
+use crate::model::{CodeField, Convention};
+
+/// Where a row goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    One(usize),
+    /// No convention's scope holds the row.
+    None,
+    /// Several do, and neither holders nor terms tell them apart.
+    Many(Vec<usize>),
+}
+
+/// The order in which a convention's codes are tried as its index key:
+/// the most specific first.
+const KEY_ORDER: [CodeField; 5] = [
+    CodeField::Activite,
+    CodeField::CentreFinancier,
+    CodeField::DomaineFonctionnel,
+    CodeField::CentreDeCouts,
+    CodeField::Programme,
+];
+
+fn normalized(field: CodeField, value: &[u8]) -> &[u8] {
+    match field {
+        CodeField::Programme => normalize_programme(value),
+        _ => normalize_code(value),
+    }
+}
+
+struct Scope {
+    codes: Vec<(CodeField, Vec<u8>)>,
+    suppliers: Vec<Vec<u8>>,
+    start: Option<chrono::NaiveDate>,
+    end: Option<chrono::NaiveDate>,
+}
+
+pub struct Router {
+    scopes: Vec<Scope>,
+    /// Per key field, normalized code → conventions keyed on it.
+    index: Vec<(CodeField, FxHashMap<Vec<u8>, Vec<usize>>)>,
+    /// Conventions that state no code: candidates for every row.
+    unkeyed: Vec<usize>,
+}
+
+impl Router {
+    pub fn new(conventions: &[Convention]) -> Router {
+        let mut index: Vec<(CodeField, FxHashMap<Vec<u8>, Vec<usize>>)> = Vec::new();
+        let mut unkeyed = Vec::new();
+        let mut scopes = Vec::new();
+        for (i, c) in conventions.iter().enumerate() {
+            let codes: Vec<(CodeField, Vec<u8>)> = KEY_ORDER
+                .iter()
+                .filter_map(|f| {
+                    let v = c.imputation.get(*f)?;
+                    Some((*f, normalized(*f, v.value.as_bytes()).to_vec()))
+                })
+                .collect();
+            match codes.first() {
+                Some((field, key)) => {
+                    let slot = match index.iter().position(|(f, _)| f == field) {
+                        Some(p) => p,
+                        None => {
+                            index.push((*field, FxHashMap::default()));
+                            index.len() - 1
+                        }
+                    };
+                    if let Some((_, map)) = index.get_mut(slot) {
+                        map.entry(key.clone()).or_default().push(i);
+                    }
+                }
+                None => unkeyed.push(i),
+            }
+            scopes.push(Scope {
+                codes,
+                suppliers: c
+                    .markets
+                    .iter()
+                    .filter_map(|m| m.chorus.as_ref())
+                    .map(|s| normalize_code(s.value.as_bytes()).to_vec())
+                    .collect(),
+                start: c.effective_start(),
+                end: c.term.as_ref().map(|t| t.end.value),
+            });
+        }
+        Router {
+            scopes,
+            index,
+            unkeyed,
+        }
+    }
+
+    pub fn route(&self, tx: &Transaction<'_>) -> Route {
+        let mut candidates: Vec<usize> = self.unkeyed.clone();
+        for (field, map) in &self.index {
+            let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
+                continue;
+            };
+            if let Some(found) = map.get(normalized(*field, value)) {
+                candidates.extend(found);
+            }
+        }
+        candidates.retain(|i| self.scopes.get(*i).is_some_and(|s| s.holds_codes(tx)));
+        if candidates.len() > 1 {
+            narrow(&mut candidates, |i| {
+                self.scopes.get(i).is_some_and(|s| s.holds_supplier(tx))
+            });
+            narrow(&mut candidates, |i| {
+                self.scopes.get(i).is_some_and(|s| s.holds_date(tx))
+            });
+        }
+        match candidates.as_slice() {
+            [] => Route::None,
+            [one] => Route::One(*one),
+            _ => Route::Many(candidates),
+        }
+    }
+}
+
+/// Keeps the candidates that pass `test`, if any does.
+fn narrow(candidates: &mut Vec<usize>, test: impl Fn(usize) -> bool) {
+    if candidates.iter().any(|i| test(*i)) {
+        candidates.retain(|i| test(*i));
+    }
+}
+
+impl Scope {
+    fn holds_codes(&self, tx: &Transaction<'_>) -> bool {
+        self.codes.iter().all(|(field, expected)| {
+            match tx.codes.get(*field as usize).copied().flatten() {
+                Some(value) => normalized(*field, value) == expected.as_slice(),
+                None => true,
+            }
+        })
+    }
+
+    fn holds_supplier(&self, tx: &Transaction<'_>) -> bool {
+        tx.supplier.is_some_and(|s| {
+            self.suppliers
+                .iter()
+                .any(|a| a.as_slice() == normalize_code(s))
+        })
+    }
+
+    fn holds_date(&self, tx: &Transaction<'_>) -> bool {
+        self.start.is_none_or(|s| tx.date >= s) && self.end.is_none_or(|e| tx.date <= e)
+    }
+}
