@@ -48,17 +48,20 @@ struct Scope {
     end: Option<chrono::NaiveDate>,
 }
 
+/// Normalized code → the conventions keyed on it.
+type CodeIndex = FxHashMap<Vec<u8>, Vec<usize>>;
+
 pub struct Router {
     scopes: Vec<Scope>,
-    /// Per key field, normalized code → conventions keyed on it.
-    index: Vec<(CodeField, FxHashMap<Vec<u8>, Vec<usize>>)>,
+    /// One index per key field.
+    index: Vec<(CodeField, CodeIndex)>,
     /// Conventions that state no code: candidates for every row.
     unkeyed: Vec<usize>,
 }
 
 impl Router {
     pub fn new(conventions: &[Convention]) -> Router {
-        let mut index: Vec<(CodeField, FxHashMap<Vec<u8>, Vec<usize>>)> = Vec::new();
+        let mut index: Vec<(CodeField, CodeIndex)> = Vec::new();
         let mut unkeyed = Vec::new();
         let mut scopes = Vec::new();
         for (i, c) in conventions.iter().enumerate() {
