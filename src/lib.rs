@@ -29,6 +29,7 @@ pub mod keywords;
 pub mod lower;
 pub mod model;
 pub mod money;
+pub mod progress;
 pub mod report;
 pub mod route;
 pub mod run;

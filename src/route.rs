@@ -107,16 +107,31 @@ impl Router {
     }
 
     pub fn route(&self, tx: &Transaction<'_>) -> Route {
-        let mut candidates: Vec<usize> = self.unkeyed.clone();
-        for (field, map) in &self.index {
-            let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
-                continue;
+        let holds = |i: &usize| self.scopes.get(*i).is_some_and(|s| s.holds_codes(tx));
+        let mut found = self.index.iter().filter_map(|(field, map)| {
+            let value = tx.codes.get(*field as usize).copied().flatten()?;
+            map.get(normalized(*field, value))
+        });
+        // The common case, without allocating: one key matches, one
+        // convention holds the row, and no convention is unkeyed.
+        if self.unkeyed.is_empty() && self.index.len() == 1 {
+            let matching: Vec<usize> = match found.next() {
+                Some(list) if list.len() == 1 => match list.first() {
+                    Some(i) if holds(i) => return Route::One(*i),
+                    _ => return Route::None,
+                },
+                Some(list) => list.iter().copied().filter(holds).collect(),
+                None => return Route::None,
             };
-            if let Some(found) = map.get(normalized(*field, value)) {
-                candidates.extend(found);
-            }
+            return self.narrowed(matching, tx);
         }
-        candidates.retain(|i| self.scopes.get(*i).is_some_and(|s| s.holds_codes(tx)));
+        let mut candidates: Vec<usize> = self.unkeyed.clone();
+        candidates.extend(found.flatten());
+        candidates.retain(holds);
+        self.narrowed(candidates, tx)
+    }
+
+    fn narrowed(&self, mut candidates: Vec<usize>, tx: &Transaction<'_>) -> Route {
         if candidates.len() > 1 {
             narrow(&mut candidates, |i| {
                 self.scopes.get(i).is_some_and(|s| s.holds_supplier(tx))

@@ -14,6 +14,7 @@ use crate::input::csv::{Export, ReadOptions, Row, sample_of};
 use crate::input::encoding::Encoding;
 use crate::input::{Accounting, Layout, Transaction, sheet};
 use crate::model::Convention;
+use crate::progress::{Progress, TICK_ROWS};
 use crate::route::{Route, Router};
 use crate::source::{SourceKind, Sources};
 
@@ -122,6 +123,7 @@ pub fn check(
     exports: Vec<Export>,
     sources: &Sources,
     threads: usize,
+    progress: &Progress,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Outcome {
     let mut evaluators: Vec<Evaluator<'_>> = conventions.iter().map(Evaluator::new).collect();
@@ -130,7 +132,14 @@ pub fn check(
         evaluators: &mut evaluators,
         router: router.as_ref(),
         routing: Routing::default(),
+        progress,
     };
+    for export in &exports {
+        if let Some(SourceKind::Export { path, .. }) = sources.get(export.source()).map(|f| &f.kind)
+        {
+            progress.expect_bytes(std::fs::metadata(path).map_or(0, |m| m.len()));
+        }
+    }
     let mut files = Vec::new();
     let mut complete = true;
     for mut export in exports {
@@ -163,6 +172,7 @@ pub fn check(
         }
     }
     let routing = run.routing;
+    progress.finish();
     let mut summary = Summary::default();
     for a in files {
         summary.rows_checked += a.checked;
@@ -207,6 +217,7 @@ struct RunState<'a, 'c> {
     evaluators: &'a mut Vec<Evaluator<'c>>,
     router: Option<&'a Router>,
     routing: Routing,
+    progress: &'a Progress,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -216,9 +227,10 @@ struct Routing {
 }
 
 impl RunState<'_, '_> {
-    /// One shard per convention, for a stretch of rows.
+    /// One shard per convention, for a stretch of rows. Each may hold
+    /// `budget` bytes of movements: a shard that receives no row allocates
+    /// nothing, so memory grows with the conventions that receive rows.
     fn shards(&self, budget: usize) -> Vec<Shard<'_>> {
-        let budget = (budget / self.evaluators.len().max(1)).max(1 << 16);
         self.evaluators.iter().map(|e| e.shard(budget)).collect()
     }
 }
@@ -235,14 +247,14 @@ fn read_sequential(
     let mut shards = run.shards(MEMORY_BUDGET);
     let layout = export.layout().clone();
     let mut routing = Routing::default();
-    let result = read_rows(
-        export,
-        &mut shards,
+    let mut reading = Reading {
         router,
-        &mut routing,
-        &layout,
-        &mut |d| out(sources, d),
-    );
+        routing: &mut routing,
+        progress: run.progress,
+    };
+    let result = read_rows(export, &mut shards, &mut reading, &layout, &mut |d| {
+        out(sources, d)
+    });
     let parts: Vec<ShardParts> = shards.into_iter().map(|s| s.into_parts(0)).collect();
     for (evaluator, parts) in run.evaluators.iter_mut().zip(parts) {
         evaluator.add_shard(parts);
@@ -254,19 +266,37 @@ fn read_sequential(
 
 /// Reads every row of `export` into its convention's shard; `Err` if the
 /// file cannot be read further or the day buckets cannot be spilled.
+/// What reading rows needs besides the rows: where to route them, what
+/// routing found, and the progress line.
+struct Reading<'a> {
+    router: Option<&'a Router>,
+    routing: &'a mut Routing,
+    progress: &'a Progress,
+}
+
 fn read_rows(
     export: &mut Export,
     shards: &mut [Shard<'_>],
-    router: Option<&Router>,
-    routing: &mut Routing,
+    reading: &mut Reading<'_>,
     layout: &Layout,
     out: &mut dyn FnMut(Diagnostic),
 ) -> Result<(), Diagnostic> {
+    let (mut rows, mut offset) = (0u64, export.offset());
     loop {
+        rows += 1;
+        if rows == TICK_ROWS {
+            let now = export.offset();
+            reading.progress.add(rows, now - offset);
+            (rows, offset) = (0, now);
+        }
+        let routing = &mut *reading.routing;
         match export.next_row() {
-            Ok(None) => return Ok(()),
+            Ok(None) => {
+                reading.progress.add(rows, export.offset() - offset);
+                return Ok(());
+            }
             Ok(Some(Row::Transaction(tx))) => {
-                let route = router.map_or(Route::One(0), |r| r.route(&tx));
+                let route = reading.router.map_or(Route::One(0), |r| r.route(&tx));
                 match route {
                     Route::One(i) => {
                         if let Some(shard) = shards.get_mut(i) {
@@ -363,6 +393,7 @@ fn read_parallel(
 ) -> Result<Accounting, Diagnostic> {
     let budget = MEMORY_BUDGET / (bounds.len() - 1).max(1);
     let router = run.router;
+    let progress = run.progress;
     let mut results = Vec::new();
     std::thread::scope(|scope| {
         let handles: Vec<_> = bounds
@@ -375,7 +406,7 @@ fn read_parallel(
                 let shards = run.shards(budget);
                 let chunk = chunk_reader(path, from, to).map(|r| export.fork(r, from));
                 scope.spawn(move || match chunk {
-                    Ok(mut chunk) => read_chunk(&mut chunk, shards, router),
+                    Ok(mut chunk) => read_chunk(&mut chunk, shards, router, progress),
                     Err(e) => failed_chunk(shards, &e),
                 })
             })
@@ -399,7 +430,12 @@ fn read_parallel(
             chunk_reader(path, from, to).map_err(|e| spill_failed(&e))?,
             from,
         );
-        results = vec![read_chunk(&mut whole, run.shards(MEMORY_BUDGET), router)];
+        results = vec![read_chunk(
+            &mut whole,
+            run.shards(MEMORY_BUDGET),
+            router,
+            progress,
+        )];
     }
     // Each chunk's lines follow those of the chunks before it.
     let mut offset = export.data_start().0 - 1;
@@ -456,18 +492,19 @@ fn read_chunk<'r>(
     export: &mut Export,
     mut shards: Vec<Shard<'r>>,
     router: Option<&Router>,
+    progress: &Progress,
 ) -> ChunkResult<'r> {
     let mut findings = Vec::new();
     let layout = export.layout().clone();
     let mut routing = Routing::default();
-    let result = read_rows(
-        export,
-        &mut shards,
+    let mut reading = Reading {
         router,
-        &mut routing,
-        &layout,
-        &mut |d| findings.push(d),
-    );
+        routing: &mut routing,
+        progress,
+    };
+    let result = read_rows(export, &mut shards, &mut reading, &layout, &mut |d| {
+        findings.push(d)
+    });
     ChunkResult {
         shards,
         routing,

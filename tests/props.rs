@@ -33,6 +33,7 @@ fn findings(export: PathBuf) -> (BTreeSet<Finding>, (u64, u64, u64)) {
         exports,
         &sources,
         1,
+        &clausier::progress::Progress::off(),
         &mut |_, d| found.push(d),
     );
     let Outcome::Done(summary) = outcome else {
@@ -143,7 +144,7 @@ proptest! {
         let convention = convention.unwrap();
         let mut count = 0;
         if let Some(exports) = run::open_exports(&[path.to_path_buf()], &Default::default(), &mut sources, &mut |_, _| ()) {
-            if let Outcome::Done(s) = run::check(std::slice::from_ref(&convention), exports, &sources, 1, &mut |_, _| count += 1) {
+            if let Outcome::Done(s) = run::check(std::slice::from_ref(&convention), exports, &sources, 1, &clausier::progress::Progress::off(), &mut |_, _| count += 1) {
                 prop_assert_eq!(s.rows_read, s.rows_checked + s.rows_rejected);
             }
         }

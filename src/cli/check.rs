@@ -39,6 +39,9 @@ pub struct CheckArgs {
     /// absent. Findings do not depend on it.
     #[arg(long, value_name = "N")]
     pub threads: Option<std::num::NonZeroUsize>,
+    /// No progress line on standard error (it is shown only on a terminal).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -74,7 +77,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         .threads
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, std::num::NonZeroUsize::get);
-    match run::check(&conventions, exports, &sources, threads, emit) {
+    use std::io::IsTerminal;
+    let progress = crate::progress::Progress::new(!args.quiet && std::io::stderr().is_terminal());
+    match run::check(&conventions, exports, &sources, threads, &progress, emit) {
         Outcome::Done(summary) => {
             let code = output.findings_code();
             output.end(Some(&summary), &sources, code)

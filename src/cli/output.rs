@@ -19,6 +19,8 @@ pub enum FailLevel {
     Error,
     /// Any finding, warnings included.
     Warning,
+    /// No finding: the run fails only on unusable input (for reports).
+    None,
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +83,7 @@ impl Output<'_> {
         let failing = match self.fail_level {
             FailLevel::Error => self.counts.errors,
             FailLevel::Warning => self.counts.errors + self.counts.warnings,
+            FailLevel::None => 0,
         };
         if failing > 0 {
             EXIT_FINDINGS

@@ -150,6 +150,11 @@ impl Export {
         (self.splitter.next_line(), self.splitter.offset())
     }
 
+    /// Byte offset of the first byte not yet read.
+    pub fn offset(&self) -> u64 {
+        self.splitter.offset()
+    }
+
     /// Whether reading ended inside a quoted field (see [`Splitter`]).
     pub fn ended_in_quote(&self) -> bool {
         self.splitter.ended_in_quote()
