@@ -2,7 +2,7 @@
 //! right, or is suspicious. Each lint is an independent function of the
 //! model; all of them run and all their findings are reported.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Budget, CodeField, Convention, DurationUnit};
@@ -21,15 +21,136 @@ const LINTS: &[Lint] = &[
     imputation_prefix,
     code_formats,
     market_duplicates,
+    amendment_order,
+    amendment_outside_term,
+    amended_schedule_sum,
 ];
 
-/// Runs every lint over a convention.
-pub fn check(convention: &Convention) -> Vec<Diagnostic> {
+/// Runs every lint over a convention; `today` dates expired waivers.
+pub fn check(convention: &Convention, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for lint in LINTS {
         lint(convention, &mut out);
     }
+    waivers_expired(convention, today, &mut out);
     out
+}
+
+/// Today's date, from the system clock (UTC).
+pub fn today() -> NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+fn amendment_order(c: &Convention, out: &mut Vec<Diagnostic>) {
+    for pair in c.amendments.windows(2) {
+        let [a, b] = pair else { continue };
+        if b.number.value <= a.number.value || b.effect.value < a.effect.value {
+            out.push(
+                Diagnostic::new(
+                    Code::AmendmentOrder,
+                    format!(
+                        "avenant {} (in force {}) follows avenant {} (in force {})",
+                        b.number.value, b.effect.value, a.number.value, a.effect.value
+                    ),
+                )
+                .at_clause(c.source, b.number.span, "out of order")
+                .related(c.source, a.number.span, "the amendment before it")
+                .help("state amendments in the order of their numbers, each in force no earlier than the one before"),
+            );
+        }
+    }
+}
+
+fn amendment_outside_term(c: &Convention, out: &mut Vec<Diagnostic>) {
+    let (Some(term), Some(start)) = (&c.term, c.effective_start()) else {
+        return;
+    };
+    for a in &c.amendments {
+        // The end once renewals (and a notice) are counted: an amendment
+        // extending the term takes effect before the end it moves.
+        let end = c.effective_end().map_or(term.end.value, |e| e.date);
+        if a.effect.value < start || a.effect.value > end {
+            out.push(
+                Diagnostic::new(
+                    Code::AmendmentOutsideTerm,
+                    format!(
+                        "avenant {} takes effect on {}, outside the term ({start} to {end})",
+                        a.number.value, a.effect.value
+                    ),
+                )
+                .at_clause(c.source, a.effect.span, "outside the term")
+                .related(c.source, term.span, "the term")
+                .help("an amendment changes a convention in force: check its effective date"),
+            );
+        }
+    }
+}
+
+/// After each amendment that states ceilings or schedule lines, the
+/// schedule in force must add up to the ceilings in force.
+fn amended_schedule_sum(c: &Convention, out: &mut Vec<Diagnostic>) {
+    let mut ceilings = c.ceilings.clone();
+    let mut schedule = c.schedule.clone();
+    for a in &c.amendments {
+        if a.ceilings.is_empty() && a.schedule.is_empty() {
+            continue;
+        }
+        for new in &a.ceilings {
+            ceilings.retain(|old| old.budget != new.budget);
+            ceilings.push(new.clone());
+        }
+        for new in &a.schedule {
+            schedule.retain(|old| (old.year, old.budget) != (new.year, new.budget));
+            schedule.push(new.clone());
+        }
+        for ceiling in &ceilings {
+            let sum: i128 = schedule
+                .iter()
+                .filter(|s| s.budget == ceiling.budget)
+                .filter_map(|s| to_cents(s.amount))
+                .sum();
+            let Some(limit) = to_cents(ceiling.amount) else {
+                continue;
+            };
+            if schedule.iter().any(|s| s.budget == ceiling.budget) && sum != limit {
+                out.push(
+                    Diagnostic::new(
+                        Code::ScheduleSumMismatch,
+                        format!(
+                            "after avenant {}, the {} forecasts add up to {}, the ceiling is {}",
+                            a.number.value, ceiling.budget, french(sum), french(limit)
+                        ),
+                    )
+                    .at_clause(c.source, a.number.span, format!("avenant {}", a.number.value))
+                    .related(c.source, ceiling.span, "the ceiling in force")
+                    .help("an amendment that raises a ceiling usually moves the schedule too: state the new schedule lines"),
+                );
+            }
+        }
+    }
+}
+
+fn waivers_expired(c: &Convention, today: NaiveDate, out: &mut Vec<Diagnostic>) {
+    for w in &c.waivers {
+        if let Some(until) = w.until.as_ref().filter(|u| u.value < today) {
+            out.push(
+                Diagnostic::new(
+                    Code::WaiverExpired,
+                    format!(
+                        "the waiver of `{}` expired on {}",
+                        w.code.value, until.value
+                    ),
+                )
+                .at_clause(c.source, until.span, "expired")
+                .help("remove the waiver, or renew it with a new date"),
+            );
+        }
+    }
 }
 
 fn term_inverted(c: &Convention, out: &mut Vec<Diagnostic>) {

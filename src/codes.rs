@@ -70,11 +70,21 @@ codes! {
         "a CHORUS code does not have the format CHORUS gives it";
     MarketDuplicate = "market.duplicate", Error,
         "two authorised markets share a purpose, a CHORUS number or a contract number";
+    AmendmentOrder = "amendment.order", Error,
+        "amendments are not numbered in the order of their effective dates";
+    AmendmentOutsideTerm = "amendment.outside-term", Error,
+        "an amendment takes effect outside the convention's term";
+    WaiverExpired = "waiver.expired", Warning,
+        "a waiver's last day has passed";
+    WaiverUnused = "waiver.unused", Warning,
+        "a waiver matched no finding of the run";
     // The transactions of an export against the convention.
     TermBeforeStart = "term.before-start", Error,
         "a transaction is dated before the convention takes effect";
     TermAfterEnd = "term.after-end", Error,
         "a transaction is dated after the convention ends";
+    TermAfterTermination = "term.after-termination", Error,
+        "a transaction is dated after the convention was terminated with notice";
     CeilingExceeded = "ceiling.exceeded", Error,
         "cumulative AE or CP goes over the convention's ceiling";
     ScheduleExceeded = "schedule.exceeded", Warning,

@@ -69,6 +69,9 @@ pub struct Diagnostic {
     pub related: Vec<ClauseRef>,
     pub help: Option<String>,
     pub figures: Vec<Figure>,
+    /// An accepted deviation covers this finding: it is reported, marked
+    /// so, and fails no run. The text says why and who approved it.
+    pub waived: Option<String>,
 }
 
 impl Diagnostic {
@@ -83,7 +86,16 @@ impl Diagnostic {
             related: Vec::new(),
             help: None,
             figures: Vec::new(),
+            waived: None,
         }
+    }
+
+    /// The value of a figure, if the diagnostic has it.
+    pub fn figure_value(&self, name: &str) -> Option<&str> {
+        self.figures
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.value.as_str())
     }
 
     pub fn at_clause(mut self, source: SourceId, span: Span, label: impl Into<String>) -> Self {

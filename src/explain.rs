@@ -78,6 +78,26 @@ pub fn explain(code: Code) -> Explanation {
             "marché \"incubateur\" titulaire \"NUMA\" chorus 1001091655\nmarché \"développement\" titulaire \"OCTO\" chorus 1001091655",
             "Give each contract its own holder's CHORUS number and contract number.",
         ),
+        Code::AmendmentOrder => (
+            "Amendments are numbered in the order they are signed and take effect; an amendment numbered after another but in force before it is usually a typing error in a date or a number, and would change which version applies when.",
+            "avenant 1 {\n  effet 2018-09-01\n}\navenant 2 {\n  effet 2018-03-01\n}",
+            "Check the amendments' numbers and effective dates against their texts.",
+        ),
+        Code::AmendmentOutsideTerm => (
+            "An amendment changes a convention in force: one that takes effect before the convention does, or after it ended, cannot apply.",
+            "durée { effet 2017-08-24  fin 2018-12-31 }\navenant 1 {\n  effet 2019-03-01\n}",
+            "Check the amendment's effective date; to extend an ended convention, a new convention is needed.",
+        ),
+        Code::WaiverExpired => (
+            "A waiver accepts a deviation until a date; past it, the deviation is reported again, and the waiver only clutters the rule file.",
+            "dérogation commitment.overpaid ej 2103100003 {\n  motif \"régularisation en cours\"\n  jusqu'au 2018-06-30\n}",
+            "Remove the waiver, or renew it with a new date if the deviation is still accepted.",
+        ),
+        Code::WaiverUnused => (
+            "A waiver that matches no finding is either obsolete (the deviation was corrected) or misspelt (its EJ or DP number, or its code): in both cases it should not stay as it is.",
+            "dérogation market.unknown ej 2199999999 {\n  motif \"…\"\n}",
+            "Check the waiver's code and number against the finding it was meant for, or remove it.",
+        ),
         Code::TermBeforeStart => (
             "The délégataire spends on the délégant's behalf only once the convention has taken effect; an earlier expense has no legal basis in it.",
             "durée { effet signature  fin 2018-12-31 }   # signed 2017-08-24\n\ndate;type;montant\n10/08/2017;AE;1 500,00",
@@ -87,6 +107,11 @@ pub fn explain(code: Code) -> Explanation {
             "After its end date the convention no longer allows the délégataire to spend; an expense then needs an amendment extending the term.",
             "durée { effet signature  fin 2018-12-31 }\n\ndate;type;montant\n15/01/2019;CP;12 000,00",
             "Check the date, or record the amendment that extended the term.",
+        ),
+        Code::TermAfterTermination => (
+            "Either party may terminate the convention with notice (here 3 months, art. 7 of the seed). From the date the notice takes effect (the notice date plus the period, counted by art. 641 of the Code de procédure civile) nothing more may be spent under it.",
+            "préavis 3 mois\ndénonciation 2018-03-15 par délégant objet résiliation   # ends 2018-06-15\n\ndate;type;montant\n20/06/2018;CP;1 000,00",
+            "Check the date of the row, or whether the notice was withdrawn; spending after termination needs a new convention.",
         ),
         Code::CeilingExceeded => (
             "The convention caps what the délégataire may commit (AE) and pay (CP) over its life. Crossing a ceiling spends credits the délégant never delegated.",

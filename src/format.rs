@@ -44,6 +44,33 @@ const CANONICAL: &[&str] = &[
     "suivi",
     "sigle",
     "signataire",
+    "avenant",
+    "dénonciation",
+    "dérogation",
+    "pour",
+    "reconduction",
+    "motif",
+    "approuvée-par",
+    "jusqu'au",
+];
+
+/// Words that stand as values of clauses, in their canonical spelling.
+const VALUE_WORDS: &[&str] = &[
+    "par",
+    "objet",
+    "résiliation",
+    "modification",
+    "report-jour-ouvré",
+    "fois",
+    "préavis",
+    "jours",
+    "mois",
+    "ans",
+    "francs",
+    "ouvrés",
+    "délégant",
+    "délégataire",
+    "signature",
 ];
 
 /// Formats a rule file, or returns its syntax errors.
@@ -182,6 +209,10 @@ fn value(kind: &ValueKind, in_market: bool) -> String {
         ValueKind::Date(d) => d.clone(),
         ValueKind::Money(m) => money(m),
         ValueKind::Word(w) if in_market => canonical(w),
+        ValueKind::Word(w) if VALUE_WORDS.iter().any(|k| fold(k) == fold(w)) => VALUE_WORDS
+            .iter()
+            .find(|k| fold(k) == fold(w))
+            .map_or_else(|| w.clone(), |k| (*k).to_owned()),
         ValueKind::Word(w) if w.eq_ignore_ascii_case("ae") || w.eq_ignore_ascii_case("cp") => {
             w.to_ascii_uppercase()
         }

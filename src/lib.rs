@@ -20,6 +20,7 @@
 pub mod check;
 pub mod cli;
 pub mod codes;
+pub mod dates;
 pub mod diag;
 pub mod eval;
 pub mod explain;
@@ -70,7 +71,7 @@ pub fn compile(source: SourceId, text: &str) -> (Option<Convention>, Vec<Diagnos
     let (convention, lowered) = lower::lower(source, &doc, diags.is_empty());
     diags.extend(lowered);
     if let Some(c) = &convention {
-        diags.extend(check::check(c));
+        diags.extend(check::check(c, check::today()));
     }
     diags.sort_by_key(|d| d.clause.as_ref().map(|c| (c.span.start, c.span.end)));
     (convention, diags)

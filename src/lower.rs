@@ -36,9 +36,22 @@ pub const CONVENTION_CLAUSES: &[&str] = &[
     "préavis",
     "publication",
     "suivi",
+    "avenant",
+    "dénonciation",
+    "dérogation",
 ];
 const PARTY_CLAUSES: &[&str] = &["sigle", "signataire"];
-const TERM_CLAUSES: &[&str] = &["effet", "fin"];
+const TERM_CLAUSES: &[&str] = &["effet", "fin", "pour", "reconduction"];
+const AMENDMENT_CLAUSES: &[&str] = &[
+    "signature",
+    "effet",
+    "plafond",
+    "échéancier",
+    "fin",
+    "marché",
+    "imputation",
+];
+const WAIVER_CLAUSES: &[&str] = &["motif", "approuvée-par", "jusqu'au"];
 const IMPUTATION_CLAUSES: &[&str] = &[
     "programme",
     "centre-financier",
@@ -134,6 +147,9 @@ impl Lowerer {
             notice: None,
             publication: None,
             reporting: None,
+            amendments: Vec::new(),
+            termination: None,
+            waivers: Vec::new(),
             span: item.span,
         };
         let Some(block) = &item.block else {
@@ -149,6 +165,7 @@ impl Lowerer {
             self.convention_clause(clause, &mut c, &mut once_slots);
         }
         once_slots.apply(&mut c);
+        resolve_term(&mut c);
         let present: Vec<String> = block.items.iter().map(|i| fold(&i.head.text)).collect();
         self.require_clauses(&present, item);
         c
@@ -209,6 +226,12 @@ impl Lowerer {
                 self.no_more_values(item, 1);
                 once(self, &mut s.publication, v, item);
             }
+            "avenant" => c.amendments.extend(self.amendment(item)),
+            "denonciation" => {
+                let v = self.termination(item);
+                once(self, &mut s.termination, v, item);
+            }
+            "derogation" => c.waivers.extend(self.waiver(item)),
             "suivi" => {
                 let v = self.text_at(item, 0, "the reporting duty");
                 self.no_more_values(item, 1);
@@ -221,7 +244,13 @@ impl Lowerer {
         }
         if !matches!(
             fold(&item.head.text).as_str(),
-            "delegant" | "delegataire" | "duree" | "echeancier" | "imputation"
+            "delegant"
+                | "delegataire"
+                | "duree"
+                | "echeancier"
+                | "imputation"
+                | "avenant"
+                | "derogation"
         ) {
             self.no_block(item);
         }
@@ -337,9 +366,22 @@ impl Lowerer {
         self.no_more_values(item, 0);
         let mut start = None;
         let mut end = None;
+        let mut duration = None;
+        let mut renewal = None;
         for sub in item.block.iter().flat_map(|b| &b.items) {
             self.no_block(sub);
             match fold(&sub.head.text).as_str() {
+                "pour" => {
+                    let v = self.duration(sub, 0).map(|(d, used)| {
+                        self.no_more_values(sub, used);
+                        Spanned::new(d, sub.span)
+                    });
+                    once(self, &mut duration, v, sub);
+                }
+                "reconduction" => {
+                    let v = self.renewal(sub);
+                    once(self, &mut renewal, v, sub);
+                }
                 "effet" => {
                     let v = self.term_start(sub);
                     self.no_more_values(sub, 1);
@@ -353,6 +395,26 @@ impl Lowerer {
                 _ => self.unknown(sub, TERM_CLAUSES),
             }
         }
+        if let (Some((_, at)), Some(_)) = (&duration, &end) {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::ClauseDuplicate,
+                    "the term states both `fin` and `pour`",
+                )
+                .at_clause(self.source, *at, "a duration and an end date")
+                .help("state the end date, or the duration from the effective date, not both"),
+            );
+        }
+        let end = match (end, &duration, &start) {
+            (Some(end), _, _) => Some(end),
+            (None, Some((d, at)), Some((s, _))) => match &s.value {
+                // A duration from the signature is resolved once the
+                // signature is known (see `resolve_term`).
+                TermStart::On(from) => d.value.after(*from).map(|e| (Spanned::new(e, d.span), *at)),
+                TermStart::AtSignature => Some((Spanned::new(NaiveDate::MIN, d.span), *at)),
+            },
+            _ => None,
+        };
         let (Some((start, _)), Some((end, _))) = (start, end) else {
             let heads: Vec<String> = item
                 .block
@@ -362,7 +424,7 @@ impl Lowerer {
                 .collect();
             let missing: Vec<&str> = ["effet", "fin"]
                 .into_iter()
-                .filter(|k| !heads.iter().any(|h| h == k))
+                .filter(|k| !heads.iter().any(|h| h == k || (*k == "fin" && h == "pour")))
                 .collect();
             if self.complete && !missing.is_empty() {
                 self.diags.push(
@@ -379,8 +441,296 @@ impl Lowerer {
         Some(Term {
             start,
             end,
+            duration: duration.map(|(d, _)| d),
+            renewal: renewal.map(|(r, _)| r),
             span: item.span,
         })
+    }
+
+    /// `N jours [francs|ouvrés]`, `N mois`, `N an(s)` from value `at`; the
+    /// duration and the number of values it took.
+    fn duration(&mut self, item: &Item, at: usize) -> Option<(crate::dates::Duration, usize)> {
+        use crate::dates::Duration;
+        let count_value = self.value_at(item, at, "a number of days, months or years")?;
+        let count = match &count_value.kind {
+            ValueKind::Word(w) => w.parse::<u32>().ok().filter(|n| *n <= 100_000),
+            _ => None,
+        };
+        let Some(count) = count else {
+            self.value_error(count_value, "a whole number (e.g. `3 mois`)");
+            return None;
+        };
+        let unit_value = self.value_at(item, at + 1, "a unit (`jours`, `mois` or `ans`)")?;
+        let unit = match &unit_value.kind {
+            ValueKind::Word(w) => fold(w),
+            _ => String::new(),
+        };
+        let qualifier = item.words().nth(at + 2).flatten().map(fold);
+        let duration = match (unit.as_str(), qualifier.as_deref()) {
+            ("jour" | "jours", Some("francs" | "franc")) => (Duration::ClearDays(count), 3),
+            ("jour" | "jours", Some("ouvres" | "ouvre")) => (Duration::WorkingDays(count), 3),
+            ("jour" | "jours", _) => (Duration::Days(count), 2),
+            ("mois", _) => (Duration::Months(count), 2),
+            ("an" | "ans" | "annee" | "annees", _) => (Duration::Years(count), 2),
+            _ => {
+                self.value_error(
+                    unit_value,
+                    "`jours`, `jours francs`, `jours ouvrés`, `mois` or `ans`",
+                );
+                return None;
+            }
+        };
+        Some((duration.0, at + duration.1))
+    }
+
+    /// `reconduction 1 an fois 2 préavis 3 mois`.
+    fn renewal(&mut self, item: &Item) -> Option<crate::model::Renewal> {
+        let (period, mut i) = self.duration(item, 0)?;
+        let mut times = 1;
+        let mut notice = None;
+        while let Some(key) = item.values.get(i) {
+            let word = match &key.kind {
+                ValueKind::Word(w) => fold(w),
+                _ => String::new(),
+            };
+            match word.as_str() {
+                "fois" => {
+                    times = match item
+                        .words()
+                        .nth(i + 1)
+                        .flatten()
+                        .and_then(|n| n.parse::<u32>().ok())
+                    {
+                        Some(n) if n <= 100 => n,
+                        _ => {
+                            self.missing_value(item, key.span, "a number of renewals after `fois`");
+                            return None;
+                        }
+                    };
+                    i += 2;
+                }
+                "preavis" => {
+                    let (d, next) = self.duration(item, i + 1)?;
+                    notice = Some(d);
+                    i = next;
+                }
+                _ => {
+                    self.value_error(key, "`fois N` or `préavis N mois`");
+                    return None;
+                }
+            }
+        }
+        Some(crate::model::Renewal {
+            period,
+            times,
+            notice,
+            span: item.span,
+        })
+    }
+
+    /// `dénonciation 2018-03-15 par délégant objet résiliation [report-jour-ouvré]`.
+    fn termination(&mut self, item: &Item) -> Option<crate::model::Termination> {
+        use crate::model::{Purpose, Role};
+        let date = self.date_at(item, 0, "the date the notice was given")?;
+        let mut by = None;
+        let mut purpose = Purpose::Termination;
+        let mut next_working_day = false;
+        let mut i = 1;
+        while let Some(key) = item.values.get(i) {
+            let word = |j: usize| item.words().nth(j).flatten().map(fold);
+            match word(i).as_deref() {
+                Some("par") => {
+                    by = match word(i + 1).as_deref() {
+                        Some("delegant") => Some(Role::Delegant),
+                        Some("delegataire") => Some(Role::Delegataire),
+                        _ => {
+                            self.missing_value(
+                                item,
+                                key.span,
+                                "`délégant` or `délégataire` after `par`",
+                            );
+                            return None;
+                        }
+                    };
+                    i += 2;
+                }
+                Some("objet") => {
+                    purpose = match word(i + 1).as_deref() {
+                        Some("resiliation") => Purpose::Termination,
+                        Some("modification") => Purpose::Change,
+                        _ => {
+                            self.missing_value(
+                                item,
+                                key.span,
+                                "`résiliation` or `modification` after `objet`",
+                            );
+                            return None;
+                        }
+                    };
+                    i += 2;
+                }
+                Some("report-jour-ouvre") => {
+                    next_working_day = true;
+                    i += 1;
+                }
+                _ => {
+                    self.value_error(key, "`par …`, `objet …` or `report-jour-ouvré`");
+                    return None;
+                }
+            }
+        }
+        Some(crate::model::Termination {
+            date,
+            by,
+            purpose,
+            next_working_day,
+            span: item.span,
+        })
+    }
+
+    /// `avenant N { effet DATE  plafond …  échéancier { … }  fin DATE … }`.
+    fn amendment(&mut self, item: &Item) -> Option<crate::model::Amendment> {
+        let number_value = self.value_at(item, 0, "the amendment's number")?;
+        let number = match &number_value.kind {
+            ValueKind::Word(w) => w.parse::<u32>().ok(),
+            _ => None,
+        };
+        let Some(number) = number else {
+            self.value_error(number_value, "the amendment's number (`avenant 1 { … }`)");
+            return None;
+        };
+        self.no_more_values(item, 1);
+        // The amendment's clauses are lowered like the convention's, into a
+        // scratch convention.
+        let mut scratch = self.convention_shell(item);
+        let mut slots = OnceSlots::default();
+        let mut effect = None;
+        let mut end = None;
+        for sub in item.block.iter().flat_map(|b| &b.items) {
+            match fold(&sub.head.text).as_str() {
+                "effet" => {
+                    let v = self.date_at(sub, 0, "the date the amendment takes effect");
+                    self.no_more_values(sub, 1);
+                    once(self, &mut effect, v, sub);
+                }
+                "fin" => {
+                    let v = self.date_at(sub, 0, "the new end of the term");
+                    self.no_more_values(sub, 1);
+                    once(self, &mut end, v, sub);
+                }
+                "signature" | "plafond" | "echeancier" | "marche" | "imputation" => {
+                    self.convention_clause(sub, &mut scratch, &mut slots);
+                }
+                _ => self.unknown(sub, AMENDMENT_CLAUSES),
+            }
+        }
+        let signature = slots.signature.take().map(|(v, _)| v);
+        let imputation = slots.imputation.take().map(|(v, _)| v);
+        let Some((effect, _)) = effect else {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::ClauseMissing,
+                    format!("avenant {number} has no `effet` date"),
+                )
+                .at_clause(self.source, item.head.span, "`effet` missing here")
+                .help("an amendment states when it takes effect: `effet 2018-07-01`"),
+            );
+            return None;
+        };
+        Some(crate::model::Amendment {
+            number: Spanned::new(number, number_value.span),
+            signature,
+            effect,
+            ceilings: scratch.ceilings,
+            schedule: scratch.schedule,
+            end: end.map(|(v, _)| v),
+            markets: scratch.markets,
+            imputation,
+            span: item.span,
+        })
+    }
+
+    /// `dérogation CODE ej|dp NUMBER { motif "…"  approuvée-par "…"  jusqu'au DATE }`.
+    fn waiver(&mut self, item: &Item) -> Option<crate::model::Waiver> {
+        let code = self.code_at(item, 0, "the code of the finding waived")?;
+        if !Code::ALL.iter().any(|c| c.as_str() == code.value) {
+            let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+            self.unknown_word(&code.value, code.span, &names, "diagnostic code");
+            return None;
+        }
+        let kind_value = self.value_at(item, 1, "`ej` or `dp`")?;
+        let kind = match &kind_value.kind {
+            ValueKind::Word(w) if matches!(fold(w).as_str(), "ej" | "dp") => fold(w),
+            _ => {
+                self.value_error(kind_value, "`ej` or `dp`, the kind of row key");
+                return None;
+            }
+        };
+        let number = self.code_at(item, 2, "the EJ or DP number")?;
+        self.no_more_values(item, 3);
+        let key = Spanned::new((kind, number.value), kind_value.span.cover(number.span));
+        let (mut reason, mut approved_by, mut until) = (None, None, None);
+        for sub in item.block.iter().flat_map(|b| &b.items) {
+            self.no_block(sub);
+            match fold(&sub.head.text).as_str() {
+                "motif" => {
+                    let v = self.text_at(sub, 0, "why the deviation is accepted");
+                    once(self, &mut reason, v, sub);
+                }
+                "approuvee-par" => {
+                    let v = self.text_at(sub, 0, "who approved it");
+                    once(self, &mut approved_by, v, sub);
+                }
+                "jusqu'au" => {
+                    let v = self.date_at(sub, 0, "the last day the waiver holds");
+                    once(self, &mut until, v, sub);
+                }
+                _ => self.unknown(sub, WAIVER_CLAUSES),
+            }
+        }
+        let Some((reason, _)) = reason else {
+            self.diags.push(
+                Diagnostic::new(Code::ClauseMissing, "a waiver needs a `motif`")
+                    .at_clause(self.source, item.head.span, "`motif` missing here")
+                    .help("say why the deviation is accepted: `motif \"…\"`"),
+            );
+            return None;
+        };
+        Some(crate::model::Waiver {
+            code,
+            key,
+            reason,
+            approved_by: approved_by.map(|(v, _)| v),
+            until: until.map(|(v, _)| v),
+            span: item.span,
+        })
+    }
+
+    /// An empty convention, to lower an amendment's clauses into.
+    fn convention_shell(&self, item: &Item) -> Convention {
+        Convention {
+            source: self.source,
+            title: Spanned::new(String::new(), item.span),
+            nor: None,
+            signature: None,
+            legal_basis: None,
+            delegant: None,
+            delegataire: None,
+            markets: Vec::new(),
+            uo: None,
+            term: None,
+            ceilings: Vec::new(),
+            schedule: Vec::new(),
+            accountant: None,
+            imputation: Imputation::default(),
+            notice: None,
+            publication: None,
+            reporting: None,
+            amendments: Vec::new(),
+            termination: None,
+            waivers: Vec::new(),
+            span: item.span,
+        }
     }
 
     fn term_start(&mut self, item: &Item) -> Option<Spanned<TermStart>> {
@@ -740,6 +1090,7 @@ struct OnceSlots {
     notice: Option<(Notice, Span)>,
     publication: Option<(Spanned<String>, Span)>,
     reporting: Option<(Spanned<String>, Span)>,
+    termination: Option<(crate::model::Termination, Span)>,
 }
 
 impl OnceSlots {
@@ -756,6 +1107,20 @@ impl OnceSlots {
         c.notice = self.notice.map(|(v, _)| v);
         c.publication = self.publication.map(|(v, _)| v);
         c.reporting = self.reporting.map(|(v, _)| v);
+        c.termination = self.termination.map(|(v, _)| v);
+    }
+}
+
+/// A term given as a duration from the signature gets its end date once
+/// the signature is known.
+fn resolve_term(c: &mut Convention) {
+    let start = c.effective_start();
+    if let Some(term) = &mut c.term {
+        if let (Some(d), Some(start)) = (&term.duration, start) {
+            if let Some(end) = d.value.after(start) {
+                term.end = Spanned::new(end, d.span);
+            }
+        }
     }
 }
 

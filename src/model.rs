@@ -33,6 +33,78 @@ pub struct Convention {
     pub notice: Option<Notice>,
     pub publication: Option<Spanned<String>>,
     pub reporting: Option<Spanned<String>>,
+    /// Amendments (avenants), in the order stated.
+    pub amendments: Vec<Amendment>,
+    /// A notice of termination or change that was given.
+    pub termination: Option<Termination>,
+    /// Accepted deviations.
+    pub waivers: Vec<Waiver>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// An amendment (avenant): from its effective date, the clauses it states
+/// replace the convention's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Amendment {
+    pub number: Spanned<u32>,
+    pub signature: Option<Spanned<NaiveDate>>,
+    pub effect: Spanned<NaiveDate>,
+    pub ceilings: Vec<Ceiling>,
+    pub schedule: Vec<ScheduleLine>,
+    /// A new end of the term.
+    pub end: Option<Spanned<NaiveDate>>,
+    pub markets: Vec<Market>,
+    pub imputation: Option<Imputation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Role {
+    Delegant,
+    Delegataire,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Purpose {
+    Termination,
+    Change,
+}
+
+/// A notice given by one party (dénonciation).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Termination {
+    pub date: Spanned<NaiveDate>,
+    pub by: Option<Role>,
+    pub purpose: Purpose,
+    /// Art. 642: extend the effective date to the next working day.
+    pub next_working_day: bool,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Tacit renewal (reconduction tacite).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Renewal {
+    pub period: crate::dates::Duration,
+    /// At most this many renewals.
+    pub times: u32,
+    /// Notice that stops a renewal, given this long before the end.
+    pub notice: Option<crate::dates::Duration>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// An accepted deviation: a finding of `code` on the rows of one EJ or DP.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Waiver {
+    pub code: Spanned<String>,
+    /// `ej` or `dp`, and the number.
+    pub key: Spanned<(String, String)>,
+    pub reason: Spanned<String>,
+    pub approved_by: Option<Spanned<String>>,
+    pub until: Option<Spanned<NaiveDate>>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -75,7 +147,12 @@ pub enum TermStart {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Term {
     pub start: Spanned<TermStart>,
+    /// The end date, as stated or computed from a duration (`pour 1 an`);
+    /// inclusive.
     pub end: Spanned<NaiveDate>,
+    /// The duration the end was computed from, when the term states one.
+    pub duration: Option<Spanned<crate::dates::Duration>>,
+    pub renewal: Option<Renewal>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -195,7 +272,88 @@ impl Imputation {
     }
 }
 
+/// The end of a convention once renewals and a notice are accounted for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct End {
+    pub date: NaiveDate,
+    pub span: Span,
+    /// What fixed it, for messages: `the term`, `avenant 2`, `renewal 1`…
+    pub cause: String,
+    /// A notice ended the convention early.
+    pub terminated: bool,
+}
+
 impl Convention {
+    /// The end date in force on `on`: the term's, or the last amendment's
+    /// in force then.
+    pub fn end_on(&self, on: NaiveDate) -> Option<(NaiveDate, Span, String)> {
+        let term = self.term.as_ref()?;
+        let mut end = (term.end.value, term.end.span, "the term".to_owned());
+        for a in self.amendments.iter().filter(|a| a.effect.value <= on) {
+            if let Some(e) = &a.end {
+                end = (e.value, e.span, format!("avenant {}", a.number.value));
+            }
+        }
+        Some(end)
+    }
+
+    /// The date after which nothing may be spent: the end in force, pushed
+    /// by tacit renewals that no notice stopped, or brought forward by a
+    /// notice of termination (art. 641, and 642 if the notice says so).
+    pub fn effective_end(&self) -> Option<End> {
+        let term = self.term.as_ref()?;
+        let (mut date, mut span, mut cause) = self.end_on(NaiveDate::MAX)?;
+        let notice_given = self
+            .termination
+            .as_ref()
+            .filter(|t| t.purpose == Purpose::Termination);
+        if let Some(renewal) = &term.renewal {
+            for i in 1..=renewal.times {
+                // A notice given in time before this end stops the renewal.
+                let stopped = notice_given.is_some_and(|t| {
+                    renewal
+                        .notice
+                        .and_then(|n| n.before(date))
+                        .is_none_or(|last| t.date.value <= last)
+                });
+                if stopped {
+                    break;
+                }
+                let Some(next) = renewal.period.after(date) else {
+                    break;
+                };
+                date = next;
+                span = renewal.span;
+                cause = format!("renewal {i}");
+            }
+        }
+        let mut end = End {
+            date,
+            span,
+            cause,
+            terminated: false,
+        };
+        if let (Some(t), Some(notice)) = (notice_given, &self.notice) {
+            let period = match notice.unit {
+                DurationUnit::Days => crate::dates::Duration::Days(notice.count),
+                DurationUnit::Months => crate::dates::Duration::Months(notice.count),
+            };
+            let mut effective = period.after(t.date.value);
+            if t.next_working_day {
+                effective = effective.and_then(crate::dates::next_working_day);
+            }
+            if let Some(effective) = effective.filter(|e| *e < end.date) {
+                end = End {
+                    date: effective,
+                    span: t.span,
+                    cause: format!("the notice of {} plus {period}", t.date.value),
+                    terminated: true,
+                };
+            }
+        }
+        Some(end)
+    }
+
     /// The date the convention takes effect, when it can be known.
     pub fn effective_start(&self) -> Option<NaiveDate> {
         let term = self.term.as_ref()?;

@@ -126,6 +126,11 @@ pub fn check(
     progress: &Progress,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Outcome {
+    let waivers = Waivers::new(conventions, crate::check::today());
+    let out = &mut |s: &Sources, mut d: Diagnostic| {
+        waivers.apply(&mut d);
+        out(s, d);
+    };
     let mut evaluators: Vec<Evaluator<'_>> = conventions.iter().map(Evaluator::new).collect();
     let router = (conventions.len() > 1).then(|| Router::new(conventions));
     let mut run = RunState {
@@ -204,10 +209,78 @@ pub fn check(
             }
         }
     }
+    for d in waivers.unused() {
+        out(sources, d);
+    }
     if complete {
         Outcome::Done(summary)
     } else {
         Outcome::Unusable(Some(summary))
+    }
+}
+
+/// The waivers of the conventions in force on the day of the run, and which
+/// of them matched a finding.
+struct Waivers<'c> {
+    list: Vec<(
+        &'c Convention,
+        &'c crate::model::Waiver,
+        std::cell::Cell<bool>,
+    )>,
+}
+
+impl<'c> Waivers<'c> {
+    fn new(conventions: &'c [Convention], today: chrono::NaiveDate) -> Waivers<'c> {
+        let list = conventions
+            .iter()
+            .flat_map(|c| c.waivers.iter().map(move |w| (c, w)))
+            .filter(|(_, w)| w.until.as_ref().is_none_or(|u| u.value >= today))
+            .map(|(c, w)| (c, w, std::cell::Cell::new(false)))
+            .collect();
+        Waivers { list }
+    }
+
+    /// Marks a finding waived if a waiver of its convention names its code
+    /// and its EJ or DP number.
+    fn apply(&self, d: &mut Diagnostic) {
+        let Some(source) = d.clause.as_ref().map(|c| c.source) else {
+            return;
+        };
+        for (c, w, used) in &self.list {
+            let (kind, number) = &w.key.value;
+            let matches = c.source == source
+                && w.code.value == d.code.as_str()
+                && d.figure_value(kind) == Some(number.as_str());
+            if matches {
+                used.set(true);
+                let approved = w
+                    .approved_by
+                    .as_ref()
+                    .map_or(String::new(), |a| format!(", approved by {}", a.value));
+                let until = w
+                    .until
+                    .as_ref()
+                    .map_or(String::new(), |u| format!(", until {}", u.value));
+                d.waived = Some(format!("{}{approved}{until}", w.reason.value));
+                return;
+            }
+        }
+    }
+
+    fn unused(&self) -> Vec<Diagnostic> {
+        self.list
+            .iter()
+            .filter(|(_, _, used)| !used.get())
+            .map(|(c, w, _)| {
+                let (kind, number) = &w.key.value;
+                Diagnostic::new(
+                    Code::WaiverUnused,
+                    format!("the waiver of `{}` for {kind} `{number}` matched no finding", w.code.value),
+                )
+                .at_clause(c.source, w.span, "unused")
+                .help("the deviation may have been corrected, or the waiver's code or number is wrong: check it, or remove it")
+            })
+            .collect()
     }
 }
 

@@ -149,25 +149,29 @@ fn every_rule_file_compiles_clean() {
     assert!(!rules.is_empty());
     for rule in rules {
         let rule = relative(&rule);
-        let (code, stdout, _) = clausier(&[
-            "check",
-            "--color",
-            "never",
-            &rule,
-            "tests/cases/rules/header-only.csv",
-        ]);
+        let (code, stdout, _) = clausier(&["lint", "--color", "never", &rule]);
         assert_eq!(code, 0, "{rule}:\n{stdout}");
         assert!(stdout.contains("0 errors, 0 warnings"), "{rule}:\n{stdout}");
     }
 }
 
+/// The rule file an example export is written for.
+fn rules_of_example(example: &str) -> &'static str {
+    if example.contains("hebergement") {
+        "rules/hebergement-2019.conv"
+    } else {
+        SEED
+    }
+}
+
 #[test]
-fn every_example_runs_against_the_seed() {
+fn every_example_runs_against_its_convention() {
     let examples = files_in("examples", "csv");
     assert!(!examples.is_empty());
     for example in examples {
         let example = relative(&example);
-        let (code, stdout, stderr) = clausier(&["check", "--color", "never", SEED, &example]);
+        let rules = rules_of_example(&example);
+        let (code, stdout, stderr) = clausier(&["check", "--color", "never", rules, &example]);
         assert!(
             code == 0 || code == 1,
             "{example}: exit {code}\n{stdout}{stderr}"
@@ -264,4 +268,49 @@ fn a_rules_folder_routes_each_row_to_its_convention() {
             ),
         ]
     );
+}
+
+#[test]
+fn amendments_termination_and_waivers() {
+    let (code, report) = json(&[
+        "rules/hebergement-2019.conv",
+        "examples/hebergement-2019-2020.csv",
+    ]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, Option<String>)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["row"]["line"].as_u64().unwrap_or(0),
+                d["figures"]["amendment"].as_str().map(str::to_owned),
+            )
+        })
+        .collect();
+    let has = |code: &str, line: u64| found.iter().any(|f| f.0 == code && f.1 == line);
+    // The second holder is authorised only from avenant 2 (16 March 2020).
+    assert!(has("market.unknown", 8), "{found:?}");
+    assert!(!has("market.unknown", 9), "{found:?}");
+    // The first ceiling (120 000 €) is crossed before avenant 1 raises it;
+    // the raised one (150 000 €) later, and the finding names the amendment.
+    assert!(has("ceiling.exceeded", 6), "{found:?}");
+    assert!(
+        found.contains(&("ceiling.exceeded".into(), 10, Some("1".into()))),
+        "{found:?}"
+    );
+    // Notice of 30 September 2020 + 3 months (art. 641): ends 30 December.
+    assert!(has("term.after-termination", 14), "{found:?}");
+    assert!(!has("term.after-termination", 13), "{found:?}");
+    // The overpaid EJ is waived: reported, not counted as an error.
+    let overpaid = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "commitment.overpaid")
+        .unwrap();
+    assert!(overpaid["waived"].as_str().unwrap().contains("CBCM"));
+    assert_eq!(report["summary"]["waived"], 1);
+    assert_eq!(report["summary"]["errors"], 4);
 }

@@ -202,3 +202,31 @@ proptest! {
         prop_assert_eq!(ours, theirs);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Month arithmetic (art. 641) never panics, from year 1 to 9999, and
+    /// lands on the same day number, or on the last day of a shorter month.
+    #[test]
+    fn month_arithmetic_is_total_and_follows_article_641(
+        days in 0i32..3_652_000, months in 0u32..2400, back in any::<bool>()
+    ) {
+        use chrono::Datelike;
+        use clausier::dates::{add_months, next_working_day, sub_months};
+        let Some(from) = chrono::NaiveDate::from_num_days_from_ce_opt(days + 1) else { return Ok(()) };
+        let to = if back { sub_months(from, months) } else { add_months(from, months) };
+        if let Some(to) = to {
+            let month_len = |d: chrono::NaiveDate| {
+                (28..=31).rev().find(|n| d.with_day(*n).is_some()).unwrap()
+            };
+            prop_assert!(to.day() == from.day() || (to.day() == month_len(to) && month_len(to) < from.day()));
+            let total = |d: chrono::NaiveDate| d.year() * 12 + d.month0() as i32;
+            let expected = if back { -(months as i32) } else { months as i32 };
+            prop_assert_eq!(total(to) - total(from), expected);
+            if let Some(working) = next_working_day(to) {
+                prop_assert!(working >= to && (working - to).num_days() < 7);
+            }
+        }
+    }
+}

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::sort::{Movement, NO_EJ};
 use crate::diag::{Code, Diagnostic, RowRef, SourceId};
+use crate::input::parse::day_number;
 use crate::model::{Budget, Convention};
 use crate::money::{french, plain, to_cents};
 use crate::span::Span;
@@ -15,13 +16,34 @@ struct Limit {
     cents: i128,
     span: Span,
     crossed: bool,
+    /// The first day it is in force (the amendment's effect), and the
+    /// amendment's number; the convention's own limits have neither.
+    from: Option<(i32, u32)>,
+}
+
+/// The versions of one limit, in force from their dates on; the last one in
+/// force on a movement's day applies.
+#[derive(Default)]
+struct Limits(Vec<Limit>);
+
+impl Limits {
+    fn in_force(&mut self, day: i32) -> Option<&mut Limit> {
+        self.0
+            .iter_mut()
+            .rev()
+            .find(|l| l.from.is_none_or(|(from, _)| from <= day))
+    }
+
+    fn last(&self) -> Option<&Limit> {
+        self.0.last()
+    }
 }
 
 #[derive(Default)]
 struct Year {
     year: i32,
     sums: [i128; 2],
-    limits: [Option<Limit>; 2],
+    limits: [Limits; 2],
 }
 
 #[derive(Default, Clone, Copy)]
@@ -59,8 +81,11 @@ pub struct YearConsumption {
 
 pub struct Ledger<'a> {
     source: SourceId,
+    /// The convention's title, which payments-per-commitment findings
+    /// point at: the rule is the law's (GBCP art. 156), not a clause's.
+    title: Span,
     totals: [i128; 2],
-    ceilings: [Option<Limit>; 2],
+    ceilings: [Limits; 2],
     years: Vec<Year>,
     commitments: Vec<Commitment>,
     ej_names: &'a [Box<[u8]>],
@@ -72,44 +97,64 @@ pub struct Ledger<'a> {
 
 impl<'a> Ledger<'a> {
     pub fn new(c: &Convention, ej_names: &'a [Box<[u8]>]) -> Ledger<'a> {
-        let limit = |b: Budget| {
-            let ceiling = c.ceiling(b)?;
-            Some(Limit {
-                cents: to_cents(ceiling.amount)?,
-                span: ceiling.span,
-                crossed: false,
-            })
-        };
+        let mut ceilings = [Limits::default(), Limits::default()];
         let mut years: Vec<Year> = Vec::new();
-        for line in &c.schedule {
-            let Some(cents) = to_cents(line.amount) else {
-                continue;
-            };
-            let index = match years.iter().position(|y| y.year == line.year) {
-                Some(i) => i,
-                None => {
-                    years.push(Year {
-                        year: line.year,
-                        ..Year::default()
+        let mut amendments: Vec<_> = c.amendments.iter().collect();
+        amendments.sort_by_key(|a| a.effect.value);
+        let versions =
+            std::iter::once((None, &c.ceilings, &c.schedule)).chain(amendments.iter().map(|a| {
+                (
+                    Some((day_number(a.effect.value), a.number.value)),
+                    &a.ceilings,
+                    &a.schedule,
+                )
+            }));
+        for (from, stated_ceilings, schedule) in versions {
+            for ceiling in stated_ceilings {
+                let Some(cents) = to_cents(ceiling.amount) else {
+                    continue;
+                };
+                if let Some(limits) = ceilings.get_mut(ceiling.budget.index()) {
+                    limits.0.push(Limit {
+                        cents,
+                        span: ceiling.span,
+                        crossed: false,
+                        from,
                     });
-                    years.len() - 1
                 }
-            };
-            if let Some(slot) = years
-                .get_mut(index)
-                .and_then(|y| y.limits.get_mut(line.budget.index()))
-            {
-                *slot = Some(Limit {
-                    cents,
-                    span: line.span,
-                    crossed: false,
-                });
+            }
+            for line in schedule {
+                let Some(cents) = to_cents(line.amount) else {
+                    continue;
+                };
+                let index = match years.iter().position(|y| y.year == line.year) {
+                    Some(i) => i,
+                    None => {
+                        years.push(Year {
+                            year: line.year,
+                            ..Year::default()
+                        });
+                        years.len() - 1
+                    }
+                };
+                if let Some(limits) = years
+                    .get_mut(index)
+                    .and_then(|y| y.limits.get_mut(line.budget.index()))
+                {
+                    limits.0.push(Limit {
+                        cents,
+                        span: line.span,
+                        crossed: false,
+                        from,
+                    });
+                }
             }
         }
         Ledger {
             source: c.source,
+            title: c.title.span,
             totals: [0; 2],
-            ceilings: [limit(Budget::AE), limit(Budget::CP)],
+            ceilings,
             years,
             commitments: vec![Commitment::default(); ej_names.len()],
             ej_names,
@@ -127,11 +172,15 @@ impl<'a> Ledger<'a> {
         }
         let b = m.budget.index();
         let amount = i128::from(m.amount);
-        if let (Some(total), Some(limit)) = (self.totals.get_mut(b), self.ceilings.get_mut(b)) {
+        if let (Some(total), Some(limits)) = (self.totals.get_mut(b), self.ceilings.get_mut(b)) {
             *total += amount;
-            if let Some(limit) = limit.as_mut().filter(|l| !l.crossed && *total > l.cents) {
+            if let Some(limit) = limits
+                .in_force(m.day)
+                .filter(|l| !l.crossed && *total > l.cents)
+            {
                 limit.crossed = true;
                 let d = ceiling_exceeded(m, *total, limit, self.source);
+                let d = self.with_ej(d, m);
                 out(d.at_row(self.row(m, "crosses the ceiling")));
             }
         }
@@ -145,13 +194,20 @@ impl<'a> Ledger<'a> {
         let Some(year) = self.years.get_mut(y) else {
             return;
         };
-        let (Some(sum), Some(limit)) = (year.sums.get_mut(b), year.limits.get_mut(b)) else {
+        let (Some(sum), Some(limits)) = (year.sums.get_mut(b), year.limits.get_mut(b)) else {
             return;
         };
         *sum += i128::from(m.amount);
-        if let Some(limit) = limit.as_mut().filter(|l| !l.crossed && *sum > l.cents) {
+        if let Some(limit) = limits
+            .in_force(m.day)
+            .filter(|l| !l.crossed && *sum > l.cents)
+        {
             limit.crossed = true;
             let d = schedule_exceeded(m, year.year, *sum, limit, self.source);
+            let d = match self.ej_names.get(m.ej as usize) {
+                Some(name) => d.figure("ej", String::from_utf8_lossy(name)),
+                None => d,
+            };
             out(d.at_row(self.row(m, "crosses the forecast")));
         }
     }
@@ -194,7 +250,8 @@ impl<'a> Ledger<'a> {
         .figure("ej", &name)
         .figure("committed", plain(c.ae))
         .figure("paid", plain(c.cp))
-        .figure("overrun", plain(c.cp - c.ae));
+        .figure("overrun", plain(c.cp - c.ae))
+        .at_clause(self.source, self.title, "payments on a commitment may not exceed it");
         out(d.at_row(self.row(
             m,
             &format!("{} {} on EJ `{name}`", m.budget, french(m.amount.into())),
@@ -218,6 +275,14 @@ impl<'a> Ledger<'a> {
         i
     }
 
+    /// Adds the movement's EJ number to a finding, for waivers.
+    fn with_ej(&self, d: Diagnostic, m: &Movement) -> Diagnostic {
+        match self.ej_names.get(m.ej as usize) {
+            Some(name) => d.figure("ej", String::from_utf8_lossy(name)),
+            None => d,
+        }
+    }
+
     fn row(&self, m: &Movement, label: &str) -> RowRef {
         RowRef {
             source: m.source as usize,
@@ -233,8 +298,8 @@ impl<'a> Ledger<'a> {
         let totals = Budget::BOTH
             .iter()
             .zip(self.totals.iter().zip(&self.ceilings))
-            .map(|(budget, (total, limit))| {
-                let ceiling = limit.as_ref().map(|l| l.cents);
+            .map(|(budget, (total, limits))| {
+                let ceiling = limits.last().map(|l| l.cents);
                 let display = match ceiling {
                     Some(c) => format!(
                         "{budget} consumed {} of {} ({} remaining)",
@@ -256,8 +321,8 @@ impl<'a> Ledger<'a> {
             .collect();
         let mut years = Vec::new();
         for y in &self.years {
-            for (budget, (sum, limit)) in Budget::BOTH.iter().zip(y.sums.iter().zip(&y.limits)) {
-                let Some(limit) = limit else { continue };
+            for (budget, (sum, limits)) in Budget::BOTH.iter().zip(y.sums.iter().zip(&y.limits)) {
+                let Some(limit) = limits.last() else { continue };
                 years.push(YearConsumption {
                     convention: convention.to_owned(),
                     year: y.year,
@@ -278,18 +343,29 @@ impl<'a> Ledger<'a> {
     }
 }
 
+/// ` (avenant 2 in force)`, or nothing for the convention's own limits.
+fn in_force(limit: &Limit) -> String {
+    limit
+        .from
+        .map_or(String::new(), |(_, n)| format!(" (avenant {n} in force)"))
+}
+
 fn ceiling_exceeded(m: &Movement, total: i128, limit: &Limit, source: SourceId) -> Diagnostic {
-    Diagnostic::new(
+    let mut d = Diagnostic::new(
         Code::CeilingExceeded,
         format!(
-            "cumulative {} reaches {}, over the ceiling of {} by {}",
+            "cumulative {} reaches {}, over the ceiling of {} by {}{}",
             m.budget,
             french(total),
             french(limit.cents),
-            french(total - limit.cents)
+            french(total - limit.cents),
+            in_force(limit)
         ),
-    )
-    .at_clause(
+    );
+    if let Some((_, n)) = limit.from {
+        d = d.figure("amendment", n);
+    }
+    d.at_clause(
         source,
         limit.span,
         format!("ceiling of {} in {}", french(limit.cents), m.budget),
@@ -312,11 +388,12 @@ fn schedule_exceeded(
     Diagnostic::new(
         Code::ScheduleExceeded,
         format!(
-            "{} of {year} reaches {}, over the forecast of {} by {}",
+            "{} of {year} reaches {}, over the forecast of {} by {}{}",
             m.budget,
             french(sum),
             french(limit.cents),
-            french(sum - limit.cents)
+            french(sum - limit.cents),
+            in_force(limit)
         ),
     )
     .at_clause(source, limit.span, format!("{year} forecast: {} in {}", french(limit.cents), m.budget))

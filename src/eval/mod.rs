@@ -55,12 +55,20 @@ pub struct Summary {
 }
 
 /// The convention's expected codes and authorised parties, normalized once.
+/// An imputation code: field, normalized value, value as written, span.
+type ExpectedCode = (CodeField, Vec<u8>, String, Span);
+
 struct RowRules {
     start: Option<(NaiveDate, Span)>,
-    end: Option<(NaiveDate, Span)>,
-    codes: Vec<(CodeField, Vec<u8>, String, Span)>,
-    suppliers: Vec<Vec<u8>>,
-    contracts: Vec<Vec<u8>>,
+    end: Option<crate::model::End>,
+    /// The convention's codes.
+    codes: Vec<ExpectedCode>,
+    /// Codes replaced by amendments, from their effective dates, in order.
+    amended_codes: Vec<(NaiveDate, Vec<ExpectedCode>)>,
+    /// Authorised suppliers and contracts, from the date an amendment
+    /// added them (`None`: from the start).
+    suppliers: Vec<(Option<NaiveDate>, Vec<u8>)>,
+    contracts: Vec<(Option<NaiveDate>, Vec<u8>)>,
     markets_span: Option<Span>,
     markets_label: String,
 }
@@ -70,35 +78,60 @@ impl RowRules {
         let start = c
             .effective_start()
             .zip(c.term.as_ref().map(|t| t.start.span));
-        let end = c.term.as_ref().map(|t| (t.end.value, t.end.span));
-        let codes = CodeField::ALL
+        let end = c.effective_end();
+        let expected = |imputation: &crate::model::Imputation| -> Vec<ExpectedCode> {
+            CodeField::ALL
+                .iter()
+                .filter_map(|f| {
+                    let v = imputation.get(*f)?;
+                    Some((
+                        *f,
+                        normalize(*f, v.value.as_bytes()).to_vec(),
+                        v.value.clone(),
+                        v.span,
+                    ))
+                })
+                .collect()
+        };
+        let codes = expected(&c.imputation);
+        let mut amendments: Vec<_> = c.amendments.iter().collect();
+        amendments.sort_by_key(|a| a.effect.value);
+        let amended_codes = amendments
             .iter()
-            .filter_map(|f| {
-                let v = c.imputation.get(*f)?;
+            .filter_map(|a| Some((a.effect.value, expected(a.imputation.as_ref()?))))
+            .collect();
+        let markets: Vec<(Option<NaiveDate>, &crate::model::Market)> = c
+            .markets
+            .iter()
+            .map(|m| (None, m))
+            .chain(
+                amendments
+                    .iter()
+                    .flat_map(|a| a.markets.iter().map(|m| (Some(a.effect.value), m))),
+            )
+            .collect();
+        let suppliers = markets
+            .iter()
+            .filter_map(|(from, m)| {
                 Some((
-                    *f,
-                    normalize(*f, v.value.as_bytes()).to_vec(),
-                    v.value.clone(),
-                    v.span,
+                    *from,
+                    normalize_code(m.chorus.as_ref()?.value.as_bytes()).to_vec(),
                 ))
             })
             .collect();
-        let suppliers = c
-            .markets
+        let contracts = markets
             .iter()
-            .filter_map(|m| m.chorus.as_ref())
-            .map(|s| normalize_code(s.value.as_bytes()).to_vec())
+            .filter_map(|(from, m)| {
+                Some((
+                    *from,
+                    normalize_code(m.number.as_ref()?.value.as_bytes()).to_vec(),
+                ))
+            })
             .collect();
-        let contracts = c
-            .markets
+        let markets_span = markets.iter().map(|(_, m)| m.span).reduce(Span::cover);
+        let markets_label = markets
             .iter()
-            .filter_map(|m| m.number.as_ref())
-            .map(|s| normalize_code(s.value.as_bytes()).to_vec())
-            .collect();
-        let markets_span = c.markets.iter().map(|m| m.span).reduce(Span::cover);
-        let markets_label = c
-            .markets
-            .iter()
+            .map(|(_, m)| m)
             .map(|m| {
                 let holder = m.holder.as_ref().map_or("?", |h| h.value.as_str());
                 match &m.chorus {
@@ -112,6 +145,7 @@ impl RowRules {
             start,
             end,
             codes,
+            amended_codes,
             suppliers,
             contracts,
             markets_span,
@@ -125,6 +159,16 @@ fn normalize(field: CodeField, value: &[u8]) -> &[u8] {
         CodeField::Programme => normalize_programme(value),
         _ => normalize_code(value),
     }
+}
+
+/// Adds the row's EJ and DP numbers to a finding, as figures.
+fn with_keys(mut d: Diagnostic, tx: &Transaction<'_>) -> Diagnostic {
+    for (name, value) in [("ej", tx.ej), ("dp", tx.dp)] {
+        if let Some(v) = value {
+            d = d.figure(name, tx.encoding.decode(v));
+        }
+    }
+    d
 }
 
 /// Checks one convention against the rows of one or more exports.
@@ -239,9 +283,11 @@ impl Shard<'_> {
         out: &mut dyn FnMut(Diagnostic),
     ) -> std::io::Result<()> {
         self.rows += 1;
-        self.check_term(tx, out);
-        self.check_imputation(tx, layout, out);
-        self.check_market(tx, layout, out);
+        // Findings carry the row's EJ and DP numbers, which waivers name.
+        let keyed = &mut |d: Diagnostic| out(with_keys(d, tx));
+        self.check_term(tx, keyed);
+        self.check_imputation(tx, layout, keyed);
+        self.check_market(tx, layout, keyed);
         let ej = tx.ej.map_or(NO_EJ, |ej| self.intern(ej));
         for m in tx.movements() {
             // A carry-over stands at the start of its year.
@@ -303,23 +349,44 @@ impl Shard<'_> {
             .figure("date", tx.date)
             .figure("start", start));
         }
-        if let Some((end, span)) = self.rules.end.filter(|(e, _)| tx.date > *e) {
-            out(Diagnostic::new(
-                Code::TermAfterEnd,
-                format!(
-                    "{} dated {}, after the convention ends on {end}",
-                    tx.budgets(),
-                    tx.date
-                ),
-            )
-            .at_row(row(format!(
-                "{} days after the term",
-                (tx.date - end).num_days()
-            )))
-            .at_clause(self.convention.source, span, format!("ends on {end}"))
-            .help("spending after the end needs an amendment (avenant) extending the term")
-            .figure("date", tx.date)
-            .figure("end", end));
+        if let Some(end) = self.rules.end.as_ref().filter(|e| tx.date > e.date) {
+            let days = (tx.date - end.date).num_days();
+            let d = if end.terminated {
+                Diagnostic::new(
+                    Code::TermAfterTermination,
+                    format!(
+                        "{} dated {}, after the convention was terminated on {} ({})",
+                        tx.budgets(),
+                        tx.date,
+                        end.date,
+                        end.cause
+                    ),
+                )
+                .at_row(row(format!("{days} days after the termination")))
+                .at_clause(self.convention.source, end.span, format!("terminated on {}", end.date))
+                .help("a terminated convention allows no further spending: check the date, or whether the notice was withdrawn")
+            } else {
+                Diagnostic::new(
+                    Code::TermAfterEnd,
+                    format!(
+                        "{} dated {}, after the convention ends on {}",
+                        tx.budgets(),
+                        tx.date,
+                        end.date
+                    ),
+                )
+                .at_row(row(format!("{days} days after the term")))
+                .at_clause(
+                    self.convention.source,
+                    end.span,
+                    match end.cause.as_str() {
+                        "the term" => format!("ends on {}", end.date),
+                        cause => format!("ends on {} ({cause})", end.date),
+                    },
+                )
+                .help("spending after the end needs an amendment (avenant) extending the term")
+            };
+            out(d.figure("date", tx.date).figure("end", end.date));
         }
     }
 
@@ -329,8 +396,15 @@ impl Shard<'_> {
         layout: &Layout,
         out: &mut dyn FnMut(Diagnostic),
     ) {
+        let codes = self
+            .rules
+            .amended_codes
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= tx.date)
+            .map_or(&self.rules.codes, |(_, codes)| codes);
         let mut differing = Vec::new();
-        for (field, expected, _, _) in &self.rules.codes {
+        for (field, expected, _, _) in codes {
             let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
                 continue;
             };
@@ -395,7 +469,13 @@ impl Shard<'_> {
                 continue;
             };
             let normalized = normalize_code(value);
-            if !allowed.iter().any(|a| a.as_slice() == normalized) {
+            let in_force =
+                |(from, _): &&(Option<NaiveDate>, Vec<u8>)| from.is_none_or(|f| f <= tx.date);
+            if !allowed
+                .iter()
+                .filter(in_force)
+                .any(|(_, a)| a.as_slice() == normalized)
+            {
                 columns.extend(column);
                 parts.push(if normalized.is_empty() {
                     format!("no {what}")

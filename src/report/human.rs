@@ -170,11 +170,20 @@ fn shown<'a>(
     if let (Some(row), None) = (&d.row, row_text) {
         message = format!("{message} ({}:{})", sources.name(row.source), row.line);
     }
+    let help = match (&d.waived, &d.help) {
+        (Some(w), Some(h)) => Some(format!("waived: {w}\n{h}")),
+        (Some(w), None) => Some(format!("waived: {w}")),
+        (None, h) => h.clone(),
+    };
     Shown {
         message,
         code: Some(d.code.as_str()),
-        severity: severity(d.severity),
-        help: d.help.clone(),
+        severity: if d.waived.is_some() {
+            miette::Severity::Advice
+        } else {
+            severity(d.severity)
+        },
+        help,
         source,
         labels,
         related,

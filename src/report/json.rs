@@ -23,6 +23,7 @@ struct JsonDiagnostic<'a> {
     related: Vec<JsonClause<'a>>,
     help: Option<&'a str>,
     figures: BTreeMap<&'static str, &'a str>,
+    waived: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +103,7 @@ impl Sink for JsonSink<'_> {
                 .iter()
                 .map(|f| (f.name, f.value.as_str()))
                 .collect(),
+            waived: d.waived.as_deref(),
         };
         serde_json::to_writer(&mut self.out, &json)?;
         Ok(())

@@ -127,11 +127,19 @@ impl Sink for SarifSink<'_> {
             .level(level)
             .message(message(text))
             .locations(locations);
-        self.results.push(if related.is_empty() {
+        let mut result = if related.is_empty() {
             result.build()
         } else {
             result.related_locations(related).build()
-        });
+        };
+        if let Some(w) = &d.waived {
+            let suppression = serde_sarif::sarif::Suppression::builder()
+                .kind(serde_json::Value::from("inSource"))
+                .justification(w.as_str())
+                .build();
+            result.suppressions = Some(vec![suppression]);
+        }
+        self.results.push(result);
         Ok(())
     }
 

@@ -42,6 +42,9 @@ pub struct PlainSink<'w> {
 impl Sink for PlainSink<'_> {
     fn emit(&mut self, d: &Diagnostic, sources: &Sources) -> io::Result<()> {
         writeln!(self.out, "{} {}: {}", d.severity, d.code, d.message)?;
+        if let Some(w) = &d.waived {
+            writeln!(self.out, "  waived: {w}")?;
+        }
         if let Some(r) = &d.row {
             writeln!(self.out, "  row: {} ({})", row_place(r, sources), r.label)?;
         }
@@ -94,9 +97,10 @@ fn escape(s: &str, property: bool) -> String {
 
 impl Sink for GithubSink<'_> {
     fn emit(&mut self, d: &Diagnostic, sources: &Sources) -> io::Result<()> {
-        let level = match d.severity {
-            crate::diag::Severity::Error => "error",
-            crate::diag::Severity::Warning => "warning",
+        let level = match (d.severity, &d.waived) {
+            (_, Some(_)) => "notice",
+            (crate::diag::Severity::Error, None) => "error",
+            (crate::diag::Severity::Warning, None) => "warning",
         };
         let mut props = Vec::new();
         if let Some(r) = &d.row {
