@@ -17,6 +17,7 @@
     )
 )]
 
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod codes;

@@ -202,6 +202,7 @@ pub fn check(
                 summary.schedule.extend(s.schedule);
                 summary.not_checked.extend(s.not_checked);
                 summary.overpaid_rows += s.overpaid_rows;
+                summary.statements.extend(s.statements);
             }
             Err(e) => {
                 out(sources, spill_failed(&e));

@@ -184,6 +184,12 @@ fn syntax_diagnostic(
         .and_then(|s| s.chars().next())
         .map_or(0, char::len_utf8);
     let span = Span::new(offset, offset + width);
+    if let ErrorVariant::CustomError { message } = variant {
+        // pest's own limit on nesting, which keeps parsing off the stack's end.
+        return Diagnostic::new(Code::SyntaxError, format!("the file cannot be read here: {message}"))
+            .at_clause(source, span, "nested too deeply")
+            .help("blocks nest a few levels deep in a convention; thousands of nested `{` are not a rule file");
+    }
     if text.get(offset..).is_some_and(|s| s.starts_with('"')) {
         return Diagnostic::new(Code::SyntaxError, "unterminated quoted text")
             .at_clause(source, span, "this text is never closed")

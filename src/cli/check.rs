@@ -25,6 +25,13 @@ pub struct CheckArgs {
     pub exports: Vec<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// How exports are read, for `check` and `report`.
+#[derive(Debug, Args)]
+pub struct InputArgs {
     /// Import profile: a built-in name (see README) or a profile file;
     /// detected from each export's header when absent.
     #[arg(long, value_name = "NAME|FILE")]
@@ -44,20 +51,37 @@ pub struct CheckArgs {
     pub quiet: bool,
 }
 
-pub fn run(args: &CheckArgs) -> u8 {
-    let mut output = Output::stdout(&args.output);
+/// What a check needs once its inputs are read.
+pub struct Prepared {
+    pub sources: Sources,
+    pub conventions: Vec<crate::model::Convention>,
+    pub exports: Vec<crate::input::csv::Export>,
+    pub threads: usize,
+    pub progress: crate::progress::Progress,
+    pub audit: std::thread::JoinHandle<crate::audit::Audit>,
+}
+
+/// Reads rule files, profile and exports; `Err(sources)` after reporting
+/// to `output` what made them unusable.
+pub fn prepare(
+    rules: &std::path::Path,
+    exports: &[PathBuf],
+    input: &InputArgs,
+    output: &mut Output<'_>,
+) -> Result<Prepared, Sources> {
+    use std::io::IsTerminal;
     let mut sources = Sources::default();
-    let Some(conventions) = load_conventions(&args.rules, &mut sources, &mut output) else {
-        return output.end(None, &sources, EXIT_UNUSABLE);
+    let Some(conventions) = load_conventions(rules, &mut sources, output) else {
+        return Err(sources);
     };
-    let profile = match &args.profile {
+    let profile = match &input.profile {
         Some(p) => match load_profile(p, &mut sources) {
             Ok(profile) => Some(profile),
             Err(diags) => {
                 for d in &diags {
                     output.emit(d, &sources);
                 }
-                return output.end(None, &sources, EXIT_UNUSABLE);
+                return Err(sources);
             }
         },
         None => None,
@@ -65,21 +89,64 @@ pub fn run(args: &CheckArgs) -> u8 {
     let options = run::ExportOptions {
         read: ReadOptions {
             profile,
-            encoding: args.encoding,
+            encoding: input.encoding,
         },
-        sheet: args.sheet.clone(),
+        sheet: input.sheet.clone(),
     };
     let emit = &mut |s: &Sources, d: Diagnostic| output.emit(&d, s);
-    let Some(exports) = run::open_exports(&args.exports, &options, &mut sources, emit) else {
-        return output.end(None, &sources, EXIT_UNUSABLE);
+    let Some(opened) = run::open_exports(exports, &options, &mut sources, emit) else {
+        return Err(sources);
     };
-    let threads = args
+    let mut files: Vec<(String, &'static str)> = Vec::new();
+    let mut rule_files = Vec::new();
+    if super::lint::collect(rules, &mut rule_files).is_ok() {
+        files.extend(
+            rule_files
+                .iter()
+                .map(|f| (f.display().to_string(), "rules")),
+        );
+    }
+    if let Some(p) = input
+        .profile
+        .as_ref()
+        .filter(|p| std::path::Path::new(p).exists())
+    {
+        files.push((p.clone(), "profile"));
+    }
+    files.extend(exports.iter().map(|e| (e.display().to_string(), "export")));
+    let threads = input
         .threads
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, std::num::NonZeroUsize::get);
-    use std::io::IsTerminal;
-    let progress = crate::progress::Progress::new(!args.quiet && std::io::stderr().is_terminal());
-    match run::check(&conventions, exports, &sources, threads, &progress, emit) {
+    Ok(Prepared {
+        sources,
+        conventions,
+        exports: opened,
+        threads,
+        progress: crate::progress::Progress::new(!input.quiet && std::io::stderr().is_terminal()),
+        audit: crate::audit::Audit::start(files),
+    })
+}
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let mut output = Output::stdout(&args.output);
+    let p = match prepare(&args.rules, &args.exports, &args.input, &mut output) {
+        Ok(p) => p,
+        Err(sources) => return output.end(None, &sources, EXIT_UNUSABLE),
+    };
+    let sources = p.sources;
+    let emit = &mut |s: &Sources, d: Diagnostic| output.emit(&d, s);
+    let outcome = run::check(
+        &p.conventions,
+        p.exports,
+        &sources,
+        p.threads,
+        &p.progress,
+        emit,
+    );
+    let audit = p.audit.join().ok();
+    output.set_audit(audit);
+    match outcome {
         Outcome::Done(summary) => {
             let code = output.findings_code();
             output.end(Some(&summary), &sources, code)

@@ -48,6 +48,11 @@ pub fn run(args: &LintArgs) -> u8 {
         }
     }
     output.counts.files = Some(files.len() as u64);
+    let audited = files
+        .iter()
+        .map(|f| (f.display().to_string(), "rules"))
+        .collect();
+    output.set_audit(crate::audit::Audit::start(audited).join().ok());
     let code = if unusable {
         EXIT_UNUSABLE
     } else {

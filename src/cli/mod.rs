@@ -6,6 +6,7 @@ mod explain;
 mod fmt;
 mod lint;
 mod output;
+mod report;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -44,6 +45,10 @@ pub enum Command {
     /// Rewrites rule files in the canonical layout (or checks it).
     #[command(after_help = EXIT_CODES)]
     Fmt(fmt::FmtArgs),
+    /// The consumption statement: per year, month, holder and commitment,
+    /// against the schedule and the ceilings in force (human, JSON, CSV, HTML).
+    #[command(after_help = "Exit codes: 0 the statement was written, 2 unusable input.")]
+    Report(report::ReportArgs),
     /// Explains a diagnostic code: meaning, why it matters, example, fix.
     Explain(explain::ExplainArgs),
 }
@@ -78,6 +83,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Explain(args) => explain::run(&args),
     };
     ExitCode::from(code)

@@ -55,6 +55,7 @@ pub struct Output<'w> {
     pub counts: Counts,
     fail_level: FailLevel,
     io_error: Option<io::Error>,
+    audit: Option<crate::audit::Audit>,
 }
 
 impl Output<'static> {
@@ -65,11 +66,17 @@ impl Output<'static> {
             counts: Counts::default(),
             fail_level: args.fail_level(),
             io_error: None,
+            audit: None,
         }
     }
 }
 
 impl Output<'_> {
+    /// The audit record that machine outputs carry.
+    pub fn set_audit(&mut self, audit: Option<crate::audit::Audit>) {
+        self.audit = audit;
+    }
+
     pub fn emit(&mut self, d: &Diagnostic, sources: &Sources) {
         self.counts.add(d);
         if self.io_error.is_none() {
@@ -94,7 +101,10 @@ impl Output<'_> {
 
     pub fn end(mut self, summary: Option<&Summary>, sources: &Sources, code: u8) -> u8 {
         if self.io_error.is_none() {
-            self.io_error = self.sink.finish(self.counts, summary, sources).err();
+            self.io_error = self
+                .sink
+                .finish(self.counts, summary, sources, self.audit.as_ref())
+                .err();
         }
         match self.io_error {
             // A closed pipe (`clausier … | head`) is the reader's choice.

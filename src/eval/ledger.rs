@@ -53,6 +53,47 @@ struct Commitment {
     overpaid: bool,
 }
 
+/// Sums by month and by day, and when limits were crossed: what the
+/// consumption statement shows beyond the summary. Grows with months and
+/// days, not rows.
+#[derive(Debug, Default)]
+pub struct Track {
+    /// (year, month) → AE and CP of the month.
+    pub months: std::collections::BTreeMap<(i32, u32), [i128; 2]>,
+    /// (day, cumulative AE, cumulative CP) at the end of each day with
+    /// movements, in order.
+    pub days: Vec<(i32, i128, i128)>,
+    /// (limit, day) of each first crossing.
+    pub crossings: Vec<(String, i32)>,
+}
+
+impl Track {
+    fn add(&mut self, m: &Movement, amount: i128) {
+        let date = NaiveDate::from_num_days_from_ce_opt(m.day);
+        if let Some(date) = date {
+            let month = self
+                .months
+                .entry((date.year(), date.month()))
+                .or_insert([0, 0]);
+            if let Some(sum) = month.get_mut(m.budget.index()) {
+                *sum += amount;
+            }
+        }
+        let (ae, cp) = match m.budget {
+            Budget::AE => (amount, 0),
+            Budget::CP => (0, amount),
+        };
+        match self.days.last_mut() {
+            Some(last) if last.0 == m.day => {
+                last.1 += ae;
+                last.2 += cp;
+            }
+            Some(&mut (_, a, c)) => self.days.push((m.day, a + ae, c + cp)),
+            None => self.days.push((m.day, ae, cp)),
+        }
+    }
+}
+
 /// Consumption of one budget over the convention's life.
 #[derive(Clone, Debug, Serialize)]
 pub struct Consumption {
@@ -93,6 +134,8 @@ pub struct Ledger<'a> {
     last_day: Option<(i32, usize)>,
     /// Rows after which some commitment stood overpaid (for statistics).
     pub overpaid_rows: u64,
+    /// What the consumption statement (`clausier report`) shows.
+    pub track: Track,
 }
 
 impl<'a> Ledger<'a> {
@@ -160,6 +203,7 @@ impl<'a> Ledger<'a> {
             ej_names,
             last_day: None,
             overpaid_rows: 0,
+            track: Track::default(),
         }
     }
 
@@ -172,6 +216,7 @@ impl<'a> Ledger<'a> {
         }
         let b = m.budget.index();
         let amount = i128::from(m.amount);
+        self.track.add(m, amount);
         if let (Some(total), Some(limits)) = (self.totals.get_mut(b), self.ceilings.get_mut(b)) {
             *total += amount;
             if let Some(limit) = limits
@@ -180,6 +225,9 @@ impl<'a> Ledger<'a> {
             {
                 limit.crossed = true;
                 let d = ceiling_exceeded(m, *total, limit, self.source);
+                self.track
+                    .crossings
+                    .push((format!("ceiling {}{}", m.budget, in_force(limit)), m.day));
                 let d = self.with_ej(d, m);
                 out(d.at_row(self.row(m, "crosses the ceiling")));
             }
@@ -204,6 +252,10 @@ impl<'a> Ledger<'a> {
         {
             limit.crossed = true;
             let d = schedule_exceeded(m, year.year, *sum, limit, self.source);
+            self.track.crossings.push((
+                format!("{} forecast {}{}", year.year, m.budget, in_force(limit)),
+                m.day,
+            ));
             let d = match self.ej_names.get(m.ej as usize) {
                 Some(name) => d.figure("ej", String::from_utf8_lossy(name)),
                 None => d,
@@ -291,6 +343,26 @@ impl<'a> Ledger<'a> {
             columns: vec![usize::from(m.column)],
             label: label.to_owned(),
         }
+    }
+
+    /// Committed and paid per commitment, by EJ number.
+    pub fn commitments(&self) -> Vec<(String, i128, i128)> {
+        self.commitments
+            .iter()
+            .zip(self.ej_names)
+            .map(|(c, name)| (String::from_utf8_lossy(name).into_owned(), c.ae, c.cp))
+            .collect()
+    }
+
+    /// The ceilings in force over time: (first day or none, budget, cents).
+    pub fn ceiling_steps(&self) -> Vec<(Option<i32>, Budget, i128)> {
+        let mut steps = Vec::new();
+        for (budget, limits) in Budget::BOTH.iter().zip(&self.ceilings) {
+            for l in &limits.0 {
+                steps.push((l.from.map(|(d, _)| d), *budget, l.cents));
+            }
+        }
+        steps
     }
 
     /// Final consumption per budget and per scheduled year.

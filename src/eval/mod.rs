@@ -12,6 +12,7 @@
 
 pub mod ledger;
 pub mod sort;
+pub mod statement;
 
 use rustc_hash::FxHashMap;
 
@@ -52,6 +53,9 @@ pub struct Summary {
     /// Movements after which some commitment stood overpaid (CP above AE),
     /// counted over all commitments: how long the overruns lasted.
     pub overpaid_rows: u64,
+    /// The consumption statement of each convention, for `clausier report`.
+    #[serde(skip)]
+    pub statements: Vec<statement::Statement>,
 }
 
 /// The convention's expected codes and authorised parties, normalized once.
@@ -193,6 +197,8 @@ pub struct Shard<'r> {
     sorter: Sorter,
     ej_ids: FxHashMap<Box<[u8]>, u32>,
     ej_names: Vec<Box<[u8]>>,
+    /// The supplier of each commitment's first row, by local EJ id.
+    ej_suppliers: Vec<Option<String>>,
 }
 
 /// What a finished shard leaves for the cumulative checks.
@@ -200,6 +206,7 @@ pub struct ShardParts {
     rows: u64,
     sorter: Sorter,
     ej_names: Vec<Box<[u8]>>,
+    ej_suppliers: Vec<Option<String>>,
     /// Added to the line of every movement: the lines before the shard's
     /// chunk, when it was read without knowing them.
     line_offset: u64,
@@ -225,6 +232,7 @@ impl<'c> Evaluator<'c> {
             sorter: Sorter::with_budget(budget),
             ej_ids: FxHashMap::default(),
             ej_names: Vec::new(),
+            ej_suppliers: Vec::new(),
         }
     }
 
@@ -289,6 +297,18 @@ impl Shard<'_> {
         self.check_imputation(tx, layout, keyed);
         self.check_market(tx, layout, keyed);
         let ej = tx.ej.map_or(NO_EJ, |ej| self.intern(ej));
+        if let Some(slot) = self.ej_suppliers.get_mut(ej as usize) {
+            if slot.is_none() {
+                *slot = tx
+                    .supplier
+                    .map(|s| {
+                        tx.encoding
+                            .decode(crate::input::parse::normalize_code(s))
+                            .into_owned()
+                    })
+                    .filter(|s| !s.is_empty());
+            }
+        }
         for m in tx.movements() {
             // A carry-over stands at the start of its year.
             let date = if m.carried {
@@ -322,6 +342,7 @@ impl Shard<'_> {
             rows: self.rows,
             sorter: self.sorter,
             ej_names: self.ej_names,
+            ej_suppliers: self.ej_suppliers,
             line_offset,
         }
     }
@@ -333,6 +354,7 @@ impl Shard<'_> {
         let id = u32::try_from(self.ej_names.len()).unwrap_or(NO_EJ);
         self.ej_ids.insert(ej.into(), id);
         self.ej_names.push(ej.into());
+        self.ej_suppliers.push(None);
         id
     }
 
@@ -513,6 +535,7 @@ impl Evaluator<'_> {
         // Global EJ numbers, in order of first appearance in file order.
         let mut ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
         let mut names: Vec<Box<[u8]>> = Vec::new();
+        let mut suppliers: Vec<Option<String>> = Vec::new();
         let mut maps = Vec::with_capacity(self.shards.len());
         let mut sorters = Vec::with_capacity(self.shards.len());
         let mut offsets = Vec::with_capacity(self.shards.len());
@@ -520,12 +543,18 @@ impl Evaluator<'_> {
             let map: Vec<u32> = shard
                 .ej_names
                 .into_iter()
-                .map(|name| {
+                .zip(shard.ej_suppliers)
+                .map(|(name, supplier)| {
                     let next = u32::try_from(names.len()).unwrap_or(NO_EJ);
-                    *ids.entry(name.clone()).or_insert_with(|| {
+                    let id = *ids.entry(name.clone()).or_insert_with(|| {
                         names.push(name);
+                        suppliers.push(None);
                         next
-                    })
+                    });
+                    if let Some(slot) = suppliers.get_mut(id as usize).filter(|s| s.is_none()) {
+                        *slot = supplier;
+                    }
+                    id
                 })
                 .collect();
             maps.push(map);
@@ -547,6 +576,14 @@ impl Evaluator<'_> {
             ledger.apply(&m, out);
         })?;
         let (consumption, schedule) = ledger.consumption(name);
+        summary.statements.push(statement::Statement::build(
+            name,
+            self.convention,
+            &ledger,
+            &suppliers,
+            consumption.clone(),
+            schedule.clone(),
+        ));
         summary.consumption = consumption;
         summary.schedule = schedule;
         summary.overpaid_rows = ledger.overpaid_rows;

@@ -75,7 +75,13 @@ impl Sink for BenchSink<'_> {
         Ok(())
     }
 
-    fn finish(&mut self, _: Counts, summary: Option<&Summary>, _: &Sources) -> io::Result<()> {
+    fn finish(
+        &mut self,
+        _: Counts,
+        summary: Option<&Summary>,
+        _: &Sources,
+        _audit: Option<&crate::audit::Audit>,
+    ) -> io::Result<()> {
         let limits: Vec<String> = [
             "AE_2017", "AE_2018", "CP_2017", "CP_2018", "AE_total", "CP_total",
         ]

@@ -120,11 +120,30 @@ impl Human {
     }
 
     /// Renders one diagnostic, its row and clause text read from `sources`.
+    /// Text from exports (in the row and the messages) has its control
+    /// characters neutralised, so that an export cannot drive the terminal.
     pub fn render(&self, d: &Diagnostic, sources: &Sources) -> String {
         let row_text = d
             .row
             .as_ref()
-            .and_then(|r| sources.row_text(r.source, r.byte));
+            .and_then(|r| sources.row_text(r.source, r.byte))
+            .map(|mut t| {
+                // A control character is one byte: `?` keeps the fields' offsets.
+                t.text = t
+                    .text
+                    .chars()
+                    .map(|c| if c.is_control() && c != '\t' { '?' } else { c })
+                    .collect();
+                t
+            });
+        let mut clean = d.clone();
+        clean.message = super::neutralise(&d.message).into_owned();
+        clean.help = d.help.as_deref().map(|h| super::neutralise(h).into_owned());
+        clean.waived = d
+            .waived
+            .as_deref()
+            .map(|w| super::neutralise(w).into_owned());
+        let d = &clean;
         let shown = shown(d, sources, row_text.as_ref());
         let mut out = String::new();
         if self.handler.render_report(&mut out, &shown).is_err() {

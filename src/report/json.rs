@@ -114,10 +114,15 @@ impl Sink for JsonSink<'_> {
         counts: Counts,
         summary: Option<&Summary>,
         _sources: &Sources,
+        audit: Option<&crate::audit::Audit>,
     ) -> io::Result<()> {
         self.start()?;
         self.out.write_all(b"\n],\n\"summary\": ")?;
         serde_json::to_writer(&mut self.out, &JsonSummary { counts, summary })?;
+        if let Some(audit) = audit {
+            self.out.write_all(b",\n\"audit\": ")?;
+            serde_json::to_writer(&mut self.out, audit)?;
+        }
         self.out.write_all(b"}\n")?;
         self.out.flush()
     }

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod statement;
 pub mod text;
 
 use std::io::{self, Write};
@@ -61,12 +62,14 @@ impl Counts {
 /// Where diagnostics go as they are produced.
 pub trait Sink {
     fn emit(&mut self, d: &Diagnostic, sources: &Sources) -> io::Result<()>;
-    /// Ends the output: the run summary, if the run evaluated exports.
+    /// Ends the output: the run summary, if the run evaluated exports, and
+    /// the audit record (tool, date, files and their SHA-256) if there is one.
     fn finish(
         &mut self,
         counts: Counts,
         summary: Option<&Summary>,
         sources: &Sources,
+        audit: Option<&crate::audit::Audit>,
     ) -> io::Result<()>;
 }
 
@@ -82,6 +85,28 @@ pub fn sink<'w>(format: Format, color: bool, out: Box<dyn Write + 'w>) -> Box<dy
         Format::Sarif => Box::new(sarif::SarifSink::new(out)),
         Format::Github => Box::new(text::GithubSink { out }),
         Format::Bench => Box::new(bench::BenchSink::new(out)),
+    }
+}
+
+/// Replaces control characters (escape sequences a terminal would obey)
+/// by U+FFFD: exports are untrusted text, shown to people.
+pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' && c != '\t' {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
     }
 }
 
@@ -158,6 +183,7 @@ impl Sink for HumanSink<'_> {
         counts: Counts,
         summary: Option<&Summary>,
         _sources: &Sources,
+        _audit: Option<&crate::audit::Audit>,
     ) -> io::Result<()> {
         for line in summary_lines(counts, summary) {
             writeln!(self.out, "{line}")?;

@@ -143,18 +143,53 @@ impl Sink for SarifSink<'_> {
         Ok(())
     }
 
-    fn finish(&mut self, _: Counts, _: Option<&Summary>, _: &Sources) -> io::Result<()> {
+    fn finish(
+        &mut self,
+        _: Counts,
+        _: Option<&Summary>,
+        _: &Sources,
+        audit: Option<&crate::audit::Audit>,
+    ) -> io::Result<()> {
         let driver = ToolComponent::builder()
             .name("clausier")
             .version(env!("CARGO_PKG_VERSION"))
             .semantic_version(env!("CARGO_PKG_VERSION"))
             .rules(Code::ALL.iter().map(|c| rule(*c)).collect::<Vec<_>>())
             .build();
-        let run = Run::builder()
+        let mut run = Run::builder()
             .tool(Tool::builder().driver(driver).build())
             .results(std::mem::take(&mut self.results))
             .column_kind(serde_json::Value::from("unicodeCodePoints"))
             .build();
+        if let Some(audit) = audit {
+            run.invocations = Some(vec![
+                serde_sarif::sarif::Invocation::builder()
+                    .execution_successful(true)
+                    .arguments(audit.arguments.clone())
+                    .start_time_utc(audit.evaluated_at.clone())
+                    .build(),
+            ]);
+            run.artifacts = Some(
+                audit
+                    .files
+                    .iter()
+                    .map(|f| {
+                        let mut artifact = serde_sarif::sarif::Artifact::builder()
+                            .location(ArtifactLocation {
+                                uri: Some(f.path.replace('\\', "/")),
+                                ..Default::default()
+                            })
+                            .length(i64::try_from(f.bytes).unwrap_or(i64::MAX))
+                            .build();
+                        if let Some(sha) = &f.sha256 {
+                            artifact.hashes =
+                                Some([("sha-256".to_owned(), sha.clone())].into_iter().collect());
+                        }
+                        artifact
+                    })
+                    .collect(),
+            );
+        }
         let log = Sarif::builder()
             .schema(serde_sarif::sarif::SCHEMA_URL)
             .version(serde_json::to_value(Version::V2_1_0).unwrap_or_default())

@@ -41,7 +41,13 @@ pub struct PlainSink<'w> {
 
 impl Sink for PlainSink<'_> {
     fn emit(&mut self, d: &Diagnostic, sources: &Sources) -> io::Result<()> {
-        writeln!(self.out, "{} {}: {}", d.severity, d.code, d.message)?;
+        writeln!(
+            self.out,
+            "{} {}: {}",
+            d.severity,
+            d.code,
+            super::neutralise(&d.message)
+        )?;
         if let Some(w) = &d.waived {
             writeln!(self.out, "  waived: {w}")?;
         }
@@ -70,7 +76,13 @@ impl Sink for PlainSink<'_> {
         writeln!(self.out)
     }
 
-    fn finish(&mut self, counts: Counts, summary: Option<&Summary>, _: &Sources) -> io::Result<()> {
+    fn finish(
+        &mut self,
+        counts: Counts,
+        summary: Option<&Summary>,
+        _: &Sources,
+        _audit: Option<&crate::audit::Audit>,
+    ) -> io::Result<()> {
         for line in summary_lines(counts, summary) {
             writeln!(self.out, "{line}")?;
         }
@@ -138,7 +150,13 @@ impl Sink for GithubSink<'_> {
         )
     }
 
-    fn finish(&mut self, counts: Counts, summary: Option<&Summary>, _: &Sources) -> io::Result<()> {
+    fn finish(
+        &mut self,
+        counts: Counts,
+        summary: Option<&Summary>,
+        _: &Sources,
+        _audit: Option<&crate::audit::Audit>,
+    ) -> io::Result<()> {
         // The summary goes to the log as plain lines, outside annotations.
         for line in summary_lines(counts, summary) {
             writeln!(self.out, "{line}")?;

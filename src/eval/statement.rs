@@ -1,0 +1,206 @@
+//! The consumption statement of a convention (`clausier report`): AE and CP
+//! per year and month against the schedule and ceilings in force, per
+//! holder, per commitment, the dates limits were first crossed, and the
+//! series the chart draws. Built from the ledger once the replay is over.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::ledger::{Consumption, Ledger, YearConsumption};
+use crate::model::{Budget, Convention};
+use crate::money::plain;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MonthLine {
+    pub year: i32,
+    pub month: u32,
+    pub ae: String,
+    pub cp: String,
+    pub cumulative_ae: String,
+    pub cumulative_cp: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct HolderLine {
+    /// The supplier's CHORUS number, and its holder's name when the
+    /// convention lists it.
+    pub supplier: String,
+    pub holder: Option<String>,
+    pub commitments: usize,
+    pub committed: String,
+    pub paid: String,
+    pub remaining: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CommitmentLine {
+    pub ej: String,
+    pub supplier: Option<String>,
+    pub committed: String,
+    pub paid: String,
+    pub remaining: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Crossing {
+    pub limit: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// What the chart draws, in cents and days; not serialized.
+#[derive(Clone, Debug, Default)]
+pub struct Series {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    /// (date, cumulative AE, cumulative CP).
+    pub days: Vec<(NaiveDate, i128, i128)>,
+    /// (in force from, budget, ceiling).
+    pub ceilings: Vec<(Option<NaiveDate>, Budget, i128)>,
+    /// (end of year, budget, cumulative forecast).
+    pub forecast: Vec<(NaiveDate, Budget, i128)>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Statement {
+    pub convention: String,
+    pub title: String,
+    pub consumption: Vec<Consumption>,
+    pub schedule: Vec<YearConsumption>,
+    pub months: Vec<MonthLine>,
+    pub holders: Vec<HolderLine>,
+    pub commitments: Vec<CommitmentLine>,
+    pub crossings: Vec<Crossing>,
+    #[serde(skip)]
+    pub series: Series,
+}
+
+fn date(day: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+impl Statement {
+    /// `suppliers` gives each commitment's supplier, by global EJ id.
+    pub fn build(
+        name: &str,
+        c: &Convention,
+        ledger: &Ledger<'_>,
+        suppliers: &[Option<String>],
+        consumption: Vec<Consumption>,
+        schedule: Vec<YearConsumption>,
+    ) -> Statement {
+        let track = &ledger.track;
+        let (mut cum_ae, mut cum_cp) = (0i128, 0i128);
+        let months = track
+            .months
+            .iter()
+            .map(|((year, month), [ae, cp])| {
+                cum_ae += ae;
+                cum_cp += cp;
+                MonthLine {
+                    year: *year,
+                    month: *month,
+                    ae: plain(*ae),
+                    cp: plain(*cp),
+                    cumulative_ae: plain(cum_ae),
+                    cumulative_cp: plain(cum_cp),
+                }
+            })
+            .collect();
+        let commitments: Vec<(String, i128, i128, Option<String>)> = ledger
+            .commitments()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (ej, ae, cp))| (ej, ae, cp, suppliers.get(i).cloned().flatten()))
+            .collect();
+        let holder_name = |supplier: &str| {
+            c.markets
+                .iter()
+                .chain(c.amendments.iter().flat_map(|a| &a.markets))
+                .find(|m| m.chorus.as_ref().is_some_and(|n| n.value == supplier))
+                .and_then(|m| m.holder.as_ref().map(|h| h.value.clone()))
+        };
+        let mut holders: Vec<(String, usize, i128, i128)> = Vec::new();
+        for (_, ae, cp, supplier) in &commitments {
+            let key = supplier.clone().unwrap_or_default();
+            match holders.iter_mut().find(|h| h.0 == key) {
+                Some(h) => {
+                    h.1 += 1;
+                    h.2 += ae;
+                    h.3 += cp;
+                }
+                None => holders.push((key, 1, *ae, *cp)),
+            }
+        }
+        holders.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut forecast = Vec::new();
+        for budget in Budget::BOTH {
+            let mut lines: Vec<_> = schedule.iter().filter(|y| y.budget == budget).collect();
+            lines.sort_by_key(|y| y.year);
+            let mut cumulative = 0i128;
+            for y in lines {
+                let cents = y.forecast.as_deref().and_then(cents_of).unwrap_or(0);
+                cumulative += cents;
+                if let Some(end) = NaiveDate::from_ymd_opt(y.year, 12, 31) {
+                    forecast.push((end, budget, cumulative));
+                }
+            }
+        }
+        Statement {
+            convention: name.to_owned(),
+            title: c.title.value.clone(),
+            consumption,
+            schedule,
+            months,
+            holders: holders
+                .into_iter()
+                .map(|(supplier, n, ae, cp)| HolderLine {
+                    holder: holder_name(&supplier),
+                    supplier,
+                    commitments: n,
+                    committed: plain(ae),
+                    paid: plain(cp),
+                    remaining: plain(ae - cp),
+                })
+                .collect(),
+            commitments: commitments
+                .into_iter()
+                .map(|(ej, ae, cp, supplier)| CommitmentLine {
+                    ej,
+                    supplier,
+                    committed: plain(ae),
+                    paid: plain(cp),
+                    remaining: plain(ae - cp),
+                })
+                .collect(),
+            crossings: track
+                .crossings
+                .iter()
+                .map(|(limit, day)| Crossing {
+                    limit: limit.clone(),
+                    date: date(*day),
+                })
+                .collect(),
+            series: Series {
+                start: c.effective_start(),
+                end: c.effective_end().map(|e| e.date),
+                days: track
+                    .days
+                    .iter()
+                    .filter_map(|(d, ae, cp)| Some((date(*d)?, *ae, *cp)))
+                    .collect(),
+                ceilings: ledger
+                    .ceiling_steps()
+                    .into_iter()
+                    .map(|(from, b, cents)| (from.and_then(date), b, cents))
+                    .collect(),
+                forecast,
+            },
+        }
+    }
+}
+
+/// Cents of a plain decimal amount (`400000.00`), as the summary writes them.
+fn cents_of(plain: &str) -> Option<i128> {
+    let d: rust_decimal::Decimal = plain.parse().ok()?;
+    crate::money::to_cents(d)
+}

@@ -1,0 +1,516 @@
+//! Renderers of the consumption statement (`clausier report`): human text,
+//! JSON, CSV and one self-contained HTML file with an SVG chart. Every text
+//! that comes from a rule file or an export is escaped in HTML.
+
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::audit::Audit;
+use crate::diag::Diagnostic;
+use crate::eval::statement::{Series, Statement};
+use crate::model::Budget;
+use crate::source::Sources;
+
+/// A finding as the statement lists it.
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingLine {
+    pub code: String,
+    pub severity: String,
+    pub message: String,
+    pub row: Option<String>,
+    pub waived: Option<String>,
+}
+
+pub fn finding_lines(findings: &[Diagnostic], sources: &Sources) -> Vec<FindingLine> {
+    findings
+        .iter()
+        .map(|d| FindingLine {
+            code: d.code.as_str().to_owned(),
+            severity: d.severity.to_string(),
+            message: d.message.clone(),
+            row: d
+                .row
+                .as_ref()
+                .map(|r| format!("{}:{}", sources.name(r.source), r.line)),
+            waived: d.waived.clone(),
+        })
+        .collect()
+}
+
+/// `400000.00` → `400 000,00 €`.
+fn eur(plain: &str) -> String {
+    plain
+        .parse::<rust_decimal::Decimal>()
+        .ok()
+        .and_then(crate::money::to_cents)
+        .map_or_else(|| plain.to_owned(), crate::money::french)
+}
+
+pub fn human(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -> String {
+    let mut out = String::new();
+    for st in statements {
+        let _ = writeln!(out, "{} ({})\n", st.title, st.convention);
+        let _ = writeln!(out, "Consumption against the ceilings in force");
+        for c in &st.consumption {
+            let _ = writeln!(out, "  {}", c.display);
+        }
+        let _ = writeln!(out, "\nPer year, against the forecast schedule");
+        for y in &st.schedule {
+            let _ = writeln!(out, "  {}", y.display);
+        }
+        let _ = writeln!(
+            out,
+            "\nPer month            AE              CP   cumulative AE   cumulative CP"
+        );
+        for m in &st.months {
+            let _ = writeln!(
+                out,
+                "  {}-{:02} {:>15} {:>15} {:>15} {:>15}",
+                m.year,
+                m.month,
+                eur(&m.ae),
+                eur(&m.cp),
+                eur(&m.cumulative_ae),
+                eur(&m.cumulative_cp)
+            );
+        }
+        let _ = writeln!(out, "\nPer holder");
+        for h in &st.holders {
+            let name = h.holder.as_deref().unwrap_or("(not a listed holder)");
+            let _ = writeln!(
+                out,
+                "  {} {name}: {} commitments, committed {}, paid {}, remaining to pay {}",
+                h.supplier,
+                h.commitments,
+                eur(&h.committed),
+                eur(&h.paid),
+                eur(&h.remaining)
+            );
+        }
+        let _ = writeln!(out, "\nPer commitment (EJ)");
+        for e in &st.commitments {
+            let _ = writeln!(
+                out,
+                "  {}: committed {}, paid {}, remaining to pay {}",
+                e.ej,
+                eur(&e.committed),
+                eur(&e.paid),
+                eur(&e.remaining)
+            );
+        }
+        let _ = writeln!(out, "\nLimits first crossed");
+        if st.crossings.is_empty() {
+            let _ = writeln!(out, "  none");
+        }
+        for c in &st.crossings {
+            let date = c.date.map_or_else(|| "?".to_owned(), |d| d.to_string());
+            let _ = writeln!(out, "  {date}: {}", c.limit);
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "Findings: {}", findings.len());
+    for f in findings {
+        let waived = f
+            .waived
+            .as_ref()
+            .map_or(String::new(), |w| format!(" [waived: {w}]"));
+        let row = f.row.as_ref().map_or(String::new(), |r| format!(" ({r})"));
+        let _ = writeln!(
+            out,
+            "  {} {}: {}{row}{waived}",
+            f.severity, f.code, f.message
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nAudit: clausier {} at {}",
+        audit.version, audit.evaluated_at
+    );
+    for file in &audit.files {
+        let _ = writeln!(
+            out,
+            "  {} {} {}",
+            file.role,
+            file.path,
+            file.sha256.as_deref().unwrap_or("(standard input)")
+        );
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    statements: &'a [Statement],
+    findings: &'a [FindingLine],
+    audit: &'a Audit,
+}
+
+pub fn json(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -> String {
+    let report = JsonReport {
+        statements,
+        findings,
+        audit,
+    };
+    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+}
+
+/// One table: `convention;section;key;budget;amount;limit;remaining`.
+pub fn csv(statements: &[Statement]) -> String {
+    let mut out = String::from("convention;section;key;budget;amount;limit;remaining\n");
+    let field = |s: &str| {
+        if s.contains([';', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    };
+    for st in statements {
+        let conv = field(&st.convention);
+        for c in &st.consumption {
+            let ceiling = c.ceiling.clone().unwrap_or_default();
+            let remaining = c.remaining.clone().unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{conv};ceiling;total;{};{};{ceiling};{remaining}",
+                c.budget, c.consumed
+            );
+        }
+        for y in &st.schedule {
+            let _ = writeln!(
+                out,
+                "{conv};schedule;{};{};{};{};",
+                y.year,
+                y.budget,
+                y.consumed,
+                y.forecast.clone().unwrap_or_default()
+            );
+        }
+        for m in &st.months {
+            let _ = writeln!(out, "{conv};month;{}-{:02};AE;{};;", m.year, m.month, m.ae);
+            let _ = writeln!(out, "{conv};month;{}-{:02};CP;{};;", m.year, m.month, m.cp);
+        }
+        for h in &st.holders {
+            let _ = writeln!(
+                out,
+                "{conv};holder;{};AE;{};;{}",
+                field(&h.supplier),
+                h.committed,
+                h.remaining
+            );
+            let _ = writeln!(out, "{conv};holder;{};CP;{};;", field(&h.supplier), h.paid);
+        }
+        for e in &st.commitments {
+            let _ = writeln!(
+                out,
+                "{conv};commitment;{};AE;{};;{}",
+                field(&e.ej),
+                e.committed,
+                e.remaining
+            );
+            let _ = writeln!(out, "{conv};commitment;{};CP;{};;", field(&e.ej), e.paid);
+        }
+    }
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\
+table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 8px}\
+td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f2f2f2}\
+.error{color:#a00}.warning{color:#a60}.waived{color:#666}code{font-size:90%}";
+
+pub fn html(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -> String {
+    let mut h = String::new();
+    let title = statements.first().map_or("clausier", |s| s.title.as_str());
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        escape(title)
+    );
+    for st in statements {
+        let _ = writeln!(
+            h,
+            "<h1>{}</h1><p><code>{}</code></p>",
+            escape(&st.title),
+            escape(&st.convention)
+        );
+        let _ = writeln!(h, "<h2>Cumulative consumption</h2>\n{}", chart(&st.series));
+        let _ = writeln!(
+            h,
+            "<h2>Ceilings</h2><table><tr><th>budget</th><th>consumed</th><th>ceiling in force</th><th>remaining</th></tr>"
+        );
+        for c in &st.consumption {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+                c.budget,
+                escape(&eur(&c.consumed)),
+                escape(&c.ceiling.as_deref().map(eur).unwrap_or_default()),
+                escape(&c.remaining.as_deref().map(eur).unwrap_or_default())
+            );
+        }
+        let _ = writeln!(
+            h,
+            "</table><h2>Forecast schedule</h2><table><tr><th>year</th><th>budget</th><th>consumed</th><th>forecast</th></tr>"
+        );
+        for y in &st.schedule {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+                y.year,
+                y.budget,
+                escape(&eur(&y.consumed)),
+                escape(&y.forecast.as_deref().map(eur).unwrap_or_default())
+            );
+        }
+        let _ = writeln!(
+            h,
+            "</table><h2>Per month</h2><table><tr><th>month</th><th>AE</th><th>CP</th><th>cumulative AE</th><th>cumulative CP</th></tr>"
+        );
+        for m in &st.months {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}-{:02}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+                m.year,
+                m.month,
+                escape(&eur(&m.ae)),
+                escape(&eur(&m.cp)),
+                escape(&eur(&m.cumulative_ae)),
+                escape(&eur(&m.cumulative_cp))
+            );
+        }
+        let _ = writeln!(
+            h,
+            "</table><h2>Per holder</h2><table><tr><th>supplier</th><th>holder</th><th>EJ</th><th>committed</th><th>paid</th><th>remaining to pay</th></tr>"
+        );
+        for x in &st.holders {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+                escape(&x.supplier),
+                escape(x.holder.as_deref().unwrap_or("")),
+                x.commitments,
+                escape(&eur(&x.committed)),
+                escape(&eur(&x.paid)),
+                escape(&eur(&x.remaining))
+            );
+        }
+        let _ = writeln!(
+            h,
+            "</table><h2>Per commitment</h2><table><tr><th>EJ</th><th>supplier</th><th>committed</th><th>paid</th><th>remaining to pay</th></tr>"
+        );
+        for e in &st.commitments {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+                escape(&e.ej),
+                escape(e.supplier.as_deref().unwrap_or("")),
+                escape(&eur(&e.committed)),
+                escape(&eur(&e.paid)),
+                escape(&eur(&e.remaining))
+            );
+        }
+        let _ = writeln!(
+            h,
+            "</table><h2>Limits first crossed</h2><table><tr><th>date</th><th>limit</th></tr>"
+        );
+        for c in &st.crossings {
+            let date = c.date.map_or_else(String::new, |d| d.to_string());
+            let _ = writeln!(h, "<tr><td>{date}</td><td>{}</td></tr>", escape(&c.limit));
+        }
+        h.push_str("</table>\n");
+    }
+    let _ = writeln!(
+        h,
+        "<h2>Findings</h2><table><tr><th>severity</th><th>code</th><th>message</th><th>row</th></tr>"
+    );
+    for f in findings {
+        let class = if f.waived.is_some() {
+            "waived"
+        } else {
+            f.severity.as_str()
+        };
+        let waived = f.waived.as_ref().map_or(String::new(), |w| {
+            format!(" <em>(waived: {})</em>", escape(w))
+        });
+        let _ = writeln!(
+            h,
+            "<tr class=\"{class}\"><td>{}</td><td><code>{}</code></td><td>{}{waived}</td><td>{}</td></tr>",
+            escape(&f.severity),
+            escape(&f.code),
+            escape(&f.message),
+            escape(f.row.as_deref().unwrap_or(""))
+        );
+    }
+    let _ = writeln!(
+        h,
+        "</table><h2>Audit record</h2><p>clausier {} — evaluated at {} — arguments: <code>{}</code></p><table><tr><th>role</th><th>file</th><th>bytes</th><th>SHA-256</th></tr>",
+        escape(audit.version),
+        escape(&audit.evaluated_at),
+        escape(&audit.arguments.join(" "))
+    );
+    for file in &audit.files {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td><code>{}</code></td></tr>",
+            file.role,
+            escape(&file.path),
+            file.bytes,
+            escape(file.sha256.as_deref().unwrap_or("(standard input)"))
+        );
+    }
+    h.push_str("</table>\n</body></html>\n");
+    h
+}
+
+/// Cumulative AE and CP over time (step lines), the ceilings in force
+/// (dashed) and the cumulative forecast at each year's end (dotted).
+fn chart(s: &Series) -> String {
+    let (w, h, left, right, top, bottom) = (900.0_f64, 360.0_f64, 90.0, 20.0, 20.0, 40.0);
+    let first = s.days.first().map(|d| d.0);
+    let last = s.days.last().map(|d| d.0);
+    let (Some(x0), Some(x1)) = (
+        [s.start, first].into_iter().flatten().min(),
+        [s.end, last].into_iter().flatten().max(),
+    ) else {
+        return "<p>No movement to chart.</p>".into();
+    };
+    let span = ((x1 - x0).num_days().max(1)) as f64;
+    let top_value = s
+        .days
+        .iter()
+        .flat_map(|d| [d.1, d.2])
+        .chain(s.ceilings.iter().map(|c| c.2))
+        .chain(s.forecast.iter().map(|f| f.2))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    // Chart coordinates only: amounts are drawn, never computed, in floating point.
+    let ymax = top_value as f64 * 1.08;
+    let x = |d: NaiveDate| left + (d - x0).num_days() as f64 / span * (w - left - right);
+    let y = |cents: i128| top + (1.0 - cents as f64 / ymax) * (h - top - bottom);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"cumulative AE and CP\">\n<rect x=\"{left}\" y=\"{top}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#999\"/>\n",
+        w - left - right,
+        h - top - bottom
+    );
+    for i in 0..=4 {
+        let cents = (top_value as f64 * 1.08 * f64::from(i) / 4.0) as i128;
+        let _ = writeln!(
+            svg,
+            "<text x=\"{}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+            left - 6.0,
+            y(cents) + 4.0,
+            escape(&crate::money::french(cents - cents % 100))
+        );
+    }
+    for year in x0.year()..=x1.year() {
+        if let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1).filter(|d| *d >= x0 && *d <= x1) {
+            let _ = writeln!(
+                svg,
+                "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{top}\" y2=\"{1}\" stroke=\"#ddd\"/><text x=\"{0:.1}\" y=\"{2}\" font-size=\"11\" text-anchor=\"middle\">{year}</text>",
+                x(jan1),
+                h - bottom,
+                h - bottom + 16.0
+            );
+        }
+    }
+    let color = |b: Budget| match b {
+        Budget::AE => "#1f5fa8",
+        Budget::CP => "#d2691e",
+    };
+    for budget in Budget::BOTH {
+        let mut steps: Vec<_> = s.ceilings.iter().filter(|c| c.1 == budget).collect();
+        steps.sort_by_key(|c| c.0);
+        for (i, c) in steps.iter().enumerate() {
+            let from = c.0.unwrap_or(x0).max(x0);
+            let to = steps.get(i + 1).and_then(|n| n.0).unwrap_or(x1).min(x1);
+            let _ = writeln!(
+                svg,
+                "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{2:.1}\" y2=\"{2:.1}\" stroke=\"{3}\" stroke-dasharray=\"6 4\"><title>ceiling {budget}</title></line>",
+                x(from),
+                x(to),
+                y(c.2),
+                color(budget)
+            );
+        }
+        let mut points = Vec::new();
+        let mut year_start = x0;
+        for f in s.forecast.iter().filter(|f| f.1 == budget) {
+            points.push(format!(
+                "{:.1},{:.1} {:.1},{:.1}",
+                x(year_start.max(x0)),
+                y(f.2),
+                x(f.0.min(x1)),
+                y(f.2)
+            ));
+            year_start = f.0.succ_opt().unwrap_or(f.0);
+        }
+        if !points.is_empty() {
+            let _ = writeln!(
+                svg,
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-dasharray=\"2 3\" opacity=\"0.7\"><title>cumulative forecast {budget}</title></polyline>",
+                points.join(" "),
+                color(budget)
+            );
+        }
+        let mut path = format!("{:.1},{:.1}", x(x0), y(0));
+        let mut previous = 0i128;
+        for (day, ae, cp) in &s.days {
+            let value = if budget == Budget::AE { *ae } else { *cp };
+            let _ = write!(
+                path,
+                " {0:.1},{1:.1} {0:.1},{2:.1}",
+                x(*day),
+                y(previous),
+                y(value)
+            );
+            previous = value;
+        }
+        let _ = writeln!(
+            svg,
+            "<polyline points=\"{path}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"><title>cumulative {budget}</title></polyline>",
+            color(budget)
+        );
+    }
+    let _ = writeln!(
+        svg,
+        "<text x=\"{0}\" y=\"14\" font-size=\"12\" fill=\"#1f5fa8\">— AE</text><text x=\"{1}\" y=\"14\" font-size=\"12\" fill=\"#d2691e\">— CP</text><text x=\"{2}\" y=\"14\" font-size=\"12\">- - ceiling in force · · · forecast</text>\n</svg>",
+        left,
+        left + 60.0,
+        left + 120.0
+    );
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+        assert_eq!(escape("a\u{1b}[31mb"), "a\u{FFFD}[31mb");
+    }
+}

@@ -1,0 +1,205 @@
+//! `clausier report`: the consumption statement in every format, its audit
+//! record, and the safety of its HTML.
+
+mod common;
+
+use common::clausier;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+const RULES: &str = "rules/hebergement-2019.conv";
+const EXPORT: &str = "examples/hebergement-2019-2020.csv";
+
+fn report(format: &str, rules: &str, export: &str) -> String {
+    let (code, stdout, stderr) = clausier(&["report", "--format", format, rules, export]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    stdout
+}
+
+fn sha256(path: &str) -> String {
+    let bytes = std::fs::read(common::root().join(path)).unwrap();
+    Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn the_statement_in_json() {
+    let v: Value = serde_json::from_str(&report("json", RULES, EXPORT)).unwrap();
+    let st = &v["statements"][0];
+    assert_eq!(st["consumption"][0]["consumed"], "151000.00");
+    assert_eq!(
+        st["consumption"][0]["ceiling"], "150000.00",
+        "the ceiling in force at the end"
+    );
+    let holders: Vec<(&str, &str, &str)> = st["holders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["supplier"].as_str().unwrap(),
+                h["committed"].as_str().unwrap(),
+                h["paid"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        holders,
+        vec![
+            ("1001300001", "147000.00", "121000.00"),
+            ("1001300002", "4000.00", "0.00")
+        ]
+    );
+    let ej3 = st["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["ej"] == "2190000003")
+        .unwrap();
+    assert_eq!(ej3["remaining"], "-1000.00");
+    let crossings: Vec<(&str, &str)> = st["crossings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["limit"].as_str().unwrap(), c["date"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        crossings,
+        vec![
+            ("2019 forecast AE", "2019-06-12"),
+            ("ceiling AE", "2019-11-25"),
+            ("ceiling AE (avenant 1 in force)", "2020-05-10"),
+        ]
+    );
+    assert_eq!(st["months"].as_array().unwrap().len(), 13);
+    // The audit record names each file with its SHA-256.
+    let files = v["audit"]["files"].as_array().unwrap();
+    assert_eq!(files[0]["path"], RULES);
+    assert_eq!(files[0]["sha256"], sha256(RULES));
+    assert_eq!(files[1]["sha256"], sha256(EXPORT));
+    assert_eq!(v["audit"]["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn check_json_and_sarif_carry_the_audit_record() {
+    let (_, stdout, _) = clausier(&["check", "--format", "json", RULES, EXPORT]);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["audit"]["files"][1]["sha256"], sha256(EXPORT));
+    assert!(v["audit"]["evaluated_at"].as_str().unwrap().ends_with('Z'));
+    let (_, stdout, _) = clausier(&["check", "--format", "sarif", RULES, EXPORT]);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let artifacts = v["runs"][0]["artifacts"].as_array().unwrap();
+    assert_eq!(artifacts[1]["hashes"]["sha-256"], sha256(EXPORT));
+    // The waived finding is a suppressed result.
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let waived = results
+        .iter()
+        .find(|r| r["ruleId"] == "commitment.overpaid")
+        .unwrap();
+    assert_eq!(waived["suppressions"][0]["kind"], "inSource");
+}
+
+#[test]
+fn the_statement_in_csv_and_text() {
+    let csv = report("csv", RULES, EXPORT);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "convention;section;key;budget;amount;limit;remaining"
+    );
+    assert!(
+        lines
+            .contains(&"rules/hebergement-2019.conv;ceiling;total;AE;151000.00;150000.00;-1000.00")
+    );
+    assert!(lines.contains(&"rules/hebergement-2019.conv;month;2020-05;AE;2000.00;;"));
+    let text = report("human", RULES, EXPORT);
+    assert!(
+        text.contains("2020-05-10: ceiling AE (avenant 1 in force)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[waived: facture de régularisation"),
+        "{text}"
+    );
+}
+
+/// The structure CI checks: one document, one SVG chart with a line per
+/// budget, every table, and the findings.
+#[test]
+fn the_html_statement_is_one_self_contained_document() {
+    let html = report("html", RULES, EXPORT);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<html").count(), 1);
+    assert!(html.trim_end().ends_with("</html>"));
+    assert_eq!(html.matches("<svg").count(), 1);
+    assert!(
+        html.contains("<title>cumulative AE</title>")
+            && html.contains("<title>cumulative CP</title>")
+    );
+    assert!(
+        html.matches("<title>ceiling AE</title>").count() == 2,
+        "two AE ceilings: before and after avenant 1"
+    );
+    for heading in [
+        "Ceilings",
+        "Forecast schedule",
+        "Per month",
+        "Per holder",
+        "Per commitment",
+        "Limits first crossed",
+        "Findings",
+        "Audit record",
+    ] {
+        assert!(
+            html.contains(&format!("<h2>{heading}</h2>")),
+            "no {heading}"
+        );
+    }
+    // No script, no network: nothing is fetched.
+    assert!(!html.contains("<script") && !html.contains("https://") && !html.contains("<link"));
+    // Tags balance for the elements it writes.
+    for tag in ["table", "tr", "svg", "h2"] {
+        assert_eq!(
+            html.matches(&format!("<{tag}")).count(),
+            html.matches(&format!("</{tag}>")).count(),
+            "<{tag}>"
+        );
+    }
+}
+
+#[test]
+fn export_text_is_escaped_in_html_and_neutralised_on_terminals() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("evil.csv");
+    std::fs::write(
+        &export,
+        "date;type;n_ej;montant;fournisseur\n01/09/2017;AE;<b>1</b>;1,00;\u{1b}[31m<script>alert(1)</script>\n",
+    )
+    .unwrap();
+    let export = export.to_str().unwrap();
+    let html = report("html", common::SEED, export);
+    assert!(
+        !html.contains("<script>") && !html.contains("<b>1</b>"),
+        "unescaped export text"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains('\u{1b}'));
+    for format in ["human", "plain"] {
+        let (_, stdout, _) = clausier(&[
+            "check",
+            "--color",
+            "never",
+            "--format",
+            format,
+            common::SEED,
+            export,
+        ]);
+        assert!(stdout.contains("<script>"), "the text is shown");
+        assert!(
+            !stdout.contains('\u{1b}'),
+            "{format}: an escape sequence from the export reached the terminal"
+        );
+    }
+}
