@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Budget, CodeField, Convention, DurationUnit};
+use crate::model::{Budget, CodeField, Convention};
 use crate::money::{french, to_cents};
 use crate::span::Spanned;
 
@@ -288,11 +288,11 @@ fn notice_too_long(c: &Convention, out: &mut Vec<Diagnostic>) {
         return;
     };
     let term_days = (term.end.value - start).num_days();
-    let notice_days = match notice.unit {
-        DurationUnit::Days => i64::from(notice.count),
-        // A month is at least 28 days: the lint only fires when it is sure.
-        DurationUnit::Months => i64::from(notice.count) * 28,
-    };
+    // The notice's length counted from the start: art. 641 for months.
+    let notice_days = notice
+        .duration
+        .after(start)
+        .map_or(i64::MAX, |end| (end - start).num_days());
     if term_days >= 0 && notice_days > term_days {
         out.push(
             Diagnostic::new(

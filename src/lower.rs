@@ -13,8 +13,8 @@ use rust_decimal::Decimal;
 use crate::diag::{Code, Diagnostic, SourceId};
 use crate::keywords::{fold, suggest};
 use crate::model::{
-    Budget, Ceiling, Convention, DurationUnit, Imputation, Market, Notice, Party, ScheduleLine,
-    Signatory, Term, TermStart,
+    Budget, Ceiling, Convention, Imputation, Market, Notice, Party, ScheduleLine, Signatory, Term,
+    TermStart,
 };
 use crate::span::{Span, Spanned};
 use crate::syntax::{Document, Item, Value, ValueKind};
@@ -891,32 +891,10 @@ impl Lowerer {
     }
 
     fn notice(&mut self, item: &Item) -> Option<Notice> {
-        let count_value = self.value_at(item, 0, "a number of days or months")?;
-        let count = match &count_value.kind {
-            ValueKind::Word(w) => w.parse::<u32>().ok().filter(|n| *n <= 1200),
-            _ => None,
-        };
-        let Some(count) = count else {
-            self.value_error(count_value, "a whole number (e.g. `3 mois`)");
-            return None;
-        };
-        let unit_value = self.value_at(item, 1, "a unit (`jours` or `mois`)")?;
-        let unit = match &unit_value.kind {
-            ValueKind::Word(w) => match fold(w).as_str() {
-                "jour" | "jours" => Some(DurationUnit::Days),
-                "mois" => Some(DurationUnit::Months),
-                _ => None,
-            },
-            _ => None,
-        };
-        self.no_more_values(item, 2);
-        let Some(unit) = unit else {
-            self.value_error(unit_value, "`jours` or `mois`");
-            return None;
-        };
+        let (duration, used) = self.duration(item, 0)?;
+        self.no_more_values(item, used);
         Some(Notice {
-            count,
-            unit,
+            duration,
             span: item.span,
         })
     }

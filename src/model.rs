@@ -214,17 +214,11 @@ pub struct Imputation {
     pub span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum DurationUnit {
-    Days,
-    Months,
-}
-
-/// Notice for termination or change (préavis).
+/// Notice for termination or change (préavis), in calendar days, jours
+/// francs, jours ouvrés, months or years.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Notice {
-    pub count: u32,
-    pub unit: DurationUnit,
+    pub duration: crate::dates::Duration,
     #[serde(skip)]
     pub span: Span,
 }
@@ -334,10 +328,7 @@ impl Convention {
             terminated: false,
         };
         if let (Some(t), Some(notice)) = (notice_given, &self.notice) {
-            let period = match notice.unit {
-                DurationUnit::Days => crate::dates::Duration::Days(notice.count),
-                DurationUnit::Months => crate::dates::Duration::Months(notice.count),
-            };
+            let period = notice.duration;
             let mut effective = period.after(t.date.value);
             if t.next_working_day {
                 effective = effective.and_then(crate::dates::next_working_day);

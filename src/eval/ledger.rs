@@ -116,6 +116,8 @@ pub struct YearConsumption {
     pub budget: Budget,
     pub consumed: String,
     pub forecast: Option<String>,
+    /// What remains of the forecast (negative past it).
+    pub remaining: Option<String>,
     #[serde(skip)]
     pub display: String,
 }
@@ -401,6 +403,7 @@ impl<'a> Ledger<'a> {
                     budget: *budget,
                     consumed: plain(*sum),
                     forecast: Some(plain(limit.cents)),
+                    remaining: Some(plain(limit.cents - sum)),
                     display: format!(
                         "{} {budget} consumed {} of {} forecast",
                         y.year,

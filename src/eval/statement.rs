@@ -60,10 +60,21 @@ pub struct Series {
     pub forecast: Vec<(NaiveDate, Budget, i128)>,
 }
 
+/// The term as computed: when the convention took effect, when it ends,
+/// and what fixed that end (the term, an amendment, a renewal, a notice).
+#[derive(Clone, Debug, Serialize)]
+pub struct TermLine {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub ended_by: Option<String>,
+    pub terminated: bool,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Statement {
     pub convention: String,
     pub title: String,
+    pub term: TermLine,
     pub consumption: Vec<Consumption>,
     pub schedule: Vec<YearConsumption>,
     pub months: Vec<MonthLine>,
@@ -145,9 +156,16 @@ impl Statement {
                 }
             }
         }
+        let end = c.effective_end();
         Statement {
             convention: name.to_owned(),
             title: c.title.value.clone(),
+            term: TermLine {
+                start: c.effective_start(),
+                end: end.as_ref().map(|e| e.date),
+                ended_by: end.as_ref().map(|e| e.cause.clone()),
+                terminated: end.as_ref().is_some_and(|e| e.terminated),
+            },
             consumption,
             schedule,
             months,

@@ -39,6 +39,17 @@ pub fn finding_lines(findings: &[Diagnostic], sources: &Sources) -> Vec<FindingL
         .collect()
 }
 
+/// `from 2019-01-15 to 2020-12-30 (terminated: the notice of … plus 3 mois)`.
+fn term_text(st: &Statement) -> String {
+    let date = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_owned(), |d| d.to_string());
+    let why = match (&st.term.ended_by, st.term.terminated) {
+        (Some(cause), true) => format!(" (terminated: {cause})"),
+        (Some(cause), false) if cause != "the term" => format!(" (end set by {cause})"),
+        _ => String::new(),
+    };
+    format!("from {} to {}{why}", date(st.term.start), date(st.term.end))
+}
+
 /// `400000.00` → `400 000,00 €`.
 fn eur(plain: &str) -> String {
     plain
@@ -52,6 +63,7 @@ pub fn human(statements: &[Statement], findings: &[FindingLine], audit: &Audit) 
     let mut out = String::new();
     for st in statements {
         let _ = writeln!(out, "{} ({})\n", st.title, st.convention);
+        let _ = writeln!(out, "Term: {}\n", term_text(st));
         let _ = writeln!(out, "Consumption against the ceilings in force");
         for c in &st.consumption {
             let _ = writeln!(out, "  {}", c.display);
@@ -274,11 +286,12 @@ pub fn html(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -
         for y in &st.schedule {
             let _ = writeln!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
                 y.year,
                 y.budget,
                 escape(&eur(&y.consumed)),
-                escape(&y.forecast.as_deref().map(eur).unwrap_or_default())
+                escape(&y.forecast.as_deref().map(eur).unwrap_or_default()),
+                escape(&y.remaining.as_deref().map(eur).unwrap_or_default())
             );
         }
         let _ = writeln!(
