@@ -442,32 +442,26 @@ fn is_centre_de_couts(s: &str) -> bool {
 }
 
 fn market_duplicates(c: &Convention, out: &mut Vec<Diagnostic>) {
-    for (i, m) in c.markets.iter().enumerate() {
-        let Some(earlier) = c.markets.get(..i) else {
-            continue;
-        };
+    // One index per key: linear in the number of markets.
+    let mut seen: [std::collections::HashMap<&str, crate::span::Span>; 3] = Default::default();
+    for m in &c.markets {
         let keys = [
             ("purpose", Some(&m.purpose)),
             ("CHORUS number", m.chorus.as_ref()),
             ("contract number", m.number.as_ref()),
         ];
-        for (what, key) in keys {
+        for ((what, key), index) in keys.into_iter().zip(seen.iter_mut()) {
             let Some(key) = key else { continue };
-            let first = earlier.iter().find_map(|e| {
-                let other = match what {
-                    "purpose" => Some(&e.purpose),
-                    "CHORUS number" => e.chorus.as_ref(),
-                    _ => e.number.as_ref(),
-                };
-                other.filter(|o| o.value == key.value)
-            });
-            if let Some(first) = first {
-                out.push(
+            match index.get(key.value.as_str()) {
+                Some(first) => out.push(
                     Diagnostic::new(Code::MarketDuplicate, format!("two markets share the {what} `{}`", key.value))
                         .at_clause(c.source, key.span, "stated again here")
-                        .related(c.source, first.span, "first stated here")
+                        .related(c.source, *first, "first stated here")
                         .help("state each contract once; a holder with two contracts has two contract numbers"),
-                );
+                ),
+                None => {
+                    index.insert(key.value.as_str(), key.span);
+                }
             }
         }
     }

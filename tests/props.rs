@@ -17,6 +17,12 @@ use proptest::prelude::*;
 type Finding = (String, String, String);
 
 fn findings(export: PathBuf) -> (BTreeSet<Finding>, (u64, u64, u64)) {
+    findings_of(vec![export])
+}
+
+/// The findings of one run over several exports, as (code, message, text
+/// of the row), and the summary's row counts.
+fn findings_of(exports: Vec<PathBuf>) -> (BTreeSet<Finding>, (u64, u64, u64)) {
     let mut sources = Sources::default();
     let text = std::fs::read_to_string(common::root().join(common::SEED)).unwrap();
     let id = sources.add_rule(common::SEED, text.clone());
@@ -24,7 +30,7 @@ fn findings(export: PathBuf) -> (BTreeSet<Finding>, (u64, u64, u64)) {
     assert!(diags.is_empty(), "{diags:?}");
     let convention = convention.unwrap();
     let mut found = Vec::new();
-    let exports = run::open_exports(&[export], &Default::default(), &mut sources, &mut |_, d| {
+    let exports = run::open_exports(&exports, &Default::default(), &mut sources, &mut |_, d| {
         found.push(d)
     })
     .unwrap();
@@ -228,5 +234,53 @@ proptest! {
                 prop_assert!(working >= to && (working - to).num_days() < 7);
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// An amount of up to 10^15 €, written with any thousands separator,
+    /// either decimal separator, any sign and quotes, reads back exactly.
+    #[test]
+    fn amounts_round_trip(
+        cents in -100_000_000_000_000_000i64..=100_000_000_000_000_000i64,
+        sep in prop_oneof![Just(""), Just(" "), Just("\u{A0}"), Just("\u{202F}")],
+        point in prop_oneof![Just(","), Just(".")],
+        minus in prop_oneof![Just("-"), Just("\u{2013}"), Just("\u{2212}")],
+        quoted in any::<bool>(),
+    ) {
+        use clausier::input::parse::parse_amount;
+        let units = (cents.unsigned_abs() / 100).to_string();
+        let mut grouped = String::new();
+        for (i, c) in units.chars().enumerate() {
+            if i > 0 && (units.len() - i) % 3 == 0 {
+                grouped.push_str(sep);
+            }
+            grouped.push(c);
+        }
+        let sign = if cents < 0 { minus } else { "" };
+        let text = format!("{sign}{grouped}{point}{:02}", cents.unsigned_abs() % 100);
+        let text = if quoted { format!("\"{text}\"") } else { text };
+        prop_assert_eq!(parse_amount(text.as_bytes()), Ok(cents), "{}", text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Splitting an export into two files, read in one run, gives the same
+    /// findings on the same rows as the whole file.
+    #[test]
+    fn splitting_an_export_leaves_findings_unchanged(at in 0usize..30) {
+        let (header, rows) = example();
+        let at = at.min(rows.len());
+        let whole = write_export(&header, &rows);
+        let first = write_export(&header, rows.get(..at).unwrap_or_default());
+        let second = write_export(&header, rows.get(at..).unwrap_or_default());
+        let (a, counts_a) = findings_of(vec![whole.to_path_buf()]);
+        let (b, counts_b) = findings_of(vec![first.to_path_buf(), second.to_path_buf()]);
+        prop_assert_eq!(counts_a, counts_b);
+        prop_assert_eq!(a, b);
     }
 }

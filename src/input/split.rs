@@ -150,16 +150,16 @@ impl<R: Read> Splitter<R> {
         if self.eof {
             return Ok(false);
         }
+        if self.end - self.start > MAX_RECORD {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("a record longer than {} MiB", MAX_RECORD >> 20),
+            ));
+        }
         self.buf.copy_within(self.start..self.end, 0);
         self.end -= self.start;
         self.start = 0;
         if self.buf.len() - self.end < READ_SIZE / 2 {
-            if self.buf.len() >= MAX_RECORD + READ_SIZE {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("a record longer than {} MiB", MAX_RECORD >> 20),
-                ));
-            }
             self.buf.resize(self.buf.len() * 2, 0);
         }
         let read = loop {
@@ -192,6 +192,12 @@ impl<R: Read> Splitter<R> {
                 return Ok(None);
             }
             let line_end = newline.map_or(self.end, |i| self.start + i);
+            if line_end - self.start > MAX_RECORD {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("a record longer than {} MiB", MAX_RECORD >> 20),
+                ));
+            }
             let line = self.buf.get(self.start..line_end).unwrap_or_default();
             self.position = Position {
                 line: self.line,
