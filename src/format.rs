@@ -9,49 +9,20 @@
 
 use crate::diag::Diagnostic;
 use crate::keywords::fold;
-use crate::lower::parse_money;
+use crate::lower::{self, parse_money};
 use crate::money::french;
 use crate::syntax::{self, Comment, Item, ValueKind};
 
-/// Keywords in their canonical spelling; heads and market field names that
-/// fold to one of these are printed this way.
-const CANONICAL: &[&str] = &[
-    "convention",
-    "nor",
-    "signature",
-    "base-légale",
-    "délégant",
-    "délégataire",
-    "marché",
-    "titulaire",
-    "chorus",
-    "numéro",
-    "uo",
-    "durée",
-    "effet",
-    "fin",
-    "plafond",
-    "échéancier",
-    "comptable",
-    "imputation",
-    "programme",
-    "centre-financier",
-    "domaine-fonctionnel",
-    "activité",
-    "centre-de-coûts",
-    "préavis",
-    "publication",
-    "suivi",
-    "sigle",
-    "signataire",
-    "avenant",
-    "dénonciation",
-    "dérogation",
-    "pour",
-    "reconduction",
-    "motif",
-    "approuvée-par",
-    "jusqu'au",
+/// Keywords in their canonical spelling, from the lowering's own lists:
+/// heads and market field names that fold to one are printed this way.
+const KEYWORD_LISTS: &[&[&str]] = &[
+    &["convention"],
+    lower::CONVENTION_CLAUSES,
+    lower::PARTY_CLAUSES,
+    lower::TERM_CLAUSES,
+    lower::IMPUTATION_CLAUSES,
+    lower::MARKET_FIELDS,
+    lower::WAIVER_CLAUSES,
 ];
 
 /// Words that stand as values of clauses, in their canonical spelling.
@@ -197,8 +168,9 @@ impl Formatter<'_> {
 
 fn canonical(word: &str) -> String {
     let folded = fold(word);
-    CANONICAL
+    KEYWORD_LISTS
         .iter()
+        .flat_map(|list| list.iter())
         .find(|k| fold(k) == folded)
         .map_or_else(|| word.to_owned(), |k| (*k).to_owned())
 }

@@ -40,8 +40,8 @@ pub const CONVENTION_CLAUSES: &[&str] = &[
     "dénonciation",
     "dérogation",
 ];
-const PARTY_CLAUSES: &[&str] = &["sigle", "signataire"];
-const TERM_CLAUSES: &[&str] = &["effet", "fin", "pour", "reconduction"];
+pub const PARTY_CLAUSES: &[&str] = &["sigle", "signataire"];
+pub const TERM_CLAUSES: &[&str] = &["effet", "fin", "pour", "reconduction"];
 const AMENDMENT_CLAUSES: &[&str] = &[
     "signature",
     "effet",
@@ -51,15 +51,15 @@ const AMENDMENT_CLAUSES: &[&str] = &[
     "marché",
     "imputation",
 ];
-const WAIVER_CLAUSES: &[&str] = &["motif", "approuvée-par", "jusqu'au"];
-const IMPUTATION_CLAUSES: &[&str] = &[
+pub const WAIVER_CLAUSES: &[&str] = &["motif", "approuvée-par", "jusqu'au"];
+pub const IMPUTATION_CLAUSES: &[&str] = &[
     "programme",
     "centre-financier",
     "domaine-fonctionnel",
     "activité",
     "centre-de-coûts",
 ];
-const MARKET_FIELDS: &[&str] = &["titulaire", "chorus", "numéro"];
+pub const MARKET_FIELDS: &[&str] = &["titulaire", "chorus", "numéro"];
 
 /// Lowers a parsed rule file. `complete` is false when syntax errors blanked
 /// some lines: missing clauses are then not reported, since they may be on
@@ -129,29 +129,8 @@ impl Lowerer {
             .text_at(item, 0, "the convention's title")
             .unwrap_or_else(|| Spanned::new(String::new(), item.head.span));
         self.no_more_values(item, 1);
-        let mut c = Convention {
-            source: self.source,
-            title,
-            nor: None,
-            signature: None,
-            legal_basis: None,
-            delegant: None,
-            delegataire: None,
-            markets: Vec::new(),
-            uo: None,
-            term: None,
-            ceilings: Vec::new(),
-            schedule: Vec::new(),
-            accountant: None,
-            imputation: Imputation::default(),
-            notice: None,
-            publication: None,
-            reporting: None,
-            amendments: Vec::new(),
-            termination: None,
-            waivers: Vec::new(),
-            span: item.span,
-        };
+        let mut c = self.convention_shell(item);
+        c.title = title;
         let Some(block) = &item.block else {
             self.diags.push(
                 Diagnostic::new(Code::ValueInvalid, "the convention has no clauses")
@@ -706,7 +685,8 @@ impl Lowerer {
         })
     }
 
-    /// An empty convention, to lower an amendment's clauses into.
+    /// An empty convention: the start of lowering one, or a scratch one to
+    /// lower an amendment's clauses into.
     fn convention_shell(&self, item: &Item) -> Convention {
         Convention {
             source: self.source,
