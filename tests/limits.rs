@@ -138,3 +138,37 @@ fn empty_files_and_binary_garbage() {
     assert!(stdout.contains("did not contain valid UTF-8"), "{stdout}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Rule files are data: text that looks like a command, a path or an
+/// address is kept as text; nothing is run, read or fetched.
+#[test]
+fn rule_files_execute_and_fetch_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = dir.path().join("created-by-a-rule-file");
+    let text = std::fs::read_to_string(common::root().join(SEED))
+        .unwrap()
+        .replace(
+            "publication \"Bulletin officiel de chaque département ministériel concerné\"",
+            &format!(
+                "publication \"$(touch {0}) `touch {0}` ../../etc/passwd http://127.0.0.1:9/x\"",
+                marker.display()
+            ),
+        );
+    assert!(text.contains("$(touch"));
+    let conv = dir.path().join("data.conv");
+    std::fs::write(&conv, &text).unwrap();
+    let (convention, diagnostics) = clausier::compile(0, &text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let publication = convention.unwrap().publication.unwrap().value;
+    assert!(
+        publication.starts_with("$(touch"),
+        "kept as text: {publication}"
+    );
+    let (code, _, _) = clausier(&[
+        "check",
+        conv.to_str().unwrap(),
+        "tests/cases/rules/header-only.csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(!marker.exists(), "a rule file ran a command");
+}
