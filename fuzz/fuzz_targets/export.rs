@@ -11,7 +11,9 @@ use libfuzzer_sys::fuzz_target;
 
 fn read(data: &[u8], options: &ReadOptions) {
     let reader = Box::new(Cursor::new(data.to_vec()));
-    let Ok(mut export) = Export::open("fuzz", 0, data, reader, options) else { return };
+    let Ok(mut export) = Export::open("fuzz", 0, data, reader, options) else {
+        return;
+    };
     let mut rows = 0u64;
     while let Ok(Some(row)) = export.next_row() {
         rows += 1;
@@ -28,6 +30,14 @@ fuzz_target!(|data: &[u8]| {
     // The first byte picks the profile: detection, or one forced.
     let (choice, body) = data.split_first().map_or((0, data), |(c, rest)| (*c, rest));
     let builtins = profile::builtins();
-    let forced = builtins.get(usize::from(choice) % (builtins.len() + 1)).cloned();
-    read(body, &ReadOptions { profile: forced, encoding: None });
+    let forced = builtins
+        .get(usize::from(choice) % (builtins.len() + 1))
+        .cloned();
+    read(
+        body,
+        &ReadOptions {
+            profile: forced,
+            encoding: None,
+        },
+    );
 });
