@@ -185,11 +185,20 @@ impl Sink for HumanSink<'_> {
         _sources: &Sources,
         _audit: Option<&crate::audit::Audit>,
     ) -> io::Result<()> {
-        for line in summary_lines(counts, summary) {
-            writeln!(self.out, "{line}")?;
-        }
-        self.out.flush()
+        write_summary(&mut self.out, counts, summary)
     }
+}
+
+/// Writes the summary lines and flushes: the end of the text outputs.
+pub fn write_summary(
+    out: &mut dyn Write,
+    counts: Counts,
+    summary: Option<&Summary>,
+) -> io::Result<()> {
+    for line in summary_lines(counts, summary) {
+        writeln!(out, "{line}")?;
+    }
+    out.flush()
 }
 
 /// `file: profile p (utf-8), 12 lines = 7 preamble + 1 header + …`

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{Counts, Sink, summary_lines};
+use super::{Counts, Sink, write_summary};
 use crate::diag::{ClauseRef, Diagnostic, RowRef};
 use crate::eval::Summary;
 use crate::source::Sources;
@@ -83,10 +83,7 @@ impl Sink for PlainSink<'_> {
         _: &Sources,
         _audit: Option<&crate::audit::Audit>,
     ) -> io::Result<()> {
-        for line in summary_lines(counts, summary) {
-            writeln!(self.out, "{line}")?;
-        }
-        self.out.flush()
+        write_summary(&mut self.out, counts, summary)
     }
 }
 
@@ -158,9 +155,6 @@ impl Sink for GithubSink<'_> {
         _audit: Option<&crate::audit::Audit>,
     ) -> io::Result<()> {
         // The summary goes to the log as plain lines, outside annotations.
-        for line in summary_lines(counts, summary) {
-            writeln!(self.out, "{line}")?;
-        }
-        self.out.flush()
+        write_summary(&mut self.out, counts, summary)
     }
 }
