@@ -11,14 +11,18 @@
 //! Memory: the budget, plus 12 bytes per chunk written.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, Write};
+#[cfg(not(unix))]
+use std::io::{Read, Seek, SeekFrom};
 
 use rustc_hash::FxHashMap;
 
 use crate::model::Budget;
 
 /// Bytes of encoded movements held in memory before flushing to disk.
-pub const MEMORY_BUDGET: usize = 16 << 20;
+pub const MEMORY_BUDGET: usize = 12 << 20;
+/// Chunks are gathered in a buffer this large before they are written.
+const SPILL_BUFFER: usize = 1 << 20;
 /// A day's buffer is written out as a chunk when it reaches this size.
 const CHUNK: usize = 64 << 10;
 
@@ -108,7 +112,7 @@ pub struct Sorter {
     buckets: Vec<(i32, Bucket)>,
     buffered: usize,
     budget: usize,
-    spill: Option<File>,
+    spill: Option<BufWriter<File>>,
     spilled: u64,
 }
 
@@ -164,9 +168,13 @@ impl Sorter {
         if bucket.buffer.is_empty() {
             return Ok(());
         }
+        // Chunks go through a large buffer: one write call for many chunks.
         let file = match &mut self.spill {
             Some(f) => f,
-            None => self.spill.insert(tempfile::tempfile()?),
+            None => self.spill.insert(BufWriter::with_capacity(
+                SPILL_BUFFER,
+                tempfile::tempfile()?,
+            )),
         };
         file.write_all(&bucket.buffer)?;
         let len = u32::try_from(bucket.buffer.len()).unwrap_or(u32::MAX);
@@ -182,6 +190,7 @@ impl Sorter {
 
     /// Calls `f` on every movement in chronological order.
     pub fn drain(mut self, mut f: impl FnMut(&Movement)) -> io::Result<()> {
+        self.finish_spill()?;
         let mut days: Vec<i32> = self.days.keys().copied().collect();
         days.sort_unstable();
         let mut chunk = Vec::new();
@@ -189,6 +198,14 @@ impl Sorter {
             self.drain_day(day, &mut chunk, &mut f)?;
         }
         Ok(())
+    }
+
+    /// Writes out what the spill buffer still holds, before reading back.
+    fn finish_spill(&mut self) -> io::Result<()> {
+        match &mut self.spill {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
     }
 
     /// Calls `f` on the movements of one day, in arrival order.
@@ -208,13 +225,27 @@ impl Sorter {
             let Some(file) = self.spill.as_mut() else {
                 break;
             };
-            file.seek(SeekFrom::Start(*offset))?;
             chunk.resize(*len as usize, 0);
-            file.read_exact(chunk)?;
+            read_at(file.get_mut(), chunk, *offset)?;
             decode_all(day, chunk, f);
         }
         decode_all(day, &bucket.buffer, f);
         Ok(())
+    }
+}
+
+/// Reads `buf.len()` bytes at `offset`: one system call where the platform
+/// has positioned reads.
+fn read_at(file: &mut File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        file.read_exact_at(buf, offset)
+    }
+    #[cfg(not(unix))]
+    {
+        file.seek(SeekFrom::Start(offset))?;
+        file.read_exact(buf)
     }
 }
 
@@ -235,6 +266,9 @@ pub fn drain_in_order(
         .collect();
     days.sort_unstable();
     days.dedup();
+    for sorter in &mut sorters {
+        sorter.finish_spill()?;
+    }
     let mut chunk = Vec::new();
     for day in days {
         for (k, sorter) in sorters.iter_mut().enumerate() {
