@@ -2,13 +2,13 @@
 //!
 //! Row-local clauses (term, imputation, authorised markets) are checked as
 //! each row arrives, in file order. Cumulative clauses (ceilings, schedule,
-//! payments per commitment) need chronological order: each row leaves a
-//! 40-byte [`sort::Movement`] that [`sort::Sorter`] hands back sorted by
-//! date, ties in file order, and [`ledger::Ledger`] runs the sums. Memory
-//! grows with distinct commitments, never with rows.
+//! payments per commitment) need chronological order: each movement leaves
+//! a 35-byte record in the day bucket of [`sort::Sorter`], which hands them
+//! back by date, ties in file order, and [`ledger::Ledger`] runs the sums.
+//! Memory grows with distinct commitments and days, never with rows.
 //!
-//! Invariant: `eval` reads no file; its only I/O is the sorter's spill to
-//! anonymous temporary files.
+//! Invariant: `eval` reads no file; its only I/O is the buckets' spill to
+//! an anonymous temporary file.
 
 pub mod ledger;
 pub mod sort;
