@@ -23,6 +23,8 @@ use crate::model::Budget;
 pub const MEMORY_BUDGET: usize = 12 << 20;
 /// Chunks are gathered in a buffer this large before they are written.
 const SPILL_BUFFER: usize = 1 << 20;
+/// Capacity a day's buffer keeps once written out.
+const RETAINED: usize = 4 << 10;
 /// A day's buffer is written out as a chunk when it reaches this size.
 const CHUNK: usize = 64 << 10;
 
@@ -182,9 +184,10 @@ impl Sorter {
         self.spilled += u64::from(len);
         self.buffered = self.buffered.saturating_sub(bucket.buffer.len());
         bucket.buffer.clear();
-        if bucket.buffer.capacity() > CHUNK {
-            bucket.buffer.shrink_to(CHUNK);
-        }
+        // A flushed day keeps a small buffer only: with sorted input every
+        // day fills once and then stays idle, and idle full-size buffers
+        // would add up to days × CHUNK.
+        bucket.buffer.shrink_to(RETAINED);
         Ok(())
     }
 
