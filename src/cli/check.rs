@@ -11,6 +11,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::input::csv::ReadOptions;
 use crate::input::encoding::Encoding;
 use crate::input::profile::{self, Profile};
+use crate::report::Format;
 use crate::run::{self, Outcome};
 use crate::source::Sources;
 
@@ -58,7 +59,9 @@ pub struct Prepared {
     pub exports: Vec<crate::input::csv::Export>,
     pub threads: usize,
     pub progress: crate::progress::Progress,
-    pub audit: std::thread::JoinHandle<crate::audit::Audit>,
+    /// The audit record, hashed on a thread of its own, when the output
+    /// carries one.
+    pub audit: Option<std::thread::JoinHandle<crate::audit::Audit>>,
 }
 
 /// Reads rule files, profile and exports; `Err(sources)` after reporting
@@ -67,6 +70,7 @@ pub fn prepare(
     rules: &std::path::Path,
     exports: &[PathBuf],
     input: &InputArgs,
+    audited: bool,
     output: &mut Output<'_>,
 ) -> Result<Prepared, Sources> {
     use std::io::IsTerminal;
@@ -124,13 +128,22 @@ pub fn prepare(
         exports: opened,
         threads,
         progress: crate::progress::Progress::new(!input.quiet && std::io::stderr().is_terminal()),
-        audit: crate::audit::Audit::start(files),
+        audit: audited.then(|| crate::audit::Audit::start(files)),
     })
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
     let mut output = Output::stdout(&args.output);
-    let p = match prepare(&args.rules, &args.exports, &args.input, &mut output) {
+    // Only machine outputs carry the audit record: hashing a large export
+    // would cost the other outputs a core for nothing.
+    let audited = matches!(args.output.format, Format::Json | Format::Sarif);
+    let p = match prepare(
+        &args.rules,
+        &args.exports,
+        &args.input,
+        audited,
+        &mut output,
+    ) {
         Ok(p) => p,
         Err(sources) => return output.end(None, &sources, EXIT_UNUSABLE),
     };
@@ -144,8 +157,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         &p.progress,
         emit,
     );
-    let audit = p.audit.join().ok();
-    output.set_audit(audit);
+    output.set_audit(p.audit.and_then(|a| a.join().ok()));
     match outcome {
         Outcome::Done(summary) => {
             let code = output.findings_code();

@@ -47,7 +47,7 @@ pub fn run(args: &ReportArgs) -> u8 {
         deny: None,
     };
     let mut output = Output::stdout(&diagnostics);
-    let p = match prepare(&args.rules, &args.exports, &args.input, &mut output) {
+    let p = match prepare(&args.rules, &args.exports, &args.input, true, &mut output) {
         Ok(p) => p,
         Err(sources) => return output.end(None, &sources, EXIT_UNUSABLE),
     };
@@ -63,9 +63,8 @@ pub fn run(args: &ReportArgs) -> u8 {
             findings.push(d);
         },
     );
-    let audit = match p.audit.join() {
-        Ok(a) => a,
-        Err(_) => return EXIT_UNUSABLE,
+    let Some(Ok(audit)) = p.audit.map(std::thread::JoinHandle::join) else {
+        return EXIT_UNUSABLE;
     };
     let summary = match outcome {
         Outcome::Done(s) => s,

@@ -58,8 +58,8 @@ struct Commitment {
 /// days, not rows.
 #[derive(Debug, Default)]
 pub struct Track {
-    /// (year, month) → AE and CP of the month.
-    pub months: std::collections::BTreeMap<(i32, u32), [i128; 2]>,
+    /// (year, month) and the AE and CP of the month, in order.
+    pub months: Vec<((i32, u32), [i128; 2])>,
     /// (day, cumulative AE, cumulative CP) at the end of each day with
     /// movements, in order.
     pub days: Vec<(i32, i128, i128)>,
@@ -68,17 +68,9 @@ pub struct Track {
 }
 
 impl Track {
+    /// Movements come in chronological order: a month or a day is either
+    /// the last one seen or a new one, so each movement costs O(1).
     fn add(&mut self, m: &Movement, amount: i128) {
-        let date = NaiveDate::from_num_days_from_ce_opt(m.day);
-        if let Some(date) = date {
-            let month = self
-                .months
-                .entry((date.year(), date.month()))
-                .or_insert([0, 0]);
-            if let Some(sum) = month.get_mut(m.budget.index()) {
-                *sum += amount;
-            }
-        }
         let (ae, cp) = match m.budget {
             Budget::AE => (amount, 0),
             Budget::CP => (0, amount),
@@ -87,9 +79,26 @@ impl Track {
             Some(last) if last.0 == m.day => {
                 last.1 += ae;
                 last.2 += cp;
+                self.add_to_month(ae, cp);
+                return;
             }
             Some(&mut (_, a, c)) => self.days.push((m.day, a + ae, c + cp)),
             None => self.days.push((m.day, ae, cp)),
+        }
+        // A new day: a new month when it starts one.
+        if let Some(date) = NaiveDate::from_num_days_from_ce_opt(m.day) {
+            let key = (date.year(), date.month());
+            if self.months.last().is_none_or(|(k, _)| *k != key) {
+                self.months.push((key, [0, 0]));
+            }
+        }
+        self.add_to_month(ae, cp);
+    }
+
+    fn add_to_month(&mut self, ae: i128, cp: i128) {
+        if let Some((_, [month_ae, month_cp])) = self.months.last_mut() {
+            *month_ae += ae;
+            *month_cp += cp;
         }
     }
 }
