@@ -203,3 +203,30 @@ fn export_text_is_escaped_in_html_and_neutralised_on_terminals() {
         );
     }
 }
+
+/// Every row of every table of the HTML statement has as many cells as its
+/// header, and the computed term is stated.
+#[test]
+fn html_tables_are_rectangular() {
+    let html = report("html", RULES, EXPORT);
+    assert!(
+        html.contains("<p>Term: from 2019-01-15 to 2020-12-30 (terminated:"),
+        "no term"
+    );
+    let mut tables = 0;
+    for table in html.split("<table>").skip(1) {
+        let table = table.split("</table>").next().unwrap();
+        let mut rows = table.split("<tr").skip(1);
+        let headers = rows.next().unwrap().matches("<th>").count();
+        for row in rows {
+            assert_eq!(
+                row.matches("<td").count(),
+                headers,
+                "a row of {} cells under {headers} headers: {row}",
+                row.matches("<td").count()
+            );
+        }
+        tables += 1;
+    }
+    assert!(tables >= 8, "{tables} tables");
+}

@@ -244,6 +244,36 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A cell of an HTML table: text, or a number (aligned right). Escaped
+/// when written.
+enum Cell {
+    Text(String),
+    Num(String),
+}
+
+use Cell::{Num, Text};
+
+/// Writes `<h2>heading</h2>` and a table whose rows have as many cells as
+/// `headers`.
+fn table(h: &mut String, heading: &str, headers: &[&str], rows: impl Iterator<Item = Vec<Cell>>) {
+    let _ = write!(h, "<h2>{}</h2><table><tr>", escape(heading));
+    for header in headers {
+        let _ = write!(h, "<th>{}</th>", escape(header));
+    }
+    h.push_str("</tr>\n");
+    for row in rows {
+        h.push_str("<tr>");
+        for cell in row {
+            let _ = match cell {
+                Text(t) => write!(h, "<td>{}</td>", escape(&t)),
+                Num(n) => write!(h, "<td class=n>{}</td>", escape(&n)),
+            };
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</table>\n");
+}
+
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\
 table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 8px}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f2f2f2}\
@@ -260,96 +290,101 @@ pub fn html(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -
     for st in statements {
         let _ = writeln!(
             h,
-            "<h1>{}</h1><p><code>{}</code></p>",
+            "<h1>{}</h1><p><code>{}</code></p><p>Term: {}</p>",
             escape(&st.title),
-            escape(&st.convention)
+            escape(&st.convention),
+            escape(&term_text(st))
         );
         let _ = writeln!(h, "<h2>Cumulative consumption</h2>\n{}", chart(&st.series));
-        let _ = writeln!(
-            h,
-            "<h2>Ceilings</h2><table><tr><th>budget</th><th>consumed</th><th>ceiling in force</th><th>remaining</th></tr>"
+        let opt = |v: &Option<String>| Num(v.as_deref().map(eur).unwrap_or_default());
+        table(
+            &mut h,
+            "Ceilings",
+            &["budget", "consumed", "ceiling in force", "remaining"],
+            st.consumption.iter().map(|c| {
+                vec![
+                    Text(c.budget.to_string()),
+                    Num(eur(&c.consumed)),
+                    opt(&c.ceiling),
+                    opt(&c.remaining),
+                ]
+            }),
         );
-        for c in &st.consumption {
-            let _ = writeln!(
-                h,
-                "<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-                c.budget,
-                escape(&eur(&c.consumed)),
-                escape(&c.ceiling.as_deref().map(eur).unwrap_or_default()),
-                escape(&c.remaining.as_deref().map(eur).unwrap_or_default())
-            );
-        }
-        let _ = writeln!(
-            h,
-            "</table><h2>Forecast schedule</h2><table><tr><th>year</th><th>budget</th><th>consumed</th><th>forecast</th></tr>"
+        table(
+            &mut h,
+            "Forecast schedule",
+            &["year", "budget", "consumed", "forecast", "remaining"],
+            st.schedule.iter().map(|y| {
+                vec![
+                    Text(y.year.to_string()),
+                    Text(y.budget.to_string()),
+                    Num(eur(&y.consumed)),
+                    opt(&y.forecast),
+                    opt(&y.remaining),
+                ]
+            }),
         );
-        for y in &st.schedule {
-            let _ = writeln!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-                y.year,
-                y.budget,
-                escape(&eur(&y.consumed)),
-                escape(&y.forecast.as_deref().map(eur).unwrap_or_default()),
-                escape(&y.remaining.as_deref().map(eur).unwrap_or_default())
-            );
-        }
-        let _ = writeln!(
-            h,
-            "</table><h2>Per month</h2><table><tr><th>month</th><th>AE</th><th>CP</th><th>cumulative AE</th><th>cumulative CP</th></tr>"
+        table(
+            &mut h,
+            "Per month",
+            &["month", "AE", "CP", "cumulative AE", "cumulative CP"],
+            st.months.iter().map(|m| {
+                vec![
+                    Text(format!("{}-{:02}", m.year, m.month)),
+                    Num(eur(&m.ae)),
+                    Num(eur(&m.cp)),
+                    Num(eur(&m.cumulative_ae)),
+                    Num(eur(&m.cumulative_cp)),
+                ]
+            }),
         );
-        for m in &st.months {
-            let _ = writeln!(
-                h,
-                "<tr><td>{}-{:02}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-                m.year,
-                m.month,
-                escape(&eur(&m.ae)),
-                escape(&eur(&m.cp)),
-                escape(&eur(&m.cumulative_ae)),
-                escape(&eur(&m.cumulative_cp))
-            );
-        }
-        let _ = writeln!(
-            h,
-            "</table><h2>Per holder</h2><table><tr><th>supplier</th><th>holder</th><th>EJ</th><th>committed</th><th>paid</th><th>remaining to pay</th></tr>"
+        table(
+            &mut h,
+            "Per holder",
+            &[
+                "supplier",
+                "holder",
+                "EJ",
+                "committed",
+                "paid",
+                "remaining to pay",
+            ],
+            st.holders.iter().map(|x| {
+                vec![
+                    Text(x.supplier.clone()),
+                    Text(x.holder.clone().unwrap_or_default()),
+                    Num(x.commitments.to_string()),
+                    Num(eur(&x.committed)),
+                    Num(eur(&x.paid)),
+                    Num(eur(&x.remaining)),
+                ]
+            }),
         );
-        for x in &st.holders {
-            let _ = writeln!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-                escape(&x.supplier),
-                escape(x.holder.as_deref().unwrap_or("")),
-                x.commitments,
-                escape(&eur(&x.committed)),
-                escape(&eur(&x.paid)),
-                escape(&eur(&x.remaining))
-            );
-        }
-        let _ = writeln!(
-            h,
-            "</table><h2>Per commitment</h2><table><tr><th>EJ</th><th>supplier</th><th>committed</th><th>paid</th><th>remaining to pay</th></tr>"
+        table(
+            &mut h,
+            "Per commitment",
+            &["EJ", "supplier", "committed", "paid", "remaining to pay"],
+            st.commitments.iter().map(|e| {
+                vec![
+                    Text(e.ej.clone()),
+                    Text(e.supplier.clone().unwrap_or_default()),
+                    Num(eur(&e.committed)),
+                    Num(eur(&e.paid)),
+                    Num(eur(&e.remaining)),
+                ]
+            }),
         );
-        for e in &st.commitments {
-            let _ = writeln!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-                escape(&e.ej),
-                escape(e.supplier.as_deref().unwrap_or("")),
-                escape(&eur(&e.committed)),
-                escape(&eur(&e.paid)),
-                escape(&eur(&e.remaining))
-            );
-        }
-        let _ = writeln!(
-            h,
-            "</table><h2>Limits first crossed</h2><table><tr><th>date</th><th>limit</th></tr>"
+        table(
+            &mut h,
+            "Limits first crossed",
+            &["date", "limit"],
+            st.crossings.iter().map(|c| {
+                vec![
+                    Text(c.date.map_or_else(String::new, |d| d.to_string())),
+                    Text(c.limit.clone()),
+                ]
+            }),
         );
-        for c in &st.crossings {
-            let date = c.date.map_or_else(String::new, |d| d.to_string());
-            let _ = writeln!(h, "<tr><td>{date}</td><td>{}</td></tr>", escape(&c.limit));
-        }
-        h.push_str("</table>\n");
     }
     let _ = writeln!(
         h,
