@@ -20,7 +20,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
-use crate::input::parse::{day_number, normalize_code, normalize_programme};
+use crate::input::parse::{day_number, normalize_code, normalize_programme, same};
 use crate::input::{Accounting, Layout, Transaction};
 use crate::model::{CodeField, Convention};
 use crate::span::Span;
@@ -59,8 +59,10 @@ pub struct Summary {
 }
 
 /// The convention's expected codes and authorised parties, normalized once.
-/// An imputation code: field, normalized value, value as written, span.
-type ExpectedCode = (CodeField, Vec<u8>, String, Span);
+/// An imputation code: field, normalized value, value as written, span,
+/// and whether a field equal to the normalized value normalizes to it
+/// (nearly always: then equal bytes settle the comparison).
+type ExpectedCode = (CodeField, Vec<u8>, String, Span, bool);
 
 struct RowRules {
     start: Option<(NaiveDate, Span)>,
@@ -75,6 +77,9 @@ struct RowRules {
     contracts: Vec<(Option<NaiveDate>, Vec<u8>)>,
     markets_span: Option<Span>,
     markets_label: String,
+    /// Every authorised number normalizes to itself: a field equal to one
+    /// of them is authorised without normalizing it.
+    markets_stable: bool,
 }
 
 impl RowRules {
@@ -88,11 +93,13 @@ impl RowRules {
                 .iter()
                 .filter_map(|f| {
                     let v = imputation.get(*f)?;
+                    let normalized = normalize(*f, v.value.as_bytes());
                     Some((
                         *f,
-                        normalize(*f, v.value.as_bytes()).to_vec(),
+                        normalized.to_vec(),
                         v.value.clone(),
                         v.span,
+                        normalize(*f, normalized) == normalized,
                     ))
                 })
                 .collect()
@@ -114,7 +121,7 @@ impl RowRules {
                     .flat_map(|a| a.markets.iter().map(|m| (Some(a.effect.value), m))),
             )
             .collect();
-        let suppliers = markets
+        let suppliers: Vec<_> = markets
             .iter()
             .filter_map(|(from, m)| {
                 Some((
@@ -123,7 +130,7 @@ impl RowRules {
                 ))
             })
             .collect();
-        let contracts = markets
+        let contracts: Vec<_> = markets
             .iter()
             .filter_map(|(from, m)| {
                 Some((
@@ -145,6 +152,10 @@ impl RowRules {
             })
             .collect::<Vec<_>>()
             .join(", ");
+        let stable = |list: &Vec<(Option<NaiveDate>, Vec<u8>)>| {
+            list.iter().all(|(_, n)| normalize_code(n) == n.as_slice())
+        };
+        let markets_stable = stable(&suppliers) && stable(&contracts);
         RowRules {
             start,
             end,
@@ -154,6 +165,7 @@ impl RowRules {
             contracts,
             markets_span,
             markets_label,
+            markets_stable,
         }
     }
 }
@@ -163,6 +175,23 @@ fn normalize(field: CodeField, value: &[u8]) -> &[u8] {
         CodeField::Programme => normalize_programme(value),
         _ => normalize_code(value),
     }
+}
+
+/// A number of 1 to 17 digits as one integer, its length included (`012`
+/// and `12` differ); `None` for anything else.
+fn numeric_key(number: &[u8]) -> Option<u64> {
+    if number.is_empty() || number.len() > 17 {
+        return None;
+    }
+    let mut value = 0u64;
+    for b in number {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value * 10 + u64::from(digit);
+    }
+    Some(value * 32 + number.len() as u64)
 }
 
 /// Adds the row's EJ and DP numbers to a finding, as figures.
@@ -196,6 +225,12 @@ pub struct Shard<'r> {
     rows: u64,
     sorter: Sorter,
     ej_ids: FxHashMap<Box<[u8]>, u32>,
+    /// Commitment numbers made of digits only, by [`numeric_key`]: most
+    /// of them, interned without hashing bytes.
+    ej_numbers: FxHashMap<u64, u32>,
+    /// The last numeric commitment interned: rows of one EJ often follow
+    /// each other.
+    last_ej: Option<(u64, u32)>,
     ej_names: Vec<Box<[u8]>>,
     /// The supplier of each commitment's first row, by local EJ id.
     ej_suppliers: Vec<Option<String>>,
@@ -231,6 +266,8 @@ impl<'c> Evaluator<'c> {
             rows: 0,
             sorter: Sorter::with_budget(budget),
             ej_ids: FxHashMap::default(),
+            ej_numbers: FxHashMap::default(),
+            last_ej: None,
             ej_names: Vec::new(),
             ej_suppliers: Vec::new(),
         }
@@ -243,7 +280,7 @@ impl<'c> Evaluator<'c> {
 
     /// Notes an export's layout before its rows: which clauses it can check.
     pub fn begin_export(&mut self, name: &str, profile: &str, layout: &Layout) {
-        for (field, _, _, _) in &self.rules.codes {
+        for (field, ..) in &self.rules.codes {
             if layout.code(*field).is_none() {
                 self.summary.not_checked.push(format!(
                     "imputation `{}`: column absent from `{name}` (profile `{profile}`)",
@@ -348,11 +385,32 @@ impl Shard<'_> {
     }
 
     fn intern(&mut self, ej: &[u8]) -> u32 {
+        if let Some(key) = numeric_key(ej) {
+            if let Some((last, id)) = self.last_ej.filter(|(last, _)| *last == key) {
+                let _ = last;
+                return id;
+            }
+            let id = match self.ej_numbers.get(&key) {
+                Some(id) => *id,
+                None => {
+                    let id = self.new_ej(ej);
+                    self.ej_numbers.insert(key, id);
+                    id
+                }
+            };
+            self.last_ej = Some((key, id));
+            return id;
+        }
         if let Some(id) = self.ej_ids.get(ej) {
             return *id;
         }
-        let id = u32::try_from(self.ej_names.len()).unwrap_or(NO_EJ);
+        let id = self.new_ej(ej);
         self.ej_ids.insert(ej.into(), id);
+        id
+    }
+
+    fn new_ej(&mut self, ej: &[u8]) -> u32 {
+        let id = u32::try_from(self.ej_names.len()).unwrap_or(NO_EJ);
         self.ej_names.push(ej.into());
         self.ej_suppliers.push(None);
         id
@@ -426,11 +484,14 @@ impl Shard<'_> {
             .find(|(from, _)| *from <= tx.date)
             .map_or(&self.rules.codes, |(_, codes)| codes);
         let mut differing = Vec::new();
-        for (field, expected, _, _) in codes {
+        for (field, expected, _, _, stable) in codes {
             let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
                 continue;
             };
-            if normalize(*field, value) != expected.as_slice() {
+            if *stable && same(value, expected) {
+                continue;
+            }
+            if !same(normalize(*field, value), expected) {
                 differing.push((field, value));
             }
         }
@@ -441,7 +502,7 @@ impl Shard<'_> {
         let mut parts = Vec::new();
         let mut d = Diagnostic::new(Code::ImputationMismatch, String::new());
         for (field, value) in &differing {
-            let Some((_, _, written, span)) = self.rules.codes.iter().find(|c| c.0 == **field)
+            let Some((_, _, written, span, _)) = self.rules.codes.iter().find(|c| c.0 == **field)
             else {
                 continue;
             };
@@ -490,13 +551,18 @@ impl Shard<'_> {
             let Some(value) = value.filter(|_| !allowed.is_empty()) else {
                 continue;
             };
-            let normalized = normalize_code(value);
             let in_force =
                 |(from, _): &&(Option<NaiveDate>, Vec<u8>)| from.is_none_or(|f| f <= tx.date);
+            if self.rules.markets_stable
+                && allowed.iter().filter(in_force).any(|(_, a)| same(value, a))
+            {
+                continue;
+            }
+            let normalized = normalize_code(value);
             if !allowed
                 .iter()
                 .filter(in_force)
-                .any(|(_, a)| a.as_slice() == normalized)
+                .any(|(_, a)| same(a, normalized))
             {
                 columns.extend(column);
                 parts.push(if normalized.is_empty() {

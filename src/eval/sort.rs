@@ -54,13 +54,25 @@ const RECORD: usize = 35;
 
 impl Movement {
     fn encode(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.source.to_le_bytes());
-        out.extend_from_slice(&self.line.to_le_bytes());
-        out.extend_from_slice(&self.byte.to_le_bytes());
-        out.extend_from_slice(&self.amount.to_le_bytes());
-        out.extend_from_slice(&self.ej.to_le_bytes());
-        out.push(if self.carried { 2 } else { self.budget as u8 });
-        out.extend_from_slice(&self.column.to_le_bytes());
+        let mut record = [0u8; RECORD];
+        let kind = if self.carried { 2 } else { self.budget as u8 };
+        let parts: [&[u8]; 7] = [
+            &self.source.to_le_bytes(),
+            &self.line.to_le_bytes(),
+            &self.byte.to_le_bytes(),
+            &self.amount.to_le_bytes(),
+            &self.ej.to_le_bytes(),
+            &[kind],
+            &self.column.to_le_bytes(),
+        ];
+        let mut at = 0;
+        for part in parts {
+            if let Some(slot) = record.get_mut(at..at + part.len()) {
+                slot.copy_from_slice(part);
+            }
+            at += part.len();
+        }
+        out.extend_from_slice(&record);
     }
 
     fn decode(day: i32, record: &[u8]) -> Movement {
@@ -116,6 +128,8 @@ pub struct Sorter {
     budget: usize,
     spill: Option<BufWriter<File>>,
     spilled: u64,
+    /// The last day pushed and its bucket: rows often share dates.
+    last: Option<(i32, usize)>,
 }
 
 impl Default for Sorter {
@@ -133,15 +147,23 @@ impl Sorter {
             budget,
             spill: None,
             spilled: 0,
+            last: None,
         }
     }
 
     pub fn push(&mut self, m: Movement) -> io::Result<()> {
-        let next = self.buckets.len();
-        let index = *self.days.entry(m.day).or_insert(next);
-        if index == next {
-            self.buckets.push((m.day, Bucket::default()));
-        }
+        let index = match self.last {
+            Some((day, index)) if day == m.day => index,
+            _ => {
+                let next = self.buckets.len();
+                let index = *self.days.entry(m.day).or_insert(next);
+                if index == next {
+                    self.buckets.push((m.day, Bucket::default()));
+                }
+                self.last = Some((m.day, index));
+                index
+            }
+        };
         let Some((_, bucket)) = self.buckets.get_mut(index) else {
             return Ok(());
         };

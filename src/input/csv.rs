@@ -8,7 +8,7 @@ use std::io::{self, Read};
 use chrono::NaiveDate;
 
 use super::encoding::Encoding;
-use super::parse::{parse_amount, parse_date, trim};
+use super::parse::{parse_amount, parse_date, same, trim};
 use super::profile::{self, BudgetRule, ColumnRef, Field, Profile};
 use super::split::{Event, Record, Splitter};
 use super::{Accounting, Cents, Layout, Movement, RowPos, Transaction};
@@ -39,6 +39,9 @@ enum BudgetColumns {
         map: Vec<(Vec<u8>, Budget)>,
         carried: Vec<Vec<u8>>,
         ignore: Vec<Vec<u8>>,
+        /// No two values of `map`, `carried` and `ignore` are equal in any
+        /// case: a value found as written in `map` is settled.
+        distinct: bool,
     },
     Measures {
         ae: usize,
@@ -319,7 +322,11 @@ struct DateCache {
 
 impl DateCache {
     fn parse(&mut self, field: &[u8]) -> Option<NaiveDate> {
-        if self.text.get(..self.len) == Some(field) {
+        if self
+            .text
+            .get(..self.len)
+            .is_some_and(|text| same(text, field))
+        {
             return self.date;
         }
         self.date = parse_date(field);
@@ -370,8 +377,14 @@ fn movements(budget: &BudgetColumns, record: &Record<'_>) -> MovementResult {
             map,
             carried,
             ignore,
+            distinct,
         } => {
             let value = trim(field(*column));
+            // As written in the profile (the common case), else in any case.
+            if let Some((_, budget)) = map.iter().find(|(v, _)| *distinct && same(v, value)) {
+                let m = movement(*budget, amount(*amount_column)?, *amount_column, false);
+                return Ok(Some([m, None, None]));
+            }
             let same = |v: &Vec<u8>| v.eq_ignore_ascii_case(value);
             if ignore.iter().any(same) {
                 return Ok(None);
@@ -695,13 +708,24 @@ fn resolve(
             map,
             carried,
             ignore,
-        } => BudgetColumns::Column {
-            column: require(column)?,
-            amount: amount_column()?,
-            map: map.iter().map(|(v, b)| (encoding.encode(v), *b)).collect(),
-            carried: carried.iter().map(|v| encoding.encode(v)).collect(),
-            ignore: ignore.iter().map(|v| encoding.encode(v)).collect(),
-        },
+        } => {
+            let values: Vec<String> = (map.iter().map(|(v, _)| v))
+                .chain(carried)
+                .chain(ignore)
+                .map(|v| v.to_lowercase())
+                .collect();
+            let mut unique = values.clone();
+            unique.sort();
+            unique.dedup();
+            BudgetColumns::Column {
+                column: require(column)?,
+                amount: amount_column()?,
+                map: map.iter().map(|(v, b)| (encoding.encode(v), *b)).collect(),
+                carried: carried.iter().map(|v| encoding.encode(v)).collect(),
+                ignore: ignore.iter().map(|v| encoding.encode(v)).collect(),
+                distinct: unique.len() == values.len(),
+            }
+        }
         BudgetRule::Measures { ae, ae_minus, cp } => BudgetColumns::Measures {
             ae: require(ae)?,
             ae_minus: ae_minus.as_ref().map(require).transpose()?,

@@ -57,6 +57,10 @@ pub struct Splitter<R> {
     position: Position,
     /// The input ended inside a quoted field.
     unclosed: bool,
+    /// Index in `buf` of the first quote at or after some point before
+    /// `start`, or `usize::MAX` when `buf[..end]` holds none from there:
+    /// one search per quote (or per buffer), not one per line.
+    next_quote: usize,
 }
 
 /// A record's fields, borrowed from the splitter.
@@ -110,6 +114,7 @@ impl<R: Read> Splitter<R> {
             unescaped: Vec::new(),
             position: Position::default(),
             unclosed: false,
+            next_quote: usize::MAX,
         }
     }
 
@@ -173,6 +178,7 @@ impl<R: Read> Splitter<R> {
             }
         };
         self.end += read;
+        self.next_quote = self.find_quote(self.start);
         if read == 0 {
             self.eof = true;
         }
@@ -208,12 +214,24 @@ impl<R: Read> Splitter<R> {
                 self.advance(line_end, newline.is_some(), 1);
                 return Ok(Some(Event::Blank));
             }
-            if self.split_plain(line_end) {
+            if self.next_quote < self.start {
+                self.next_quote = self.find_quote(self.start);
+            }
+            if self.next_quote >= line_end {
+                self.split_plain(line_end);
                 self.advance(line_end, newline.is_some(), 1);
                 return Ok(Some(Event::Record));
             }
             return self.split_quoted().map(|()| Some(Event::Record));
         }
+    }
+
+    /// Index of the first quote of `buf[from..end]`, or `usize::MAX`.
+    fn find_quote(&self, from: usize) -> usize {
+        self.buf
+            .get(from..self.end)
+            .and_then(|b| memchr(b'"', b))
+            .map_or(usize::MAX, |i| from + i)
     }
 
     /// Consumes the line ending at `line_end` (and its newline).
@@ -224,25 +242,35 @@ impl<R: Read> Splitter<R> {
         self.line += lines;
     }
 
-    /// Splits a line without quotes in place; false if it holds a quote.
-    fn split_plain(&mut self, line_end: usize) -> bool {
+    /// Splits a line without quotes in place (the caller knows it has
+    /// none). Eight bytes at a time: one word gives the delimiters it holds
+    /// as a bit mask.
+    fn split_plain(&mut self, line_end: usize) {
         self.quoted = false;
         self.fields.clear();
         let start = self.start;
         let line = self.buf.get(start..line_end).unwrap_or_default();
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        // Fields are short: a plain loop beats a vectorised search here.
+        let (words, tail) = line.as_chunks::<8>();
         let mut field_start = start;
-        for (i, b) in line.iter().enumerate() {
+        let mut base = start;
+        for word in words {
+            let mut delimiters = byte_mask(u64::from_le_bytes(*word), self.delimiter);
+            while delimiters != 0 {
+                let at = base + (delimiters.trailing_zeros() / 8) as usize;
+                self.fields.push((field_start, at));
+                field_start = at + 1;
+                delimiters &= delimiters - 1;
+            }
+            base += 8;
+        }
+        for (i, b) in tail.iter().enumerate() {
             if *b == self.delimiter {
-                self.fields.push((field_start, start + i));
-                field_start = start + i + 1;
-            } else if *b == b'"' {
-                return false;
+                self.fields.push((field_start, base + i));
+                field_start = base + i + 1;
             }
         }
         self.fields.push((field_start, start + line.len()));
-        true
     }
 
     /// Splits a record holding quotes, which may span lines, copying its
@@ -320,6 +348,16 @@ impl<R: Read> Splitter<R> {
         self.advance(i.min(self.end), newline, lines);
         Ok(())
     }
+}
+
+/// The high bit of every byte of `word` that equals `byte`, and no other
+/// bit: the exact form of the classic "has zero byte" test, applied to
+/// `word ^ byte…byte`.
+fn byte_mask(word: u64, byte: u8) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = word ^ (LOW * u64::from(byte));
+    !(((x & SEVEN) + SEVEN) | x | SEVEN)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
