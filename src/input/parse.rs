@@ -155,16 +155,19 @@ pub fn same(a: &[u8], b: &[u8]) -> bool {
         (Some(last_a), Some(last_b)) => {
             // Whole words, then the last eight bytes (which may overlap
             // the last whole word).
-            let (words_a, _) = a.as_chunks::<8>();
-            let (words_b, _) = b.as_chunks::<8>();
             last_a == last_b
-                && words_a
-                    .iter()
-                    .zip(words_b)
-                    .all(|(x, y)| u64::from_ne_bytes(*x) == u64::from_ne_bytes(*y))
+                && a.chunks_exact(8)
+                    .zip(b.chunks_exact(8))
+                    .all(|(x, y)| word(x) == word(y))
         }
         _ => a.iter().zip(b).all(|(x, y)| x == y),
     }
+}
+
+/// Eight bytes as a little-endian word (zero if fewer are given).
+#[inline]
+pub fn word(bytes: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(bytes).map_or(0, u64::from_le_bytes)
 }
 
 fn strip_sign(s: &[u8]) -> (bool, &[u8]) {

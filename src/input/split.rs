@@ -13,6 +13,8 @@ use std::io::{self, Read};
 
 use memchr::memchr;
 
+use super::parse::word;
+
 /// Longest record accepted; a longer one is an error, not unbounded memory.
 pub const MAX_RECORD: usize = 16 << 20;
 const READ_SIZE: usize = 1 << 20;
@@ -251,11 +253,12 @@ impl<R: Read> Splitter<R> {
         let start = self.start;
         let line = self.buf.get(start..line_end).unwrap_or_default();
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let (words, tail) = line.as_chunks::<8>();
+        let words = line.chunks_exact(8);
+        let tail = words.remainder();
         let mut field_start = start;
         let mut base = start;
-        for word in words {
-            let mut delimiters = byte_mask(u64::from_le_bytes(*word), self.delimiter);
+        for w in words {
+            let mut delimiters = byte_mask(word(w), self.delimiter);
             while delimiters != 0 {
                 let at = base + (delimiters.trailing_zeros() / 8) as usize;
                 self.fields.push((field_start, at));
