@@ -189,43 +189,89 @@ impl<R: Read> Splitter<R> {
 
     /// Reads the next record or blank line; `None` at the end of the input.
     pub fn read_next(&mut self) -> io::Result<Option<Event>> {
-        loop {
-            let unread = self.buf.get(self.start..self.end).unwrap_or_default();
-            let newline = memchr(b'\n', unread);
-            if newline.is_none() && !self.eof {
-                self.refill()?;
-                continue;
+        let (line_end, newline, last_field) = loop {
+            match self.scan_line() {
+                Some((newline, last_field)) => break (newline, true, last_field),
+                None if !self.eof => {
+                    self.refill()?;
+                }
+                None if self.start == self.end => return Ok(None),
+                None => {
+                    let last_field = self.fields.last().map_or(self.start, |(_, e)| e + 1);
+                    break (self.end, false, last_field);
+                }
             }
-            if unread.is_empty() {
-                return Ok(None);
-            }
-            let line_end = newline.map_or(self.end, |i| self.start + i);
-            if line_end - self.start > MAX_RECORD {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("a record longer than {} MiB", MAX_RECORD >> 20),
-                ));
-            }
-            let line = self.buf.get(self.start..line_end).unwrap_or_default();
-            self.position = Position {
-                line: self.line,
-                byte: self.byte,
-                lines: 1,
-            };
-            if line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
-                self.advance(line_end, newline.is_some(), 1);
-                return Ok(Some(Event::Blank));
-            }
-            if self.next_quote < self.start {
-                self.next_quote = self.find_quote(self.start);
-            }
-            if self.next_quote >= line_end {
-                self.split_plain(line_end);
-                self.advance(line_end, newline.is_some(), 1);
-                return Ok(Some(Event::Record));
-            }
+        };
+        if line_end - self.start > MAX_RECORD {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("a record longer than {} MiB", MAX_RECORD >> 20),
+            ));
+        }
+        self.position = Position {
+            line: self.line,
+            byte: self.byte,
+            lines: 1,
+        };
+        if self.next_quote < self.start {
+            self.next_quote = self.find_quote(self.start);
+        }
+        if self.next_quote < line_end {
             return self.split_quoted().map(|()| Some(Event::Record));
         }
+        let line = self.buf.get(self.start..line_end).unwrap_or_default();
+        if self.fields.is_empty() && line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+            self.advance(line_end, newline, 1);
+            return Ok(Some(Event::Blank));
+        }
+        let field_end = if line_end > last_field && line.last() == Some(&b'\r') {
+            line_end - 1
+        } else {
+            line_end
+        };
+        self.quoted = false;
+        self.fields.push((last_field, field_end));
+        self.advance(line_end, newline, 1);
+        Ok(Some(Event::Record))
+    }
+
+    /// Looks for the end of the line at `start`, sixteen bytes at a time,
+    /// noting the fields that the delimiters before it close. Returns the
+    /// index of the newline and where the last field starts, or `None` when
+    /// the buffer holds no newline (the fields noted are then those of the
+    /// buffered part of the line).
+    fn scan_line(&mut self) -> Option<(usize, usize)> {
+        self.fields.clear();
+        let mut field_start = self.start;
+        let mut at = self.start;
+        let delimiter = self.delimiter;
+        while let Some(block) = self.buf.get(at..at + 16).filter(|_| at + 16 <= self.end) {
+            let (mut delimiters, newlines) = masks(block, delimiter);
+            if newlines != 0 {
+                delimiters &= (1 << newlines.trailing_zeros()) - 1;
+            }
+            while delimiters != 0 {
+                let end = at + delimiters.trailing_zeros() as usize;
+                self.fields.push((field_start, end));
+                field_start = end + 1;
+                delimiters &= delimiters - 1;
+            }
+            if newlines != 0 {
+                return Some((at + newlines.trailing_zeros() as usize, field_start));
+            }
+            at += 16;
+        }
+        let tail = self.buf.get(at..self.end).unwrap_or_default();
+        for (i, b) in tail.iter().enumerate() {
+            if *b == b'\n' {
+                return Some((at + i, field_start));
+            }
+            if *b == delimiter {
+                self.fields.push((field_start, at + i));
+                field_start = at + i + 1;
+            }
+        }
+        None
     }
 
     /// Index of the first quote of `buf[from..end]`, or `usize::MAX`.
@@ -242,38 +288,6 @@ impl<R: Read> Splitter<R> {
         self.byte += (next - self.start) as u64;
         self.start = next;
         self.line += lines;
-    }
-
-    /// Splits a line without quotes in place (the caller knows it has
-    /// none). Eight bytes at a time: one word gives the delimiters it holds
-    /// as a bit mask.
-    fn split_plain(&mut self, line_end: usize) {
-        self.quoted = false;
-        self.fields.clear();
-        let start = self.start;
-        let line = self.buf.get(start..line_end).unwrap_or_default();
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let words = line.chunks_exact(8);
-        let tail = words.remainder();
-        let mut field_start = start;
-        let mut base = start;
-        for w in words {
-            let mut delimiters = byte_mask(word(w), self.delimiter);
-            while delimiters != 0 {
-                let at = base + (delimiters.trailing_zeros() / 8) as usize;
-                self.fields.push((field_start, at));
-                field_start = at + 1;
-                delimiters &= delimiters - 1;
-            }
-            base += 8;
-        }
-        for (i, b) in tail.iter().enumerate() {
-            if *b == self.delimiter {
-                self.fields.push((field_start, base + i));
-                field_start = base + i + 1;
-            }
-        }
-        self.fields.push((field_start, start + line.len()));
     }
 
     /// Splits a record holding quotes, which may span lines, copying its
@@ -353,6 +367,45 @@ impl<R: Read> Splitter<R> {
     }
 }
 
+/// Bit `i` of the first mask is set where `block[i]` is the delimiter, of
+/// the second where it is a newline.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn masks(block: &[u8], delimiter: u8) -> (u32, u32) {
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
+    if block.len() < 16 {
+        return masks_by_words(block, delimiter);
+    }
+    // SAFETY: SSE2 belongs to the x86_64 baseline, so every x86_64 CPU runs
+    // these instructions; the unaligned load reads 16 bytes of `block`,
+    // which holds at least 16 (checked above).
+    let (d, n) = unsafe {
+        let v = _mm_loadu_si128(block.as_ptr().cast());
+        (
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(delimiter as i8))),
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8))),
+        )
+    };
+    (d as u32, n as u32)
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn masks(block: &[u8], delimiter: u8) -> (u32, u32) {
+    masks_by_words(block, delimiter)
+}
+
+/// [`masks`] in portable code, eight bytes at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn masks_by_words(block: &[u8], delimiter: u8) -> (u32, u32) {
+    let (mut d, mut n) = (0, 0);
+    for (k, chunk) in block.chunks_exact(8).take(2).enumerate() {
+        let w = word(chunk);
+        d |= bits(byte_mask(w, delimiter)) << (8 * k);
+        n |= bits(byte_mask(w, b'\n')) << (8 * k);
+    }
+    (d, n)
+}
+
 /// The high bit of every byte of `word` that equals `byte`, and no other
 /// bit: the exact form of the classic "has zero byte" test, applied to
 /// `word ^ byte…byte`.
@@ -361,6 +414,12 @@ fn byte_mask(word: u64, byte: u8) -> u64 {
     const SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let x = word ^ (LOW * u64::from(byte));
     !(((x & SEVEN) + SEVEN) | x | SEVEN)
+}
+
+/// The high bits of a [`byte_mask`] gathered into bits 0 to 7 (the
+/// multiplication puts byte `i`'s bit at bit `56 + i`, without carries).
+fn bits(mask: u64) -> u32 {
+    ((mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -437,6 +496,35 @@ mod tests {
             ]
         );
         assert_eq!(blanks, vec![4]);
+    }
+
+    #[test]
+    fn masks_mark_delimiters_and_newlines() {
+        let block = b";a\n;;bc;\n\n;;;xyz;";
+        let expected = |c: u8| {
+            block
+                .iter()
+                .take(16)
+                .enumerate()
+                .filter(|(_, b)| **b == c)
+                .map(|(i, _)| 1u32 << i)
+                .sum::<u32>()
+        };
+        let want = (expected(b';'), expected(b'\n'));
+        assert_eq!(masks(block, b';'), want);
+        assert_eq!(masks_by_words(block, b';'), want);
+        for i in 0..=255u8 {
+            let word = u64::from_le_bytes([i, 0, 255, i, 1, i, 128, i]);
+            assert_eq!(
+                bits(byte_mask(word, i)),
+                [i, 0, 255, i, 1, i, 128, i]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == i)
+                    .map(|(k, _)| 1 << k)
+                    .sum::<u32>()
+            );
+        }
     }
 
     #[test]
