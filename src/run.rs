@@ -364,22 +364,24 @@ fn read_rows(
             (rows, offset) = (0, now);
         }
         let routing = &mut *reading.routing;
-        match export.next_row() {
+        // Matched by reference: a transaction is checked where it lies.
+        let next = export.next_row();
+        match &next {
             Ok(None) => {
                 reading.progress.add(rows, export.offset() - offset);
                 return Ok(());
             }
             Ok(Some(Row::Transaction(tx))) => {
-                let route = reading.router.map_or(Route::One(0), |r| r.route(&tx));
+                let route = reading.router.map_or(Route::One(0), |r| r.route(tx));
                 match route {
                     Route::One(i) => {
                         if let Some(shard) = shards.get_mut(i) {
-                            shard.row(&tx, layout, out).map_err(|e| spill_failed(&e))?;
+                            shard.row(tx, layout, out).map_err(|e| spill_failed(&e))?;
                         }
                     }
                     Route::None => {
                         routing.unmatched += 1;
-                        out(unmatched(&tx, layout));
+                        out(unmatched(tx, layout));
                     }
                     Route::Many(candidates) => {
                         routing.ambiguous += 1;
@@ -388,13 +390,16 @@ fn read_rows(
                             .filter_map(|i| shards.get(*i))
                             .map(|s| s.convention_title().to_owned())
                             .collect();
-                        out(ambiguous(&tx, &names));
+                        out(ambiguous(tx, &names));
                     }
                 }
             }
-            Ok(Some(Row::Rejected(d))) => out(d),
             Ok(Some(Row::Skipped)) => {}
-            Err(d) => return Err(*d),
+            Ok(Some(Row::Rejected(_))) | Err(_) => match next {
+                Ok(Some(Row::Rejected(d))) => out(d),
+                Err(d) => return Err(*d),
+                _ => {}
+            },
         }
     }
 }

@@ -148,20 +148,22 @@ fn plain_amount(field: &[u8]) -> Option<Cents> {
 /// for the codes and dates of a row).
 #[inline]
 pub fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
-    match (a.last_chunk::<8>(), b.last_chunk::<8>()) {
-        (Some(last_a), Some(last_b)) => {
-            // Whole words, then the last eight bytes (which may overlap
-            // the last whole word).
-            last_a == last_b
-                && a.chunks_exact(8)
-                    .zip(b.chunks_exact(8))
-                    .all(|(x, y)| word(x) == word(y))
-        }
-        _ => a.iter().zip(b).all(|(x, y)| x == y),
+    // First and last eight (or four) bytes, which overlap below 16 (or 8).
+    if n >= 8 {
+        let head = |s: &[u8]| s.first_chunk::<8>().map(|c| u64::from_ne_bytes(*c));
+        let tail = |s: &[u8]| s.last_chunk::<8>().map(|c| u64::from_ne_bytes(*c));
+        return head(a) == head(b) && tail(a) == tail(b) && (n <= 16 || a == b);
     }
+    if n >= 4 {
+        let head = |s: &[u8]| s.first_chunk::<4>().map(|c| u32::from_ne_bytes(*c));
+        let tail = |s: &[u8]| s.last_chunk::<4>().map(|c| u32::from_ne_bytes(*c));
+        return head(a) == head(b) && tail(a) == tail(b);
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Eight bytes as a little-endian word (zero if fewer are given).
@@ -332,7 +334,10 @@ mod tests {
 
     #[test]
     fn short_equality() {
-        let words: [&[u8]; 7] = [
+        let words: [&[u8]; 10] = [
+            b"0123456789abcdefgh",
+            b"0123456789abcdefgi",
+            b"1123456789abcdefgh",
             b"",
             b"a",
             b"0124-11",
