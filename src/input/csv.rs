@@ -267,13 +267,15 @@ impl Export {
                 return reject(counts, d.help(help));
             }
         };
-        let date_column = self
-            .dates
-            .iter()
-            .copied()
-            .find(|i| !is_empty(field(*i)))
-            .or(self.dates.first().copied())
-            .unwrap_or(0);
+        let date_column = match self.dates.as_slice() {
+            [only] => *only,
+            dates => dates
+                .iter()
+                .copied()
+                .find(|i| !is_empty(field(*i)))
+                .or(dates.first().copied())
+                .unwrap_or(0),
+        };
         let date_field = field(date_column);
         let Some(date) = self.date_cache.parse(date_field) else {
             let why = if is_empty(date_field) {
@@ -295,7 +297,7 @@ impl Export {
         counts.checked += 1;
         let layout = &self.layout;
         let opt = |i: Option<usize>| i.map(|i| trim(field(i)));
-        let nonempty = |i: Option<usize>| opt(i).filter(|v| !is_empty(v));
+        let nonempty = |i: Option<usize>| opt(i).filter(|v| !matches!(*v, b"" | b"#"));
         Row::Transaction(Transaction {
             pos,
             date,
@@ -312,31 +314,61 @@ impl Export {
     }
 }
 
-/// The last date field parsed, up to 32 bytes, and its value.
-#[derive(Default)]
+/// Date fields already parsed, by their text (up to 32 bytes), in 256
+/// slots addressed by a hash of the text: an export has a few hundred
+/// distinct dates, each repeated over thousands of rows.
 struct DateCache {
+    slots: Vec<DateSlot>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct DateSlot {
     text: [u8; 32],
+    /// Length of `text`; `usize::MAX` for an empty slot.
     len: usize,
     date: Option<NaiveDate>,
 }
 
+impl Default for DateCache {
+    fn default() -> Self {
+        let empty = DateSlot {
+            len: usize::MAX,
+            ..DateSlot::default()
+        };
+        DateCache {
+            slots: vec![empty; 256],
+        }
+    }
+}
+
 impl DateCache {
     fn parse(&mut self, field: &[u8]) -> Option<NaiveDate> {
-        if self
+        let head = field
+            .first_chunk::<8>()
+            .map_or(0, |c| u64::from_le_bytes(*c));
+        let tail = field
+            .last_chunk::<8>()
+            .map_or(0, |c| u64::from_le_bytes(*c));
+        let hash = (head ^ tail.rotate_left(29) ^ field.len() as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> 56;
+        let Some(slot) = self.slots.get_mut(hash as usize) else {
+            return parse_date(field);
+        };
+        if slot
             .text
-            .get(..self.len)
+            .get(..slot.len)
             .is_some_and(|text| same(text, field))
         {
-            return self.date;
+            return slot.date;
         }
-        self.date = parse_date(field);
-        if let Some(slot) = self.text.get_mut(..field.len()) {
-            slot.copy_from_slice(field);
-            self.len = field.len();
-        } else {
-            self.len = usize::MAX;
+        let date = parse_date(field);
+        if let Some(text) = slot.text.get_mut(..field.len()) {
+            text.copy_from_slice(field);
+            slot.len = field.len();
+            slot.date = date;
         }
-        self.date
+        date
     }
 }
 

@@ -191,10 +191,13 @@ fn strip_sign(s: &[u8]) -> (bool, &[u8]) {
 /// Trims ASCII spaces and tabs.
 #[inline]
 pub fn trim(s: &[u8]) -> &[u8] {
-    // Most fields have nothing to trim: two byte tests settle it.
-    match (s.first(), s.last()) {
-        (Some(b' ' | b'\t'), _) | (_, Some(b' ' | b'\t')) => trim_ends(s),
-        _ => s,
+    // Most fields have nothing to trim: two byte tests settle it (space
+    // and tab are below `!`, and so are only control characters).
+    let low = |b: Option<&u8>| b.is_some_and(|b| *b <= b' ');
+    if low(s.first()) || low(s.last()) {
+        trim_ends(s)
+    } else {
+        s
     }
 }
 
