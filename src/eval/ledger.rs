@@ -46,6 +46,30 @@ struct Year {
     limits: [Limits; 2],
 }
 
+/// The day being applied: its index in `years` (`None` when the schedule
+/// has no line for its year), and for each budget the sum above which the
+/// ceiling and the forecast in force are crossed (`i128::MAX` when none is
+/// in force or it was crossed already). Movements come by day, so this is
+/// settled once a day rather than once a movement.
+#[derive(Clone, Copy)]
+struct Today {
+    day: Option<i32>,
+    year: Option<usize>,
+    ceiling: [i128; 2],
+    forecast: [i128; 2],
+}
+
+impl Default for Today {
+    fn default() -> Self {
+        Today {
+            day: None,
+            year: None,
+            ceiling: [i128::MAX; 2],
+            forecast: [i128::MAX; 2],
+        }
+    }
+}
+
 #[derive(Default, Clone, Copy)]
 struct Commitment {
     ae: i128,
@@ -68,38 +92,37 @@ pub struct Track {
 }
 
 impl Track {
-    /// Movements come in chronological order: a month or a day is either
-    /// the last one seen or a new one, so each movement costs O(1).
-    fn add(&mut self, m: &Movement, amount: i128) {
-        let (ae, cp) = match m.budget {
-            Budget::AE => (amount, 0),
-            Budget::CP => (0, amount),
-        };
-        match self.days.last_mut() {
-            Some(last) if last.0 == m.day => {
-                last.1 += ae;
-                last.2 += cp;
-                self.add_to_month(ae, cp);
-                return;
-            }
-            Some(&mut (_, a, c)) => self.days.push((m.day, a + ae, c + cp)),
-            None => self.days.push((m.day, ae, cp)),
-        }
-        // A new day: a new month when it starts one.
-        if let Some(date) = NaiveDate::from_num_days_from_ce_opt(m.day) {
+    /// A new day of movements (days come in order): its cumulative sums
+    /// start from the last day's, and it opens a month when it starts one.
+    fn begin_day(&mut self, day: i32) {
+        let (ae, cp) = self.days.last().map_or((0, 0), |d| (d.1, d.2));
+        self.days.push((day, ae, cp));
+        if let Some(date) = NaiveDate::from_num_days_from_ce_opt(day) {
             let key = (date.year(), date.month());
             if self.months.last().is_none_or(|(k, _)| *k != key) {
                 self.months.push((key, [0, 0]));
             }
         }
-        self.add_to_month(ae, cp);
     }
 
-    fn add_to_month(&mut self, ae: i128, cp: i128) {
-        if let Some((_, [month_ae, month_cp])) = self.months.last_mut() {
-            *month_ae += ae;
-            *month_cp += cp;
+    /// A movement of the current day.
+    fn add(&mut self, budget: Budget, amount: i128) {
+        if let (Some(day), Some((_, month))) = (self.days.last_mut(), self.months.last_mut()) {
+            match budget {
+                Budget::AE => day.1 += amount,
+                Budget::CP => day.2 += amount,
+            }
+            *pick(month, budget) += amount;
         }
+    }
+}
+
+/// The element of a pair that belongs to a budget.
+fn pick<T>(pair: &mut [T; 2], budget: Budget) -> &mut T {
+    let [ae, cp] = pair;
+    match budget {
+        Budget::AE => ae,
+        Budget::CP => cp,
     }
 }
 
@@ -141,8 +164,8 @@ pub struct Ledger<'a> {
     years: Vec<Year>,
     commitments: Vec<Commitment>,
     ej_names: &'a [Box<[u8]>],
-    /// The last day seen and its index in `years`.
-    last_day: Option<(i32, usize)>,
+    /// The day being applied and what holds on it.
+    today: Today,
     /// Rows after which some commitment stood overpaid (for statistics).
     pub overpaid_rows: u64,
     /// What the consumption statement (`clausier report`) shows.
@@ -212,7 +235,7 @@ impl<'a> Ledger<'a> {
             years,
             commitments: vec![Commitment::default(); ej_names.len()],
             ej_names,
-            last_day: None,
+            today: Today::default(),
             overpaid_rows: 0,
             track: Track::default(),
         }
@@ -225,54 +248,87 @@ impl<'a> Ledger<'a> {
             }
             return;
         }
-        let b = m.budget.index();
+        if self.today.day != Some(m.day) {
+            self.begin_day(m.day);
+        }
         let amount = i128::from(m.amount);
-        self.track.add(m, amount);
-        if let (Some(total), Some(limits)) = (self.totals.get_mut(b), self.ceilings.get_mut(b)) {
-            *total += amount;
-            if let Some(limit) = limits
-                .in_force(m.day)
-                .filter(|l| !l.crossed && *total > l.cents)
-            {
-                limit.crossed = true;
-                let d = ceiling_exceeded(m, *total, limit, self.source);
-                self.track
-                    .crossings
-                    .push((format!("ceiling {}{}", m.budget, in_force(limit)), m.day));
-                let d = self.with_ej(d, m);
-                out(d.at_row(self.row(m, "crosses the ceiling")));
+        self.track.add(m.budget, amount);
+        let total = pick(&mut self.totals, m.budget);
+        *total += amount;
+        if *total > *pick(&mut self.today.ceiling, m.budget) {
+            self.cross_ceiling(m, out);
+        }
+        if let Some(year) = self.today.year.and_then(|y| self.years.get_mut(y)) {
+            let sum = pick(&mut year.sums, m.budget);
+            *sum += amount;
+            if *sum > *pick(&mut self.today.forecast, m.budget) {
+                self.cross_forecast(m, out);
             }
         }
-        self.apply_schedule(m, out);
         self.apply_commitment(m, out);
     }
 
-    fn apply_schedule(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
-        let b = m.budget.index();
-        let y = self.year_index(m.day);
-        let Some(year) = self.years.get_mut(y) else {
+    /// Settles what holds on a new day: its year's schedule, and the sums
+    /// above which the limits in force are crossed.
+    fn begin_day(&mut self, day: i32) {
+        self.track.begin_day(day);
+        let year = NaiveDate::from_num_days_from_ce_opt(day).map_or(0, |d| d.year());
+        let index = self.years.iter().position(|y| y.year == year);
+        let threshold = |limits: &mut Limits| {
+            limits
+                .in_force(day)
+                .filter(|l| !l.crossed)
+                .map_or(i128::MAX, |l| l.cents)
+        };
+        let [ae, cp] = &mut self.ceilings;
+        let ceiling = [threshold(ae), threshold(cp)];
+        let forecast = match index.and_then(|i| self.years.get_mut(i)) {
+            Some(y) => {
+                let [ae, cp] = &mut y.limits;
+                [threshold(ae), threshold(cp)]
+            }
+            None => [i128::MAX; 2],
+        };
+        self.today = Today {
+            day: Some(day),
+            year: index,
+            ceiling,
+            forecast,
+        };
+    }
+
+    fn cross_ceiling(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+        *pick(&mut self.today.ceiling, m.budget) = i128::MAX;
+        let total = *pick(&mut self.totals, m.budget);
+        let Some(limit) = pick(&mut self.ceilings, m.budget).in_force(m.day) else {
             return;
         };
-        let (Some(sum), Some(limits)) = (year.sums.get_mut(b), year.limits.get_mut(b)) else {
+        limit.crossed = true;
+        let d = ceiling_exceeded(m, total, limit, self.source);
+        let crossing = (format!("ceiling {}{}", m.budget, in_force(limit)), m.day);
+        self.track.crossings.push(crossing);
+        let d = self.with_ej(d, m);
+        out(d.at_row(self.row(m, "crosses the ceiling")));
+    }
+
+    fn cross_forecast(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+        *pick(&mut self.today.forecast, m.budget) = i128::MAX;
+        let Some(year) = self.today.year.and_then(|y| self.years.get_mut(y)) else {
             return;
         };
-        *sum += i128::from(m.amount);
-        if let Some(limit) = limits
-            .in_force(m.day)
-            .filter(|l| !l.crossed && *sum > l.cents)
-        {
-            limit.crossed = true;
-            let d = schedule_exceeded(m, year.year, *sum, limit, self.source);
-            self.track.crossings.push((
-                format!("{} forecast {}{}", year.year, m.budget, in_force(limit)),
-                m.day,
-            ));
-            let d = match self.ej_names.get(m.ej as usize) {
-                Some(name) => d.figure("ej", String::from_utf8_lossy(name)),
-                None => d,
-            };
-            out(d.at_row(self.row(m, "crosses the forecast")));
-        }
+        let (number, sum) = (year.year, *pick(&mut year.sums, m.budget));
+        let Some(limit) = pick(&mut year.limits, m.budget).in_force(m.day) else {
+            return;
+        };
+        limit.crossed = true;
+        let d = schedule_exceeded(m, number, sum, limit, self.source);
+        let crossing = (
+            format!("{number} forecast {}{}", m.budget, in_force(limit)),
+            m.day,
+        );
+        self.track.crossings.push(crossing);
+        let d = self.with_ej(d, m);
+        out(d.at_row(self.row(m, "crosses the forecast")));
     }
 
     fn apply_commitment(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
@@ -319,23 +375,6 @@ impl<'a> Ledger<'a> {
             m,
             &format!("{} {} on EJ `{name}`", m.budget, french(m.amount.into())),
         )));
-    }
-
-    /// Index into `years` of a day's calendar year, or `usize::MAX` when the
-    /// schedule has no line for that year.
-    fn year_index(&mut self, day: i32) -> usize {
-        if let Some((d, i)) = self.last_day.filter(|(d, _)| *d == day) {
-            let _ = d;
-            return i;
-        }
-        let year = NaiveDate::from_num_days_from_ce_opt(day).map_or(0, |d| d.year());
-        let i = self
-            .years
-            .iter()
-            .position(|y| y.year == year)
-            .unwrap_or(usize::MAX);
-        self.last_day = Some((day, i));
-        i
     }
 
     /// Adds the movement's EJ number to a finding, for waivers.
