@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io::Cursor;
 use std::sync::Arc;
 
-use clausier::input::csv::{Export, ReadOptions, Row};
+use clausier::input::csv::{Export, Input, ReadOptions, Row};
 use clausier::input::parse::{parse_amount, parse_date};
 use clausier::input::split::Splitter;
 use clausier::run;
@@ -96,8 +96,14 @@ fn read_rows(bencher: Bencher<'_, '_>, rows: usize) {
         .bench(|| {
             let reader = Box::new(Cursor::new(data.clone()));
             let sample = data.get(..1 << 16).unwrap_or(&data);
-            let mut export =
-                Export::open("bench", 0, sample, reader, &ReadOptions::default()).unwrap();
+            let mut export = Export::open(
+                "bench",
+                0,
+                sample,
+                Input::Reader(reader),
+                &ReadOptions::default(),
+            )
+            .unwrap();
             let mut checked = 0;
             while let Ok(Some(row)) = export.next_row() {
                 checked += usize::from(matches!(row, Row::Transaction(_)));
@@ -125,8 +131,14 @@ fn check(bencher: Bencher<'_, '_>, rows: usize) {
             let export_id = sources.add_export("bench", kind);
             let reader = Box::new(Cursor::new(Arc::clone(&data)));
             let sample = data.get(..1 << 16).unwrap_or(&data);
-            let export =
-                Export::open("bench", export_id, sample, reader, &ReadOptions::default()).unwrap();
+            let export = Export::open(
+                "bench",
+                export_id,
+                sample,
+                Input::Reader(reader),
+                &ReadOptions::default(),
+            )
+            .unwrap();
             let mut findings = 0;
             let outcome = run::check(
                 std::slice::from_ref(&convention),

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::diag::{Code, Diagnostic};
 use crate::eval::sort::MEMORY_BUDGET;
 use crate::eval::{Evaluator, Shard, ShardParts, Summary};
-use crate::input::csv::{Export, ReadOptions, Row, sample_of};
+use crate::input::csv::{Export, Input, ReadOptions, Row, sample_of};
 use crate::input::encoding::Encoding;
 use crate::input::{Accounting, Layout, Transaction, sheet};
 use crate::model::Convention;
@@ -91,20 +91,22 @@ fn open_export(
         };
         (shown.clone(), kind)
     };
-    let (sample, reader): (Vec<u8>, Box<dyn Read + Send>) = match &kind {
+    let (sample, input) = match &kind {
         SourceKind::Memory { bytes, .. } => {
             let sample = bytes.get(..1 << 16).unwrap_or(bytes).to_vec();
-            (sample, Box::new(Cursor::new(Arc::clone(bytes))))
+            (
+                sample,
+                Input::Reader(Box::new(Cursor::new(Arc::clone(bytes)))),
+            )
         }
         _ => {
             let mut file = File::open(path).map_err(unreadable)?;
             let sample = sample_of(&mut file).map_err(unreadable)?;
-            file.seek(SeekFrom::Start(0)).map_err(unreadable)?;
-            (sample, Box::new(BufReader::with_capacity(1 << 16, file)))
+            (sample, file_input(file, 0, None).map_err(unreadable)?)
         }
     };
     let id = sources.add_export(&name, kind);
-    let export = Export::open(&name, id, &sample, reader, &options.read)?;
+    let export = Export::open(&name, id, &sample, input, &options.read)?;
     sources.set_format(id, export.delimiter(), export.encoding());
     sources.set_titles(id, export.titles().to_vec());
     Ok(export)
@@ -483,7 +485,7 @@ fn read_parallel(
                     w.get(1).copied().unwrap_or(0),
                 );
                 let shards = run.shards(budget);
-                let chunk = chunk_reader(path, from, to).map(|r| export.fork(r, from));
+                let chunk = chunk_input(path, from, to).map(|r| export.fork(r, from));
                 scope.spawn(move || match chunk {
                     Ok(mut chunk) => read_chunk(&mut chunk, shards, router, progress),
                     Err(e) => failed_chunk(shards, &e),
@@ -506,7 +508,7 @@ fn read_parallel(
             bounds.last().copied().unwrap_or(0),
         );
         let mut whole = export.fork(
-            chunk_reader(path, from, to).map_err(|e| spill_failed(&e))?,
+            chunk_input(path, from, to).map_err(|e| spill_failed(&e))?,
             from,
         );
         results = vec![read_chunk(
@@ -558,13 +560,25 @@ fn read_parallel(
     }
 }
 
-/// A reader of bytes `from..to` of a file.
-fn chunk_reader(path: &Path, from: u64, to: u64) -> std::io::Result<Box<dyn Read + Send>> {
-    let mut file = File::open(path)?;
+/// Bytes `from..to` of a file (`to` unset: to its end): mapped when the
+/// file is a regular one, else read from `from` through a buffer.
+fn file_input(mut file: File, from: u64, to: Option<u64>) -> std::io::Result<Input> {
+    let meta = file.metadata()?;
+    if meta.is_file() {
+        let to = to.unwrap_or(meta.len());
+        return Ok(Input::File { file, from, to });
+    }
     file.seek(SeekFrom::Start(from))?;
-    Ok(Box::new(
-        BufReader::with_capacity(1 << 16, file).take(to - from),
-    ))
+    let reader = BufReader::with_capacity(1 << 16, file);
+    Ok(Input::Reader(match to {
+        Some(to) => Box::new(reader.take(to.saturating_sub(from))),
+        None => Box::new(reader),
+    }))
+}
+
+/// Bytes `from..to` of a file, for a chunk read by one thread.
+fn chunk_input(path: &Path, from: u64, to: u64) -> std::io::Result<Input> {
+    file_input(File::open(path)?, from, Some(to))
 }
 
 fn read_chunk<'r>(

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use clausier::input::csv::{Export, ReadOptions, Row, sample_of};
+use clausier::input::csv::{Export, Input, ReadOptions, Row, sample_of};
 use clausier::model::Budget;
 use common::{SEED, clausier, files_in, relative};
 use serde_json::Value;
@@ -22,8 +22,10 @@ fn read(path: &str) -> Read {
     let path = common::root().join(path);
     let mut file = std::fs::File::open(&path).unwrap();
     let sample = sample_of(&mut file).unwrap();
-    let reader = Box::new(std::fs::File::open(&path).unwrap());
-    let mut export = Export::open("x", 0, &sample, reader, &ReadOptions::default()).unwrap();
+    let file = std::fs::File::open(&path).unwrap();
+    let to = file.metadata().unwrap().len();
+    let input = Input::File { file, from: 0, to };
+    let mut export = Export::open("x", 0, &sample, input, &ReadOptions::default()).unwrap();
     let text = |b: Option<&[u8]>| String::from_utf8_lossy(b.unwrap_or_default()).into_owned();
     let (mut rows, mut rejected) = (Vec::new(), Vec::new());
     while let Some(row) = export.next_row().unwrap() {

@@ -5,13 +5,13 @@
 
 use std::io::Cursor;
 
-use clausier::input::csv::{Export, ReadOptions, Row};
+use clausier::input::csv::{Export, Input, ReadOptions, Row};
 use clausier::input::profile;
 use libfuzzer_sys::fuzz_target;
 
 fn read(data: &[u8], options: &ReadOptions) {
     let reader = Box::new(Cursor::new(data.to_vec()));
-    let Ok(mut export) = Export::open("fuzz", 0, data, reader, options) else {
+    let Ok(mut export) = Export::open("fuzz", 0, data, Input::Reader(reader), options) else {
         return;
     };
     let mut rows = 0u64;

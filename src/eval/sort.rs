@@ -3,12 +3,15 @@
 //! The cumulative checks need movements by date, ties in file order.
 //! Movements arrive in file order, so it is enough to bucket them by day:
 //! each day's movements, in arrival order, are its share of the sorted
-//! stream. Each day has a small buffer of encoded movements; a full buffer
-//! (or all of them, when their total passes [`MEMORY_BUDGET`]) is appended
-//! to one anonymous temporary file as a chunk, indexed by day. Draining
-//! reads the days in order, each day's chunks in order, then its buffer.
-//! An export whose movements fit in the budget never touches the disk.
-//! Memory: the budget, plus 12 bytes per chunk written.
+//! stream. Encoded movements go to fixed-size blocks of one arena of
+//! [`MEMORY_BUDGET`] bytes, each day holding a list of blocks. When no
+//! block is free, every day's blocks are appended to one anonymous
+//! temporary file, a chunk per day, indexed by day, and the blocks are
+//! free again. Draining reads the days in order, each day's chunks in
+//! order, then its blocks. An export whose movements fit in the budget
+//! never touches the disk. Memory: the budget (allocated on the first
+//! movement), the spill buffer, and 12 bytes per chunk written; blocks are
+//! never reallocated nor copied.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -23,10 +26,9 @@ use crate::model::Budget;
 pub const MEMORY_BUDGET: usize = 12 << 20;
 /// Chunks are gathered in a buffer this large before they are written.
 const SPILL_BUFFER: usize = 1 << 20;
-/// Capacity a day's buffer keeps once written out.
-const RETAINED: usize = 4 << 10;
-/// A day's buffer is written out as a chunk when it reaches this size.
-const CHUNK: usize = 64 << 10;
+/// Records in a block, at most: small enough that the partly filled last
+/// block of each day wastes little, large enough to be cheap to manage.
+const BLOCK_RECORDS: usize = 64;
 
 /// What the cumulative checks need of a movement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +55,7 @@ pub const NO_EJ: u32 = u32::MAX;
 const RECORD: usize = 35;
 
 impl Movement {
-    fn encode(&self, out: &mut Vec<u8>) {
+    fn encode(&self) -> [u8; RECORD] {
         let mut record = [0u8; RECORD];
         let kind = if self.carried { 2 } else { self.budget as u8 };
         let parts: [&[u8]; 7] = [
@@ -72,7 +74,7 @@ impl Movement {
             }
             at += part.len();
         }
-        out.extend_from_slice(&record);
+        record
     }
 
     fn decode(day: i32, record: &[u8]) -> Movement {
@@ -113,7 +115,10 @@ impl Fields<'_> {
 
 #[derive(Default)]
 struct Bucket {
-    buffer: Vec<u8>,
+    /// Arena blocks holding the day's movements not yet written out, in
+    /// order; the last one holds `fill` records, the others are full.
+    blocks: Vec<u32>,
+    fill: usize,
     /// (offset, length) of this day's chunks in the spill file, in order.
     chunks: Vec<(u64, u32)>,
 }
@@ -124,7 +129,10 @@ pub struct Sorter {
     /// Each day's bucket, by index into `buckets`.
     days: FxHashMap<i32, usize>,
     buckets: Vec<(i32, Bucket)>,
-    buffered: usize,
+    /// Blocks of `block_records` records; empty until the first movement.
+    arena: Vec<u8>,
+    free: Vec<u32>,
+    block_records: usize,
     budget: usize,
     spill: Option<BufWriter<File>>,
     spilled: u64,
@@ -143,12 +151,19 @@ impl Sorter {
         Sorter {
             days: FxHashMap::default(),
             buckets: Vec::new(),
-            buffered: 0,
+            arena: Vec::new(),
+            free: Vec::new(),
+            // At least 16 blocks, even for a tiny budget.
+            block_records: (budget / RECORD / 16).clamp(1, BLOCK_RECORDS),
             budget,
             spill: None,
             spilled: 0,
             last: None,
         }
+    }
+
+    fn block_size(&self) -> usize {
+        self.block_records * RECORD
     }
 
     pub fn push(&mut self, m: Movement) -> io::Result<()> {
@@ -164,19 +179,33 @@ impl Sorter {
                 index
             }
         };
+        let full = self
+            .buckets
+            .get(index)
+            .is_none_or(|(_, b)| b.blocks.is_empty() || b.fill == self.block_records);
+        if full {
+            let block = match self.free.pop() {
+                Some(block) => block,
+                None => {
+                    self.flush_all()?;
+                    self.free.pop().unwrap_or(0)
+                }
+            };
+            if let Some((_, bucket)) = self.buckets.get_mut(index) {
+                bucket.blocks.push(block);
+                bucket.fill = 0;
+            }
+        }
+        let block_size = self.block_size();
         let Some((_, bucket)) = self.buckets.get_mut(index) else {
             return Ok(());
         };
-        m.encode(&mut bucket.buffer);
-        self.buffered += RECORD;
-        if bucket.buffer.len() >= CHUNK.min(self.budget) {
-            self.flush(index)?;
+        let at =
+            bucket.blocks.last().map_or(0, |b| *b as usize) * block_size + bucket.fill * RECORD;
+        if let Some(slot) = self.arena.get_mut(at..at + RECORD) {
+            slot.copy_from_slice(&m.encode());
         }
-        if self.buffered >= self.budget {
-            for index in 0..self.buckets.len() {
-                self.flush(index)?;
-            }
-        }
+        bucket.fill += 1;
         Ok(())
     }
 
@@ -185,11 +214,16 @@ impl Sorter {
         self.spilled
     }
 
-    fn flush(&mut self, index: usize) -> io::Result<()> {
-        let Some((_, bucket)) = self.buckets.get_mut(index) else {
-            return Ok(());
-        };
-        if bucket.buffer.is_empty() {
+    /// Writes every day's blocks out, a chunk per day, and frees them all;
+    /// allocates the arena on the first call.
+    fn flush_all(&mut self) -> io::Result<()> {
+        let block_size = self.block_size();
+        if self.arena.is_empty() {
+            let blocks = (self.budget / block_size).max(2);
+            self.arena = vec![0; blocks * block_size];
+            self.free = (0..u32::try_from(blocks).unwrap_or(u32::MAX))
+                .rev()
+                .collect();
             return Ok(());
         }
         // Chunks go through a large buffer: one write call for many chunks.
@@ -200,16 +234,28 @@ impl Sorter {
                 tempfile::tempfile()?,
             )),
         };
-        file.write_all(&bucket.buffer)?;
-        let len = u32::try_from(bucket.buffer.len()).unwrap_or(u32::MAX);
-        bucket.chunks.push((self.spilled, len));
-        self.spilled += u64::from(len);
-        self.buffered = self.buffered.saturating_sub(bucket.buffer.len());
-        bucket.buffer.clear();
-        // A flushed day keeps a small buffer only: with sorted input every
-        // day fills once and then stays idle, and idle full-size buffers
-        // would add up to days × CHUNK.
-        bucket.buffer.shrink_to(RETAINED);
+        for (_, bucket) in &mut self.buckets {
+            let Some(last) = bucket.blocks.len().checked_sub(1) else {
+                continue;
+            };
+            let mut len = 0;
+            for (k, block) in bucket.blocks.iter().enumerate() {
+                let start = *block as usize * block_size;
+                let used = if k == last {
+                    bucket.fill * RECORD
+                } else {
+                    block_size
+                };
+                file.write_all(self.arena.get(start..start + used).unwrap_or_default())?;
+                len += used;
+            }
+            bucket
+                .chunks
+                .push((self.spilled, u32::try_from(len).unwrap_or(u32::MAX)));
+            self.spilled += len as u64;
+            self.free.append(&mut bucket.blocks);
+            bucket.fill = 0;
+        }
         Ok(())
     }
 
@@ -254,7 +300,21 @@ impl Sorter {
             read_at(file.get_mut(), chunk, *offset)?;
             decode_all(day, chunk, f);
         }
-        decode_all(day, &bucket.buffer, f);
+        let block_size = self.block_records * RECORD;
+        let last = bucket.blocks.len().saturating_sub(1);
+        for (k, block) in bucket.blocks.iter().enumerate() {
+            let start = *block as usize * block_size;
+            let used = if k == last {
+                bucket.fill * RECORD
+            } else {
+                block_size
+            };
+            decode_all(
+                day,
+                self.arena.get(start..start + used).unwrap_or_default(),
+                f,
+            );
+        }
         Ok(())
     }
 }
@@ -367,9 +427,7 @@ mod tests {
     #[test]
     fn records_round_trip() {
         let m = movement(738_000, 42);
-        let mut buf = Vec::new();
-        m.encode(&mut buf);
-        assert_eq!(buf.len(), RECORD);
+        let buf = m.encode();
         assert_eq!(Movement::decode(738_000, &buf), m);
     }
 }

@@ -50,6 +50,29 @@ enum BudgetColumns {
     },
 }
 
+/// Where an export's bytes come from.
+pub enum Input {
+    /// Any reader (standard input, a sheet turned into text, a pipe).
+    Reader(Box<dyn Read + Send>),
+    /// Bytes `from..to` of a regular file, read through memory mapping.
+    File {
+        file: std::fs::File,
+        from: u64,
+        to: u64,
+    },
+}
+
+impl Input {
+    fn splitter(self, delimiter: u8, byte: u64) -> Splitter<Box<dyn Read + Send>> {
+        match self {
+            Input::Reader(reader) => Splitter::starting_at(reader, delimiter, byte),
+            Input::File { file, from, to } => {
+                Splitter::mapped(Box::new(io::empty()), delimiter, file, from, to)
+            }
+        }
+    }
+}
+
 /// What reading one row gave.
 pub enum Row<'a> {
     Transaction(Transaction<'a>),
@@ -90,14 +113,14 @@ impl Export {
         name: &str,
         source: SourceId,
         sample: &[u8],
-        reader: Box<dyn Read + Send>,
+        input: Input,
         options: &ReadOptions,
     ) -> Result<Export, Box<Diagnostic>> {
         let encoding = options
             .encoding
             .unwrap_or_else(|| Encoding::detect(sample, sample.len() >= SAMPLE));
         let delimiter = detect_delimiter(sample);
-        let mut splitter = Splitter::new(reader, delimiter);
+        let mut splitter = input.splitter(delimiter, 0);
         let (preamble, profile) = find_header(&mut splitter, name, encoding, options)?;
         let header = splitter.record();
         let resolved = resolve(&profile, &header, name, encoding)?;
@@ -166,10 +189,10 @@ impl Export {
     /// A reader of another stretch of the same export (a chunk starting at
     /// `byte`, at a line start), with the same layout; its lines count from
     /// 1 and its accounting starts empty.
-    pub fn fork(&self, reader: Box<dyn Read + Send>, byte: u64) -> Export {
+    pub fn fork(&self, input: Input, byte: u64) -> Export {
         Export {
             source: self.source,
-            splitter: Splitter::starting_at(reader, self.delimiter, byte),
+            splitter: input.splitter(self.delimiter, byte),
             width: self.width,
             titles: self.titles.clone(),
             layout: self.layout.clone(),

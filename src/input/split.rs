@@ -9,6 +9,7 @@
 //! copies the unescaped fields aside. Empty lines are reported as such, so
 //! that every physical line can be accounted for.
 
+use std::fs::File;
 use std::io::{self, Read};
 
 use memchr::memchr;
@@ -18,6 +19,9 @@ use super::parse::word;
 /// Longest record accepted; a longer one is an error, not unbounded memory.
 pub const MAX_RECORD: usize = 16 << 20;
 const READ_SIZE: usize = 1 << 20;
+/// Bytes of a file mapped at a time: what a mapped file adds to the
+/// resident memory.
+const MAP_WINDOW: usize = 2 << 20;
 
 /// What [`Splitter::read_next`] found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +67,33 @@ pub struct Splitter<R> {
     /// `start`, or `usize::MAX` when `buf[..end]` holds none from there:
     /// one search per quote (or per buffer), not one per line.
     next_quote: usize,
+    /// When set, the input is a file read through a moving window of
+    /// memory mapping, which takes the place of `buf` and `reader`.
+    map: Option<Mapping>,
+}
+
+/// The mapped window if there is a mapping, else the read buffer.
+fn bytes<'a>(map: &'a Option<Mapping>, buf: &'a [u8]) -> &'a [u8] {
+    match map {
+        None => buf,
+        Some(Mapping {
+            window: Some(w), ..
+        }) => w,
+        Some(_) => &[],
+    }
+}
+
+/// A stretch of a file, mapped a window at a time: the bytes are read
+/// where the system's page cache holds them, without a copy.
+struct Mapping {
+    file: File,
+    window: Option<memmap2::Mmap>,
+    /// File offset of the window's first byte.
+    at: u64,
+    /// File offset where the stretch ends.
+    limit: u64,
+    /// Bytes mapped at a time (more for a longer record).
+    size: usize,
 }
 
 /// A record's fields, borrowed from the splitter.
@@ -117,7 +148,29 @@ impl<R: Read> Splitter<R> {
             position: Position::default(),
             unclosed: false,
             next_quote: usize::MAX,
+            map: None,
         }
+    }
+
+    /// A splitter of bytes `from..to` of a regular file, read through
+    /// memory mapping (byte offsets count from the file's start, lines
+    /// from 1 at `from`). `reader` is not read.
+    pub fn mapped(reader: R, delimiter: u8, file: File, from: u64, to: u64) -> Splitter<R> {
+        let mut splitter = Splitter::starting_at(reader, delimiter, from);
+        splitter.buf = Vec::new();
+        splitter.map = Some(Mapping {
+            file,
+            window: None,
+            at: from,
+            limit: to.max(from),
+            size: MAP_WINDOW,
+        });
+        splitter
+    }
+
+    /// The bytes `start` and `end` index: the read buffer or the window.
+    fn data(&self) -> &[u8] {
+        bytes(&self.map, &self.buf)
     }
 
     /// Byte offset of the first byte not yet read.
@@ -136,7 +189,7 @@ impl<R: Read> Splitter<R> {
             bytes: if self.quoted {
                 &self.unescaped
             } else {
-                &self.buf
+                self.data()
             },
             fields: &self.fields,
         }
@@ -163,6 +216,9 @@ impl<R: Read> Splitter<R> {
                 format!("a record longer than {} MiB", MAX_RECORD >> 20),
             ));
         }
+        if self.map.is_some() {
+            return self.remap();
+        }
         self.buf.copy_within(self.start..self.end, 0);
         self.end -= self.start;
         self.start = 0;
@@ -185,6 +241,44 @@ impl<R: Read> Splitter<R> {
             self.eof = true;
         }
         Ok(read > 0)
+    }
+
+    /// Maps the next window of the file, from the first unread byte.
+    fn remap(&mut self) -> io::Result<bool> {
+        let unread = self.end - self.start;
+        let Some(m) = self.map.as_mut() else {
+            return Ok(false);
+        };
+        let from = m.at + self.start as u64;
+        let len = usize::try_from(m.limit - from)
+            .unwrap_or(usize::MAX)
+            .min(m.size.max(2 * unread));
+        if len <= unread {
+            self.eof = true;
+            return Ok(false);
+        }
+        m.window = None;
+        // SAFETY: the mapping is read-only and lives in this struct, which
+        // hands out only borrows of it. Mapped bytes would change under
+        // those borrows only if another process rewrote the export while it
+        // is checked (and a truncation would stop the process): exports
+        // are finished files, and clausier never writes them.
+        let window = unsafe {
+            memmap2::MmapOptions::new()
+                .offset(from)
+                .len(len)
+                .populate()
+                .map(&m.file)?
+        };
+        m.window = Some(window);
+        m.at = from;
+        self.start = 0;
+        self.end = len;
+        if from + len as u64 >= m.limit {
+            self.eof = true;
+        }
+        self.next_quote = self.find_quote(0);
+        Ok(true)
     }
 
     /// Reads the next record or blank line; `None` at the end of the input.
@@ -219,7 +313,7 @@ impl<R: Read> Splitter<R> {
         if self.next_quote < line_end {
             return self.split_quoted().map(|()| Some(Event::Record));
         }
-        let line = self.buf.get(self.start..line_end).unwrap_or_default();
+        let line = self.data().get(self.start..line_end).unwrap_or_default();
         if self.fields.is_empty() && line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
             self.advance(line_end, newline, 1);
             return Ok(Some(Event::Blank));
@@ -241,18 +335,20 @@ impl<R: Read> Splitter<R> {
     /// the buffer holds no newline (the fields noted are then those of the
     /// buffered part of the line).
     fn scan_line(&mut self) -> Option<(usize, usize)> {
-        self.fields.clear();
+        let data = bytes(&self.map, &self.buf);
+        let fields = &mut self.fields;
+        fields.clear();
         let mut field_start = self.start;
         let mut at = self.start;
         let delimiter = self.delimiter;
-        while let Some(block) = self.buf.get(at..at + 16).filter(|_| at + 16 <= self.end) {
+        while let Some(block) = data.get(at..at + 16).filter(|_| at + 16 <= self.end) {
             let (mut delimiters, newlines) = masks(block, delimiter);
             if newlines != 0 {
                 delimiters &= (1 << newlines.trailing_zeros()) - 1;
             }
             while delimiters != 0 {
                 let end = at + delimiters.trailing_zeros() as usize;
-                self.fields.push((field_start, end));
+                fields.push((field_start, end));
                 field_start = end + 1;
                 delimiters &= delimiters - 1;
             }
@@ -261,13 +357,13 @@ impl<R: Read> Splitter<R> {
             }
             at += 16;
         }
-        let tail = self.buf.get(at..self.end).unwrap_or_default();
+        let tail = data.get(at..self.end).unwrap_or_default();
         for (i, b) in tail.iter().enumerate() {
             if *b == b'\n' {
                 return Some((at + i, field_start));
             }
             if *b == delimiter {
-                self.fields.push((field_start, at + i));
+                fields.push((field_start, at + i));
                 field_start = at + i + 1;
             }
         }
@@ -276,7 +372,7 @@ impl<R: Read> Splitter<R> {
 
     /// Index of the first quote of `buf[from..end]`, or `usize::MAX`.
     fn find_quote(&self, from: usize) -> usize {
-        self.buf
+        self.data()
             .get(from..self.end)
             .and_then(|b| memchr(b'"', b))
             .map_or(usize::MAX, |i| from + i)
@@ -315,7 +411,7 @@ impl<R: Read> Splitter<R> {
                 }
                 continue;
             }
-            let b = self.buf.get(i).copied().unwrap_or(b'\n');
+            let b = self.data().get(i).copied().unwrap_or(b'\n');
             match (state, b) {
                 (Quote::Inside, b'"') => state = Quote::MaybeEnd,
                 (Quote::Inside, b) => {
@@ -524,6 +620,47 @@ mod tests {
                     .map(|(k, _)| 1 << k)
                     .sum::<u32>()
             );
+        }
+    }
+
+    #[test]
+    fn a_mapped_file_splits_as_its_bytes() {
+        let data = b"a;b\r\n\n\"x;\ny\";z\nlong;er;line;here\n\"un\nclosed";
+        let mut file = tempfile::tempfile().unwrap();
+        std::io::Write::write_all(&mut file, data).unwrap();
+        let (records, blanks) = split(data);
+        for size in [1, 7, 16, 4096] {
+            for (from, skip) in [(0, 0), (5, 1)] {
+                let mut s = Splitter::mapped(
+                    std::io::empty(),
+                    b';',
+                    file.try_clone().unwrap(),
+                    from,
+                    data.len() as u64,
+                );
+                if let Some(m) = s.map.as_mut() {
+                    m.size = size;
+                }
+                let (mut got, mut got_blanks) = (Vec::new(), Vec::new());
+                while let Some(event) = s.read_next().unwrap() {
+                    let p = s.position();
+                    match event {
+                        Event::Blank => got_blanks.push(p.line + skip),
+                        Event::Record => got.push((
+                            p.line + skip,
+                            p.byte,
+                            p.lines,
+                            s.record()
+                                .iter()
+                                .map(|f| String::from_utf8_lossy(f).into_owned())
+                                .collect::<Vec<_>>(),
+                        )),
+                    }
+                }
+                let want: Vec<_> = records.iter().filter(|r| r.1 >= from).cloned().collect();
+                assert_eq!(got, want, "window {size}, from {from}");
+                assert_eq!(got_blanks, blanks, "window {size}, from {from}");
+            }
         }
     }
 
