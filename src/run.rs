@@ -198,7 +198,7 @@ pub fn check(
             continue;
         }
         let name = sources.name(convention.source).to_owned();
-        match evaluator.finish(&name, &mut |d| out(sources, d)) {
+        match evaluator.finish(&name, threads, &mut |d| out(sources, d)) {
             Ok(s) => {
                 summary.consumption.extend(s.consumption);
                 summary.schedule.extend(s.schedule);

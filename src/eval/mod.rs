@@ -592,11 +592,59 @@ impl Shard<'_> {
     }
 }
 
+/// Movements handed from the reading thread to the applying one at a time.
+const BATCH: usize = 4096;
+
+/// Drains `sorters` on a thread of its own, handing the movements over in
+/// batches (a few at a time, so memory stays flat), and applies them to
+/// `ledger` on this one, in the order they were drained.
+fn replay_in_parallel(
+    sorters: Vec<Sorter>,
+    global: impl Fn(usize, &sort::Movement) -> sort::Movement + Send,
+    ledger: &mut Ledger<'_>,
+    out: &mut dyn FnMut(Diagnostic),
+) -> std::io::Result<()> {
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<sort::Movement>>(4);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let result = sort::drain_in_order(sorters, |shard, m| {
+                batch.push(global(shard, m));
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // A closed channel means the applying side stopped.
+                    let _ = send.send(full);
+                }
+            });
+            let _ = send.send(batch);
+            result
+        });
+        for batch in receive {
+            for m in &batch {
+                ledger.apply(m, out);
+            }
+        }
+        reader.join().unwrap_or_else(|_| {
+            Err(std::io::Error::other(
+                "the thread reading movements back stopped",
+            ))
+        })
+    })
+}
+
 impl Evaluator<'_> {
     /// Runs the cumulative checks over every queued row, in chronological
     /// order, and returns the summary.
     /// `name` is the rule file's, to label the consumption.
-    pub fn finish(self, name: &str, out: &mut dyn FnMut(Diagnostic)) -> std::io::Result<Summary> {
+    ///
+    /// With `threads` above one, one thread reads the movements back and
+    /// the calling one applies them: the same order, the same findings.
+    pub fn finish(
+        self,
+        name: &str,
+        threads: usize,
+        out: &mut dyn FnMut(Diagnostic),
+    ) -> std::io::Result<Summary> {
         let mut summary = self.summary;
         // Global EJ numbers, in order of first appearance in file order.
         let mut ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
@@ -629,7 +677,8 @@ impl Evaluator<'_> {
         }
         drop(ids);
         let mut ledger = Ledger::new(self.convention, &names);
-        sort::drain_in_order(sorters, |shard, m| {
+        // A shard's movement in the run's numbering of lines and EJs.
+        let global = move |shard: usize, m: &sort::Movement| {
             let mut m = *m;
             m.line += offsets.get(shard).copied().unwrap_or(0);
             if m.ej != NO_EJ {
@@ -639,8 +688,13 @@ impl Evaluator<'_> {
                     .copied()
                     .unwrap_or(NO_EJ);
             }
-            ledger.apply(&m, out);
-        })?;
+            m
+        };
+        if threads > 1 {
+            replay_in_parallel(sorters, global, &mut ledger, out)?;
+        } else {
+            sort::drain_in_order(sorters, |shard, m| ledger.apply(&global(shard, m), out))?;
+        }
         let (consumption, schedule) = ledger.consumption(name);
         summary.statements.push(statement::Statement::build(
             name,

@@ -26,6 +26,11 @@ use crate::model::Budget;
 pub const MEMORY_BUDGET: usize = 12 << 20;
 /// Chunks are gathered in a buffer this large before they are written.
 const SPILL_BUFFER: usize = 1 << 20;
+/// Bytes read ahead per write-out when draining, and for all of them: the
+/// read-ahead shrinks when there are many write-outs, so that memory does
+/// not grow with the export.
+const READ_AHEAD: usize = 64 << 10;
+const READ_AHEAD_TOTAL: usize = 2 << 20;
 /// Records in a block, at most: small enough that the partly filled last
 /// block of each day wastes little, large enough to be cheap to manage.
 const BLOCK_RECORDS: usize = 64;
@@ -138,6 +143,23 @@ pub struct Sorter {
     spilled: u64,
     /// The last day pushed and its bucket: rows often share dates.
     last: Option<(i32, usize)>,
+    /// Bucket indexes by day, for writing out (`None` when a day was added
+    /// since they were sorted).
+    by_day: Option<Vec<usize>>,
+    /// Offset in the spill file where each write-out begins. A write-out
+    /// holds the days in order, so draining reads each one front to back.
+    cycles: Vec<u64>,
+    /// A read-ahead buffer per write-out, for draining, and their bytes
+    /// in all.
+    cursors: Vec<Cursor>,
+    read_ahead: usize,
+}
+
+/// Bytes of a write-out read ahead, from file offset `from`.
+#[derive(Default)]
+struct Cursor {
+    from: u64,
+    bytes: Vec<u8>,
 }
 
 impl Default for Sorter {
@@ -159,6 +181,10 @@ impl Sorter {
             spill: None,
             spilled: 0,
             last: None,
+            by_day: None,
+            cycles: Vec::new(),
+            cursors: Vec::new(),
+            read_ahead: READ_AHEAD_TOTAL,
         }
     }
 
@@ -174,6 +200,7 @@ impl Sorter {
                 let index = *self.days.entry(m.day).or_insert(next);
                 if index == next {
                     self.buckets.push((m.day, Bucket::default()));
+                    self.by_day = None;
                 }
                 self.last = Some((m.day, index));
                 index
@@ -234,7 +261,19 @@ impl Sorter {
                 tempfile::tempfile()?,
             )),
         };
-        for (_, bucket) in &mut self.buckets {
+        let order = match self.by_day.take() {
+            Some(order) => order,
+            None => {
+                let mut order: Vec<usize> = (0..self.buckets.len()).collect();
+                order.sort_by_key(|i| self.buckets.get(*i).map(|(day, _)| *day));
+                order
+            }
+        };
+        self.cycles.push(self.spilled);
+        for index in &order {
+            let Some((_, bucket)) = self.buckets.get_mut(*index) else {
+                continue;
+            };
             let Some(last) = bucket.blocks.len().checked_sub(1) else {
                 continue;
             };
@@ -256,6 +295,7 @@ impl Sorter {
             self.free.append(&mut bucket.blocks);
             bucket.fill = 0;
         }
+        self.by_day = Some(order);
         Ok(())
     }
 
@@ -292,13 +332,31 @@ impl Sorter {
         let Some((_, bucket)) = self.buckets.get(index) else {
             return Ok(());
         };
-        for (offset, len) in &bucket.chunks {
-            let Some(file) = self.spill.as_mut() else {
-                break;
-            };
-            chunk.resize(*len as usize, 0);
-            read_at(file.get_mut(), chunk, *offset)?;
-            decode_all(day, chunk, f);
+        if let Some(file) = self.spill.as_mut() {
+            if self.cursors.len() < self.cycles.len() {
+                self.cursors.resize_with(self.cycles.len(), Cursor::default);
+            }
+            // Read-ahead per write-out, within a bound for all of them.
+            let ahead = (self.read_ahead / self.cycles.len().max(1)).min(READ_AHEAD);
+            for (offset, len) in &bucket.chunks {
+                let cycle = self
+                    .cycles
+                    .partition_point(|c| c <= offset)
+                    .saturating_sub(1);
+                let cycle_end = self.cycles.get(cycle + 1).copied().unwrap_or(self.spilled);
+                let Some(cursor) = self.cursors.get_mut(cycle) else {
+                    continue;
+                };
+                let bytes = cursor.get(
+                    file.get_mut(),
+                    *offset,
+                    *len as usize,
+                    ahead,
+                    cycle_end,
+                    chunk,
+                )?;
+                decode_all(day, bytes, f);
+            }
         }
         let block_size = self.block_records * RECORD;
         let last = bucket.blocks.len().saturating_sub(1);
@@ -316,6 +374,43 @@ impl Sorter {
             );
         }
         Ok(())
+    }
+}
+
+impl Cursor {
+    /// Bytes `offset..offset + len` of the file, from the buffer, read
+    /// ahead up to `ahead` bytes (not past `end`) when they are not in it.
+    fn get<'a>(
+        &'a mut self,
+        file: &mut File,
+        offset: u64,
+        len: usize,
+        ahead: usize,
+        end: u64,
+        spare: &'a mut Vec<u8>,
+    ) -> io::Result<&'a [u8]> {
+        let within =
+            offset >= self.from && offset + len as u64 <= self.from + self.bytes.len() as u64;
+        if !within {
+            let size = usize::try_from(end.saturating_sub(offset))
+                .unwrap_or(usize::MAX)
+                .min(ahead)
+                .max(len);
+            let buffer = if size > ahead {
+                &mut *spare
+            } else {
+                &mut self.bytes
+            };
+            buffer.resize(size, 0);
+            read_at(file, buffer, offset)?;
+            if size > ahead {
+                // A chunk larger than the read-ahead: read alone.
+                return Ok(spare.get(..len).unwrap_or_default());
+            }
+            self.from = offset;
+        }
+        let start = usize::try_from(offset - self.from).unwrap_or(0);
+        Ok(self.bytes.get(start..start + len).unwrap_or_default())
     }
 }
 
@@ -392,8 +487,9 @@ mod tests {
         }
     }
 
-    fn sorted_by(budget: usize) -> Vec<(i32, u64)> {
+    fn sorted_by(budget: usize, read_ahead: usize) -> Vec<(i32, u64)> {
         let mut sorter = Sorter::with_budget(budget);
+        sorter.read_ahead = read_ahead;
         let days = [5, 1, 5, 3, 1, 9, 2, 5, 1, 1, 5, 3];
         for (line, day) in days.iter().enumerate() {
             sorter.push(movement(*day, line as u64 + 2)).unwrap();
@@ -419,9 +515,11 @@ mod tests {
             (5, 12),
             (9, 7),
         ];
-        assert_eq!(sorted_by(MEMORY_BUDGET), expected);
-        // A budget of two records: nearly every push spills.
-        assert_eq!(sorted_by(2 * RECORD), expected);
+        assert_eq!(sorted_by(MEMORY_BUDGET, READ_AHEAD_TOTAL), expected);
+        // A budget of two records: nearly every push spills, and chunks are
+        // read back through the read-ahead, or alone when it is too small.
+        assert_eq!(sorted_by(2 * RECORD, READ_AHEAD_TOTAL), expected);
+        assert_eq!(sorted_by(2 * RECORD, 1), expected);
     }
 
     #[test]
