@@ -228,9 +228,9 @@ pub struct Shard<'r> {
     /// Commitment numbers made of digits only, by [`numeric_key`]: most
     /// of them, interned without hashing bytes.
     ej_numbers: FxHashMap<u64, u32>,
-    /// The last numeric commitment interned: rows of one EJ often follow
-    /// each other.
-    last_ej: Option<(u64, u32)>,
+    /// The last commitment interned, as written, and its id: rows of one EJ
+    /// often follow each other.
+    last_ej: (Vec<u8>, u32),
     ej_names: Vec<Box<[u8]>>,
     /// The supplier of each commitment's first row, by local EJ id.
     ej_suppliers: Vec<Option<String>>,
@@ -267,7 +267,7 @@ impl<'c> Evaluator<'c> {
             sorter: Sorter::with_budget(budget),
             ej_ids: FxHashMap::default(),
             ej_numbers: FxHashMap::default(),
-            last_ej: None,
+            last_ej: (Vec::new(), NO_EJ),
             ej_names: Vec::new(),
             ej_suppliers: Vec::new(),
         }
@@ -385,27 +385,30 @@ impl Shard<'_> {
     }
 
     fn intern(&mut self, ej: &[u8]) -> u32 {
-        if let Some(key) = numeric_key(ej) {
-            if let Some((last, id)) = self.last_ej.filter(|(last, _)| *last == key) {
-                let _ = last;
-                return id;
-            }
-            let id = match self.ej_numbers.get(&key) {
+        if self.last_ej.1 != NO_EJ && same(&self.last_ej.0, ej) {
+            return self.last_ej.1;
+        }
+        let id = match numeric_key(ej) {
+            Some(key) => match self.ej_numbers.get(&key) {
                 Some(id) => *id,
                 None => {
                     let id = self.new_ej(ej);
                     self.ej_numbers.insert(key, id);
                     id
                 }
-            };
-            self.last_ej = Some((key, id));
-            return id;
-        }
-        if let Some(id) = self.ej_ids.get(ej) {
-            return *id;
-        }
-        let id = self.new_ej(ej);
-        self.ej_ids.insert(ej.into(), id);
+            },
+            None => match self.ej_ids.get(ej) {
+                Some(id) => *id,
+                None => {
+                    let id = self.new_ej(ej);
+                    self.ej_ids.insert(ej.into(), id);
+                    id
+                }
+            },
+        };
+        self.last_ej.0.clear();
+        self.last_ej.0.extend_from_slice(ej);
+        self.last_ej.1 = id;
         id
     }
 
