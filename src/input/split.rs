@@ -1,8 +1,10 @@
 //! A streaming splitter of delimited text into records, with the exact
 //! line and byte where each record starts.
 //!
-//! The common line, without quotes, is split in place with `memchr` and no
-//! copy: its fields are ranges of the read buffer. A line holding a quote
+//! One pass over a line, sixteen bytes at a time, finds its end, its
+//! delimiters and whether it holds a quote. The common line, without
+//! quotes, is split in place and not copied: its fields are ranges of the
+//! read buffer (or of the mapped window of a file). A line holding a quote
 //! goes through a small state machine (RFC 4180, as lenient as spreadsheet
 //! exports need: `""` is a quote inside a quoted field, a quote that does
 //! not open a field is kept as written, a quoted field may span lines) that
@@ -11,8 +13,6 @@
 
 use std::fs::File;
 use std::io::{self, Read};
-
-use memchr::memchr;
 
 use super::parse::word;
 
@@ -63,10 +63,9 @@ pub struct Splitter<R> {
     position: Position,
     /// The input ended inside a quoted field.
     unclosed: bool,
-    /// Index in `buf` of the first quote at or after some point before
-    /// `start`, or `usize::MAX` when `buf[..end]` holds none from there:
-    /// one search per quote (or per buffer), not one per line.
-    next_quote: usize,
+    /// Whether the line last scanned holds a quote (it then goes through
+    /// the quoted-field state machine).
+    quote_seen: bool,
     /// When set, the input is a file read through a moving window of
     /// memory mapping, which takes the place of `buf` and `reader`.
     map: Option<Mapping>,
@@ -147,7 +146,7 @@ impl<R: Read> Splitter<R> {
             unescaped: Vec::new(),
             position: Position::default(),
             unclosed: false,
-            next_quote: usize::MAX,
+            quote_seen: false,
             map: None,
         }
     }
@@ -236,7 +235,6 @@ impl<R: Read> Splitter<R> {
             }
         };
         self.end += read;
-        self.next_quote = self.find_quote(self.start);
         if read == 0 {
             self.eof = true;
         }
@@ -277,7 +275,6 @@ impl<R: Read> Splitter<R> {
         if from + len as u64 >= m.limit {
             self.eof = true;
         }
-        self.next_quote = self.find_quote(0);
         Ok(true)
     }
 
@@ -307,10 +304,7 @@ impl<R: Read> Splitter<R> {
             byte: self.byte,
             lines: 1,
         };
-        if self.next_quote < self.start {
-            self.next_quote = self.find_quote(self.start);
-        }
-        if self.next_quote < line_end {
+        if self.quote_seen {
             return self.split_quoted().map(|()| Some(Event::Record));
         }
         let line = self.data().get(self.start..line_end).unwrap_or_default();
@@ -330,7 +324,8 @@ impl<R: Read> Splitter<R> {
     }
 
     /// Looks for the end of the line at `start`, sixteen bytes at a time,
-    /// noting the fields that the delimiters before it close. Returns the
+    /// noting the fields that the delimiters before it close and whether
+    /// it holds a quote (`quote_seen`). Returns the
     /// index of the newline and where the last field starts, or `None` when
     /// the buffer holds no newline (the fields noted are then those of the
     /// buffered part of the line).
@@ -341,11 +336,16 @@ impl<R: Read> Splitter<R> {
         let mut field_start = self.start;
         let mut at = self.start;
         let delimiter = self.delimiter;
+        let mut quotes = 0;
+        self.quote_seen = false;
         while let Some(block) = data.get(at..at + 16).filter(|_| at + 16 <= self.end) {
-            let (mut delimiters, newlines) = masks(block, delimiter);
+            let (mut delimiters, newlines, mut quote) = masks(block, delimiter);
             if newlines != 0 {
-                delimiters &= (1 << newlines.trailing_zeros()) - 1;
+                let before = (1 << newlines.trailing_zeros()) - 1;
+                delimiters &= before;
+                quote &= before;
             }
+            quotes |= quote;
             while delimiters != 0 {
                 let end = at + delimiters.trailing_zeros() as usize;
                 fields.push((field_start, end));
@@ -353,29 +353,25 @@ impl<R: Read> Splitter<R> {
                 delimiters &= delimiters - 1;
             }
             if newlines != 0 {
+                self.quote_seen = quotes != 0;
                 return Some((at + newlines.trailing_zeros() as usize, field_start));
             }
             at += 16;
         }
+        self.quote_seen = quotes != 0;
         let tail = data.get(at..self.end).unwrap_or_default();
         for (i, b) in tail.iter().enumerate() {
             if *b == b'\n' {
                 return Some((at + i, field_start));
             }
-            if *b == delimiter {
+            if *b == b'"' {
+                self.quote_seen = true;
+            } else if *b == delimiter {
                 fields.push((field_start, at + i));
                 field_start = at + i + 1;
             }
         }
         None
-    }
-
-    /// Index of the first quote of `buf[from..end]`, or `usize::MAX`.
-    fn find_quote(&self, from: usize) -> usize {
-        self.data()
-            .get(from..self.end)
-            .and_then(|b| memchr(b'"', b))
-            .map_or(usize::MAX, |i| from + i)
     }
 
     /// Consumes the line ending at `line_end` (and its newline).
@@ -464,10 +460,10 @@ impl<R: Read> Splitter<R> {
 }
 
 /// Bit `i` of the first mask is set where `block[i]` is the delimiter, of
-/// the second where it is a newline.
+/// the second where it is a newline, of the third where it is a quote.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-fn masks(block: &[u8], delimiter: u8) -> (u32, u32) {
+fn masks(block: &[u8], delimiter: u8) -> (u32, u32, u32) {
     use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
     if block.len() < 16 {
         return masks_by_words(block, delimiter);
@@ -475,31 +471,33 @@ fn masks(block: &[u8], delimiter: u8) -> (u32, u32) {
     // SAFETY: SSE2 belongs to the x86_64 baseline, so every x86_64 CPU runs
     // these instructions; the unaligned load reads 16 bytes of `block`,
     // which holds at least 16 (checked above).
-    let (d, n) = unsafe {
+    let (d, n, q) = unsafe {
         let v = _mm_loadu_si128(block.as_ptr().cast());
         (
             _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(delimiter as i8))),
             _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8))),
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8))),
         )
     };
-    (d as u32, n as u32)
+    (d as u32, n as u32, q as u32)
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-fn masks(block: &[u8], delimiter: u8) -> (u32, u32) {
+fn masks(block: &[u8], delimiter: u8) -> (u32, u32, u32) {
     masks_by_words(block, delimiter)
 }
 
 /// [`masks`] in portable code, eight bytes at a time.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
-fn masks_by_words(block: &[u8], delimiter: u8) -> (u32, u32) {
-    let (mut d, mut n) = (0, 0);
+fn masks_by_words(block: &[u8], delimiter: u8) -> (u32, u32, u32) {
+    let (mut d, mut n, mut q) = (0, 0, 0);
     for (k, chunk) in block.chunks_exact(8).take(2).enumerate() {
         let w = word(chunk);
         d |= bits(byte_mask(w, delimiter)) << (8 * k);
         n |= bits(byte_mask(w, b'\n')) << (8 * k);
+        q |= bits(byte_mask(w, b'"')) << (8 * k);
     }
-    (d, n)
+    (d, n, q)
 }
 
 /// The high bit of every byte of `word` that equals `byte`, and no other
@@ -596,7 +594,7 @@ mod tests {
 
     #[test]
     fn masks_mark_delimiters_and_newlines() {
-        let block = b";a\n;;bc;\n\n;;;xyz;";
+        let block = b";a\n;\";bc;\n\n;;\"xyz;";
         let expected = |c: u8| {
             block
                 .iter()
@@ -606,7 +604,7 @@ mod tests {
                 .map(|(i, _)| 1u32 << i)
                 .sum::<u32>()
         };
-        let want = (expected(b';'), expected(b'\n'));
+        let want = (expected(b';'), expected(b'\n'), expected(b'"'));
         assert_eq!(masks(block, b';'), want);
         assert_eq!(masks_by_words(block, b';'), want);
         for i in 0..=255u8 {
