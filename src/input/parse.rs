@@ -40,10 +40,18 @@ const MINUS: &[u8] = "\u{2212}".as_bytes();
 /// most two decimals. NBSP and the en dash are also accepted as the single
 /// bytes Windows-1252 gives them (0xA0, 0x96), which UTF-8 text cannot hold
 /// at those places.
+#[inline]
 pub fn parse_amount(field: &[u8]) -> Result<Cents, AmountError> {
-    if let Some(cents) = plain_amount(field) {
-        return Ok(cents);
+    match plain_amount(field) {
+        Some(cents) => Ok(cents),
+        None => parse_written_amount(field),
     }
+}
+
+/// [`parse_amount`] for any form: kept out of line, so that the common
+/// form costs no call.
+#[inline(never)]
+fn parse_written_amount(field: &[u8]) -> Result<Cents, AmountError> {
     let mut s = trim(field);
     if let [b'"', inner @ .., b'"'] = s {
         s = trim(inner);
@@ -120,6 +128,7 @@ pub fn parse_amount(field: &[u8]) -> Result<Cents, AmountError> {
 /// The common form, `-1234,56` or `1234.56`: optional minus, up to 15
 /// digits, a separator and exactly two decimals. `None` for anything else,
 /// which the general parser takes.
+#[inline]
 fn plain_amount(field: &[u8]) -> Option<Cents> {
     let (negative, digits) = match field {
         [b'-', rest @ ..] => (true, rest),
