@@ -128,6 +128,22 @@ struct Bucket {
     chunks: Vec<(u64, u32)>,
 }
 
+impl Bucket {
+    /// The encoded records the day holds in the arena, block by block.
+    fn held<'a>(&'a self, arena: &'a [u8], block_size: usize) -> impl Iterator<Item = &'a [u8]> {
+        let last = self.blocks.len().saturating_sub(1);
+        self.blocks.iter().enumerate().map(move |(k, block)| {
+            let start = *block as usize * block_size;
+            let used = if k == last {
+                self.fill * RECORD
+            } else {
+                block_size
+            };
+            arena.get(start..start + used).unwrap_or_default()
+        })
+    }
+}
+
 /// Collects movements in file order and gives them back by date, ties in
 /// file order.
 pub struct Sorter {
@@ -274,19 +290,13 @@ impl Sorter {
             let Some((_, bucket)) = self.buckets.get_mut(*index) else {
                 continue;
             };
-            let Some(last) = bucket.blocks.len().checked_sub(1) else {
+            if bucket.blocks.is_empty() {
                 continue;
-            };
+            }
             let mut len = 0;
-            for (k, block) in bucket.blocks.iter().enumerate() {
-                let start = *block as usize * block_size;
-                let used = if k == last {
-                    bucket.fill * RECORD
-                } else {
-                    block_size
-                };
-                file.write_all(self.arena.get(start..start + used).unwrap_or_default())?;
-                len += used;
+            for records in bucket.held(&self.arena, block_size) {
+                file.write_all(records)?;
+                len += records.len();
             }
             bucket
                 .chunks
@@ -358,20 +368,8 @@ impl Sorter {
                 decode_all(day, bytes, f);
             }
         }
-        let block_size = self.block_records * RECORD;
-        let last = bucket.blocks.len().saturating_sub(1);
-        for (k, block) in bucket.blocks.iter().enumerate() {
-            let start = *block as usize * block_size;
-            let used = if k == last {
-                bucket.fill * RECORD
-            } else {
-                block_size
-            };
-            decode_all(
-                day,
-                self.arena.get(start..start + used).unwrap_or_default(),
-                f,
-            );
+        for records in bucket.held(&self.arena, self.block_size()) {
+            decode_all(day, records, f);
         }
         Ok(())
     }
