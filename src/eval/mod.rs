@@ -3,7 +3,7 @@
 //! Row-local clauses (term, imputation, authorised markets) are checked as
 //! each row arrives, in file order. Cumulative clauses (ceilings, schedule,
 //! payments per commitment) need chronological order: each movement leaves
-//! a 35-byte record in the day bucket of [`sort::Sorter`], which hands them
+//! a 24-byte record in the day bucket of [`sort::Sorter`], which hands them
 //! back by date, ties in file order, and [`ledger::Ledger`] runs the sums.
 //! Memory grows with distinct commitments and days, never with rows.
 //!

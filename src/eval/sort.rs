@@ -56,21 +56,29 @@ pub struct Movement {
 
 pub const NO_EJ: u32 = u32::MAX;
 
-/// Encoded size: the day is the bucket's, so it is not stored.
-const RECORD: usize = 35;
+/// Encoded size: the day is the bucket's, and the export and the amount's
+/// column are the sorter's (one export, one column per kind of movement),
+/// so they are not stored. Lines take 40 bits, byte offsets 48.
+const RECORD: usize = 24;
+const LINE_LIMIT: u64 = 1 << 40;
+const BYTE_LIMIT: u64 = 1 << 48;
+
+/// Kinds of movement: AE, CP, carried AE.
+fn kind(m: &Movement) -> usize {
+    if m.carried { 2 } else { m.budget.index() }
+}
 
 impl Movement {
     fn encode(&self) -> [u8; RECORD] {
         let mut record = [0u8; RECORD];
-        let kind = if self.carried { 2 } else { self.budget as u8 };
-        let parts: [&[u8]; 7] = [
-            &self.source.to_le_bytes(),
-            &self.line.to_le_bytes(),
-            &self.byte.to_le_bytes(),
+        let line = self.line.to_le_bytes();
+        let byte = self.byte.to_le_bytes();
+        let parts: [&[u8]; 5] = [
+            line.get(..5).unwrap_or_default(),
+            byte.get(..6).unwrap_or_default(),
             &self.amount.to_le_bytes(),
             &self.ej.to_le_bytes(),
-            &[kind],
-            &self.column.to_le_bytes(),
+            &[kind(self) as u8],
         ];
         let mut at = 0;
         for part in parts {
@@ -82,25 +90,78 @@ impl Movement {
         record
     }
 
-    fn decode(day: i32, record: &[u8]) -> Movement {
+    fn decode(day: i32, record: &[u8], constants: &Constants) -> Movement {
         let mut r = Fields(record);
-        let source = u32::from_le_bytes(r.take());
-        let line = u64::from_le_bytes(r.take());
-        let byte = u64::from_le_bytes(r.take());
+        let mut widen = |n: usize| {
+            let mut bytes = [0u8; 8];
+            if let (Some(head), Some(part)) = (bytes.get_mut(..n), r.0.get(..n)) {
+                head.copy_from_slice(part);
+            }
+            r.0 = r.0.get(n..).unwrap_or_default();
+            u64::from_le_bytes(bytes)
+        };
+        let line = widen(5);
+        let byte = widen(6);
         let amount = i64::from_le_bytes(r.take());
         let ej = u32::from_le_bytes(r.take());
-        let kind = r.take::<1>();
+        let [kind] = r.take::<1>();
         Movement {
             day,
-            source,
+            source: constants.source,
             line,
             byte,
             amount,
             ej,
-            budget: if kind == [1] { Budget::CP } else { Budget::AE },
-            carried: kind == [2],
-            column: u16::from_le_bytes(r.take()),
+            budget: if kind == 1 { Budget::CP } else { Budget::AE },
+            carried: kind == 2,
+            column: constants
+                .columns
+                .get(usize::from(kind))
+                .copied()
+                .unwrap_or(0),
         }
+    }
+}
+
+/// What the movements of one sorter share: their export, and the column of
+/// each kind of movement.
+#[derive(Clone, Copy, Default)]
+struct Constants {
+    source: u32,
+    columns: [u16; 3],
+    /// Which of the above were set by a movement (export, then each kind).
+    set: [bool; 4],
+}
+
+impl Constants {
+    /// Notes a movement's export and column, or says it differs.
+    fn admit(&mut self, m: &Movement) -> io::Result<()> {
+        let k = kind(m);
+        let slots = (self.set.get(0).copied(), self.set.get(k + 1).copied());
+        let known = |set: Option<bool>, same: bool| set != Some(true) || same;
+        let column = self.columns.get(k).copied();
+        if !known(slots.0, self.source == m.source) || !known(slots.1, column == Some(m.column)) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "movements of several exports, or of several columns of one kind, in one sorter",
+            ));
+        }
+        if m.line >= LINE_LIMIT || m.byte >= BYTE_LIMIT {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "an export beyond 2^40 lines or 256 TiB",
+            ));
+        }
+        self.source = m.source;
+        if let Some(c) = self.columns.get_mut(k) {
+            *c = m.column;
+        }
+        for i in [0, k + 1] {
+            if let Some(s) = self.set.get_mut(i) {
+                *s = true;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -165,6 +226,8 @@ pub struct Sorter {
     /// Offset in the spill file where each write-out begins. A write-out
     /// holds the days in order, so draining reads each one front to back.
     cycles: Vec<u64>,
+    /// The export and columns of the movements.
+    constants: Constants,
     /// A read-ahead buffer per write-out, for draining, and their bytes
     /// in all.
     cursors: Vec<Cursor>,
@@ -200,6 +263,7 @@ impl Sorter {
             by_day: None,
             cycles: Vec::new(),
             cursors: Vec::new(),
+            constants: Constants::default(),
             read_ahead: READ_AHEAD_TOTAL,
         }
     }
@@ -209,6 +273,7 @@ impl Sorter {
     }
 
     pub fn push(&mut self, m: Movement) -> io::Result<()> {
+        self.constants.admit(&m)?;
         let index = match self.last {
             Some((day, index)) if day == m.day => index,
             _ => {
@@ -342,6 +407,7 @@ impl Sorter {
         let Some((_, bucket)) = self.buckets.get(index) else {
             return Ok(());
         };
+        let constants = self.constants;
         if let Some(file) = self.spill.as_mut() {
             if self.cursors.len() < self.cycles.len() {
                 self.cursors.resize_with(self.cycles.len(), Cursor::default);
@@ -365,11 +431,11 @@ impl Sorter {
                     cycle_end,
                     chunk,
                 )?;
-                decode_all(day, bytes, f);
+                decode_all(day, bytes, &constants, f);
             }
         }
         for records in bucket.held(&self.arena, self.block_size()) {
-            decode_all(day, records, f);
+            decode_all(day, records, &constants, f);
         }
         Ok(())
     }
@@ -456,9 +522,9 @@ pub fn drain_in_order(
     Ok(())
 }
 
-fn decode_all(day: i32, bytes: &[u8], f: &mut impl FnMut(&Movement)) {
+fn decode_all(day: i32, bytes: &[u8], constants: &Constants, f: &mut impl FnMut(&Movement)) {
     for record in bytes.chunks_exact(RECORD) {
-        f(&Movement::decode(day, record));
+        f(&Movement::decode(day, record, constants));
     }
 }
 
@@ -524,6 +590,35 @@ mod tests {
     fn records_round_trip() {
         let m = movement(738_000, 42);
         let buf = m.encode();
-        assert_eq!(Movement::decode(738_000, &buf), m);
+        let mut constants = Constants::default();
+        constants.admit(&m).unwrap();
+        assert_eq!(Movement::decode(738_000, &buf, &constants), m);
+        // The largest line and byte offset a record holds, and no more.
+        let far = Movement {
+            line: LINE_LIMIT - 1,
+            byte: BYTE_LIMIT - 1,
+            ..m
+        };
+        constants.admit(&far).unwrap();
+        assert_eq!(Movement::decode(738_000, &far.encode(), &constants), far);
+        assert!(
+            constants
+                .admit(&Movement {
+                    line: LINE_LIMIT,
+                    ..m
+                })
+                .is_err()
+        );
+        assert!(
+            constants
+                .admit(&Movement {
+                    byte: BYTE_LIMIT,
+                    ..m
+                })
+                .is_err()
+        );
+        // One export and one column per kind of movement.
+        assert!(constants.admit(&Movement { source: 1, ..m }).is_err());
+        assert!(constants.admit(&Movement { column: 4, ..m }).is_err());
     }
 }
