@@ -137,7 +137,7 @@ impl Constants {
     /// Notes a movement's export and column, or says it differs.
     fn admit(&mut self, m: &Movement) -> io::Result<()> {
         let k = kind(m);
-        let slots = (self.set.get(0).copied(), self.set.get(k + 1).copied());
+        let slots = (self.set.first().copied(), self.set.get(k + 1).copied());
         let known = |set: Option<bool>, same: bool| set != Some(true) || same;
         let column = self.columns.get(k).copied();
         if !known(slots.0, self.source == m.source) || !known(slots.1, column == Some(m.column)) {
