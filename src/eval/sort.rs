@@ -107,7 +107,7 @@ impl Movement {
         let [kind] = r.take::<1>();
         Movement {
             day,
-            source: constants.source,
+            source: constants.source.unwrap_or(0),
             line,
             byte,
             amount,
@@ -118,29 +118,29 @@ impl Movement {
                 .columns
                 .get(usize::from(kind))
                 .copied()
+                .flatten()
                 .unwrap_or(0),
         }
     }
 }
 
 /// What the movements of one sorter share: their export, and the column of
-/// each kind of movement.
+/// each kind of movement (unset until a movement of that kind comes).
 #[derive(Clone, Copy, Default)]
 struct Constants {
-    source: u32,
-    columns: [u16; 3],
-    /// Which of the above were set by a movement (export, then each kind).
-    set: [bool; 4],
+    source: Option<u32>,
+    columns: [Option<u16>; 3],
 }
 
 impl Constants {
     /// Notes a movement's export and column, or says it differs.
     fn admit(&mut self, m: &Movement) -> io::Result<()> {
-        let k = kind(m);
-        let slots = (self.set.first().copied(), self.set.get(k + 1).copied());
-        let known = |set: Option<bool>, same: bool| set != Some(true) || same;
-        let column = self.columns.get(k).copied();
-        if !known(slots.0, self.source == m.source) || !known(slots.1, column == Some(m.column)) {
+        let column = self.columns.get_mut(kind(m));
+        let differs = self.source.is_some_and(|s| s != m.source)
+            || column
+                .as_ref()
+                .is_some_and(|c| c.is_some_and(|c| c != m.column));
+        if differs {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
                 "movements of several exports, or of several columns of one kind, in one sorter",
@@ -152,15 +152,10 @@ impl Constants {
                 "an export beyond 2^40 lines or 256 TiB",
             ));
         }
-        self.source = m.source;
-        if let Some(c) = self.columns.get_mut(k) {
-            *c = m.column;
+        if let Some(c) = column {
+            *c = Some(m.column);
         }
-        for i in [0, k + 1] {
-            if let Some(s) = self.set.get_mut(i) {
-                *s = true;
-            }
-        }
+        self.source = Some(m.source);
         Ok(())
     }
 }
