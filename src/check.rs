@@ -8,8 +8,9 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::{Budget, CodeField, Convention};
 use crate::money::{french, to_cents};
 use crate::span::Spanned;
+use crate::view::View;
 
-type Lint = fn(&Convention, &mut Vec<Diagnostic>);
+type Lint = fn(&View<'_>, &mut Vec<Diagnostic>);
 
 /// Every lint, in the order they run.
 const LINTS: &[Lint] = &[
@@ -26,13 +27,14 @@ const LINTS: &[Lint] = &[
     amended_schedule_sum,
 ];
 
-/// Runs every lint over a convention; `today` dates expired waivers.
-pub fn check(convention: &Convention, today: NaiveDate) -> Vec<Diagnostic> {
+/// Runs every lint over a convention's compiled view; `today` dates
+/// expired waivers.
+pub fn check(view: &View<'_>, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for lint in LINTS {
-        lint(convention, &mut out);
+        lint(view, &mut out);
     }
-    waivers_expired(convention, today, &mut out);
+    waivers_expired(view.convention, today, &mut out);
     out
 }
 
@@ -46,7 +48,8 @@ pub fn today() -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-fn amendment_order(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn amendment_order(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     for pair in c.amendments.windows(2) {
         let [a, b] = pair else { continue };
         if b.number.value <= a.number.value || b.effect.value < a.effect.value {
@@ -66,14 +69,15 @@ fn amendment_order(c: &Convention, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn amendment_outside_term(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn amendment_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     let (Some(term), Some(start)) = (&c.term, c.effective_start()) else {
         return;
     };
     for a in &c.amendments {
         // The end once renewals (and a notice) are counted: an amendment
         // extending the term takes effect before the end it moves.
-        let end = c.effective_end().map_or(term.end.value, |e| e.date);
+        let end = view.end.map_or(term.end.value, |e| e.date);
         if a.effect.value < start || a.effect.value > end {
             out.push(
                 Diagnostic::new(
@@ -93,7 +97,8 @@ fn amendment_outside_term(c: &Convention, out: &mut Vec<Diagnostic>) {
 
 /// After each amendment that states ceilings or schedule lines, the
 /// schedule in force must add up to the ceilings in force.
-fn amended_schedule_sum(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn amended_schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     let mut ceilings = c.ceilings.clone();
     let mut schedule = c.schedule.clone();
     for a in &c.amendments {
@@ -153,7 +158,8 @@ fn waivers_expired(c: &Convention, today: NaiveDate, out: &mut Vec<Diagnostic>) 
     }
 }
 
-fn term_inverted(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn term_inverted(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     let (Some(term), Some(start)) = (&c.term, c.effective_start()) else {
         return;
     };
@@ -177,7 +183,8 @@ fn term_inverted(c: &Convention, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn schedule_sum(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     for ceiling in &c.ceilings {
         let lines: Vec<_> = c
             .schedule
@@ -221,7 +228,8 @@ fn schedule_sum(c: &Convention, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn schedule_outside_term(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn schedule_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     let (Some(term), Some(start)) = (&c.term, c.effective_start()) else {
         return;
     };
@@ -243,7 +251,8 @@ fn schedule_outside_term(c: &Convention, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn schedule_cp_ahead(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn schedule_cp_ahead(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     let mut years: Vec<i32> = c.schedule.iter().map(|s| s.year).collect();
     years.sort_unstable();
     years.dedup();
@@ -283,7 +292,8 @@ fn schedule_cp_ahead(c: &Convention, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn notice_too_long(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn notice_too_long(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     let (Some(notice), Some(term), Some(start)) = (&c.notice, &c.term, c.effective_start()) else {
         return;
     };
@@ -306,7 +316,8 @@ fn notice_too_long(c: &Convention, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn imputation_prefix(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn imputation_prefix(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     let Some(programme) = &c.imputation.programme else {
         return;
     };
@@ -349,7 +360,8 @@ fn strip_company(code: &str) -> &str {
 type FormatCheck<'a> = (Option<&'a Spanned<String>>, fn(&str) -> bool, &'static str);
 
 /// CHORUS code formats (DOMAIN.md §3).
-fn code_formats(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     let imp = &c.imputation;
     let checks: [FormatCheck<'_>; 6] = [
         (imp.programme.as_ref(), is_programme, "3 digits, e.g. `124`"),
@@ -441,7 +453,8 @@ fn is_centre_de_couts(s: &str) -> bool {
     s.len() <= 10 && all(s, |b| b.is_ascii_alphanumeric())
 }
 
-fn market_duplicates(c: &Convention, out: &mut Vec<Diagnostic>) {
+fn market_duplicates(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
     // One index per key: linear in the number of markets.
     let mut seen: [std::collections::HashMap<&str, crate::span::Span>; 3] = Default::default();
     for m in &c.markets {

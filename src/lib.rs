@@ -38,6 +38,7 @@ pub mod run;
 pub mod source;
 pub mod span;
 pub mod syntax;
+pub mod view;
 
 use diag::{Diagnostic, SourceId};
 use model::Convention;
@@ -72,7 +73,7 @@ pub fn compile(source: SourceId, text: &str) -> (Option<Convention>, Vec<Diagnos
     let (convention, lowered) = lower::lower(source, &doc, diags.is_empty());
     diags.extend(lowered);
     if let Some(c) = &convention {
-        diags.extend(check::check(c, check::today()));
+        diags.extend(check::check(&view::View::new(c), check::today()));
     }
     diags.sort_by_key(|d| d.clause.as_ref().map(|c| (c.span.start, c.span.end)));
     (convention, diags)

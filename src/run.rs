@@ -167,9 +167,9 @@ pub fn check(
         };
         match result {
             Ok(accounting) => files.push(accounting),
-            Err(d) => {
-                let fatal = d.message.contains("temporary");
-                out(sources, d);
+            Err(stop) => {
+                let fatal = matches!(stop, Stop::Spill(_));
+                out(sources, stop.into_diagnostic());
                 if fatal {
                     return Outcome::Unusable(None);
                 }
@@ -318,7 +318,7 @@ fn read_sequential(
     export: &mut Export,
     sources: &Sources,
     out: &mut dyn FnMut(&Sources, Diagnostic),
-) -> Result<Accounting, Diagnostic> {
+) -> Result<Accounting, Stop> {
     let router = run.router;
     let mut shards = run.shards(MEMORY_BUDGET);
     let layout = export.layout().clone();
@@ -356,7 +356,7 @@ fn read_rows(
     reading: &mut Reading<'_>,
     layout: &Layout,
     out: &mut dyn FnMut(Diagnostic),
-) -> Result<(), Diagnostic> {
+) -> Result<(), Stop> {
     let (mut rows, mut offset) = (0u64, export.offset());
     loop {
         rows += 1;
@@ -378,7 +378,9 @@ fn read_rows(
                 match route {
                     Route::One(i) => {
                         if let Some(shard) = shards.get_mut(i) {
-                            shard.row(tx, layout, out).map_err(|e| spill_failed(&e))?;
+                            shard
+                                .row(tx, layout, out)
+                                .map_err(|e| Stop::Spill(spill_failed(&e)))?;
                         }
                     }
                     Route::None => {
@@ -399,7 +401,7 @@ fn read_rows(
             Ok(Some(Row::Skipped)) => {}
             Ok(Some(Row::Rejected(_))) | Err(_) => match next {
                 Ok(Some(Row::Rejected(d))) => out(d),
-                Err(d) => return Err(*d),
+                Err(d) => return Err(Stop::Export(*d)),
                 _ => {}
             },
         }
@@ -458,7 +460,7 @@ struct ChunkResult<'r> {
     findings: Vec<Diagnostic>,
     accounting: Accounting,
     ended_in_quote: bool,
-    error: Option<Diagnostic>,
+    error: Option<Stop>,
 }
 
 /// Reads the chunks of an export on one thread each, then hands shards and
@@ -471,7 +473,7 @@ fn read_parallel(
     bounds: &[u64],
     sources: &Sources,
     out: &mut dyn FnMut(&Sources, Diagnostic),
-) -> Result<Accounting, Diagnostic> {
+) -> Result<Accounting, Stop> {
     let budget = MEMORY_BUDGET / (bounds.len() - 1).max(1);
     let router = run.router;
     let progress = run.progress;
@@ -508,7 +510,12 @@ fn read_parallel(
             bounds.last().copied().unwrap_or(0),
         );
         let mut whole = export.fork(
-            chunk_input(path, from, to).map_err(|e| spill_failed(&e))?,
+            chunk_input(path, from, to).map_err(|e| {
+                Stop::Export(Diagnostic::new(
+                    Code::InputUnreadable,
+                    format!("cannot read the export again: {e}"),
+                ))
+            })?,
             from,
         );
         results = vec![read_chunk(
@@ -615,10 +622,27 @@ fn failed_chunk<'r>(shards: Vec<Shard<'r>>, e: &std::io::Error) -> ChunkResult<'
         findings: Vec::new(),
         accounting: Accounting::default(),
         ended_in_quote: false,
-        error: Some(Diagnostic::new(
+        error: Some(Stop::Export(Diagnostic::new(
             Code::InputUnreadable,
             format!("cannot read a chunk of the export: {e}"),
-        )),
+        ))),
+    }
+}
+
+/// Why reading an export stopped before its end.
+enum Stop {
+    /// The export itself could not be read further: the run goes on with
+    /// the next export, and is unusable.
+    Export(Diagnostic),
+    /// The day buckets could not be spilled: the run cannot go on.
+    Spill(Diagnostic),
+}
+
+impl Stop {
+    fn into_diagnostic(self) -> Diagnostic {
+        match self {
+            Stop::Export(d) | Stop::Spill(d) => d,
+        }
     }
 }
 

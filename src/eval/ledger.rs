@@ -7,9 +7,10 @@ use serde::Serialize;
 use super::sort::{Movement, NO_EJ};
 use crate::diag::{Code, Diagnostic, RowRef, SourceId};
 use crate::input::parse::day_number;
-use crate::model::{Budget, Convention};
-use crate::money::{french, plain, to_cents};
+use crate::model::Budget;
+use crate::money::{french, plain};
 use crate::span::Span;
+use crate::view::{self, Version, View};
 
 /// A limit and the running sum against it.
 struct Limit {
@@ -173,59 +174,37 @@ pub struct Ledger<'a> {
 }
 
 impl<'a> Ledger<'a> {
-    pub fn new(c: &Convention, ej_names: &'a [Box<[u8]>]) -> Ledger<'a> {
-        let mut ceilings = [Limits::default(), Limits::default()];
+    pub fn new(view: &View<'_>, ej_names: &'a [Box<[u8]>]) -> Ledger<'a> {
+        let c = view.convention;
+        let steps = |pick: &dyn Fn(&Version<'_>) -> Option<view::Limit>| {
+            Limits(
+                view.steps(pick)
+                    .into_iter()
+                    .map(|l| Limit {
+                        cents: l.cents,
+                        span: l.span,
+                        crossed: false,
+                        from: l.from.zip(l.amendment).map(|(d, n)| (day_number(d), n)),
+                    })
+                    .collect(),
+            )
+        };
+        let ceilings = Budget::BOTH.map(|b| steps(&|v| v.ceiling(b)));
+        // Every year some version forecasts, in order of first statement.
         let mut years: Vec<Year> = Vec::new();
-        let mut amendments: Vec<_> = c.amendments.iter().collect();
-        amendments.sort_by_key(|a| a.effect.value);
-        let versions =
-            std::iter::once((None, &c.ceilings, &c.schedule)).chain(amendments.iter().map(|a| {
-                (
-                    Some((day_number(a.effect.value), a.number.value)),
-                    &a.ceilings,
-                    &a.schedule,
-                )
-            }));
-        for (from, stated_ceilings, schedule) in versions {
-            for ceiling in stated_ceilings {
-                let Some(cents) = to_cents(ceiling.amount) else {
-                    continue;
-                };
-                if let Some(limits) = ceilings.get_mut(ceiling.budget.index()) {
-                    limits.0.push(Limit {
-                        cents,
-                        span: ceiling.span,
-                        crossed: false,
-                        from,
+        for v in view.versions() {
+            for f in &v.schedule {
+                if !years.iter().any(|y| y.year == f.year) {
+                    years.push(Year {
+                        year: f.year,
+                        ..Year::default()
                     });
                 }
             }
-            for line in schedule {
-                let Some(cents) = to_cents(line.amount) else {
-                    continue;
-                };
-                let index = match years.iter().position(|y| y.year == line.year) {
-                    Some(i) => i,
-                    None => {
-                        years.push(Year {
-                            year: line.year,
-                            ..Year::default()
-                        });
-                        years.len() - 1
-                    }
-                };
-                if let Some(limits) = years
-                    .get_mut(index)
-                    .and_then(|y| y.limits.get_mut(line.budget.index()))
-                {
-                    limits.0.push(Limit {
-                        cents,
-                        span: line.span,
-                        crossed: false,
-                        from,
-                    });
-                }
-            }
+        }
+        for y in &mut years {
+            let year = y.year;
+            y.limits = Budget::BOTH.map(|b| steps(&|v| v.forecast(year, b)));
         }
         Ledger {
             source: c.source,

@@ -23,7 +23,8 @@ use crate::diag::{Code, Diagnostic};
 use crate::input::parse::{day_number, normalize_code, normalize_programme, same};
 use crate::input::{Accounting, Layout, Transaction};
 use crate::model::{CodeField, Convention};
-use crate::span::Span;
+use crate::span::{Span, Spanned};
+use crate::view::{End, EndCause, MarketInForce, View};
 use ledger::Ledger;
 use sort::{Movement, NO_EJ, Sorter};
 
@@ -66,7 +67,7 @@ type ExpectedCode = (CodeField, Vec<u8>, String, Span, bool);
 
 struct RowRules {
     start: Option<(NaiveDate, Span)>,
-    end: Option<crate::model::End>,
+    end: Option<End>,
     /// The convention's codes.
     codes: Vec<ExpectedCode>,
     /// Codes replaced by amendments, from their effective dates, in order.
@@ -83,16 +84,13 @@ struct RowRules {
 }
 
 impl RowRules {
-    fn new(c: &Convention) -> RowRules {
-        let start = c
-            .effective_start()
-            .zip(c.term.as_ref().map(|t| t.start.span));
-        let end = c.effective_end();
-        let expected = |imputation: &crate::model::Imputation| -> Vec<ExpectedCode> {
+    fn new(view: &View<'_>) -> RowRules {
+        let expected = |codes: &[Option<&Spanned<String>>; 5]| -> Vec<ExpectedCode> {
             CodeField::ALL
                 .iter()
-                .filter_map(|f| {
-                    let v = imputation.get(*f)?;
+                .zip(codes)
+                .filter_map(|(f, v)| {
+                    let v = (*v)?;
                     let normalized = normalize(*f, v.value.as_bytes());
                     Some((
                         *f,
@@ -104,48 +102,45 @@ impl RowRules {
                 })
                 .collect()
         };
-        let codes = expected(&c.imputation);
-        let mut amendments: Vec<_> = c.amendments.iter().collect();
-        amendments.sort_by_key(|a| a.effect.value);
-        let amended_codes = amendments
-            .iter()
-            .filter_map(|a| Some((a.effect.value, expected(a.imputation.as_ref()?))))
-            .collect();
-        let markets: Vec<(Option<NaiveDate>, &crate::model::Market)> = c
-            .markets
-            .iter()
-            .map(|m| (None, m))
-            .chain(
-                amendments
-                    .iter()
-                    .flat_map(|a| a.markets.iter().map(|m| (Some(a.effect.value), m))),
-            )
-            .collect();
+        let codes = expected(&view.signed.codes);
+        let mut amended_codes = Vec::new();
+        let mut previous = &view.signed;
+        for v in &view.amended {
+            let changed = v
+                .codes
+                .iter()
+                .zip(&previous.codes)
+                .any(|(a, b)| a.map(|c| c.span) != b.map(|c| c.span));
+            if let (true, Some(from)) = (changed, v.from) {
+                amended_codes.push((from, expected(&v.codes)));
+            }
+            previous = v;
+        }
+        let markets: Vec<&MarketInForce<'_>> = view.all_markets().collect();
         let suppliers: Vec<_> = markets
             .iter()
-            .filter_map(|(from, m)| {
+            .filter_map(|m| {
                 Some((
-                    *from,
-                    normalize_code(m.chorus.as_ref()?.value.as_bytes()).to_vec(),
+                    m.since,
+                    normalize_code(m.market.chorus.as_ref()?.value.as_bytes()).to_vec(),
                 ))
             })
             .collect();
         let contracts: Vec<_> = markets
             .iter()
-            .filter_map(|(from, m)| {
+            .filter_map(|m| {
                 Some((
-                    *from,
-                    normalize_code(m.number.as_ref()?.value.as_bytes()).to_vec(),
+                    m.since,
+                    normalize_code(m.market.number.as_ref()?.value.as_bytes()).to_vec(),
                 ))
             })
             .collect();
-        let markets_span = markets.iter().map(|(_, m)| m.span).reduce(Span::cover);
+        let markets_span = markets.iter().map(|m| m.market.span).reduce(Span::cover);
         let markets_label = markets
             .iter()
-            .map(|(_, m)| m)
             .map(|m| {
-                let holder = m.holder.as_ref().map_or("?", |h| h.value.as_str());
-                match &m.chorus {
+                let holder = m.market.holder.as_ref().map_or("?", |h| h.value.as_str());
+                match &m.market.chorus {
                     Some(n) => format!("{holder} ({})", n.value),
                     None => holder.to_owned(),
                 }
@@ -157,8 +152,8 @@ impl RowRules {
         };
         let markets_stable = stable(&suppliers) && stable(&contracts);
         RowRules {
-            start,
-            end,
+            start: view.start,
+            end: view.end,
             codes,
             amended_codes,
             suppliers,
@@ -213,6 +208,7 @@ fn with_keys(mut d: Diagnostic, tx: &Transaction<'_>) -> Diagnostic {
 /// movements by day, shard after shard within a day: file order.
 pub struct Evaluator<'c> {
     convention: &'c Convention,
+    view: View<'c>,
     rules: RowRules,
     shards: Vec<ShardParts>,
     summary: Summary,
@@ -249,9 +245,11 @@ pub struct ShardParts {
 
 impl<'c> Evaluator<'c> {
     pub fn new(convention: &'c Convention) -> Evaluator<'c> {
+        let view = View::new(convention);
         Evaluator {
             convention,
-            rules: RowRules::new(convention),
+            rules: RowRules::new(&view),
+            view,
             shards: Vec::new(),
             summary: Summary::default(),
         }
@@ -434,7 +432,7 @@ impl Shard<'_> {
         }
         if let Some(end) = self.rules.end.as_ref().filter(|e| tx.date > e.date) {
             let days = (tx.date - end.date).num_days();
-            let d = if end.terminated {
+            let d = if end.terminated() {
                 Diagnostic::new(
                     Code::TermAfterTermination,
                     format!(
@@ -462,8 +460,8 @@ impl Shard<'_> {
                 .at_clause(
                     self.convention.source,
                     end.span,
-                    match end.cause.as_str() {
-                        "the term" => format!("ends on {}", end.date),
+                    match end.cause {
+                        EndCause::Term => format!("ends on {}", end.date),
                         cause => format!("ends on {} ({cause})", end.date),
                     },
                 )
@@ -679,7 +677,7 @@ impl Evaluator<'_> {
             offsets.push(shard.line_offset);
         }
         drop(ids);
-        let mut ledger = Ledger::new(self.convention, &names);
+        let mut ledger = Ledger::new(&self.view, &names);
         // A shard's movement in the run's numbering of lines and EJs.
         let global = move |shard: usize, m: &sort::Movement| {
             let mut m = *m;
@@ -701,7 +699,7 @@ impl Evaluator<'_> {
         let (consumption, schedule) = ledger.consumption(name);
         summary.statements.push(statement::Statement::build(
             name,
-            self.convention,
+            &self.view,
             &ledger,
             &suppliers,
             consumption.clone(),

@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ledger::{Consumption, Ledger, YearConsumption};
-use crate::model::{Budget, Convention};
+use crate::model::Budget;
 use crate::money::plain;
+use crate::view::{EndCause, View};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct MonthLine {
@@ -68,6 +69,9 @@ pub struct TermLine {
     pub end: Option<NaiveDate>,
     pub ended_by: Option<String>,
     pub terminated: bool,
+    /// The end is the term's own (no amendment, renewal or notice moved it).
+    #[serde(skip)]
+    pub by_term: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -93,7 +97,7 @@ impl Statement {
     /// `suppliers` gives each commitment's supplier, by global EJ id.
     pub fn build(
         name: &str,
-        c: &Convention,
+        view: &View<'_>,
         ledger: &Ledger<'_>,
         suppliers: &[Option<String>],
         consumption: Vec<Consumption>,
@@ -124,9 +128,8 @@ impl Statement {
             .map(|(i, (ej, ae, cp))| (ej, ae, cp, suppliers.get(i).cloned().flatten()))
             .collect();
         let holder_name = |supplier: &str| {
-            c.markets
-                .iter()
-                .chain(c.amendments.iter().flat_map(|a| &a.markets))
+            view.all_markets()
+                .map(|m| m.market)
                 .find(|m| m.chorus.as_ref().is_some_and(|n| n.value == supplier))
                 .and_then(|m| m.holder.as_ref().map(|h| h.value.clone()))
         };
@@ -156,15 +159,17 @@ impl Statement {
                 }
             }
         }
-        let end = c.effective_end();
+        let end = view.end;
+        let start = view.start.map(|(d, _)| d);
         Statement {
             convention: name.to_owned(),
-            title: c.title.value.clone(),
+            title: view.convention.title.value.clone(),
             term: TermLine {
-                start: c.effective_start(),
-                end: end.as_ref().map(|e| e.date),
-                ended_by: end.as_ref().map(|e| e.cause.clone()),
-                terminated: end.as_ref().is_some_and(|e| e.terminated),
+                start,
+                end: end.map(|e| e.date),
+                ended_by: end.map(|e| e.cause.to_string()),
+                terminated: end.is_some_and(|e| e.terminated()),
+                by_term: end.is_some_and(|e| e.cause == EndCause::Term),
             },
             consumption,
             schedule,
@@ -199,8 +204,8 @@ impl Statement {
                 })
                 .collect(),
             series: Series {
-                start: c.effective_start(),
-                end: c.effective_end().map(|e| e.date),
+                start,
+                end: end.map(|e| e.date),
                 days: track
                     .days
                     .iter()

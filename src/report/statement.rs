@@ -44,7 +44,7 @@ fn term_text(st: &Statement) -> String {
     let date = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_owned(), |d| d.to_string());
     let why = match (&st.term.ended_by, st.term.terminated) {
         (Some(cause), true) => format!(" (terminated: {cause})"),
-        (Some(cause), false) if cause != "the term" => format!(" (end set by {cause})"),
+        (Some(cause), false) if !st.term.by_term => format!(" (end set by {cause})"),
         _ => String::new(),
     };
     format!("from {} to {}{why}", date(st.term.start), date(st.term.end))

@@ -1,0 +1,376 @@
+//! The compiled view of a convention: what is in force on any date.
+//!
+//! A rule file states a convention and its amendments as written; every
+//! other stage asks the same questions of it — when does it take effect,
+//! when does it end once renewals and a notice are counted, which ceilings,
+//! forecasts, codes and markets hold on a given day, and which clause
+//! states each of them. They are answered here, once: lints, routing, row
+//! checks, the ledger and the statement all read a [`View`].
+//!
+//! A view is a list of [`Version`]s: the convention as signed, then one per
+//! amendment in order of effect, each holding everything in force from its
+//! date (what the amendment does not restate carries over from the version
+//! before). Every value keeps the span of the clause that states it.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::dates::Duration;
+use crate::diag::SourceId;
+use crate::model::{Amendment, Budget, CodeField, Convention, Market, Purpose, Termination};
+use crate::money::to_cents;
+use crate::span::{Span, Spanned};
+
+/// What fixed the end of a convention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndCause {
+    /// The term's own end (`fin`, or `pour` a duration).
+    Term,
+    /// An amendment's `fin`.
+    Amendment(u32),
+    /// The n-th tacit renewal.
+    Renewal(u32),
+    /// A notice of termination given on a date, plus the notice period.
+    Notice { given: NaiveDate, period: Duration },
+}
+
+impl fmt::Display for EndCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EndCause::Term => f.write_str("the term"),
+            EndCause::Amendment(n) => write!(f, "avenant {n}"),
+            EndCause::Renewal(n) => write!(f, "renewal {n}"),
+            EndCause::Notice { given, period } => write!(f, "the notice of {given} plus {period}"),
+        }
+    }
+}
+
+/// The end of a convention once amendments, renewals and a notice are
+/// accounted for: the last day anything may be spent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct End {
+    pub date: NaiveDate,
+    /// The clause that fixed it.
+    pub span: Span,
+    pub cause: EndCause,
+}
+
+impl End {
+    /// A notice of termination ended the convention early.
+    pub fn terminated(&self) -> bool {
+        matches!(self.cause, EndCause::Notice { .. })
+    }
+}
+
+/// A limit in force (a ceiling, or one year's forecast of a budget): its
+/// amount in cents and the clause stating it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    pub cents: i128,
+    pub span: Span,
+    /// The amendment that states it; `None` for the convention's own.
+    pub amendment: Option<u32>,
+    /// The first day it is in force: the amendment's effect.
+    pub from: Option<NaiveDate>,
+}
+
+/// One line of the forecast schedule in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Forecast {
+    pub year: i32,
+    pub budget: Budget,
+    pub limit: Limit,
+}
+
+/// An authorised market in force, and the day it became authorised
+/// (`None`: from the start).
+#[derive(Clone, Copy, Debug)]
+pub struct MarketInForce<'c> {
+    pub market: &'c Market,
+    pub since: Option<NaiveDate>,
+}
+
+/// The convention as it stands from one date on.
+#[derive(Clone, Debug)]
+pub struct Version<'c> {
+    /// The first day of this version: `None` for the convention as signed.
+    pub from: Option<NaiveDate>,
+    /// The amendment that opened it.
+    pub amendment: Option<&'c Amendment>,
+    /// The imputation codes, field by field, in [`CodeField::ALL`] order.
+    pub codes: [Option<&'c Spanned<String>>; 5],
+    pub markets: Vec<MarketInForce<'c>>,
+    /// The ceiling of each budget (AE, CP) over the convention's life.
+    pub ceilings: [Option<Limit>; 2],
+    /// The forecast schedule, in the order stated.
+    pub schedule: Vec<Forecast>,
+}
+
+impl Version<'_> {
+    pub fn code(&self, field: CodeField) -> Option<&Spanned<String>> {
+        self.codes.get(field as usize).copied().flatten()
+    }
+
+    pub fn ceiling(&self, budget: Budget) -> Option<Limit> {
+        self.ceilings.get(budget.index()).copied().flatten()
+    }
+
+    /// The forecast of one year and budget.
+    pub fn forecast(&self, year: i32, budget: Budget) -> Option<Limit> {
+        self.schedule
+            .iter()
+            .find(|f| f.year == year && f.budget == budget)
+            .map(|f| f.limit)
+    }
+
+    /// The amendment's number, for messages.
+    pub fn number(&self) -> Option<u32> {
+        self.amendment.map(|a| a.number.value)
+    }
+}
+
+/// The compiled convention: its term and its versions by date.
+#[derive(Clone, Debug)]
+pub struct View<'c> {
+    pub convention: &'c Convention,
+    /// The day it takes effect, and the clause saying so.
+    pub start: Option<(NaiveDate, Span)>,
+    /// The last day anything may be spent.
+    pub end: Option<End>,
+    /// The convention as signed.
+    pub signed: Version<'c>,
+    /// One version per amendment, in order of effect (ties in the order
+    /// stated).
+    pub amended: Vec<Version<'c>>,
+}
+
+impl<'c> View<'c> {
+    pub fn new(c: &'c Convention) -> View<'c> {
+        let start = c
+            .effective_start()
+            .zip(c.term.as_ref().map(|t| t.start.span));
+        let signed = base_version(c);
+        let mut amended: Vec<Version<'c>> = Vec::new();
+        let mut amendments: Vec<&Amendment> = c.amendments.iter().collect();
+        amendments.sort_by_key(|a| a.effect.value);
+        for a in amendments {
+            let mut next = amended.last().unwrap_or(&signed).clone();
+            amend(&mut next, a);
+            amended.push(next);
+        }
+        let mut view = View {
+            convention: c,
+            start,
+            end: None,
+            signed,
+            amended,
+        };
+        view.end = view.effective_end();
+        view
+    }
+
+    pub fn source(&self) -> SourceId {
+        self.convention.source
+    }
+
+    /// The version in force on a date: the last one whose effect is on or
+    /// before it (the convention as signed before any amendment).
+    pub fn on(&self, date: NaiveDate) -> &Version<'c> {
+        self.amended
+            .iter()
+            .rev()
+            .find(|v| v.from.is_some_and(|f| f <= date))
+            .unwrap_or(&self.signed)
+    }
+
+    /// Every version, the convention as signed first.
+    pub fn versions(&self) -> impl Iterator<Item = &Version<'c>> {
+        std::iter::once(&self.signed).chain(&self.amended)
+    }
+
+    /// The versions of a limit over time: each time the clause in force
+    /// changes (an amendment restating it), its new value from that day.
+    /// `pick` reads the limit off a version.
+    pub fn steps(&self, pick: impl Fn(&Version<'c>) -> Option<Limit>) -> Vec<Limit> {
+        let mut steps: Vec<Limit> = Vec::new();
+        for v in self.versions() {
+            if let Some(limit) = pick(v) {
+                if steps.last().is_none_or(|l| l.span != limit.span) {
+                    steps.push(limit);
+                }
+            }
+        }
+        steps
+    }
+
+    /// The end in force on `on` as the term and amendments state it,
+    /// before renewals and notices.
+    fn stated_end(&self, on: NaiveDate) -> Option<(NaiveDate, Span, EndCause)> {
+        let term = self.convention.term.as_ref()?;
+        let mut end = (term.end.value, term.end.span, EndCause::Term);
+        for v in self
+            .amended
+            .iter()
+            .filter(|v| v.from.is_some_and(|f| f <= on))
+        {
+            if let Some(a) = v.amendment {
+                if let Some(e) = &a.end {
+                    end = (e.value, e.span, EndCause::Amendment(a.number.value));
+                }
+            }
+        }
+        Some(end)
+    }
+
+    /// The date after which nothing may be spent: the end in force, pushed
+    /// by tacit renewals that no notice stopped, or brought forward by a
+    /// notice of termination (art. 641, and 642 if the notice says so).
+    fn effective_end(&self) -> Option<End> {
+        let c = self.convention;
+        let term = c.term.as_ref()?;
+        let (mut date, mut span, mut cause) = self.stated_end(NaiveDate::MAX)?;
+        let notice_given = self.notice_of_termination();
+        if let Some(renewal) = &term.renewal {
+            for i in 1..=renewal.times {
+                // A notice given in time before this end stops the renewal.
+                let stopped = notice_given.is_some_and(|t| {
+                    renewal
+                        .notice
+                        .and_then(|n| n.before(date))
+                        .is_none_or(|last| t.date.value <= last)
+                });
+                if stopped {
+                    break;
+                }
+                let Some(next) = renewal.period.after(date) else {
+                    break;
+                };
+                date = next;
+                span = renewal.span;
+                cause = EndCause::Renewal(i);
+            }
+        }
+        let mut end = End { date, span, cause };
+        if let (Some(t), Some(notice)) = (notice_given, &c.notice) {
+            let period = notice.duration;
+            let mut effective = period.after(t.date.value);
+            if t.next_working_day {
+                effective = effective.and_then(crate::dates::next_working_day);
+            }
+            if let Some(effective) = effective.filter(|e| *e < end.date) {
+                end = End {
+                    date: effective,
+                    span: t.span,
+                    cause: EndCause::Notice {
+                        given: t.date.value,
+                        period,
+                    },
+                };
+            }
+        }
+        Some(end)
+    }
+
+    /// The notice of termination given, if any.
+    pub fn notice_of_termination(&self) -> Option<&'c Termination> {
+        self.convention
+            .termination
+            .as_ref()
+            .filter(|t| t.purpose == Purpose::Termination)
+    }
+
+    /// The markets of every version, each once, with the day it became
+    /// authorised: for names and labels.
+    pub fn all_markets(&self) -> impl Iterator<Item = &MarketInForce<'c>> {
+        let mut seen: Vec<Span> = Vec::new();
+        self.versions().flat_map(|v| &v.markets).filter(move |m| {
+            let new = !seen.contains(&m.market.span);
+            if new {
+                seen.push(m.market.span);
+            }
+            new
+        })
+    }
+}
+
+fn limit(amount: rust_decimal::Decimal, span: Span, a: Option<&Amendment>) -> Option<Limit> {
+    Some(Limit {
+        cents: to_cents(amount)?,
+        span,
+        amendment: a.map(|a| a.number.value),
+        from: a.map(|a| a.effect.value),
+    })
+}
+
+fn base_version(c: &Convention) -> Version<'_> {
+    let mut ceilings = [None, None];
+    for ceiling in &c.ceilings {
+        if let Some(slot) = ceilings.get_mut(ceiling.budget.index()) {
+            *slot = limit(ceiling.amount, ceiling.span, None);
+        }
+    }
+    Version {
+        from: None,
+        amendment: None,
+        codes: CodeField::ALL.map(|f| c.imputation.get(f)),
+        markets: c
+            .markets
+            .iter()
+            .map(|market| MarketInForce {
+                market,
+                since: None,
+            })
+            .collect(),
+        ceilings,
+        schedule: c
+            .schedule
+            .iter()
+            .filter_map(|s| {
+                Some(Forecast {
+                    year: s.year,
+                    budget: s.budget,
+                    limit: limit(s.amount, s.span, None)?,
+                })
+            })
+            .collect(),
+    }
+}
+
+/// What an amendment changes, applied to the version before it.
+fn amend<'c>(v: &mut Version<'c>, a: &'c Amendment) {
+    v.from = Some(a.effect.value);
+    v.amendment = Some(a);
+    if let Some(imputation) = &a.imputation {
+        // The amendment's imputation replaces the convention's.
+        v.codes = CodeField::ALL.map(|f| imputation.get(f));
+    }
+    v.markets
+        .extend(a.markets.iter().map(|market| MarketInForce {
+            market,
+            since: Some(a.effect.value),
+        }));
+    for ceiling in &a.ceilings {
+        if let Some(slot) = v.ceilings.get_mut(ceiling.budget.index()) {
+            *slot = limit(ceiling.amount, ceiling.span, Some(a));
+        }
+    }
+    for line in &a.schedule {
+        let Some(limit) = limit(line.amount, line.span, Some(a)) else {
+            continue;
+        };
+        let new = Forecast {
+            year: line.year,
+            budget: line.budget,
+            limit,
+        };
+        match v
+            .schedule
+            .iter_mut()
+            .find(|f| f.year == line.year && f.budget == line.budget)
+        {
+            Some(old) => *old = new,
+            None => v.schedule.push(new),
+        }
+    }
+}
