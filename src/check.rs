@@ -19,6 +19,7 @@ const LINTS: &[Lint] = &[
     schedule_outside_term,
     schedule_cp_ahead,
     notice_too_long,
+    notice_missing,
     imputation_prefix,
     code_formats,
     market_duplicates,
@@ -99,6 +100,9 @@ fn amendment_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) {
 /// schedule in force must add up to the ceilings in force.
 fn amended_schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
+    if c.schedule_broken {
+        return;
+    }
     let mut ceilings = c.ceilings.clone();
     let mut schedule = c.schedule.clone();
     for a in &c.amendments {
@@ -185,6 +189,9 @@ fn term_inverted(view: &View<'_>, out: &mut Vec<Diagnostic>) {
 
 fn schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
+    if c.schedule_broken {
+        return;
+    }
     for ceiling in &c.ceilings {
         let lines: Vec<_> = c
             .schedule
@@ -233,14 +240,16 @@ fn schedule_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(term), Some(start)) = (&c.term, c.effective_start()) else {
         return;
     };
+    // The end once renewals, amendments and a notice are counted.
+    let end = view.end.map_or(term.end.value, |e| e.date);
     for line in &c.schedule {
-        if line.year < start.year() || line.year > term.end.value.year() {
+        if line.year < start.year() || line.year > end.year() {
             out.push(
                 Diagnostic::new(
                     Code::ScheduleOutsideTerm,
                     format!(
-                        "a forecast for {} while the term runs from {start} to {}",
-                        line.year, term.end.value
+                        "a forecast for {} while the term runs from {start} to {end}",
+                        line.year
                     ),
                 )
                 .at_clause(c.source, line.span, "outside the term")
@@ -253,6 +262,9 @@ fn schedule_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) {
 
 fn schedule_cp_ahead(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
+    if c.schedule_broken {
+        return;
+    }
     let mut years: Vec<i32> = c.schedule.iter().map(|s| s.year).collect();
     years.sort_unstable();
     years.dedup();
@@ -290,6 +302,26 @@ fn schedule_cp_ahead(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             return;
         }
     }
+}
+
+/// A notice of termination without a notice period takes effect on the
+/// day it is given: say so.
+fn notice_missing(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
+    let (Some(t), None) = (view.notice_of_termination(), &c.notice) else {
+        return;
+    };
+    out.push(
+        Diagnostic::new(
+            Code::NoticeMissing,
+            format!(
+                "a notice of termination is given on {}, but the convention states no notice period: it takes effect that day",
+                t.date.value
+            ),
+        )
+        .at_clause(c.source, t.span, "no `préavis` to count from here")
+        .help("state the convention's notice period, e.g. `préavis 3 mois`"),
+    );
 }
 
 fn notice_too_long(view: &View<'_>, out: &mut Vec<Diagnostic>) {

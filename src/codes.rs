@@ -64,6 +64,8 @@ codes! {
         "by some year, the forecast payments (CP) exceed the forecast commitments (AE)";
     NoticeTooLong = "notice.too-long", Warning,
         "the notice period is longer than the whole term";
+    NoticeMissing = "notice.missing", Warning,
+        "a notice of termination is given, but the convention states no notice period";
     ImputationInconsistent = "imputation.inconsistent", Error,
         "an imputation code does not start with the programme's four digits";
     CodeMalformed = "code.malformed", Error,

@@ -72,6 +72,9 @@ pub struct Diagnostic {
     /// An accepted deviation covers this finding: it is reported, marked
     /// so, and fails no run. The text says why and who approved it.
     pub waived: Option<String>,
+    /// The date of the row a finding is about: waivers compare their last
+    /// day with it. Not rendered.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 impl Diagnostic {
@@ -87,7 +90,14 @@ impl Diagnostic {
             help: None,
             figures: Vec::new(),
             waived: None,
+            date: None,
         }
+    }
+
+    /// The date of the row the finding is about.
+    pub fn dated(mut self, date: chrono::NaiveDate) -> Self {
+        self.date = Some(date);
+        self
     }
 
     /// The value of a figure, if the diagnostic has it.

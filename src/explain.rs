@@ -58,6 +58,11 @@ pub fn explain(code: Code) -> Explanation {
             "échéancier {\n  2017 AE 100 000 € CP 150 000 €\n}",
             "Check the schedule lines: the AE and CP columns may have been swapped.",
         ),
+        Code::NoticeMissing => (
+            "A `dénonciation` ends the convention once the notice period has run, but the convention states no `préavis`: clausier then ends it on the day the notice was given, which may be earlier than the parties meant.",
+            "dénonciation 2020-09-30 par délégant objet résiliation\n# and no `préavis 3 mois` clause",
+            "State the notice period the convention's text gives (`préavis 3 mois`); if it truly gives none, the notice takes effect on the day it is given, as clausier assumes.",
+        ),
         Code::NoticeTooLong => (
             "A notice of termination longer than the whole term can never take effect before the convention ends; its unit is probably wrong.",
             "durée {\n  effet 2020-01-01\n  fin 2020-06-30\n}\npréavis 12 mois",

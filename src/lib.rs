@@ -69,11 +69,25 @@ use model::Convention;
 /// assert_eq!(diagnostics[0].help.as_deref(), Some("did you mean `plafond`?"));
 /// ```
 pub fn compile(source: SourceId, text: &str) -> (Option<Convention>, Vec<Diagnostic>) {
+    compile_on(source, text, check::today())
+}
+
+/// [`compile`], with the day of the run (`--date`): it dates expired
+/// waivers, and nothing else.
+pub fn compile_on(
+    source: SourceId,
+    text: &str,
+    today: chrono::NaiveDate,
+) -> (Option<Convention>, Vec<Diagnostic>) {
     let (doc, mut diags) = syntax::parse(source, text);
-    let (convention, lowered) = lower::lower(source, &doc, diags.is_empty());
+    let blanked: Vec<span::Span> = diags
+        .iter()
+        .filter_map(|d| d.clause.as_ref().map(|c| c.span))
+        .collect();
+    let (convention, lowered) = lower::lower(source, &doc, &blanked);
     diags.extend(lowered);
     if let Some(c) = &convention {
-        diags.extend(check::check(&view::View::new(c), check::today()));
+        diags.extend(check::check(&view::View::new(c), today));
     }
     diags.sort_by_key(|d| d.clause.as_ref().map(|c| (c.span.start, c.span.end)));
     (convention, diags)

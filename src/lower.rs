@@ -61,17 +61,19 @@ pub const IMPUTATION_CLAUSES: &[&str] = &[
 ];
 pub const MARKET_FIELDS: &[&str] = &["titulaire", "chorus", "numéro"];
 
-/// Lowers a parsed rule file. `complete` is false when syntax errors blanked
-/// some lines: missing clauses are then not reported, since they may be on
-/// those lines.
+/// Lowers a parsed rule file. `syntax_errors` are the spans of the lines
+/// that syntax errors blanked: missing clauses are then not reported, since
+/// they may be on those lines, and a block holding one is known broken.
 pub fn lower(
     source: SourceId,
     doc: &Document,
-    complete: bool,
+    syntax_errors: &[Span],
 ) -> (Option<Convention>, Vec<Diagnostic>) {
     let mut cx = Lowerer {
         source,
-        complete,
+        complete: syntax_errors.is_empty(),
+        syntax_errors: syntax_errors.to_vec(),
+        schedule_broken: false,
         diags: Vec::new(),
     };
     let mut convention = None;
@@ -88,7 +90,7 @@ pub fn lower(
             convention = Some(cx.convention(item));
         }
     }
-    if convention.is_none() && complete {
+    if convention.is_none() && cx.complete {
         cx.diags.push(
             Diagnostic::new(Code::ClauseMissing, "the file states no convention")
                 .at_clause(source, Span::new(0, 0), "expected `convention \"…\" {`")
@@ -101,6 +103,9 @@ pub fn lower(
 struct Lowerer {
     source: SourceId,
     complete: bool,
+    syntax_errors: Vec<Span>,
+    /// An amendment's schedule was broken.
+    schedule_broken: bool,
     diags: Vec<Diagnostic>,
 }
 
@@ -144,6 +149,7 @@ impl Lowerer {
             self.convention_clause(clause, &mut c, &mut once_slots);
         }
         once_slots.apply(&mut c);
+        c.schedule_broken |= self.schedule_broken;
         resolve_term(&mut c);
         let present: Vec<String> = block.items.iter().map(|i| fold(&i.head.text)).collect();
         self.require_clauses(&present, item);
@@ -605,6 +611,7 @@ impl Lowerer {
         }
         let signature = slots.signature.take().map(|(v, _)| v);
         let imputation = slots.imputation.take().map(|(v, _)| v);
+        self.schedule_broken |= scratch.schedule_broken;
         let Some((effect, _)) = effect else {
             self.diags.push(
                 Diagnostic::new(
@@ -709,6 +716,7 @@ impl Lowerer {
             amendments: Vec::new(),
             termination: None,
             waivers: Vec::new(),
+            schedule_broken: false,
             span: item.span,
         }
     }
@@ -774,6 +782,19 @@ impl Lowerer {
     }
 
     fn schedule(&mut self, item: &Item, c: &mut Convention) {
+        let errors_before = self.diags.len();
+        self.schedule_lines(item, c);
+        let end = item.block.as_ref().map_or(item.span.end, |b| b.close.end);
+        let blanked = self
+            .syntax_errors
+            .iter()
+            .any(|e| e.start >= item.span.start && e.start < end);
+        if blanked || self.diags.len() > errors_before {
+            c.schedule_broken = true;
+        }
+    }
+
+    fn schedule_lines(&mut self, item: &Item, c: &mut Convention) {
         self.no_more_values(item, 0);
         for line in item.block.iter().flat_map(|b| &b.items) {
             self.no_block(line);

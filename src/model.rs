@@ -39,6 +39,11 @@ pub struct Convention {
     pub termination: Option<Termination>,
     /// Accepted deviations.
     pub waivers: Vec<Waiver>,
+    /// Some `échéancier` (the convention's or an amendment's) had an error:
+    /// the lints that add up the schedule stay silent rather than report
+    /// sums of a partial schedule.
+    #[serde(skip)]
+    pub schedule_broken: bool,
     #[serde(skip)]
     pub span: Span,
 }

@@ -13,6 +13,8 @@ use rustc_hash::FxHashMap;
 use crate::input::Transaction;
 use crate::input::parse::{normalize_code, normalize_programme};
 use crate::model::{CodeField, Convention};
+use crate::view::View;
+use chrono::NaiveDate;
 
 /// Where a row goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,11 +43,17 @@ fn normalized(field: CodeField, value: &[u8]) -> &[u8] {
     }
 }
 
+/// Normalized codes, most specific first.
+type Codes = Vec<(CodeField, Vec<u8>)>;
+
 struct Scope {
-    codes: Vec<(CodeField, Vec<u8>)>,
+    /// The codes of each version, from its first day (`None`: from the
+    /// start).
+    codes: Vec<(Option<NaiveDate>, Codes)>,
     suppliers: Vec<Vec<u8>>,
-    start: Option<chrono::NaiveDate>,
-    end: Option<chrono::NaiveDate>,
+    start: Option<NaiveDate>,
+    /// The end once amendments, renewals and a notice are counted.
+    end: Option<NaiveDate>,
 }
 
 /// Normalized code → the conventions keyed on it.
@@ -65,38 +73,53 @@ impl Router {
         let mut unkeyed = Vec::new();
         let mut scopes = Vec::new();
         for (i, c) in conventions.iter().enumerate() {
-            let codes: Vec<(CodeField, Vec<u8>)> = KEY_ORDER
-                .iter()
-                .filter_map(|f| {
-                    let v = c.imputation.get(*f)?;
-                    Some((*f, normalized(*f, v.value.as_bytes()).to_vec()))
-                })
-                .collect();
-            match codes.first() {
-                Some((field, key)) => {
-                    let slot = match index.iter().position(|(f, _)| f == field) {
-                        Some(p) => p,
-                        None => {
-                            index.push((*field, FxHashMap::default()));
-                            index.len() - 1
-                        }
-                    };
-                    if let Some((_, map)) = index.get_mut(slot) {
-                        map.entry(key.clone()).or_default().push(i);
+            let view = View::new(c);
+            let mut versions: Vec<(Option<NaiveDate>, Codes)> = Vec::new();
+            for v in view.versions() {
+                let codes: Codes = KEY_ORDER
+                    .iter()
+                    .filter_map(|f| {
+                        let code = v.code(*f)?;
+                        Some((*f, normalized(*f, code.value.as_bytes()).to_vec()))
+                    })
+                    .collect();
+                if versions.last().is_none_or(|(_, last)| *last != codes) {
+                    versions.push((v.from, codes));
+                }
+            }
+            // Every version's most specific code keys the convention.
+            let mut keyed = false;
+            for (_, codes) in &versions {
+                let Some((field, key)) = codes.first() else {
+                    continue;
+                };
+                keyed = true;
+                let slot = match index.iter().position(|(f, _)| f == field) {
+                    Some(p) => p,
+                    None => {
+                        index.push((*field, FxHashMap::default()));
+                        index.len() - 1
+                    }
+                };
+                if let Some((_, map)) = index.get_mut(slot) {
+                    let list = map.entry(key.clone()).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
                     }
                 }
-                None => unkeyed.push(i),
+            }
+            if !keyed {
+                unkeyed.push(i);
             }
             scopes.push(Scope {
-                codes,
-                suppliers: c
-                    .markets
-                    .iter()
-                    .filter_map(|m| m.chorus.as_ref())
+                codes: versions,
+                suppliers: view
+                    .all_markets()
+                    .filter_map(|m| m.market.chorus.as_ref())
                     .map(|s| normalize_code(s.value.as_bytes()).to_vec())
                     .collect(),
-                start: c.effective_start(),
-                end: c.term.as_ref().map(|t| t.end.value),
+                start: view.start.map(|(d, _)| d),
+                end: view.end.map(|e| e.date),
             });
         }
         Router {
@@ -127,6 +150,8 @@ impl Router {
         }
         let mut candidates: Vec<usize> = self.unkeyed.clone();
         candidates.extend(found.flatten());
+        candidates.sort_unstable();
+        candidates.dedup();
         candidates.retain(holds);
         self.narrowed(candidates, tx)
     }
@@ -156,8 +181,17 @@ fn narrow(candidates: &mut Vec<usize>, test: impl Fn(usize) -> bool) {
 }
 
 impl Scope {
+    /// The row carries the codes of the version in force on its date.
     fn holds_codes(&self, tx: &Transaction<'_>) -> bool {
-        self.codes.iter().all(|(field, expected)| {
+        let Some((_, codes)) = self
+            .codes
+            .iter()
+            .rev()
+            .find(|(from, _)| from.is_none_or(|f| f <= tx.date))
+        else {
+            return true;
+        };
+        codes.iter().all(|(field, expected)| {
             match tx.codes.get(*field as usize).copied().flatten() {
                 Some(value) => normalized(*field, value) == expected.as_slice(),
                 None => true,

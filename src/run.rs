@@ -128,7 +128,7 @@ pub fn check(
     progress: &Progress,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Outcome {
-    let waivers = Waivers::new(conventions, crate::check::today());
+    let waivers = Waivers::new(conventions);
     let out = &mut |s: &Sources, mut d: Diagnostic| {
         waivers.apply(&mut d);
         out(s, d);
@@ -222,8 +222,9 @@ pub fn check(
     }
 }
 
-/// The waivers of the conventions in force on the day of the run, and which
-/// of them matched a finding.
+/// The waivers of the conventions, and which of them matched a finding. A
+/// waiver's `jusqu'au` is compared with the row's date, never the day of
+/// the run, so the same files always give the same verdicts.
 struct Waivers<'c> {
     list: Vec<(
         &'c Convention,
@@ -233,11 +234,10 @@ struct Waivers<'c> {
 }
 
 impl<'c> Waivers<'c> {
-    fn new(conventions: &'c [Convention], today: chrono::NaiveDate) -> Waivers<'c> {
+    fn new(conventions: &'c [Convention]) -> Waivers<'c> {
         let list = conventions
             .iter()
             .flat_map(|c| c.waivers.iter().map(move |w| (c, w)))
-            .filter(|(_, w)| w.until.as_ref().is_none_or(|u| u.value >= today))
             .map(|(c, w)| (c, w, std::cell::Cell::new(false)))
             .collect();
         Waivers { list }
@@ -251,9 +251,14 @@ impl<'c> Waivers<'c> {
         };
         for (c, w, used) in &self.list {
             let (kind, number) = &w.key.value;
+            let in_time = match (&w.until, d.date) {
+                (Some(until), Some(date)) => date <= until.value,
+                _ => true,
+            };
             let matches = c.source == source
                 && w.code.value == d.code.as_str()
-                && d.figure_value(kind) == Some(number.as_str());
+                && d.figure_value(kind) == Some(number.as_str())
+                && in_time;
             if matches {
                 used.set(true);
                 let approved = w

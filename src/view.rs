@@ -31,8 +31,13 @@ pub enum EndCause {
     Amendment(u32),
     /// The n-th tacit renewal.
     Renewal(u32),
-    /// A notice of termination given on a date, plus the notice period.
-    Notice { given: NaiveDate, period: Duration },
+    /// A notice of termination given on a date, plus the notice period
+    /// (`None`: the convention states none, and the notice takes effect on
+    /// the day it is given).
+    Notice {
+        given: NaiveDate,
+        period: Option<Duration>,
+    },
 }
 
 impl fmt::Display for EndCause {
@@ -41,7 +46,14 @@ impl fmt::Display for EndCause {
             EndCause::Term => f.write_str("the term"),
             EndCause::Amendment(n) => write!(f, "avenant {n}"),
             EndCause::Renewal(n) => write!(f, "renewal {n}"),
-            EndCause::Notice { given, period } => write!(f, "the notice of {given} plus {period}"),
+            EndCause::Notice {
+                given,
+                period: Some(period),
+            } => write!(f, "the notice of {given} plus {period}"),
+            EndCause::Notice {
+                given,
+                period: None,
+            } => write!(f, "the notice of {given}, no notice period being stated"),
         }
     }
 }
@@ -54,6 +66,10 @@ pub struct End {
     /// The clause that fixed it.
     pub span: Span,
     pub cause: EndCause,
+    /// A notice of termination stopped a tacit renewal: the day it was
+    /// given, and the last day it could be (the end then in force less the
+    /// renewal's notice, art. 641).
+    pub renewal_stopped: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl End {
@@ -231,17 +247,17 @@ impl<'c> View<'c> {
         let term = c.term.as_ref()?;
         let (mut date, mut span, mut cause) = self.stated_end(NaiveDate::MAX)?;
         let notice_given = self.notice_of_termination();
+        let mut renewal_stopped = None;
         if let Some(renewal) = &term.renewal {
             for i in 1..=renewal.times {
-                // A notice given in time before this end stops the renewal.
-                let stopped = notice_given.is_some_and(|t| {
-                    renewal
-                        .notice
-                        .and_then(|n| n.before(date))
-                        .is_none_or(|last| t.date.value <= last)
-                });
-                if stopped {
-                    break;
+                // A notice given by the deadline (this end less the
+                // renewal's notice) stops the renewal.
+                let deadline = renewal.notice.and_then(|n| n.before(date));
+                if let Some(t) = notice_given {
+                    if deadline.is_none_or(|last| t.date.value <= last) {
+                        renewal_stopped = Some((t.date.value, deadline.unwrap_or(date)));
+                        break;
+                    }
                 }
                 let Some(next) = renewal.period.after(date) else {
                     break;
@@ -251,10 +267,17 @@ impl<'c> View<'c> {
                 cause = EndCause::Renewal(i);
             }
         }
-        let mut end = End { date, span, cause };
-        if let (Some(t), Some(notice)) = (notice_given, &c.notice) {
-            let period = notice.duration;
-            let mut effective = period.after(t.date.value);
+        let mut end = End {
+            date,
+            span,
+            cause,
+            renewal_stopped,
+        };
+        if let Some(t) = notice_given {
+            // Without a `préavis` clause, a notice takes effect on the day
+            // it is given (`lint` warns that no period is stated).
+            let period = c.notice.as_ref().map(|n| n.duration);
+            let mut effective = period.map_or(Some(t.date.value), |p| p.after(t.date.value));
             if t.next_working_day {
                 effective = effective.and_then(crate::dates::next_working_day);
             }
@@ -266,6 +289,7 @@ impl<'c> View<'c> {
                         given: t.date.value,
                         period,
                     },
+                    renewal_stopped: None,
                 };
             }
         }
@@ -342,8 +366,12 @@ fn amend<'c>(v: &mut Version<'c>, a: &'c Amendment) {
     v.from = Some(a.effect.value);
     v.amendment = Some(a);
     if let Some(imputation) = &a.imputation {
-        // The amendment's imputation replaces the convention's.
-        v.codes = CodeField::ALL.map(|f| imputation.get(f));
+        // The amendment replaces the codes it states, field by field.
+        for (slot, field) in v.codes.iter_mut().zip(CodeField::ALL) {
+            if let Some(code) = imputation.get(field) {
+                *slot = Some(code);
+            }
+        }
     }
     v.markets
         .extend(a.markets.iter().map(|market| MarketInForce {

@@ -270,6 +270,62 @@ fn a_rules_folder_routes_each_row_to_its_convention() {
     );
 }
 
+/// Routing asks each convention's compiled view: a tacit renewal keeps a
+/// convention in force past its written end, and an amendment's codes
+/// route the rows that carry them.
+#[test]
+fn routing_follows_renewals_and_amended_codes() {
+    let rules = "tests/cases/routing-lifecycle/rules";
+    let (code, report) = json(&[rules, "tests/cases/routing-lifecycle/export.csv"]);
+    assert_eq!(code, 0, "{report}");
+    let summary = &report["summary"];
+    assert_eq!(summary["rows_unmatched"], 0);
+    assert_eq!(summary["rows_ambiguous"], 0);
+    let consumed: Vec<(&str, &str)> = summary["consumption"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["budget"] == "AE")
+        .map(|c| {
+            (
+                c["convention"].as_str().unwrap(),
+                c["consumed"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        consumed,
+        vec![
+            (
+                "tests/cases/routing-lifecycle/rules/a-reconduite.conv",
+                "2000.00"
+            ),
+            (
+                "tests/cases/routing-lifecycle/rules/b-suivante.conv",
+                "1000.00"
+            ),
+        ]
+    );
+}
+
+/// Schedule findings name the amendment whose forecast they cross, as
+/// ceiling findings do.
+#[test]
+fn schedule_findings_name_the_amendment_in_force() {
+    let (_, report) = json(&[
+        "tests/cases/check/schedule-amended.conv",
+        "tests/cases/check/schedule-amended.csv",
+    ]);
+    let amendments: Vec<Option<&str>> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "schedule.exceeded")
+        .map(|d| d["figures"]["amendment"].as_str())
+        .collect();
+    assert_eq!(amendments, vec![None, Some("1")]);
+}
+
 #[test]
 fn amendments_termination_and_waivers() {
     let (code, report) = json(&[

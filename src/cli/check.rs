@@ -199,7 +199,8 @@ fn load_conventions(
             }
         };
         let id = sources.add_rule(&name, text);
-        let (convention, diags) = crate::compile(id, sources.rule_text(id).unwrap_or(""));
+        let (convention, diags) =
+            crate::compile_on(id, sources.rule_text(id).unwrap_or(""), output.today);
         for d in &diags {
             output.emit(d, sources);
         }

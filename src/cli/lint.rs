@@ -42,7 +42,7 @@ pub fn run(args: &LintArgs) -> u8 {
             }
         };
         let id = sources.add_rule(name, text);
-        let (_, diags) = crate::compile(id, sources.rule_text(id).unwrap_or(""));
+        let (_, diags) = crate::compile_on(id, sources.rule_text(id).unwrap_or(""), output.today);
         for d in &diags {
             output.emit(d, &sources);
         }

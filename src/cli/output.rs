@@ -37,6 +37,10 @@ pub struct OutputArgs {
     /// `--deny warnings`: the same as `--fail-level warning`.
     #[arg(long, value_name = "warnings", value_parser = ["warnings"])]
     pub deny: Option<String>,
+    /// The day of the run, for `waiver.expired` (today when absent); the
+    /// verdicts on rows never depend on it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 impl OutputArgs {
@@ -56,6 +60,8 @@ pub struct Output<'w> {
     fail_level: FailLevel,
     io_error: Option<io::Error>,
     audit: Option<crate::audit::Audit>,
+    /// The day of the run (`--date`, else today).
+    pub today: chrono::NaiveDate,
 }
 
 impl Output<'static> {
@@ -67,6 +73,7 @@ impl Output<'static> {
             fail_level: args.fail_level(),
             io_error: None,
             audit: None,
+            today: args.date.unwrap_or_else(crate::check::today),
         }
     }
 }

@@ -45,6 +45,7 @@ pub fn run(args: &ReportArgs) -> u8 {
         color: Color::Auto,
         fail_level: FailLevel::None,
         deny: None,
+        date: None,
     };
     let mut output = Output::stdout(&diagnostics);
     let p = match prepare(&args.rules, &args.exports, &args.input, true, &mut output) {

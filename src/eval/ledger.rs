@@ -12,6 +12,10 @@ use crate::money::{french, plain};
 use crate::span::Span;
 use crate::view::{self, Version, View};
 
+/// The DP number of the rows that a waiver names by DP, by export and
+/// line: the movements do not carry DPs, and only these rows need theirs.
+pub type DpRows = rustc_hash::FxHashMap<(u32, u64), String>;
+
 /// A limit and the running sum against it.
 struct Limit {
     cents: i128,
@@ -165,6 +169,8 @@ pub struct Ledger<'a> {
     years: Vec<Year>,
     commitments: Vec<Commitment>,
     ej_names: &'a [Box<[u8]>],
+    /// The DP numbers of rows that a waiver names by DP, by export and line.
+    dps: &'a DpRows,
     /// The day being applied and what holds on it.
     today: Today,
     /// Rows after which some commitment stood overpaid (for statistics).
@@ -174,7 +180,7 @@ pub struct Ledger<'a> {
 }
 
 impl<'a> Ledger<'a> {
-    pub fn new(view: &View<'_>, ej_names: &'a [Box<[u8]>]) -> Ledger<'a> {
+    pub fn new(view: &View<'_>, ej_names: &'a [Box<[u8]>], dps: &'a DpRows) -> Ledger<'a> {
         let c = view.convention;
         let steps = |pick: &dyn Fn(&Version<'_>) -> Option<view::Limit>| {
             Limits(
@@ -214,6 +220,7 @@ impl<'a> Ledger<'a> {
             years,
             commitments: vec![Commitment::default(); ej_names.len()],
             ej_names,
+            dps,
             today: Today::default(),
             overpaid_rows: 0,
             track: Track::default(),
@@ -286,7 +293,7 @@ impl<'a> Ledger<'a> {
         let d = ceiling_exceeded(m, total, limit, self.source);
         let crossing = (format!("ceiling {}{}", m.budget, in_force(limit)), m.day);
         self.track.crossings.push(crossing);
-        let d = self.with_ej(d, m);
+        let d = self.keyed(d, m);
         out(d.at_row(self.row(m, "crosses the ceiling")));
     }
 
@@ -306,7 +313,7 @@ impl<'a> Ledger<'a> {
             m.day,
         );
         self.track.crossings.push(crossing);
-        let d = self.with_ej(d, m);
+        let d = self.keyed(d, m);
         out(d.at_row(self.row(m, "crosses the forecast")));
     }
 
@@ -350,6 +357,7 @@ impl<'a> Ledger<'a> {
         .figure("paid", plain(c.cp))
         .figure("overrun", plain(c.cp - c.ae))
         .at_clause(self.source, self.title, "payments on a commitment may not exceed it");
+        let d = self.keyed(d, m);
         out(d.at_row(self.row(
             m,
             &format!("{} {} on EJ `{name}`", m.budget, french(m.amount.into())),
@@ -357,11 +365,21 @@ impl<'a> Ledger<'a> {
     }
 
     /// Adds the movement's EJ number to a finding, for waivers.
-    fn with_ej(&self, d: Diagnostic, m: &Movement) -> Diagnostic {
-        match self.ej_names.get(m.ej as usize) {
-            Some(name) => d.figure("ej", String::from_utf8_lossy(name)),
-            None => d,
+    /// Adds the movement's date, EJ and (for rows a waiver names by DP)
+    /// DP number to a finding, for waivers.
+    fn keyed(&self, mut d: Diagnostic, m: &Movement) -> Diagnostic {
+        if let Some(date) = NaiveDate::from_num_days_from_ce_opt(m.day) {
+            d = d.dated(date);
         }
+        if d.figure_value("ej").is_none() {
+            if let Some(name) = self.ej_names.get(m.ej as usize) {
+                d = d.figure("ej", String::from_utf8_lossy(name));
+            }
+        }
+        if let Some(dp) = self.dps.get(&(m.source, m.line)) {
+            d = d.figure("dp", dp);
+        }
+        d
     }
 
     fn row(&self, m: &Movement, label: &str) -> RowRef {
@@ -487,7 +505,7 @@ fn schedule_exceeded(
     limit: &Limit,
     source: SourceId,
 ) -> Diagnostic {
-    Diagnostic::new(
+    let mut d = Diagnostic::new(
         Code::ScheduleExceeded,
         format!(
             "{} of {year} reaches {}, over the forecast of {} by {}{}",
@@ -505,5 +523,9 @@ fn schedule_exceeded(
     .figure("amount", plain(m.amount.into()))
     .figure("cumulative", plain(sum))
     .figure("limit", plain(limit.cents))
-    .figure("overrun", plain(sum - limit.cents))
+    .figure("overrun", plain(sum - limit.cents));
+    if let Some((_, n)) = limit.from {
+        d = d.figure("amendment", n);
+    }
+    d
 }

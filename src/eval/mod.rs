@@ -72,15 +72,60 @@ struct RowRules {
     codes: Vec<ExpectedCode>,
     /// Codes replaced by amendments, from their effective dates, in order.
     amended_codes: Vec<(NaiveDate, Vec<ExpectedCode>)>,
-    /// Authorised suppliers and contracts, from the date an amendment
-    /// added them (`None`: from the start).
-    suppliers: Vec<(Option<NaiveDate>, Vec<u8>)>,
-    contracts: Vec<(Option<NaiveDate>, Vec<u8>)>,
-    markets_span: Option<Span>,
-    markets_label: String,
+    /// The authorised markets of each version, from its first day
+    /// (`None`: from the start), in order.
+    markets: Vec<(Option<NaiveDate>, Option<u32>, Markets)>,
+    /// Some version names a supplier, or a contract number.
+    names_suppliers: bool,
+    names_contracts: bool,
     /// Every authorised number normalizes to itself: a field equal to one
     /// of them is authorised without normalizing it.
     markets_stable: bool,
+    /// DP numbers named by waivers (normalized): rows carrying one keep
+    /// their DP for the cumulative findings.
+    waived_dps: Vec<Vec<u8>>,
+}
+
+/// The markets in force in one version, normalized once.
+struct Markets {
+    suppliers: Vec<Vec<u8>>,
+    contracts: Vec<Vec<u8>>,
+    /// Each market's clause and its label (`OVH (1001300001)`).
+    clauses: Vec<(Span, String)>,
+}
+
+impl Markets {
+    fn new(markets: &[MarketInForce<'_>]) -> Markets {
+        let number =
+            |n: Option<&Spanned<String>>| n.map(|n| normalize_code(n.value.as_bytes()).to_vec());
+        Markets {
+            suppliers: markets
+                .iter()
+                .filter_map(|m| number(m.market.chorus.as_ref()))
+                .collect(),
+            contracts: markets
+                .iter()
+                .filter_map(|m| number(m.market.number.as_ref()))
+                .collect(),
+            clauses: markets
+                .iter()
+                .map(|m| (m.market.span, market_label(m.market)))
+                .collect(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+}
+
+/// `OVH (1001300001)`: a market's holder and CHORUS number, or its purpose.
+fn market_label(m: &crate::model::Market) -> String {
+    let name = m.holder.as_ref().unwrap_or(&m.purpose).value.as_str();
+    match (&m.chorus, &m.number) {
+        (Some(n), _) | (None, Some(n)) => format!("{name} ({})", n.value),
+        (None, None) => name.to_owned(),
+    }
 }
 
 impl RowRules {
@@ -116,51 +161,34 @@ impl RowRules {
             }
             previous = v;
         }
-        let markets: Vec<&MarketInForce<'_>> = view.all_markets().collect();
-        let suppliers: Vec<_> = markets
-            .iter()
-            .filter_map(|m| {
-                Some((
-                    m.since,
-                    normalize_code(m.market.chorus.as_ref()?.value.as_bytes()).to_vec(),
-                ))
-            })
+        let markets: Vec<(Option<NaiveDate>, Option<u32>, Markets)> = view
+            .versions()
+            .map(|v| (v.from, v.number(), Markets::new(&v.markets)))
             .collect();
-        let contracts: Vec<_> = markets
-            .iter()
-            .filter_map(|m| {
-                Some((
-                    m.since,
-                    normalize_code(m.market.number.as_ref()?.value.as_bytes()).to_vec(),
-                ))
-            })
-            .collect();
-        let markets_span = markets.iter().map(|m| m.market.span).reduce(Span::cover);
-        let markets_label = markets
-            .iter()
-            .map(|m| {
-                let holder = m.market.holder.as_ref().map_or("?", |h| h.value.as_str());
-                match &m.market.chorus {
-                    Some(n) => format!("{holder} ({})", n.value),
-                    None => holder.to_owned(),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        let stable = |list: &Vec<(Option<NaiveDate>, Vec<u8>)>| {
-            list.iter().all(|(_, n)| normalize_code(n) == n.as_slice())
+        let numbers = || {
+            markets
+                .iter()
+                .flat_map(|(_, _, m)| m.suppliers.iter().chain(&m.contracts))
         };
-        let markets_stable = stable(&suppliers) && stable(&contracts);
+        let markets_stable = numbers().all(|n| normalize_code(n) == n.as_slice());
+        let names_suppliers = markets.iter().any(|(_, _, m)| !m.suppliers.is_empty());
+        let names_contracts = markets.iter().any(|(_, _, m)| !m.contracts.is_empty());
         RowRules {
             start: view.start,
             end: view.end,
             codes,
             amended_codes,
-            suppliers,
-            contracts,
-            markets_span,
-            markets_label,
+            markets,
+            names_suppliers,
+            names_contracts,
             markets_stable,
+            waived_dps: view
+                .convention
+                .waivers
+                .iter()
+                .filter(|w| w.key.value.0 == "dp")
+                .map(|w| normalize_code(w.key.value.1.as_bytes()).to_vec())
+                .collect(),
         }
     }
 }
@@ -189,8 +217,9 @@ fn numeric_key(number: &[u8]) -> Option<u64> {
     Some(value * 32 + number.len() as u64)
 }
 
-/// Adds the row's EJ and DP numbers to a finding, as figures.
+/// Adds the row's EJ and DP numbers to a finding, as figures, and its date.
 fn with_keys(mut d: Diagnostic, tx: &Transaction<'_>) -> Diagnostic {
+    d = d.dated(tx.date);
     for (name, value) in [("ej", tx.ej), ("dp", tx.dp)] {
         if let Some(v) = value {
             d = d.figure(name, tx.encoding.decode(v));
@@ -230,6 +259,8 @@ pub struct Shard<'r> {
     ej_names: Vec<Box<[u8]>>,
     /// The supplier of each commitment's first row, by local EJ id.
     ej_suppliers: Vec<Option<String>>,
+    /// (export, line, DP) of the rows whose DP a waiver names.
+    dp_rows: Vec<(u32, u64, String)>,
 }
 
 /// What a finished shard leaves for the cumulative checks.
@@ -238,6 +269,7 @@ pub struct ShardParts {
     sorter: Sorter,
     ej_names: Vec<Box<[u8]>>,
     ej_suppliers: Vec<Option<String>>,
+    dp_rows: Vec<(u32, u64, String)>,
     /// Added to the line of every movement: the lines before the shard's
     /// chunk, when it was read without knowing them.
     line_offset: u64,
@@ -268,6 +300,7 @@ impl<'c> Evaluator<'c> {
             last_ej: (Vec::new(), NO_EJ),
             ej_names: Vec::new(),
             ej_suppliers: Vec::new(),
+            dp_rows: Vec::new(),
         }
     }
 
@@ -286,12 +319,19 @@ impl<'c> Evaluator<'c> {
                 ));
             }
         }
-        let has_parties = !self.rules.suppliers.is_empty() || !self.rules.contracts.is_empty();
-        let checkable = (!self.rules.suppliers.is_empty() && layout.supplier.is_some())
-            || (!self.rules.contracts.is_empty() && layout.contract.is_some());
+        let (suppliers, contracts) = (self.rules.names_suppliers, self.rules.names_contracts);
+        let has_parties = suppliers || contracts;
+        let checkable =
+            (suppliers && layout.supplier.is_some()) || (contracts && layout.contract.is_some());
         if has_parties && !checkable {
             self.summary.not_checked.push(format!(
                 "authorised markets: no `fournisseur` or `marche` column in `{name}`"
+            ));
+        }
+        if let Some(uo) = &self.convention.uo {
+            self.summary.not_checked.push(format!(
+                "uo `{}`: exports carry the centre financier, not the budget unit; the imputation's codes are checked instead",
+                uo.value
             ));
         }
         if layout.ej.is_none() {
@@ -331,6 +371,14 @@ impl Shard<'_> {
         self.check_term(tx, keyed);
         self.check_imputation(tx, layout, keyed);
         self.check_market(tx, layout, keyed);
+        if let Some(dp) = tx.dp.filter(|_| !self.rules.waived_dps.is_empty()) {
+            let dp = normalize_code(dp);
+            if self.rules.waived_dps.iter().any(|w| same(w, dp)) {
+                let source = u32::try_from(tx.pos.source).unwrap_or(u32::MAX);
+                let shown = tx.encoding.decode(dp).into_owned();
+                self.dp_rows.push((source, tx.pos.line, shown));
+            }
+        }
         let ej = tx.ej.map_or(NO_EJ, |ej| self.intern(ej));
         if let Some(slot) = self.ej_suppliers.get_mut(ej as usize) {
             if slot.is_none() {
@@ -378,6 +426,7 @@ impl Shard<'_> {
             sorter: self.sorter,
             ej_names: self.ej_names,
             ej_suppliers: self.ej_suppliers,
+            dp_rows: self.dp_rows,
             line_offset,
         }
     }
@@ -450,10 +499,13 @@ impl Shard<'_> {
                 Diagnostic::new(
                     Code::TermAfterEnd,
                     format!(
-                        "{} dated {}, after the convention ends on {}",
+                        "{} dated {}, after the convention ends on {}{}",
                         tx.budgets(),
                         tx.date,
-                        end.date
+                        end.date,
+                        end.renewal_stopped.map_or(String::new(), |(given, deadline)| format!(
+                            " (not renewed: notice of termination given on {given}, by the deadline of {deadline}, the end less the renewal's notice)"
+                        ))
                     ),
                 )
                 .at_row(row(format!("{days} days after the term")))
@@ -503,8 +555,7 @@ impl Shard<'_> {
         let mut parts = Vec::new();
         let mut d = Diagnostic::new(Code::ImputationMismatch, String::new());
         for (field, value) in &differing {
-            let Some((_, _, written, span, _)) = self.rules.codes.iter().find(|c| c.0 == **field)
-            else {
+            let Some((_, _, written, span, _)) = codes.iter().find(|c| c.0 == **field) else {
                 continue;
             };
             let shown = tx.encoding.decode(value);
@@ -531,63 +582,102 @@ impl Shard<'_> {
             .help("every expense of the convention carries its imputation codes: correct the imputation in CHORUS or leave the row out of the convention's export"));
     }
 
+    /// The supplier and contract of a row against the markets in force on
+    /// its date. When no version in force names a market, nothing is
+    /// restricted yet.
     fn check_market(&self, tx: &Transaction<'_>, layout: &Layout, out: &mut dyn FnMut(Diagnostic)) {
+        let Some((_, _, markets)) = self
+            .rules
+            .markets
+            .iter()
+            .rev()
+            .find(|(from, _, _)| from.is_none_or(|f| f <= tx.date))
+        else {
+            return;
+        };
+        if markets.is_empty() {
+            return;
+        }
         let mut columns = Vec::new();
         let mut parts = Vec::new();
+        let mut later = Vec::new();
         let checks = [
             (
                 tx.supplier,
-                &self.rules.suppliers,
+                &markets.suppliers,
                 layout.supplier,
                 "supplier",
+                0,
             ),
             (
                 tx.contract,
-                &self.rules.contracts,
+                &markets.contracts,
                 layout.contract,
                 "contract",
+                1,
             ),
         ];
-        for (value, allowed, column, what) in checks {
+        for (value, allowed, column, what, kind) in checks {
             let Some(value) = value.filter(|_| !allowed.is_empty()) else {
                 continue;
             };
-            let in_force =
-                |(from, _): &&(Option<NaiveDate>, Vec<u8>)| from.is_none_or(|f| f <= tx.date);
-            if self.rules.markets_stable
-                && allowed.iter().filter(in_force).any(|(_, a)| same(value, a))
-            {
+            if self.rules.markets_stable && allowed.iter().any(|a| same(value, a)) {
                 continue;
             }
             let normalized = normalize_code(value);
-            if !allowed
-                .iter()
-                .filter(in_force)
-                .any(|(_, a)| same(a, normalized))
-            {
-                columns.extend(column);
-                parts.push(if normalized.is_empty() {
-                    format!("no {what}")
-                } else {
-                    format!("{what} `{}`", tx.encoding.decode(value))
-                });
+            if allowed.iter().any(|a| same(a, normalized)) {
+                continue;
+            }
+            columns.extend(column);
+            if normalized.is_empty() {
+                parts.push(format!("the row names no {what}"));
+                continue;
+            }
+            parts.push(format!("{what} `{}`", tx.encoding.decode(value)));
+            // When a later version authorises it, say from when.
+            let since = self.rules.markets.iter().find(|(from, _, m)| {
+                from.is_some_and(|f| f > tx.date)
+                    && [&m.suppliers, &m.contracts]
+                        .get(kind)
+                        .is_some_and(|list| list.iter().any(|a| same(a, normalized)))
+            });
+            if let Some((Some(from), number, _)) = since {
+                let by = number.map_or(String::new(), |n| format!(" by avenant {n}"));
+                later.push(format!(
+                    "{what} `{}` is authorised from {from}{by}",
+                    tx.encoding.decode(value)
+                ));
             }
         }
         if parts.is_empty() {
             return;
         }
-        let mut d = Diagnostic::new(
-            Code::MarketUnknown,
-            format!("{} is not among the authorised markets", parts.join(" and ")),
-        )
-        .at_row(tx.pos.to_ref(columns, "not authorised"))
-        .help("the convention lists the contracts and holders it covers: check the supplier, or amend the convention");
-        if let Some(span) = self.rules.markets_span {
-            d = d.at_clause(
-                self.convention.source,
-                span,
-                format!("authorised: {}", self.rules.markets_label),
-            );
+        let message = match parts.as_slice() {
+            [one] if one.starts_with("the row") => {
+                format!("{one}, and the convention authorises named markets only")
+            }
+            _ => format!(
+                "{} {} not among the markets authorised on {}",
+                parts.join(" and "),
+                if parts.len() > 1 { "are" } else { "is" },
+                tx.date
+            ),
+        };
+        let message = if later.is_empty() {
+            message
+        } else {
+            format!("{message} ({})", later.join("; "))
+        };
+        let mut d = Diagnostic::new(Code::MarketUnknown, message)
+            .at_row(tx.pos.to_ref(columns, "not authorised"))
+            .help("the convention lists the contracts and holders it covers: check the supplier, or amend the convention");
+        for (k, (span, label)) in markets.clauses.iter().enumerate() {
+            let label = format!("authorised: {label}");
+            d = if k == 0 {
+                d.at_clause(self.convention.source, *span, label)
+            } else {
+                d.related(self.convention.source, *span, label)
+            };
         }
         out(d);
     }
@@ -654,7 +744,11 @@ impl Evaluator<'_> {
         let mut maps = Vec::with_capacity(self.shards.len());
         let mut sorters = Vec::with_capacity(self.shards.len());
         let mut offsets = Vec::with_capacity(self.shards.len());
+        let mut dps = ledger::DpRows::default();
         for shard in self.shards {
+            for (source, line, dp) in shard.dp_rows {
+                dps.insert((source, line + shard.line_offset), dp);
+            }
             let map: Vec<u32> = shard
                 .ej_names
                 .into_iter()
@@ -677,7 +771,7 @@ impl Evaluator<'_> {
             offsets.push(shard.line_offset);
         }
         drop(ids);
-        let mut ledger = Ledger::new(&self.view, &names);
+        let mut ledger = Ledger::new(&self.view, &names, &dps);
         // A shard's movement in the run's numbering of lines and EJs.
         let global = move |shard: usize, m: &sort::Movement| {
             let mut m = *m;
