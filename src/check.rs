@@ -26,6 +26,7 @@ const LINTS: &[Lint] = &[
     amendment_order,
     amendment_outside_term,
     amended_schedule_sum,
+    removed_markets,
 ];
 
 /// Runs every lint over a convention's compiled view; `today` dates
@@ -103,13 +104,18 @@ fn amended_schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     if c.schedule_broken {
         return;
     }
-    let mut ceilings = c.ceilings.clone();
+    let mut ceilings: Vec<_> = c
+        .ceilings
+        .iter()
+        .filter(|c| !c.per_year && view.signed.delegates(c.budget))
+        .cloned()
+        .collect();
     let mut schedule = c.schedule.clone();
     for a in &c.amendments {
         if a.ceilings.is_empty() && a.schedule.is_empty() {
             continue;
         }
-        for new in &a.ceilings {
+        for new in a.ceilings.iter().filter(|c| !c.per_year) {
             ceilings.retain(|old| old.budget != new.budget);
             ceilings.push(new.clone());
         }
@@ -141,6 +147,43 @@ fn amended_schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+}
+
+/// `retire marché "…"` names a market in force before the amendment.
+fn removed_markets(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let mut before = &view.signed;
+    for v in &view.amended {
+        for removed in v.amendment.iter().flat_map(|a| &a.removed_markets) {
+            let known = before.markets.iter().any(|m| {
+                crate::keywords::fold(&m.market.purpose.value)
+                    == crate::keywords::fold(&removed.value)
+            });
+            if !known {
+                let names: Vec<&str> = before
+                    .markets
+                    .iter()
+                    .map(|m| m.market.purpose.value.as_str())
+                    .collect();
+                out.push(
+                    Diagnostic::new(
+                        Code::ValueInvalid,
+                        format!(
+                            "no market \"{}\" is authorised when avenant {} takes effect",
+                            removed.value,
+                            v.number().unwrap_or(0)
+                        ),
+                    )
+                    .at_clause(view.source(), removed.span, "not an authorised market")
+                    .help(if names.is_empty() {
+                        "no market is authorised then: remove this line".to_owned()
+                    } else {
+                        format!("name a market by its purpose: {}", names.join(", "))
+                    }),
+                );
+            }
+        }
+        before = v;
     }
 }
 
@@ -192,7 +235,11 @@ fn schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     if c.schedule_broken {
         return;
     }
-    for ceiling in &c.ceilings {
+    for ceiling in c
+        .ceilings
+        .iter()
+        .filter(|c| !c.per_year && view.signed.delegates(c.budget))
+    {
         let lines: Vec<_> = c
             .schedule
             .iter()
@@ -262,7 +309,8 @@ fn schedule_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) {
 
 fn schedule_cp_ahead(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
-    if c.schedule_broken {
+    // Without delegated AE, nothing expects forecast AE.
+    if c.schedule_broken || !view.signed.delegates(Budget::AE) {
         return;
     }
     let mut years: Vec<i32> = c.schedule.iter().map(|s| s.year).collect();

@@ -33,6 +33,7 @@ pub const CONVENTION_CLAUSES: &[&str] = &[
     "échéancier",
     "comptable",
     "imputation",
+    "délégation",
     "préavis",
     "publication",
     "suivi",
@@ -42,14 +43,16 @@ pub const CONVENTION_CLAUSES: &[&str] = &[
 ];
 pub const PARTY_CLAUSES: &[&str] = &["sigle", "signataire"];
 pub const TERM_CLAUSES: &[&str] = &["effet", "fin", "pour", "reconduction"];
-const AMENDMENT_CLAUSES: &[&str] = &[
+pub const AMENDMENT_CLAUSES: &[&str] = &[
     "signature",
     "effet",
     "plafond",
     "échéancier",
     "fin",
     "marché",
+    "retire",
     "imputation",
+    "délégation",
 ];
 pub const WAIVER_CLAUSES: &[&str] = &["motif", "approuvée-par", "jusqu'au"];
 pub const IMPUTATION_CLAUSES: &[&str] = &[
@@ -201,6 +204,10 @@ impl Lowerer {
             "imputation" => {
                 let v = self.imputation(item);
                 once(self, &mut s.imputation, v, item);
+            }
+            "delegation" => {
+                let v = self.delegation(item);
+                once(self, &mut s.delegation, v, item);
             }
             "preavis" => {
                 let v = self.notice(item);
@@ -591,8 +598,29 @@ impl Lowerer {
         let mut slots = OnceSlots::default();
         let mut effect = None;
         let mut end = None;
+        let mut removed_markets = Vec::new();
         for sub in item.block.iter().flat_map(|b| &b.items) {
             match fold(&sub.head.text).as_str() {
+                "retire" => {
+                    self.no_block(sub);
+                    let kind = sub.words().next().flatten().map(fold);
+                    if kind.as_deref() == Some("marche") {
+                        if let Some(purpose) =
+                            self.text_at(sub, 1, "the purpose of the market removed")
+                        {
+                            removed_markets.push(purpose);
+                        }
+                        self.no_more_values(sub, 2);
+                    } else {
+                        let at = sub.values.first().map_or(sub.head.span, |v| v.span);
+                        self.unknown_word(
+                            kind.as_deref().unwrap_or(""),
+                            at,
+                            &["marché"],
+                            "thing to remove",
+                        );
+                    }
+                }
                 "effet" => {
                     let v = self.date_at(sub, 0, "the date the amendment takes effect");
                     self.no_more_values(sub, 1);
@@ -603,7 +631,7 @@ impl Lowerer {
                     self.no_more_values(sub, 1);
                     once(self, &mut end, v, sub);
                 }
-                "signature" | "plafond" | "echeancier" | "marche" | "imputation" => {
+                "signature" | "plafond" | "echeancier" | "marche" | "imputation" | "delegation" => {
                     self.convention_clause(sub, &mut scratch, &mut slots);
                 }
                 _ => self.unknown(sub, AMENDMENT_CLAUSES),
@@ -611,6 +639,7 @@ impl Lowerer {
         }
         let signature = slots.signature.take().map(|(v, _)| v);
         let imputation = slots.imputation.take().map(|(v, _)| v);
+        let delegation = slots.delegation.take().map(|(v, _)| v);
         self.schedule_broken |= scratch.schedule_broken;
         let Some((effect, _)) = effect else {
             self.diags.push(
@@ -631,7 +660,9 @@ impl Lowerer {
             schedule: scratch.schedule,
             end: end.map(|(v, _)| v),
             markets: scratch.markets,
+            removed_markets,
             imputation,
+            delegation,
             span: item.span,
         })
     }
@@ -710,6 +741,7 @@ impl Lowerer {
             schedule: Vec::new(),
             accountant: None,
             imputation: Imputation::default(),
+            delegation: None,
             notice: None,
             publication: None,
             reporting: None,
@@ -738,7 +770,20 @@ impl Lowerer {
     }
 
     fn ceiling(&mut self, item: &Item, c: &mut Convention) {
-        let Some((amount_value, budget_values)) = item.values.split_last() else {
+        // `plafond CP 60 000 € par an`: a ceiling of each budget year.
+        let words: Vec<Option<String>> = item.words().map(|w| w.map(fold)).collect();
+        let per_year = matches!(
+            words.as_slice(),
+            [.., Some(par), Some(an)] if par == "par" && matches!(an.as_str(), "an" | "annee")
+        );
+        let values = if per_year {
+            item.values
+                .get(..item.values.len().saturating_sub(2))
+                .unwrap_or_default()
+        } else {
+            item.values.as_slice()
+        };
+        let Some((amount_value, budget_values)) = values.split_last() else {
             self.missing_value(item, item.head.span, "a budget (AE or CP) and an amount");
             return;
         };
@@ -760,12 +805,17 @@ impl Lowerer {
             );
         }
         for budget in budgets {
-            if let Some(first) = c.ceiling(budget) {
+            let first = c
+                .ceilings
+                .iter()
+                .find(|c| c.budget == budget && c.per_year == per_year);
+            if let Some(first) = first {
                 let first = first.span;
+                let which = if per_year { "yearly " } else { "" };
                 self.diags.push(
                     Diagnostic::new(
                         Code::ClauseDuplicate,
-                        format!("the {budget} ceiling is stated twice"),
+                        format!("the {which}{budget} ceiling is stated twice"),
                     )
                     .at_clause(self.source, item.span, "stated again here")
                     .related(self.source, first, "first stated here")
@@ -776,6 +826,7 @@ impl Lowerer {
             c.ceilings.push(Ceiling {
                 budget,
                 amount: amount.value,
+                per_year,
                 span: item.span,
             });
         }
@@ -889,6 +940,35 @@ impl Lowerer {
         imp.activite = activite.map(|(v, _)| v);
         imp.centre_de_couts = cc.map(|(v, _)| v);
         Some(imp)
+    }
+
+    /// `délégation AE et CP`, `délégation CP`, `délégation AE`.
+    fn delegation(&mut self, item: &Item) -> Option<crate::model::Delegation> {
+        let mut budgets = [false, false];
+        for v in &item.values {
+            match &v.kind {
+                ValueKind::Word(w) if fold(w) == "et" => {}
+                _ => {
+                    if let Some(b) = self.budget(v) {
+                        if let Some(slot) = budgets.get_mut(b.index()) {
+                            *slot = true;
+                        }
+                    }
+                }
+            }
+        }
+        if budgets == [false, false] {
+            self.missing_value(
+                item,
+                item.head.span,
+                "the budgets delegated (`AE`, `CP` or `AE et CP`)",
+            );
+            return None;
+        }
+        Some(crate::model::Delegation {
+            budgets,
+            span: item.span,
+        })
     }
 
     fn notice(&mut self, item: &Item) -> Option<Notice> {
@@ -1066,6 +1146,7 @@ struct OnceSlots {
     term: Option<(Term, Span)>,
     accountant: Option<(Spanned<String>, Span)>,
     imputation: Option<(Imputation, Span)>,
+    delegation: Option<(crate::model::Delegation, Span)>,
     notice: Option<(Notice, Span)>,
     publication: Option<(Spanned<String>, Span)>,
     reporting: Option<(Spanned<String>, Span)>,
@@ -1083,6 +1164,7 @@ impl OnceSlots {
         c.term = self.term.map(|(v, _)| v);
         c.accountant = self.accountant.map(|(v, _)| v);
         c.imputation = self.imputation.map(|(v, _)| v).unwrap_or_default();
+        c.delegation = self.delegation.map(|(v, _)| v);
         c.notice = self.notice.map(|(v, _)| v);
         c.publication = self.publication.map(|(v, _)| v);
         c.reporting = self.reporting.map(|(v, _)| v);

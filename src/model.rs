@@ -30,6 +30,8 @@ pub struct Convention {
     pub schedule: Vec<ScheduleLine>,
     pub accountant: Option<Spanned<String>>,
     pub imputation: Imputation,
+    /// The budgets delegated (`délégation CP`): both when not stated.
+    pub delegation: Option<Delegation>,
     pub notice: Option<Notice>,
     pub publication: Option<Spanned<String>>,
     pub reporting: Option<Spanned<String>>,
@@ -60,7 +62,21 @@ pub struct Amendment {
     /// A new end of the term.
     pub end: Option<Spanned<NaiveDate>>,
     pub markets: Vec<Market>,
+    /// Markets no longer authorised from the effective date, by purpose
+    /// (`retire marché "développement"`).
+    pub removed_markets: Vec<Spanned<String>>,
     pub imputation: Option<Imputation>,
+    pub delegation: Option<Delegation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Which budgets the délégant delegates: `délégation AE et CP` (the
+/// default), `délégation CP` (the délégant keeps the AE), `délégation AE`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Delegation {
+    /// Delegated, by [`Budget::index`].
+    pub budgets: [bool; 2],
     #[serde(skip)]
     pub span: Span,
 }
@@ -187,11 +203,13 @@ impl fmt::Display for Budget {
     }
 }
 
-/// A ceiling over the convention's life: Σ budget ≤ amount.
+/// A ceiling over the convention's life (Σ budget ≤ amount), or over each
+/// budget year, 1 January to 31 December (`par an`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Ceiling {
     pub budget: Budget,
     pub amount: Decimal,
+    pub per_year: bool,
     #[serde(skip)]
     pub span: Span,
 }
@@ -281,7 +299,10 @@ impl Convention {
         }
     }
 
+    /// The ceiling of a budget over the convention's life.
     pub fn ceiling(&self, budget: Budget) -> Option<&Ceiling> {
-        self.ceilings.iter().find(|c| c.budget == budget)
+        self.ceilings
+            .iter()
+            .find(|c| c.budget == budget && !c.per_year)
     }
 }

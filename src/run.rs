@@ -204,6 +204,8 @@ pub fn check(
                 summary.schedule.extend(s.schedule);
                 summary.not_checked.extend(s.not_checked);
                 summary.overpaid_rows += s.overpaid_rows;
+                summary.rows_out_of_scope += s.rows_out_of_scope;
+                summary.rows_checked = summary.rows_checked.saturating_sub(s.rows_out_of_scope);
                 summary.statements.extend(s.statements);
             }
             Err(e) => {

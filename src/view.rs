@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 
 use crate::dates::Duration;
 use crate::diag::SourceId;
+use crate::keywords::fold;
 use crate::model::{Amendment, Budget, CodeField, Convention, Market, Purpose, Termination};
 use crate::money::to_cents;
 use crate::span::{Span, Spanned};
@@ -119,6 +120,12 @@ pub struct Version<'c> {
     pub markets: Vec<MarketInForce<'c>>,
     /// The ceiling of each budget (AE, CP) over the convention's life.
     pub ceilings: [Option<Limit>; 2],
+    /// The ceiling of each budget over each budget year (`par an`).
+    pub yearly: [Option<Limit>; 2],
+    /// The budgets delegated (AE, CP), and the clause saying so (`None`:
+    /// both, as no clause restricts them).
+    pub delegated: [bool; 2],
+    pub delegation: Option<Span>,
     /// The forecast schedule, in the order stated.
     pub schedule: Vec<Forecast>,
 }
@@ -130,6 +137,15 @@ impl Version<'_> {
 
     pub fn ceiling(&self, budget: Budget) -> Option<Limit> {
         self.ceilings.get(budget.index()).copied().flatten()
+    }
+
+    pub fn yearly(&self, budget: Budget) -> Option<Limit> {
+        self.yearly.get(budget.index()).copied().flatten()
+    }
+
+    /// Whether the délégataire spends this budget in this version.
+    pub fn delegates(&self, budget: Budget) -> bool {
+        self.delegated.get(budget.index()).copied().unwrap_or(true)
     }
 
     /// The forecast of one year and budget.
@@ -329,8 +345,14 @@ fn limit(amount: rust_decimal::Decimal, span: Span, a: Option<&Amendment>) -> Op
 
 fn base_version(c: &Convention) -> Version<'_> {
     let mut ceilings = [None, None];
+    let mut yearly = [None, None];
     for ceiling in &c.ceilings {
-        if let Some(slot) = ceilings.get_mut(ceiling.budget.index()) {
+        let slots = if ceiling.per_year {
+            &mut yearly
+        } else {
+            &mut ceilings
+        };
+        if let Some(slot) = slots.get_mut(ceiling.budget.index()) {
             *slot = limit(ceiling.amount, ceiling.span, None);
         }
     }
@@ -347,6 +369,9 @@ fn base_version(c: &Convention) -> Version<'_> {
             })
             .collect(),
         ceilings,
+        yearly,
+        delegated: c.delegation.as_ref().map_or([true, true], |d| d.budgets),
+        delegation: c.delegation.as_ref().map(|d| d.span),
         schedule: c
             .schedule
             .iter()
@@ -373,15 +398,30 @@ fn amend<'c>(v: &mut Version<'c>, a: &'c Amendment) {
             }
         }
     }
+    // `retire marché "…"` removes a market by its purpose.
+    v.markets.retain(|m| {
+        !a.removed_markets
+            .iter()
+            .any(|r| fold(&r.value) == fold(&m.market.purpose.value))
+    });
     v.markets
         .extend(a.markets.iter().map(|market| MarketInForce {
             market,
             since: Some(a.effect.value),
         }));
     for ceiling in &a.ceilings {
-        if let Some(slot) = v.ceilings.get_mut(ceiling.budget.index()) {
+        let slots = if ceiling.per_year {
+            &mut v.yearly
+        } else {
+            &mut v.ceilings
+        };
+        if let Some(slot) = slots.get_mut(ceiling.budget.index()) {
             *slot = limit(ceiling.amount, ceiling.span, Some(a));
         }
+    }
+    if let Some(d) = &a.delegation {
+        v.delegated = d.budgets;
+        v.delegation = Some(d.span);
     }
     for line in &a.schedule {
         let Some(limit) = limit(line.amount, line.span, Some(a)) else {

@@ -159,6 +159,8 @@ fn every_rule_file_compiles_clean() {
 fn rules_of_example(example: &str) -> &'static str {
     if example.contains("hebergement") {
         "rules/hebergement-2019.conv"
+    } else if example.contains("sgg-paiements") {
+        "rules/sgg-paiements-2022.conv"
     } else {
         SEED
     }
@@ -324,6 +326,83 @@ fn schedule_findings_name_the_amendment_in_force() {
         .map(|d| d["figures"]["amendment"].as_str())
         .collect();
     assert_eq!(amendments, vec![None, Some("1")]);
+}
+
+/// The payments-only convention: rows of AE are out of scope, a yearly CP
+/// ceiling binds each budget year (renewed ones too, and raised by the
+/// amendment), a market withdrawn by the amendment is no longer
+/// authorised, and payments without commitments are not overpaid.
+#[test]
+fn yearly_ceilings_delegated_payments_and_a_withdrawn_market() {
+    let (code, report) = json(&[
+        "rules/sgg-paiements-2022.conv",
+        "examples/sgg-paiements-2022-2024.csv",
+    ]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, Option<String>, Option<String>)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["row"]["line"].as_u64().unwrap_or(0),
+                d["figures"]["year"].as_str().map(str::to_owned),
+                d["figures"]["amendment"].as_str().map(str::to_owned),
+            )
+        })
+        .collect();
+    let expected = [
+        ("market.unknown", 7, None, None),
+        ("ceiling.exceeded", 5, Some("2022"), None),
+        ("ceiling.exceeded", 8, Some("2023"), Some("1")),
+        ("ceiling.exceeded", 9, None, None),
+    ];
+    let expected: Vec<(String, u64, Option<String>, Option<String>)> = expected
+        .iter()
+        .map(|(c, l, y, a)| {
+            (
+                (*c).to_owned(),
+                *l,
+                y.map(str::to_owned),
+                a.map(str::to_owned),
+            )
+        })
+        .collect();
+    assert_eq!(found, expected);
+    let summary = &report["summary"];
+    assert_eq!(summary["rows_read"], 8);
+    assert_eq!(summary["rows_checked"], 6);
+    assert_eq!(summary["rows_out_of_scope"], 2);
+    let yearly: Vec<(u64, &str, &str)> = summary["consumption"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| !c["year"].is_null())
+        .map(|c| {
+            (
+                c["year"].as_u64().unwrap(),
+                c["consumed"].as_str().unwrap(),
+                c["ceiling"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        yearly,
+        vec![
+            (2022, "65000.00", "60000.00"),
+            (2023, "85000.00", "80000.00"),
+            (2024, "10000.00", "80000.00"),
+        ]
+    );
+    assert!(
+        summary["not_checked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("does not delegate AE")),
+        "{summary}"
+    );
 }
 
 #[test]

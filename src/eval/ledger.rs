@@ -42,6 +42,14 @@ impl Limits {
     fn last(&self) -> Option<&Limit> {
         self.0.last()
     }
+
+    /// The limit in force on a day, read only.
+    fn on(&self, day: i32) -> Option<&Limit> {
+        self.0
+            .iter()
+            .rev()
+            .find(|l| l.from.is_none_or(|(from, _)| from <= day))
+    }
 }
 
 #[derive(Default)]
@@ -62,6 +70,10 @@ struct Today {
     year: Option<usize>,
     ceiling: [i128; 2],
     forecast: [i128; 2],
+    /// The sum above which the yearly ceiling in force is crossed.
+    yearly: [i128; 2],
+    /// AE are delegated: payments per commitment are checked.
+    commitments: bool,
 }
 
 impl Default for Today {
@@ -71,6 +83,8 @@ impl Default for Today {
             year: None,
             ceiling: [i128::MAX; 2],
             forecast: [i128::MAX; 2],
+            yearly: [i128::MAX; 2],
+            commitments: true,
         }
     }
 }
@@ -136,6 +150,9 @@ fn pick<T>(pair: &mut [T; 2], budget: Budget) -> &mut T {
 pub struct Consumption {
     /// The rule file of the convention.
     pub convention: String,
+    /// The budget year, for a yearly ceiling (`par an`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
     pub budget: Budget,
     pub consumed: String,
     pub ceiling: Option<String>,
@@ -166,6 +183,14 @@ pub struct Ledger<'a> {
     title: Span,
     totals: [i128; 2],
     ceilings: [Limits; 2],
+    /// Ceilings of each budget year (`par an`); their `crossed` flags are
+    /// those of the current year.
+    yearly: [Limits; 2],
+    /// Each budget year with movements and its sums, in order; the last
+    /// one is the current year.
+    year_totals: Vec<(i32, [i128; 2])>,
+    /// From which day AE are delegated or not (`délégation`), in order.
+    delegates_ae: Vec<(Option<i32>, bool)>,
     years: Vec<Year>,
     commitments: Vec<Commitment>,
     ej_names: &'a [Box<[u8]>],
@@ -196,6 +221,11 @@ impl<'a> Ledger<'a> {
             )
         };
         let ceilings = Budget::BOTH.map(|b| steps(&|v| v.ceiling(b)));
+        let yearly = Budget::BOTH.map(|b| steps(&|v| v.yearly(b)));
+        let delegates_ae = view
+            .versions()
+            .map(|v| (v.from.map(day_number), v.delegates(Budget::AE)))
+            .collect();
         // Every year some version forecasts, in order of first statement.
         let mut years: Vec<Year> = Vec::new();
         for v in view.versions() {
@@ -217,6 +247,9 @@ impl<'a> Ledger<'a> {
             title: c.title.span,
             totals: [0; 2],
             ceilings,
+            yearly,
+            year_totals: Vec::new(),
+            delegates_ae,
             years,
             commitments: vec![Commitment::default(); ej_names.len()],
             ej_names,
@@ -244,6 +277,13 @@ impl<'a> Ledger<'a> {
         if *total > *pick(&mut self.today.ceiling, m.budget) {
             self.cross_ceiling(m, out);
         }
+        if let Some((_, sums)) = self.year_totals.last_mut() {
+            let sum = pick(sums, m.budget);
+            *sum += amount;
+            if *sum > *pick(&mut self.today.yearly, m.budget) {
+                self.cross_yearly(m, out);
+            }
+        }
         if let Some(year) = self.today.year.and_then(|y| self.years.get_mut(y)) {
             let sum = pick(&mut year.sums, m.budget);
             *sum += amount;
@@ -259,6 +299,15 @@ impl<'a> Ledger<'a> {
     fn begin_day(&mut self, day: i32) {
         self.track.begin_day(day);
         let year = NaiveDate::from_num_days_from_ce_opt(day).map_or(0, |d| d.year());
+        if self.year_totals.last().is_none_or(|(y, _)| *y != year) {
+            // A new budget year: its yearly ceilings start afresh.
+            self.year_totals.push((year, [0, 0]));
+            for limits in &mut self.yearly {
+                for l in &mut limits.0 {
+                    l.crossed = false;
+                }
+            }
+        }
         let index = self.years.iter().position(|y| y.year == year);
         let threshold = |limits: &mut Limits| {
             limits
@@ -268,6 +317,14 @@ impl<'a> Ledger<'a> {
         };
         let [ae, cp] = &mut self.ceilings;
         let ceiling = [threshold(ae), threshold(cp)];
+        let [ae, cp] = &mut self.yearly;
+        let yearly = [threshold(ae), threshold(cp)];
+        let commitments = self
+            .delegates_ae
+            .iter()
+            .rev()
+            .find(|(from, _)| from.is_none_or(|f| f <= day))
+            .is_none_or(|(_, d)| *d);
         let forecast = match index.and_then(|i| self.years.get_mut(i)) {
             Some(y) => {
                 let [ae, cp] = &mut y.limits;
@@ -280,6 +337,8 @@ impl<'a> Ledger<'a> {
             year: index,
             ceiling,
             forecast,
+            yearly,
+            commitments,
         };
     }
 
@@ -295,6 +354,51 @@ impl<'a> Ledger<'a> {
         self.track.crossings.push(crossing);
         let d = self.keyed(d, m);
         out(d.at_row(self.row(m, "crosses the ceiling")));
+    }
+
+    fn cross_yearly(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+        *pick(&mut self.today.yearly, m.budget) = i128::MAX;
+        let Some((year, sums)) = self.year_totals.last().copied() else {
+            return;
+        };
+        let sum = *pick(&mut { sums }, m.budget);
+        let Some(limit) = pick(&mut self.yearly, m.budget).in_force(m.day) else {
+            return;
+        };
+        limit.crossed = true;
+        let mut d = Diagnostic::new(
+            Code::CeilingExceeded,
+            format!(
+                "{} of {year} reaches {}, over the yearly ceiling of {} by {}{}",
+                m.budget,
+                french(sum),
+                french(limit.cents),
+                french(sum - limit.cents),
+                in_force(limit)
+            ),
+        )
+        .at_clause(
+            self.source,
+            limit.span,
+            format!("ceiling of {} in {} per year", french(limit.cents), m.budget),
+        )
+        .help("a yearly ceiling binds each budget year, 1 January to 31 December: nothing may be spent beyond it without an amendment")
+        .figure("budget", m.budget)
+        .figure("year", year)
+        .figure("amount", plain(m.amount.into()))
+        .figure("cumulative", plain(sum))
+        .figure("limit", plain(limit.cents))
+        .figure("overrun", plain(sum - limit.cents));
+        if let Some((_, n)) = limit.from {
+            d = d.figure("amendment", n);
+        }
+        let crossing = (
+            format!("{year} ceiling {}{}", m.budget, in_force(limit)),
+            m.day,
+        );
+        self.track.crossings.push(crossing);
+        let d = self.keyed(d, m);
+        out(d.at_row(self.row(m, "crosses the yearly ceiling")));
     }
 
     fn cross_forecast(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
@@ -328,7 +432,8 @@ impl<'a> Ledger<'a> {
             Budget::AE => c.ae += i128::from(m.amount),
             Budget::CP => c.cp += i128::from(m.amount),
         }
-        if c.cp <= c.ae {
+        // Without delegated AE, the export holds no commitments to pay on.
+        if c.cp <= c.ae || !self.today.commitments {
             return;
         }
         self.overpaid_rows += 1;
@@ -414,9 +519,12 @@ impl<'a> Ledger<'a> {
 
     /// Final consumption per budget and per scheduled year.
     pub fn consumption(&self, convention: &str) -> (Vec<Consumption>, Vec<YearConsumption>) {
+        // A budget the convention never delegates is not consumed by it.
+        let delegated = |b: &Budget| *b != Budget::AE || self.delegates_ae.iter().any(|(_, d)| *d);
         let totals = Budget::BOTH
             .iter()
             .zip(self.totals.iter().zip(&self.ceilings))
+            .filter(|(b, _)| delegated(b))
             .map(|(budget, (total, limits))| {
                 let ceiling = limits.last().map(|l| l.cents);
                 let display = match ceiling {
@@ -430,6 +538,7 @@ impl<'a> Ledger<'a> {
                 };
                 Consumption {
                     convention: convention.to_owned(),
+                    year: None,
                     budget: *budget,
                     consumed: plain(*total),
                     ceiling: ceiling.map(plain),
@@ -438,6 +547,30 @@ impl<'a> Ledger<'a> {
                 }
             })
             .collect();
+        let mut totals: Vec<Consumption> = totals;
+        for (year, sums) in &self.year_totals {
+            // The yearly ceiling in force at the end of that year.
+            let last_day = NaiveDate::from_ymd_opt(*year, 12, 31).map_or(i32::MAX, day_number);
+            for (budget, (sum, limits)) in Budget::BOTH.iter().zip(sums.iter().zip(&self.yearly)) {
+                let Some(limit) = limits.on(last_day) else {
+                    continue;
+                };
+                totals.push(Consumption {
+                    convention: convention.to_owned(),
+                    year: Some(*year),
+                    budget: *budget,
+                    consumed: plain(*sum),
+                    ceiling: Some(plain(limit.cents)),
+                    remaining: Some(plain(limit.cents - sum)),
+                    display: format!(
+                        "{year} {budget} consumed {} of the yearly ceiling of {} ({} remaining)",
+                        french(*sum),
+                        french(limit.cents),
+                        french(limit.cents - sum)
+                    ),
+                });
+            }
+        }
         let mut years = Vec::new();
         for y in &self.years {
             for (budget, (sum, limits)) in Budget::BOTH.iter().zip(y.sums.iter().zip(&y.limits)) {

@@ -51,6 +51,10 @@ pub struct Summary {
     /// Rows that several conventions' scopes hold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rows_ambiguous: Option<u64>,
+    /// Rows consuming only budgets the convention does not delegate
+    /// (`délégation CP`): read, counted here, not checked. Rows read =
+    /// checked + out of scope + rejected + skipped.
+    pub rows_out_of_scope: u64,
     /// Movements after which some commitment stood overpaid (CP above AE),
     /// counted over all commitments: how long the overruns lasted.
     pub overpaid_rows: u64,
@@ -84,6 +88,8 @@ struct RowRules {
     /// DP numbers named by waivers (normalized): rows carrying one keep
     /// their DP for the cumulative findings.
     waived_dps: Vec<Vec<u8>>,
+    /// The budgets delegated (AE, CP), from each version's first day.
+    delegated: Vec<(Option<NaiveDate>, [bool; 2])>,
 }
 
 /// The markets in force in one version, normalized once.
@@ -189,7 +195,24 @@ impl RowRules {
                 .filter(|w| w.key.value.0 == "dp")
                 .map(|w| normalize_code(w.key.value.1.as_bytes()).to_vec())
                 .collect(),
+            delegated: view.versions().map(|v| (v.from, v.delegated)).collect(),
         }
+    }
+}
+
+impl RowRules {
+    /// The budgets delegated on a date.
+    fn delegated_on(&self, date: NaiveDate) -> [bool; 2] {
+        self.delegated
+            .iter()
+            .rev()
+            .find(|(from, _)| from.is_none_or(|f| f <= date))
+            .map_or([true, true], |(_, d)| *d)
+    }
+
+    /// Some version delegates both budgets, and one does not.
+    fn partial(&self) -> bool {
+        self.delegated.iter().any(|(_, d)| *d != [true, true])
     }
 }
 
@@ -248,6 +271,8 @@ pub struct Shard<'r> {
     convention: &'r Convention,
     rules: &'r RowRules,
     rows: u64,
+    /// Rows consuming only budgets that are not delegated.
+    out_of_scope: u64,
     sorter: Sorter,
     ej_ids: FxHashMap<Box<[u8]>, u32>,
     /// Commitment numbers made of digits only, by [`numeric_key`]: most
@@ -266,6 +291,7 @@ pub struct Shard<'r> {
 /// What a finished shard leaves for the cumulative checks.
 pub struct ShardParts {
     rows: u64,
+    out_of_scope: u64,
     sorter: Sorter,
     ej_names: Vec<Box<[u8]>>,
     ej_suppliers: Vec<Option<String>>,
@@ -294,6 +320,7 @@ impl<'c> Evaluator<'c> {
             convention: self.convention,
             rules: &self.rules,
             rows: 0,
+            out_of_scope: 0,
             sorter: Sorter::with_budget(budget),
             ej_ids: FxHashMap::default(),
             ej_numbers: FxHashMap::default(),
@@ -334,7 +361,11 @@ impl<'c> Evaluator<'c> {
                 uo.value
             ));
         }
-        if layout.ej.is_none() {
+        if self.rules.delegated.iter().any(|(_, d)| !d[0]) {
+            self.summary.not_checked.push(format!(
+                "payments per commitment in `{name}`: the convention does not delegate AE (`délégation CP`), so the export holds no commitments to pay on"
+            ));
+        } else if layout.ej.is_none() {
             self.summary.not_checked.push(format!(
                 "payments per commitment: no `n_ej` column in `{name}`"
             ));
@@ -366,6 +397,19 @@ impl Shard<'_> {
         out: &mut dyn FnMut(Diagnostic),
     ) -> std::io::Result<()> {
         self.rows += 1;
+        // A row of budgets the délégant keeps is out of the convention's
+        // scope: counted, never checked.
+        let delegated = if self.rules.partial() {
+            self.rules.delegated_on(tx.date)
+        } else {
+            [true, true]
+        };
+        let spends =
+            |m: &crate::input::Movement| delegated.get(m.budget.index()).copied().unwrap_or(true);
+        if !tx.movements().any(spends) {
+            self.out_of_scope += 1;
+            return Ok(());
+        }
         // Findings carry the row's EJ and DP numbers, which waivers name.
         let keyed = &mut |d: Diagnostic| out(with_keys(d, tx));
         self.check_term(tx, keyed);
@@ -392,7 +436,7 @@ impl Shard<'_> {
                     .filter(|s| !s.is_empty());
             }
         }
-        for m in tx.movements() {
+        for m in tx.movements().filter(|m| spends(m)) {
             // A carry-over stands at the start of its year.
             let date = if m.carried {
                 NaiveDate::from_ymd_opt(tx.date.year(), 1, 1).unwrap_or(tx.date)
@@ -423,6 +467,7 @@ impl Shard<'_> {
     pub fn into_parts(self, line_offset: u64) -> ShardParts {
         ShardParts {
             rows: self.rows,
+            out_of_scope: self.out_of_scope,
             sorter: self.sorter,
             ej_names: self.ej_names,
             ej_suppliers: self.ej_suppliers,
@@ -746,6 +791,7 @@ impl Evaluator<'_> {
         let mut offsets = Vec::with_capacity(self.shards.len());
         let mut dps = ledger::DpRows::default();
         for shard in self.shards {
+            summary.rows_out_of_scope += shard.out_of_scope;
             for (source, line, dp) in shard.dp_rows {
                 dps.insert((source, line + shard.line_offset), dp);
             }

@@ -121,8 +121,12 @@ pub fn summary_lines(counts: Counts, summary: Option<&Summary>) -> Vec<String> {
             counts.errors, counts.warnings
         )];
     };
+    let out_of_scope = match s.rows_out_of_scope {
+        0 => String::new(),
+        n => format!(", {n} out of scope (budget not delegated)"),
+    };
     let mut lines = vec![format!(
-        "summary: {} rows read, {} checked, {} rejected, {} skipped; {} errors, {} warnings",
+        "summary: {} rows read, {} checked{out_of_scope}, {} rejected, {} skipped; {} errors, {} warnings",
         s.rows_read,
         s.rows_checked,
         s.rows_rejected,
