@@ -34,7 +34,7 @@ pub fn explain(code: Code) -> Explanation {
             "Keep the statement that matches the convention's text; an amended value belongs in an amendment, not in a second clause.",
         ),
         Code::ValueInvalid => (
-            "A clause's value is missing or of the wrong kind: a date that does not exist, an amount with three decimals or no currency, a word where a quoted text is expected.",
+            "A clause's value is missing or of the wrong kind: a date that does not exist, an amount with three decimals or no currency, a word where a quoted text is expected, a `délégation` without budget, a `retire marché` naming no market in force.",
             "signature 2017-02-30\nplafond AE 400 000,001 €",
             "Write dates as yyyy-mm-dd, amounts as `400 000 €` (at most two decimals), texts between double quotes.",
         ),
@@ -119,8 +119,8 @@ pub fn explain(code: Code) -> Explanation {
             "Check the date of the row, or whether the notice was withdrawn; spending after termination needs a new convention.",
         ),
         Code::CeilingExceeded => (
-            "The convention caps what the délégataire may commit (AE) and pay (CP) over its life. Crossing a ceiling spends credits the délégant never delegated.",
-            "plafond AE 400 000 €\n\ndate;type;montant\n01/09/2017;AE;390 000,00\n02/07/2018;AE;25 000,00   <- crosses 400 000 €",
+            "The convention caps what the délégataire may commit (AE) and pay (CP) over its life, or in each budget year (`par an`: \"une enveloppe annuelle de 60 000 € en CP\", from 1 January to 31 December, renewed years included). Crossing a ceiling spends credits the délégant never delegated. A yearly ceiling's finding names the year.",
+            "plafond AE 400 000 €\nplafond CP 60 000 € par an\n\ndate;type;montant\n01/09/2017;AE;390 000,00\n02/07/2018;AE;25 000,00   <- crosses 400 000 €\n15/03/2018;CP;61 000,00   <- CP of 2018 cross 60 000 €",
             "Stop committing or paying under the convention, or sign an amendment raising the ceiling before going on.",
         ),
         Code::ScheduleExceeded => (
@@ -134,7 +134,7 @@ pub fn explain(code: Code) -> Explanation {
             "Correct the imputation in CHORUS, or leave the row out of the convention's export.",
         ),
         Code::MarketUnknown => (
-            "The délégataire may spend only through the contracts the convention names. A payment to another supplier is outside the delegation.",
+            "The délégataire may spend only through the contracts the convention names, as in force on the row's date: an amendment's `marché` adds one from its effective date, `retire marché` withdraws one. Before any version names a market, nothing is restricted. A payment to another supplier is outside the delegation.",
             "marché \"incubateur\" titulaire \"NUMA\" chorus 1001091655\n\ndate;type;montant;fournisseur\n03/05/2018;AE;3 000,00;1000987654",
             "Check the supplier number of the row; if the contract is legitimate, amend the convention to add it.",
         ),
