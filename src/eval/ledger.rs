@@ -366,7 +366,7 @@ impl<'a> Ledger<'a> {
             return;
         };
         limit.crossed = true;
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             Code::CeilingExceeded,
             format!(
                 "{} of {year} reaches {}, over the yearly ceiling of {} by {}{}",
@@ -382,16 +382,8 @@ impl<'a> Ledger<'a> {
             limit.span,
             format!("ceiling of {} in {} per year", french(limit.cents), m.budget),
         )
-        .help("a yearly ceiling binds each budget year, 1 January to 31 December: nothing may be spent beyond it without an amendment")
-        .figure("budget", m.budget)
-        .figure("year", year)
-        .figure("amount", plain(m.amount.into()))
-        .figure("cumulative", plain(sum))
-        .figure("limit", plain(limit.cents))
-        .figure("overrun", plain(sum - limit.cents));
-        if let Some((_, n)) = limit.from {
-            d = d.figure("amendment", n);
-        }
+        .help("a yearly ceiling binds each budget year, 1 January to 31 December: nothing may be spent beyond it without an amendment");
+        let d = limit_figures(d, m, Some(year), sum, limit);
         let crossing = (
             format!("{year} ceiling {}{}", m.budget, in_force(limit)),
             m.day,
@@ -604,7 +596,7 @@ fn in_force(limit: &Limit) -> String {
 }
 
 fn ceiling_exceeded(m: &Movement, total: i128, limit: &Limit, source: SourceId) -> Diagnostic {
-    let mut d = Diagnostic::new(
+    let d = Diagnostic::new(
         Code::CeilingExceeded,
         format!(
             "cumulative {} reaches {}, over the ceiling of {} by {}{}",
@@ -614,21 +606,37 @@ fn ceiling_exceeded(m: &Movement, total: i128, limit: &Limit, source: SourceId) 
             french(total - limit.cents),
             in_force(limit)
         ),
-    );
-    if let Some((_, n)) = limit.from {
-        d = d.figure("amendment", n);
-    }
-    d.at_clause(
+    )
+    .at_clause(
         source,
         limit.span,
         format!("ceiling of {} in {}", french(limit.cents), m.budget),
     )
-    .help("nothing may be spent beyond the ceiling without an amendment (avenant) raising it")
-    .figure("budget", m.budget)
-    .figure("amount", plain(m.amount.into()))
-    .figure("cumulative", plain(total))
-    .figure("limit", plain(limit.cents))
-    .figure("overrun", plain(total - limit.cents))
+    .help("nothing may be spent beyond the ceiling without an amendment (avenant) raising it");
+    limit_figures(d, m, None, total, limit)
+}
+
+/// The figures of a crossed limit: the budget, the year (of a yearly
+/// limit), the movement's amount, the sum, the limit, the overrun, and the
+/// amendment that states the limit.
+fn limit_figures(
+    mut d: Diagnostic,
+    m: &Movement,
+    year: Option<i32>,
+    sum: i128,
+    limit: &Limit,
+) -> Diagnostic {
+    if let Some((_, n)) = limit.from {
+        d = d.figure("amendment", n);
+    }
+    d = d.figure("budget", m.budget);
+    if let Some(year) = year {
+        d = d.figure("year", year);
+    }
+    d.figure("amount", plain(m.amount.into()))
+        .figure("cumulative", plain(sum))
+        .figure("limit", plain(limit.cents))
+        .figure("overrun", plain(sum - limit.cents))
 }
 
 fn schedule_exceeded(
@@ -638,7 +646,7 @@ fn schedule_exceeded(
     limit: &Limit,
     source: SourceId,
 ) -> Diagnostic {
-    let mut d = Diagnostic::new(
+    let d = Diagnostic::new(
         Code::ScheduleExceeded,
         format!(
             "{} of {year} reaches {}, over the forecast of {} by {}{}",
@@ -650,15 +658,6 @@ fn schedule_exceeded(
         ),
     )
     .at_clause(source, limit.span, format!("{year} forecast: {} in {}", french(limit.cents), m.budget))
-    .help("the schedule is a forecast: inform the délégant, and amend the schedule if the gap will last")
-    .figure("budget", m.budget)
-    .figure("year", year)
-    .figure("amount", plain(m.amount.into()))
-    .figure("cumulative", plain(sum))
-    .figure("limit", plain(limit.cents))
-    .figure("overrun", plain(sum - limit.cents));
-    if let Some((_, n)) = limit.from {
-        d = d.figure("amendment", n);
-    }
-    d
+    .help("the schedule is a forecast: inform the délégant, and amend the schedule if the gap will last");
+    limit_figures(d, m, Some(year), sum, limit)
 }
