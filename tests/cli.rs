@@ -210,6 +210,22 @@ fn standard_input_is_an_export() {
     );
 }
 
+/// (convention, AE consumed) of a summary, in order.
+fn consumed_ae(summary: &Value) -> Vec<(String, String)> {
+    summary["consumption"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["budget"] == "AE")
+        .map(|c| {
+            (
+                c["convention"].as_str().unwrap().to_owned(),
+                c["consumed"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn a_rules_folder_routes_each_row_to_its_convention() {
     let rules = "tests/cases/routing/rules";
@@ -245,20 +261,8 @@ fn a_rules_folder_routes_each_row_to_its_convention() {
     );
     assert_eq!(ceiling["row"]["line"], 3);
     // Consumption per convention: only the conventions that received rows.
-    let consumed: Vec<(String, String)> = summary["consumption"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["budget"] == "AE")
-        .map(|c| {
-            (
-                c["convention"].as_str().unwrap().to_owned(),
-                c["consumed"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
     assert_eq!(
-        consumed,
+        consumed_ae(summary),
         vec![
             (
                 "tests/cases/routing/rules/a-incubateur.conv".to_owned(),
@@ -283,28 +287,16 @@ fn routing_follows_renewals_and_amended_codes() {
     let summary = &report["summary"];
     assert_eq!(summary["rows_unmatched"], 0);
     assert_eq!(summary["rows_ambiguous"], 0);
-    let consumed: Vec<(&str, &str)> = summary["consumption"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["budget"] == "AE")
-        .map(|c| {
-            (
-                c["convention"].as_str().unwrap(),
-                c["consumed"].as_str().unwrap(),
-            )
-        })
-        .collect();
     assert_eq!(
-        consumed,
+        consumed_ae(summary),
         vec![
             (
-                "tests/cases/routing-lifecycle/rules/a-reconduite.conv",
-                "2000.00"
+                "tests/cases/routing-lifecycle/rules/a-reconduite.conv".to_owned(),
+                "2000.00".to_owned()
             ),
             (
-                "tests/cases/routing-lifecycle/rules/b-suivante.conv",
-                "1000.00"
+                "tests/cases/routing-lifecycle/rules/b-suivante.conv".to_owned(),
+                "1000.00".to_owned()
             ),
         ]
     );

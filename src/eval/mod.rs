@@ -90,6 +90,9 @@ struct RowRules {
     waived_dps: Vec<Vec<u8>>,
     /// The budgets delegated (AE, CP), from each version's first day.
     delegated: Vec<(Option<NaiveDate>, [bool; 2])>,
+    /// Some version does not delegate both budgets: rows must be sorted
+    /// into scope (settled once, not per row).
+    partial: bool,
 }
 
 /// The markets in force in one version, normalized once.
@@ -196,6 +199,7 @@ impl RowRules {
                 .map(|w| normalize_code(w.key.value.1.as_bytes()).to_vec())
                 .collect(),
             delegated: view.versions().map(|v| (v.from, v.delegated)).collect(),
+            partial: view.versions().any(|v| v.delegated != [true, true]),
         }
     }
 }
@@ -208,11 +212,6 @@ impl RowRules {
             .rev()
             .find(|(from, _)| from.is_none_or(|f| f <= date))
             .map_or([true, true], |(_, d)| *d)
-    }
-
-    /// Some version delegates both budgets, and one does not.
-    fn partial(&self) -> bool {
-        self.delegated.iter().any(|(_, d)| *d != [true, true])
     }
 }
 
@@ -399,7 +398,7 @@ impl Shard<'_> {
         self.rows += 1;
         // A row of budgets the délégant keeps is out of the convention's
         // scope: counted, never checked.
-        let delegated = if self.rules.partial() {
+        let delegated = if self.rules.partial {
             self.rules.delegated_on(tx.date)
         } else {
             [true, true]
