@@ -18,30 +18,24 @@
 )]
 
 pub mod audit;
-pub mod check;
 pub mod cli;
 pub mod codes;
 pub mod dates;
 pub mod diag;
 pub mod eval;
 pub mod explain;
-pub mod format;
 pub mod input;
-pub mod keywords;
-pub mod lower;
-pub mod model;
+pub mod language;
 pub mod money;
 pub mod progress;
 pub mod report;
-pub mod route;
 pub mod run;
 pub mod source;
 pub mod span;
-pub mod syntax;
-pub mod view;
 
 use diag::{Diagnostic, SourceId};
-use model::Convention;
+use language::model::Convention;
+use language::{lints, lower, syntax};
 
 /// Parses, lowers and lints one rule file. The convention is `None` when
 /// the file could not be lowered at all; the diagnostics say why.
@@ -69,7 +63,7 @@ use model::Convention;
 /// assert_eq!(diagnostics[0].help.as_deref(), Some("did you mean `plafond`?"));
 /// ```
 pub fn compile(source: SourceId, text: &str) -> (Option<Convention>, Vec<Diagnostic>) {
-    compile_on(source, text, check::today())
+    compile_on(source, text, lints::today())
 }
 
 /// [`compile`], with the day of the run (`--date`): it dates expired
@@ -87,7 +81,7 @@ pub fn compile_on(
     let (convention, lowered) = lower::lower(source, &doc, &blanked);
     diags.extend(lowered);
     if let Some(c) = &convention {
-        diags.extend(check::check(&view::View::new(c), today));
+        diags.extend(lints::check(&eval::view::View::new(c), today));
     }
     diags.sort_by_key(|d| d.clause.as_ref().map(|c| (c.span.start, c.span.end)));
     (convention, diags)

@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic};
+use crate::eval::route::{Route, Router};
 use crate::eval::sort::MEMORY_BUDGET;
 use crate::eval::{Evaluator, Shard, ShardParts, Summary};
 use crate::input::csv::{Export, Input, ReadOptions, Row, sample_of};
 use crate::input::encoding::Encoding;
 use crate::input::{Accounting, Layout, Transaction, sheet};
-use crate::model::Convention;
+use crate::language::model::Convention;
 use crate::progress::{Progress, TICK_ROWS};
-use crate::route::{Route, Router};
 use crate::source::{SourceKind, Sources};
 
 /// How a check ended.
@@ -230,7 +230,7 @@ pub fn check(
 struct Waivers<'c> {
     list: Vec<(
         &'c Convention,
-        &'c crate::model::Waiver,
+        &'c crate::language::model::Waiver,
         std::cell::Cell<bool>,
     )>,
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use clausier::input::csv::{Export, Input, ReadOptions, Row, sample_of};
-use clausier::model::Budget;
+use clausier::language::model::Budget;
 use common::{SEED, clausier, files_in, relative};
 use serde_json::Value;
 

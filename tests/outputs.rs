@@ -162,7 +162,7 @@ fn rule_files() -> Vec<String> {
     }
     files
         .into_iter()
-        .filter(|f| clausier::syntax::parse(0, &read(f)).1.is_empty())
+        .filter(|f| clausier::language::syntax::parse(0, &read(f)).1.is_empty())
         .collect()
 }
 
@@ -182,13 +182,13 @@ fn fmt_is_idempotent_and_keeps_the_meaning_of_every_rule_file() {
     assert!(files.len() >= 10, "{files:?}");
     for file in files {
         let text = read(&file);
-        let once = clausier::format::format(&text).unwrap();
-        let twice = clausier::format::format(&once).unwrap();
+        let once = clausier::language::format::format(&text).unwrap();
+        let twice = clausier::language::format::format(&once).unwrap();
         assert_eq!(once, twice, "{file}: fmt is not idempotent");
         assert_eq!(model(&text), model(&once), "{file}: fmt changed the model");
         // Comments are kept, in order.
         let comments = |t: &str| {
-            clausier::syntax::parse(0, t)
+            clausier::language::syntax::parse(0, t)
                 .0
                 .comments
                 .into_iter()
@@ -288,9 +288,9 @@ mod layouts {
                     messy.push('\n');
                 }
             }
-            let formatted = clausier::format::format(&messy).unwrap();
+            let formatted = clausier::language::format::format(&messy).unwrap();
             prop_assert_eq!(model(&formatted), model(&seed));
-            let again = clausier::format::format(&formatted).unwrap();
+            let again = clausier::language::format::format(&formatted).unwrap();
             prop_assert_eq!(&again, &formatted);
         }
     }

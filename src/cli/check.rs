@@ -55,7 +55,7 @@ pub struct InputArgs {
 /// What a check needs once its inputs are read.
 pub struct Prepared {
     pub sources: Sources,
-    pub conventions: Vec<crate::model::Convention>,
+    pub conventions: Vec<crate::language::model::Convention>,
     pub exports: Vec<crate::input::csv::Export>,
     pub threads: usize,
     pub progress: crate::progress::Progress,
@@ -173,7 +173,7 @@ fn load_conventions(
     path: &std::path::Path,
     sources: &mut Sources,
     output: &mut Output<'_>,
-) -> Option<Vec<crate::model::Convention>> {
+) -> Option<Vec<crate::language::model::Convention>> {
     let mut files = Vec::new();
     if let Err(e) = super::lint::collect(path, &mut files) {
         output.emit(&unreadable(&path.display().to_string(), &e), sources);

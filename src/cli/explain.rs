@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::{EXIT_CLEAN, EXIT_UNUSABLE};
 use crate::diag::Code;
-use crate::keywords::suggest;
+use crate::language::keywords::suggest;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {

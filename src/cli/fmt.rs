@@ -39,7 +39,7 @@ pub fn run(args: &FmtArgs) -> u8 {
                 continue;
             }
         };
-        let formatted = match crate::format::format(&text) {
+        let formatted = match crate::language::format::format(&text) {
             Ok(f) => f,
             Err(errors) => {
                 let mut sources = Sources::default();

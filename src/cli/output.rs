@@ -73,7 +73,7 @@ impl Output<'static> {
             fail_level: args.fail_level(),
             io_error: None,
             audit: None,
-            today: args.date.unwrap_or_else(crate::check::today),
+            today: args.date.unwrap_or_else(crate::language::lints::today),
         }
     }
 }

@@ -6,11 +6,11 @@ use serde::Serialize;
 
 use super::sort::{Movement, NO_EJ};
 use crate::diag::{Code, Diagnostic, RowRef, SourceId};
+use crate::eval::view::{self, Version, View};
 use crate::input::parse::day_number;
-use crate::model::Budget;
+use crate::language::model::Budget;
 use crate::money::{french, plain};
 use crate::span::Span;
-use crate::view::{self, Version, View};
 
 /// The DP number of the rows that a waiver names by DP, by export and
 /// line: the movements do not carry DPs, and only these rows need theirs.

@@ -11,8 +11,10 @@
 //! an anonymous temporary file.
 
 pub mod ledger;
+pub mod route;
 pub mod sort;
 pub mod statement;
+pub mod view;
 
 use rustc_hash::FxHashMap;
 
@@ -20,11 +22,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
+use crate::eval::view::{End, EndCause, MarketInForce, View};
 use crate::input::parse::{day_number, normalize_code, normalize_programme, same};
 use crate::input::{Accounting, Layout, Transaction};
-use crate::model::{CodeField, Convention};
+use crate::language::model::{CodeField, Convention};
 use crate::span::{Span, Spanned};
-use crate::view::{End, EndCause, MarketInForce, View};
 use ledger::Ledger;
 use sort::{Movement, NO_EJ, Sorter};
 
@@ -129,7 +131,7 @@ impl Markets {
 }
 
 /// `OVH (1001300001)`: a market's holder and CHORUS number, or its purpose.
-fn market_label(m: &crate::model::Market) -> String {
+fn market_label(m: &crate::language::model::Market) -> String {
     let name = m.holder.as_ref().unwrap_or(&m.purpose).value.as_str();
     match (&m.chorus, &m.number) {
         (Some(n), _) | (None, Some(n)) => format!("{name} ({})", n.value),

@@ -20,7 +20,7 @@ use std::io::{Read, Seek, SeekFrom};
 
 use rustc_hash::FxHashMap;
 
-use crate::model::Budget;
+use crate::language::model::Budget;
 
 /// Bytes of encoded movements held in memory before flushing to disk.
 pub const MEMORY_BUDGET: usize = 12 << 20;

@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ledger::{Consumption, Ledger, YearConsumption};
-use crate::model::Budget;
+use crate::eval::view::{EndCause, View};
+use crate::language::model::Budget;
 use crate::money::plain;
-use crate::view::{EndCause, View};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct MonthLine {

@@ -13,8 +13,8 @@ use super::profile::{self, BudgetRule, ColumnRef, Field, Profile};
 use super::split::{Event, Record, Splitter};
 use super::{Accounting, Cents, Layout, Movement, RowPos, Transaction};
 use crate::diag::{Code, Diagnostic, SourceId};
-use crate::keywords::fold;
-use crate::model::{Budget, CodeField};
+use crate::language::keywords::fold;
+use crate::language::model::{Budget, CodeField};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Records searched for the header line.

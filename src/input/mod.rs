@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diag::{RowRef, SourceId};
-use crate::model::{Budget, CodeField};
+use crate::language::model::{Budget, CodeField};
 pub use parse::Cents;
 
 /// Where a row stands in its file.

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::Budget;
+use crate::language::model::Budget;
 
 /// An amount in euro cents. Exports state euros with at most two decimals;
 /// sums are kept in `i128` so that no export can overflow them.

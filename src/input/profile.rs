@@ -4,10 +4,10 @@
 //! are compiled into the binary.
 
 use crate::diag::{Code, Diagnostic, SourceId};
-use crate::keywords::{fold, suggest};
-use crate::model::Budget;
+use crate::language::keywords::{fold, suggest};
+use crate::language::model::Budget;
+use crate::language::syntax::{self, Item, Value, ValueKind};
 use crate::span::Span;
-use crate::syntax::{self, Item, Value, ValueKind};
 
 /// A column of the export: its title and which occurrence of that title
 /// (code and label columns share one title: the code comes first).

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::audit::Audit;
 use crate::diag::Diagnostic;
 use crate::eval::statement::{Series, Statement};
-use crate::model::Budget;
+use crate::language::model::Budget;
 use crate::source::Sources;
 
 /// A finding as the statement lists it.

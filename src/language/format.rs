@@ -8,22 +8,10 @@
 //! layout is idempotent: formatting a formatted file changes nothing.
 
 use crate::diag::Diagnostic;
-use crate::keywords::fold;
-use crate::lower::{self, parse_money};
+use crate::language::keywords::fold;
+use crate::language::lower::{self, parse_money};
+use crate::language::syntax::{self, Comment, Item, ValueKind};
 use crate::money::french;
-use crate::syntax::{self, Comment, Item, ValueKind};
-
-/// Keywords in their canonical spelling, from the lowering's own lists:
-/// heads and market field names that fold to one are printed this way.
-const KEYWORD_LISTS: &[&[&str]] = &[
-    &["convention"],
-    lower::CONVENTION_CLAUSES,
-    lower::PARTY_CLAUSES,
-    lower::TERM_CLAUSES,
-    lower::IMPUTATION_CLAUSES,
-    lower::MARKET_FIELDS,
-    lower::WAIVER_CLAUSES,
-];
 
 /// Words that stand as values of clauses, in their canonical spelling.
 const VALUE_WORDS: &[&str] = &[
@@ -168,9 +156,7 @@ impl Formatter<'_> {
 
 fn canonical(word: &str) -> String {
     let folded = fold(word);
-    KEYWORD_LISTS
-        .iter()
-        .flat_map(|list| list.iter())
+    lower::keywords()
         .find(|k| fold(k) == folded)
         .map_or_else(|| word.to_owned(), |k| (*k).to_owned())
 }

@@ -11,49 +11,140 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic, SourceId};
-use crate::keywords::{fold, suggest};
-use crate::model::{
+use crate::language::keywords::{fold, suggest};
+use crate::language::model::{
     Budget, Ceiling, Convention, Imputation, Market, Notice, Party, ScheduleLine, Signatory, Term,
     TermStart,
 };
+use crate::language::syntax::{Document, Item, Value, ValueKind};
 use crate::span::{Span, Spanned};
-use crate::syntax::{Document, Item, Value, ValueKind};
 
-/// Clauses of a `convention` block, in their canonical spelling.
-pub const CONVENTION_CLAUSES: &[&str] = &[
-    "nor",
-    "signature",
-    "base-légale",
-    "délégant",
-    "délégataire",
-    "marché",
-    "uo",
-    "durée",
-    "plafond",
-    "échéancier",
-    "comptable",
-    "imputation",
-    "délégation",
-    "préavis",
-    "publication",
-    "suivi",
-    "avenant",
-    "dénonciation",
-    "dérogation",
+/// A clause of a `convention` block: its keyword in canonical spelling,
+/// whether it may open a block, whether an amendment may restate it, and
+/// the function that lowers it. Lowering, suggestions and the formatter's
+/// canonical spelling all read this one table.
+pub struct Clause {
+    pub keyword: &'static str,
+    pub block: bool,
+    pub in_amendment: bool,
+    lower: LowerFn,
+}
+
+type LowerFn = fn(&mut Lowerer, &Item, &mut Convention, &mut OnceSlots);
+
+const fn clause(keyword: &'static str, block: bool, in_amendment: bool, lower: LowerFn) -> Clause {
+    Clause {
+        keyword,
+        block,
+        in_amendment,
+        lower,
+    }
+}
+
+/// The clauses of a `convention` block.
+pub const CLAUSES: &[Clause] = &[
+    clause("nor", false, false, |cx, item, _, s| {
+        let v = cx.code_at(item, 0, "the NOR reference");
+        cx.no_more_values(item, 1);
+        once(cx, &mut s.nor, v, item);
+    }),
+    clause("signature", false, true, |cx, item, _, s| {
+        let v = cx.date_at(item, 0, "the signature date");
+        cx.no_more_values(item, 1);
+        once(cx, &mut s.signature, v, item);
+    }),
+    clause("base-légale", false, false, |cx, item, _, s| {
+        let v = cx.text_at(item, 0, "the legal basis");
+        cx.no_more_values(item, 1);
+        once(cx, &mut s.legal_basis, v, item);
+    }),
+    clause("délégant", true, false, |cx, item, _, s| {
+        let v = cx.party(item);
+        once(cx, &mut s.delegant, v, item);
+    }),
+    clause("délégataire", true, false, |cx, item, _, s| {
+        let v = cx.party(item);
+        once(cx, &mut s.delegataire, v, item);
+    }),
+    clause("marché", false, true, |cx, item, c, _| {
+        c.markets.extend(cx.market(item));
+    }),
+    clause("uo", false, false, |cx, item, _, s| {
+        let v = cx.code_at(item, 0, "the budget unit (UO)");
+        cx.no_more_values(item, 1);
+        once(cx, &mut s.uo, v, item);
+    }),
+    clause("durée", true, false, |cx, item, _, s| {
+        let v = cx.term(item);
+        once(cx, &mut s.term, v, item);
+    }),
+    clause("plafond", false, true, |cx, item, c, _| cx.ceiling(item, c)),
+    clause("échéancier", true, true, |cx, item, c, _| {
+        cx.schedule(item, c)
+    }),
+    clause("comptable", false, false, |cx, item, _, s| {
+        let v = cx.text_at(item, 0, "the accounting officer");
+        cx.no_more_values(item, 1);
+        once(cx, &mut s.accountant, v, item);
+    }),
+    clause("imputation", true, true, |cx, item, _, s| {
+        let v = cx.imputation(item);
+        once(cx, &mut s.imputation, v, item);
+    }),
+    clause("délégation", false, true, |cx, item, _, s| {
+        let v = cx.delegation(item);
+        once(cx, &mut s.delegation, v, item);
+    }),
+    clause("préavis", false, false, |cx, item, _, s| {
+        let v = cx.notice(item);
+        once(cx, &mut s.notice, v, item);
+    }),
+    clause("publication", false, false, |cx, item, _, s| {
+        let v = cx.text_at(item, 0, "where the convention is published");
+        cx.no_more_values(item, 1);
+        once(cx, &mut s.publication, v, item);
+    }),
+    clause("suivi", false, false, |cx, item, _, s| {
+        let v = cx.text_at(item, 0, "the reporting duty");
+        cx.no_more_values(item, 1);
+        once(cx, &mut s.reporting, v, item);
+    }),
+    clause("avenant", true, false, |cx, item, c, _| {
+        c.amendments.extend(cx.amendment(item));
+    }),
+    clause("dénonciation", false, false, |cx, item, _, s| {
+        let v = cx.termination(item);
+        once(cx, &mut s.termination, v, item);
+    }),
+    clause("dérogation", true, false, |cx, item, c, _| {
+        c.waivers.extend(cx.waiver(item));
+    }),
 ];
+
+/// Clauses of an amendment of its own (the others are the convention's
+/// clauses marked `in_amendment`).
+pub const AMENDMENT_OWN_CLAUSES: &[&str] = &["effet", "fin", "retire"];
+
+/// The clause of a `convention` block that `word` names, if any.
+fn convention_clause_named(word: &str) -> Option<&'static Clause> {
+    let folded = fold(word);
+    CLAUSES.iter().find(|c| fold(c.keyword) == folded)
+}
+
+/// Every keyword lowering knows, in canonical spelling (for the formatter).
+pub fn keywords() -> impl Iterator<Item = &'static str> {
+    std::iter::once("convention")
+        .chain(CLAUSES.iter().map(|c| c.keyword))
+        .chain(AMENDMENT_OWN_CLAUSES.iter().copied())
+        .chain(PARTY_CLAUSES.iter().copied())
+        .chain(TERM_CLAUSES.iter().copied())
+        .chain(IMPUTATION_CLAUSES.iter().copied())
+        .chain(MARKET_FIELDS.iter().copied())
+        .chain(WAIVER_CLAUSES.iter().copied())
+}
+
 pub const PARTY_CLAUSES: &[&str] = &["sigle", "signataire"];
 pub const TERM_CLAUSES: &[&str] = &["effet", "fin", "pour", "reconduction"];
-pub const AMENDMENT_CLAUSES: &[&str] = &[
-    "signature",
-    "effet",
-    "plafond",
-    "échéancier",
-    "fin",
-    "marché",
-    "retire",
-    "imputation",
-    "délégation",
-];
 pub const WAIVER_CLAUSES: &[&str] = &["motif", "approuvée-par", "jusqu'au"];
 pub const IMPUTATION_CLAUSES: &[&str] = &[
     "programme",
@@ -160,90 +251,13 @@ impl Lowerer {
     }
 
     fn convention_clause(&mut self, item: &Item, c: &mut Convention, s: &mut OnceSlots) {
-        match fold(&item.head.text).as_str() {
-            "nor" => {
-                let v = self.code_at(item, 0, "the NOR reference");
-                self.no_more_values(item, 1);
-                once(self, &mut s.nor, v, item);
-            }
-            "signature" => {
-                let v = self.date_at(item, 0, "the signature date");
-                self.no_more_values(item, 1);
-                once(self, &mut s.signature, v, item);
-            }
-            "base-legale" => {
-                let v = self.text_at(item, 0, "the legal basis");
-                self.no_more_values(item, 1);
-                once(self, &mut s.legal_basis, v, item);
-            }
-            "delegant" => {
-                let v = self.party(item);
-                once(self, &mut s.delegant, v, item);
-            }
-            "delegataire" => {
-                let v = self.party(item);
-                once(self, &mut s.delegataire, v, item);
-            }
-            "marche" => c.markets.extend(self.market(item)),
-            "uo" => {
-                let v = self.code_at(item, 0, "the budget unit (UO)");
-                self.no_more_values(item, 1);
-                once(self, &mut s.uo, v, item);
-            }
-            "duree" => {
-                let v = self.term(item);
-                once(self, &mut s.term, v, item);
-            }
-            "plafond" => self.ceiling(item, c),
-            "echeancier" => self.schedule(item, c),
-            "comptable" => {
-                let v = self.text_at(item, 0, "the accounting officer");
-                self.no_more_values(item, 1);
-                once(self, &mut s.accountant, v, item);
-            }
-            "imputation" => {
-                let v = self.imputation(item);
-                once(self, &mut s.imputation, v, item);
-            }
-            "delegation" => {
-                let v = self.delegation(item);
-                once(self, &mut s.delegation, v, item);
-            }
-            "preavis" => {
-                let v = self.notice(item);
-                once(self, &mut s.notice, v, item);
-            }
-            "publication" => {
-                let v = self.text_at(item, 0, "where the convention is published");
-                self.no_more_values(item, 1);
-                once(self, &mut s.publication, v, item);
-            }
-            "avenant" => c.amendments.extend(self.amendment(item)),
-            "denonciation" => {
-                let v = self.termination(item);
-                once(self, &mut s.termination, v, item);
-            }
-            "derogation" => c.waivers.extend(self.waiver(item)),
-            "suivi" => {
-                let v = self.text_at(item, 0, "the reporting duty");
-                self.no_more_values(item, 1);
-                once(self, &mut s.reporting, v, item);
-            }
-            _ => {
-                self.unknown(item, CONVENTION_CLAUSES);
-                return;
-            }
-        }
-        if !matches!(
-            fold(&item.head.text).as_str(),
-            "delegant"
-                | "delegataire"
-                | "duree"
-                | "echeancier"
-                | "imputation"
-                | "avenant"
-                | "derogation"
-        ) {
+        let Some(clause) = convention_clause_named(&item.head.text) else {
+            let names: Vec<&str> = CLAUSES.iter().map(|c| c.keyword).collect();
+            self.unknown(item, &names);
+            return;
+        };
+        (clause.lower)(self, item, c, s);
+        if !clause.block {
             self.no_block(item);
         }
     }
@@ -476,7 +490,7 @@ impl Lowerer {
     }
 
     /// `reconduction 1 an fois 2 préavis 3 mois`.
-    fn renewal(&mut self, item: &Item) -> Option<crate::model::Renewal> {
+    fn renewal(&mut self, item: &Item) -> Option<crate::language::model::Renewal> {
         let (period, mut i) = self.duration(item, 0)?;
         let mut times = 1;
         let mut notice = None;
@@ -512,7 +526,7 @@ impl Lowerer {
                 }
             }
         }
-        Some(crate::model::Renewal {
+        Some(crate::language::model::Renewal {
             period,
             times,
             notice,
@@ -521,8 +535,8 @@ impl Lowerer {
     }
 
     /// `dénonciation 2018-03-15 par délégant objet résiliation [report-jour-ouvré]`.
-    fn termination(&mut self, item: &Item) -> Option<crate::model::Termination> {
-        use crate::model::{Purpose, Role};
+    fn termination(&mut self, item: &Item) -> Option<crate::language::model::Termination> {
+        use crate::language::model::{Purpose, Role};
         let date = self.date_at(item, 0, "the date the notice was given")?;
         let mut by = None;
         let mut purpose = Purpose::Termination;
@@ -571,7 +585,7 @@ impl Lowerer {
                 }
             }
         }
-        Some(crate::model::Termination {
+        Some(crate::language::model::Termination {
             date,
             by,
             purpose,
@@ -581,7 +595,7 @@ impl Lowerer {
     }
 
     /// `avenant N { effet DATE  plafond …  échéancier { … }  fin DATE … }`.
-    fn amendment(&mut self, item: &Item) -> Option<crate::model::Amendment> {
+    fn amendment(&mut self, item: &Item) -> Option<crate::language::model::Amendment> {
         let number_value = self.value_at(item, 0, "the amendment's number")?;
         let number = match &number_value.kind {
             ValueKind::Word(w) => w.parse::<u32>().ok(),
@@ -631,10 +645,20 @@ impl Lowerer {
                     self.no_more_values(sub, 1);
                     once(self, &mut end, v, sub);
                 }
-                "signature" | "plafond" | "echeancier" | "marche" | "imputation" | "delegation" => {
-                    self.convention_clause(sub, &mut scratch, &mut slots);
-                }
-                _ => self.unknown(sub, AMENDMENT_CLAUSES),
+                _ => match convention_clause_named(&sub.head.text) {
+                    Some(clause) if clause.in_amendment => {
+                        self.convention_clause(sub, &mut scratch, &mut slots);
+                    }
+                    _ => {
+                        let names: Vec<&str> = CLAUSES
+                            .iter()
+                            .filter(|c| c.in_amendment)
+                            .map(|c| c.keyword)
+                            .chain(AMENDMENT_OWN_CLAUSES.iter().copied())
+                            .collect();
+                        self.unknown(sub, &names);
+                    }
+                },
             }
         }
         let signature = slots.signature.take().map(|(v, _)| v);
@@ -652,7 +676,7 @@ impl Lowerer {
             );
             return None;
         };
-        Some(crate::model::Amendment {
+        Some(crate::language::model::Amendment {
             number: Spanned::new(number, number_value.span),
             signature,
             effect,
@@ -668,7 +692,7 @@ impl Lowerer {
     }
 
     /// `dérogation CODE ej|dp NUMBER { motif "…"  approuvée-par "…"  jusqu'au DATE }`.
-    fn waiver(&mut self, item: &Item) -> Option<crate::model::Waiver> {
+    fn waiver(&mut self, item: &Item) -> Option<crate::language::model::Waiver> {
         let code = self.code_at(item, 0, "the code of the finding waived")?;
         if !Code::ALL.iter().any(|c| c.as_str() == code.value) {
             let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
@@ -713,7 +737,7 @@ impl Lowerer {
             );
             return None;
         };
-        Some(crate::model::Waiver {
+        Some(crate::language::model::Waiver {
             code,
             key,
             reason,
@@ -943,7 +967,7 @@ impl Lowerer {
     }
 
     /// `délégation AE et CP`, `délégation CP`, `délégation AE`.
-    fn delegation(&mut self, item: &Item) -> Option<crate::model::Delegation> {
+    fn delegation(&mut self, item: &Item) -> Option<crate::language::model::Delegation> {
         let mut budgets = [false, false];
         for v in &item.values {
             match &v.kind {
@@ -965,7 +989,7 @@ impl Lowerer {
             );
             return None;
         }
-        Some(crate::model::Delegation {
+        Some(crate::language::model::Delegation {
             budgets,
             span: item.span,
         })
@@ -1146,11 +1170,11 @@ struct OnceSlots {
     term: Option<(Term, Span)>,
     accountant: Option<(Spanned<String>, Span)>,
     imputation: Option<(Imputation, Span)>,
-    delegation: Option<(crate::model::Delegation, Span)>,
+    delegation: Option<(crate::language::model::Delegation, Span)>,
     notice: Option<(Notice, Span)>,
     publication: Option<(Spanned<String>, Span)>,
     reporting: Option<(Spanned<String>, Span)>,
-    termination: Option<(crate::model::Termination, Span)>,
+    termination: Option<(crate::language::model::Termination, Span)>,
 }
 
 impl OnceSlots {

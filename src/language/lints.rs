@@ -5,10 +5,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Budget, CodeField, Convention};
+use crate::eval::view::View;
+use crate::language::model::{Budget, CodeField, Convention};
 use crate::money::{french, to_cents};
 use crate::span::Spanned;
-use crate::view::View;
 
 type Lint = fn(&View<'_>, &mut Vec<Diagnostic>);
 
@@ -156,8 +156,8 @@ fn removed_markets(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     for v in &view.amended {
         for removed in v.amendment.iter().flat_map(|a| &a.removed_markets) {
             let known = before.markets.iter().any(|m| {
-                crate::keywords::fold(&m.market.purpose.value)
-                    == crate::keywords::fold(&removed.value)
+                crate::language::keywords::fold(&m.market.purpose.value)
+                    == crate::language::keywords::fold(&removed.value)
             });
             if !known {
                 let names: Vec<&str> = before

@@ -10,10 +10,10 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::eval::view::View;
 use crate::input::Transaction;
 use crate::input::parse::{normalize_code, normalize_programme};
-use crate::model::{CodeField, Convention};
-use crate::view::View;
+use crate::language::model::{CodeField, Convention};
 use chrono::NaiveDate;
 
 /// Where a row goes.

@@ -18,8 +18,10 @@ use chrono::NaiveDate;
 
 use crate::dates::Duration;
 use crate::diag::SourceId;
-use crate::keywords::fold;
-use crate::model::{Amendment, Budget, CodeField, Convention, Market, Purpose, Termination};
+use crate::language::keywords::fold;
+use crate::language::model::{
+    Amendment, Budget, CodeField, Convention, Market, Purpose, Termination,
+};
 use crate::money::to_cents;
 use crate::span::{Span, Spanned};
 
