@@ -59,33 +59,125 @@ struct Year {
     limits: [Limits; 2],
 }
 
-/// The day being applied: its index in `years` (`None` when the schedule
-/// has no line for its year), and for each budget the sum above which the
-/// ceiling and the forecast in force are crossed (`i128::MAX` when none is
-/// in force or it was crossed already). Movements come by day, so this is
-/// settled once a day rather than once a movement.
+/// What holds in one scope on the day being applied: the index in
+/// `years` of its year (`None` when the schedule has no line for it), and
+/// for each budget the sum above which the ceiling, the yearly ceiling and
+/// the forecast in force are crossed (`i128::MAX` when none is in force or
+/// it was crossed already). Movements come by day, so this is settled once
+/// a day rather than once a movement.
 #[derive(Clone, Copy)]
-struct Today {
-    day: Option<i32>,
+struct Thresholds {
     year: Option<usize>,
     ceiling: [i128; 2],
     forecast: [i128; 2],
-    /// The sum above which the yearly ceiling in force is crossed.
     yearly: [i128; 2],
-    /// AE are delegated: payments per commitment are checked.
-    commitments: bool,
 }
 
-impl Default for Today {
+impl Default for Thresholds {
     fn default() -> Self {
-        Today {
-            day: None,
+        Thresholds {
             year: None,
             ceiling: [i128::MAX; 2],
             forecast: [i128::MAX; 2],
             yearly: [i128::MAX; 2],
-            commitments: true,
         }
+    }
+}
+
+/// The limits of one scope (the whole convention) and its running sums.
+struct Scope {
+    totals: [i128; 2],
+    ceilings: [Limits; 2],
+    /// Ceilings of each budget year (`par an`); their `crossed` flags are
+    /// those of the current year.
+    yearly: [Limits; 2],
+    /// Each budget year with movements and its sums, in order; the last
+    /// one is the current year.
+    year_totals: Vec<(i32, [i128; 2])>,
+    years: Vec<Year>,
+    today: Thresholds,
+}
+
+impl Scope {
+    /// The scope's limits, as the view's versions state them: `pick` reads
+    /// one limit off a version.
+    fn new(view: &View<'_>, scope: view::Scope) -> Scope {
+        let steps = |pick: &dyn Fn(&Version<'_>) -> Option<view::Limit>| {
+            Limits(
+                view.steps(pick)
+                    .into_iter()
+                    .map(|l| Limit {
+                        cents: l.cents,
+                        span: l.span,
+                        crossed: false,
+                        from: l.from.zip(l.amendment).map(|(d, n)| (day_number(d), n)),
+                    })
+                    .collect(),
+            )
+        };
+        let ceilings = Budget::BOTH.map(|b| steps(&|v| v.ceiling_in(scope, b)));
+        let yearly = Budget::BOTH.map(|b| steps(&|v| v.yearly_in(scope, b)));
+        // Every year some version forecasts, in order of first statement.
+        let mut years: Vec<Year> = Vec::new();
+        for v in view.versions() {
+            for f in v.schedule_in(scope) {
+                if !years.iter().any(|y| y.year == f.year) {
+                    years.push(Year {
+                        year: f.year,
+                        ..Year::default()
+                    });
+                }
+            }
+        }
+        for y in &mut years {
+            let year = y.year;
+            y.limits = Budget::BOTH.map(|b| steps(&|v| v.forecast_in(scope, year, b)));
+        }
+        Scope {
+            totals: [0; 2],
+            ceilings,
+            yearly,
+            year_totals: Vec::new(),
+            years,
+            today: Thresholds::default(),
+        }
+    }
+
+    /// Settles what holds on a new day of year `year`.
+    fn begin_day(&mut self, day: i32, year: i32) {
+        if self.year_totals.last().is_none_or(|(y, _)| *y != year) {
+            // A new budget year: its yearly ceilings start afresh.
+            self.year_totals.push((year, [0, 0]));
+            for limits in &mut self.yearly {
+                for l in &mut limits.0 {
+                    l.crossed = false;
+                }
+            }
+        }
+        let index = self.years.iter().position(|y| y.year == year);
+        let threshold = |limits: &mut Limits| {
+            limits
+                .in_force(day)
+                .filter(|l| !l.crossed)
+                .map_or(i128::MAX, |l| l.cents)
+        };
+        let [ae, cp] = &mut self.ceilings;
+        let ceiling = [threshold(ae), threshold(cp)];
+        let [ae, cp] = &mut self.yearly;
+        let yearly = [threshold(ae), threshold(cp)];
+        let forecast = match index.and_then(|i| self.years.get_mut(i)) {
+            Some(y) => {
+                let [ae, cp] = &mut y.limits;
+                [threshold(ae), threshold(cp)]
+            }
+            None => [i128::MAX; 2],
+        };
+        self.today = Thresholds {
+            year: index,
+            ceiling,
+            forecast,
+            yearly,
+        };
     }
 }
 
@@ -181,23 +273,18 @@ pub struct Ledger<'a> {
     /// The convention's title, which payments-per-commitment findings
     /// point at: the rule is the law's (GBCP art. 156), not a clause's.
     title: Span,
-    totals: [i128; 2],
-    ceilings: [Limits; 2],
-    /// Ceilings of each budget year (`par an`); their `crossed` flags are
-    /// those of the current year.
-    yearly: [Limits; 2],
-    /// Each budget year with movements and its sums, in order; the last
-    /// one is the current year.
-    year_totals: Vec<(i32, [i128; 2])>,
+    /// The whole convention.
+    whole: Scope,
     /// From which day AE are delegated or not (`délégation`), in order.
     delegates_ae: Vec<(Option<i32>, bool)>,
-    years: Vec<Year>,
     commitments: Vec<Commitment>,
     ej_names: &'a [Box<[u8]>],
     /// The DP numbers of rows that a waiver names by DP, by export and line.
     dps: &'a DpRows,
-    /// The day being applied and what holds on it.
-    today: Today,
+    /// The day being applied.
+    day: Option<i32>,
+    /// AE are delegated on that day: payments per commitment are checked.
+    check_commitments: bool,
     /// Rows after which some commitment stood overpaid (for statistics).
     pub overpaid_rows: u64,
     /// What the consumption statement (`clausier report`) shows.
@@ -207,54 +294,20 @@ pub struct Ledger<'a> {
 impl<'a> Ledger<'a> {
     pub fn new(view: &View<'_>, ej_names: &'a [Box<[u8]>], dps: &'a DpRows) -> Ledger<'a> {
         let c = view.convention;
-        let steps = |pick: &dyn Fn(&Version<'_>) -> Option<view::Limit>| {
-            Limits(
-                view.steps(pick)
-                    .into_iter()
-                    .map(|l| Limit {
-                        cents: l.cents,
-                        span: l.span,
-                        crossed: false,
-                        from: l.from.zip(l.amendment).map(|(d, n)| (day_number(d), n)),
-                    })
-                    .collect(),
-            )
-        };
-        let ceilings = Budget::BOTH.map(|b| steps(&|v| v.ceiling(b)));
-        let yearly = Budget::BOTH.map(|b| steps(&|v| v.yearly(b)));
         let delegates_ae = view
             .versions()
             .map(|v| (v.from.map(day_number), v.delegates(Budget::AE)))
             .collect();
-        // Every year some version forecasts, in order of first statement.
-        let mut years: Vec<Year> = Vec::new();
-        for v in view.versions() {
-            for f in &v.schedule {
-                if !years.iter().any(|y| y.year == f.year) {
-                    years.push(Year {
-                        year: f.year,
-                        ..Year::default()
-                    });
-                }
-            }
-        }
-        for y in &mut years {
-            let year = y.year;
-            y.limits = Budget::BOTH.map(|b| steps(&|v| v.forecast(year, b)));
-        }
         Ledger {
             source: c.source,
             title: c.title.span,
-            totals: [0; 2],
-            ceilings,
-            yearly,
-            year_totals: Vec::new(),
+            whole: Scope::new(view, view::Scope::Whole),
             delegates_ae,
-            years,
             commitments: vec![Commitment::default(); ej_names.len()],
             ej_names,
             dps,
-            today: Today::default(),
+            day: None,
+            check_commitments: true,
             overpaid_rows: 0,
             track: Track::default(),
         }
@@ -267,27 +320,30 @@ impl<'a> Ledger<'a> {
             }
             return;
         }
-        if self.today.day != Some(m.day) {
+        if self.day != Some(m.day) {
             self.begin_day(m.day);
         }
         let amount = i128::from(m.amount);
         self.track.add(m.budget, amount);
-        let total = pick(&mut self.totals, m.budget);
+        let scope = &mut self.whole;
+        let total = pick(&mut scope.totals, m.budget);
         *total += amount;
-        if *total > *pick(&mut self.today.ceiling, m.budget) {
+        if *total > *pick(&mut scope.today.ceiling, m.budget) {
             self.cross_ceiling(m, out);
         }
-        if let Some((_, sums)) = self.year_totals.last_mut() {
+        let scope = &mut self.whole;
+        if let Some((_, sums)) = scope.year_totals.last_mut() {
             let sum = pick(sums, m.budget);
             *sum += amount;
-            if *sum > *pick(&mut self.today.yearly, m.budget) {
+            if *sum > *pick(&mut scope.today.yearly, m.budget) {
                 self.cross_yearly(m, out);
             }
         }
-        if let Some(year) = self.today.year.and_then(|y| self.years.get_mut(y)) {
+        let scope = &mut self.whole;
+        if let Some(year) = scope.today.year.and_then(|y| scope.years.get_mut(y)) {
             let sum = pick(&mut year.sums, m.budget);
             *sum += amount;
-            if *sum > *pick(&mut self.today.forecast, m.budget) {
+            if *sum > *pick(&mut scope.today.forecast, m.budget) {
                 self.cross_forecast(m, out);
             }
         }
@@ -299,53 +355,21 @@ impl<'a> Ledger<'a> {
     fn begin_day(&mut self, day: i32) {
         self.track.begin_day(day);
         let year = NaiveDate::from_num_days_from_ce_opt(day).map_or(0, |d| d.year());
-        if self.year_totals.last().is_none_or(|(y, _)| *y != year) {
-            // A new budget year: its yearly ceilings start afresh.
-            self.year_totals.push((year, [0, 0]));
-            for limits in &mut self.yearly {
-                for l in &mut limits.0 {
-                    l.crossed = false;
-                }
-            }
-        }
-        let index = self.years.iter().position(|y| y.year == year);
-        let threshold = |limits: &mut Limits| {
-            limits
-                .in_force(day)
-                .filter(|l| !l.crossed)
-                .map_or(i128::MAX, |l| l.cents)
-        };
-        let [ae, cp] = &mut self.ceilings;
-        let ceiling = [threshold(ae), threshold(cp)];
-        let [ae, cp] = &mut self.yearly;
-        let yearly = [threshold(ae), threshold(cp)];
-        let commitments = self
+        self.whole.begin_day(day, year);
+        self.check_commitments = self
             .delegates_ae
             .iter()
             .rev()
             .find(|(from, _)| from.is_none_or(|f| f <= day))
             .is_none_or(|(_, d)| *d);
-        let forecast = match index.and_then(|i| self.years.get_mut(i)) {
-            Some(y) => {
-                let [ae, cp] = &mut y.limits;
-                [threshold(ae), threshold(cp)]
-            }
-            None => [i128::MAX; 2],
-        };
-        self.today = Today {
-            day: Some(day),
-            year: index,
-            ceiling,
-            forecast,
-            yearly,
-            commitments,
-        };
+        self.day = Some(day);
     }
 
     fn cross_ceiling(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
-        *pick(&mut self.today.ceiling, m.budget) = i128::MAX;
-        let total = *pick(&mut self.totals, m.budget);
-        let Some(limit) = pick(&mut self.ceilings, m.budget).in_force(m.day) else {
+        let scope = &mut self.whole;
+        *pick(&mut scope.today.ceiling, m.budget) = i128::MAX;
+        let total = *pick(&mut scope.totals, m.budget);
+        let Some(limit) = pick(&mut scope.ceilings, m.budget).in_force(m.day) else {
             return;
         };
         limit.crossed = true;
@@ -357,12 +381,13 @@ impl<'a> Ledger<'a> {
     }
 
     fn cross_yearly(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
-        *pick(&mut self.today.yearly, m.budget) = i128::MAX;
-        let Some((year, sums)) = self.year_totals.last().copied() else {
+        let scope = &mut self.whole;
+        *pick(&mut scope.today.yearly, m.budget) = i128::MAX;
+        let Some((year, sums)) = scope.year_totals.last().copied() else {
             return;
         };
         let sum = *pick(&mut { sums }, m.budget);
-        let Some(limit) = pick(&mut self.yearly, m.budget).in_force(m.day) else {
+        let Some(limit) = pick(&mut scope.yearly, m.budget).in_force(m.day) else {
             return;
         };
         limit.crossed = true;
@@ -394,8 +419,9 @@ impl<'a> Ledger<'a> {
     }
 
     fn cross_forecast(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
-        *pick(&mut self.today.forecast, m.budget) = i128::MAX;
-        let Some(year) = self.today.year.and_then(|y| self.years.get_mut(y)) else {
+        let scope = &mut self.whole;
+        *pick(&mut scope.today.forecast, m.budget) = i128::MAX;
+        let Some(year) = scope.today.year.and_then(|y| scope.years.get_mut(y)) else {
             return;
         };
         let (number, sum) = (year.year, *pick(&mut year.sums, m.budget));
@@ -425,7 +451,7 @@ impl<'a> Ledger<'a> {
             Budget::CP => c.cp += i128::from(m.amount),
         }
         // Without delegated AE, the export holds no commitments to pay on.
-        if c.cp <= c.ae || !self.today.commitments {
+        if c.cp <= c.ae || !self.check_commitments {
             return;
         }
         self.overpaid_rows += 1;
@@ -501,7 +527,7 @@ impl<'a> Ledger<'a> {
     /// The ceilings in force over time: (first day or none, budget, cents).
     pub fn ceiling_steps(&self) -> Vec<(Option<i32>, Budget, i128)> {
         let mut steps = Vec::new();
-        for (budget, limits) in Budget::BOTH.iter().zip(&self.ceilings) {
+        for (budget, limits) in Budget::BOTH.iter().zip(&self.whole.ceilings) {
             for l in &limits.0 {
                 steps.push((l.from.map(|(d, _)| d), *budget, l.cents));
             }
@@ -515,7 +541,7 @@ impl<'a> Ledger<'a> {
         let delegated = |b: &Budget| *b != Budget::AE || self.delegates_ae.iter().any(|(_, d)| *d);
         let totals = Budget::BOTH
             .iter()
-            .zip(self.totals.iter().zip(&self.ceilings))
+            .zip(self.whole.totals.iter().zip(&self.whole.ceilings))
             .filter(|(b, _)| delegated(b))
             .map(|(budget, (total, limits))| {
                 let ceiling = limits.last().map(|l| l.cents);
@@ -540,10 +566,12 @@ impl<'a> Ledger<'a> {
             })
             .collect();
         let mut totals: Vec<Consumption> = totals;
-        for (year, sums) in &self.year_totals {
+        for (year, sums) in &self.whole.year_totals {
             // The yearly ceiling in force at the end of that year.
             let last_day = NaiveDate::from_ymd_opt(*year, 12, 31).map_or(i32::MAX, day_number);
-            for (budget, (sum, limits)) in Budget::BOTH.iter().zip(sums.iter().zip(&self.yearly)) {
+            for (budget, (sum, limits)) in
+                Budget::BOTH.iter().zip(sums.iter().zip(&self.whole.yearly))
+            {
                 let Some(limit) = limits.on(last_day) else {
                     continue;
                 };
@@ -564,7 +592,7 @@ impl<'a> Ledger<'a> {
             }
         }
         let mut years = Vec::new();
-        for y in &self.years {
+        for y in &self.whole.years {
             for (budget, (sum, limits)) in Budget::BOTH.iter().zip(y.sums.iter().zip(&y.limits)) {
                 let Some(limit) = limits.last() else { continue };
                 years.push(YearConsumption {

@@ -164,6 +164,43 @@ impl Version<'_> {
     }
 }
 
+/// Where a limit counts: the whole convention (an envelope's, later).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Whole,
+}
+
+impl Version<'_> {
+    /// The ceiling of a budget in a scope.
+    pub fn ceiling_in(&self, scope: Scope, budget: Budget) -> Option<Limit> {
+        match scope {
+            Scope::Whole => self.ceiling(budget),
+        }
+    }
+
+    /// The yearly ceiling of a budget in a scope.
+    pub fn yearly_in(&self, scope: Scope, budget: Budget) -> Option<Limit> {
+        match scope {
+            Scope::Whole => self.yearly(budget),
+        }
+    }
+
+    /// The forecast schedule of a scope.
+    pub fn schedule_in(&self, scope: Scope) -> &[Forecast] {
+        match scope {
+            Scope::Whole => &self.schedule,
+        }
+    }
+
+    /// The forecast of one year and budget in a scope.
+    pub fn forecast_in(&self, scope: Scope, year: i32, budget: Budget) -> Option<Limit> {
+        self.schedule_in(scope)
+            .iter()
+            .find(|f| f.year == year && f.budget == budget)
+            .map(|f| f.limit)
+    }
+}
+
 /// The compiled convention: its term and its versions by date.
 #[derive(Clone, Debug)]
 pub struct View<'c> {
