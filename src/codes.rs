@@ -68,6 +68,12 @@ codes! {
         "a notice of termination is given, but the convention states no notice period";
     ImputationInconsistent = "imputation.inconsistent", Error,
         "an imputation code does not start with the programme's four digits";
+    EnvelopeConflict = "envelope.conflict", Error,
+        "an envelope states an imputation code that contradicts the common imputation";
+    EnvelopeIndistinct = "envelope.indistinct", Error,
+        "two envelopes in force together differ in no code, so their rows cannot be told apart";
+    EnvelopeOverCeiling = "envelope.over-ceiling", Warning,
+        "the envelopes' ceilings of a budget add up to more than the overall ceiling";
     CodeMalformed = "code.malformed", Error,
         "a CHORUS code does not have the format CHORUS gives it";
     MarketDuplicate = "market.duplicate", Error,

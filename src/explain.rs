@@ -73,6 +73,21 @@ pub fn explain(code: Code) -> Explanation {
             "imputation {\n  programme 124\n  centre-financier 0129-CDAF-CDSI\n}",
             "Copy the codes again from the convention's imputation article.",
         ),
+        Code::EnvelopeConflict => (
+            "The imputation holds the codes common to every envelope; an envelope that states the same field with another code asks every row of it to carry two codes at once, so none can.",
+            "imputation {\n  programme 129\n  centre-financier 0129-CSGG-FONC\n}\nenveloppe \"investissement\" {\n  centre-financier 0129-CSGG-INVE\n  plafond AE et CP 200 000 €\n}",
+            "Move the field out of the imputation and state it in every envelope.",
+        ),
+        Code::EnvelopeIndistinct => (
+            "A row belongs to the envelope whose codes it carries. Two envelopes in force together that differ in no code (or one that states no code at all) cannot be told apart, so their ceilings and schedules could not be counted.",
+            "enveloppe \"fonctionnement\" {\n  centre-financier 0129-CSGG-FONC\n  plafond AE 700 000 €\n}\nenveloppe \"investissement\" {\n  centre-financier 0129-CSGG-FONC\n  plafond AE 200 000 €\n}",
+            "Give each envelope the code the convention puts its credits on (a centre financier, an activité) and check it differs from the others'.",
+        ),
+        Code::EnvelopeOverCeiling => (
+            "When a convention caps the whole under an overall ceiling and each envelope under its own, envelope ceilings that add up to more than the overall one cannot all be consumed: a figure may be mistyped, or the overall ceiling binds first, as the convention may intend.",
+            "plafond AE 800 000 €\nenveloppe \"fonctionnement\" {\n  centre-financier 0129-CSGG-FONC\n  plafond AE 700 000 €\n}\nenveloppe \"investissement\" {\n  centre-financier 0129-CSGG-INVE\n  plafond AE 200 000 €\n}",
+            "Check the figures against the convention; if the overall ceiling is meant to bind first, keep the warning as a reminder.",
+        ),
         Code::CodeMalformed => (
             "The code does not have the format CHORUS gives it, so no export row could ever match it.",
             "imputation {\n  activité 12460111304\n}",
@@ -129,7 +144,7 @@ pub fn explain(code: Code) -> Explanation {
             "Tell the délégant, and amend the schedule if the gap will last.",
         ),
         Code::ImputationMismatch => (
-            "Every expense under the convention must carry its imputation codes; a row with other codes was either charged to the wrong budget or does not belong to this convention's export.",
+            "Every expense under the convention must carry its imputation codes; a row with other codes was either charged to the wrong budget or does not belong to this convention's export. With envelopes, a row must also carry the codes of one envelope: a row that carries none (or mixes the codes of two) is reported with the nearest envelope and the fields that differ, and counts in no envelope.",
             "imputation { centre-financier 0124-CDAF-CDSI }\n\ndate;type;montant;centre_financier\n16/04/2018;CP;30 000,00;0129-CDAF-CDSI",
             "Correct the imputation in CHORUS, or leave the row out of the convention's export.",
         ),

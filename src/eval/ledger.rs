@@ -84,8 +84,11 @@ impl Default for Thresholds {
     }
 }
 
-/// The limits of one scope (the whole convention) and its running sums.
+/// The limits of one scope (the whole convention, or an envelope) and its
+/// running sums.
 struct Scope {
+    /// The envelope's name; `None` for the whole convention.
+    name: Option<String>,
     totals: [i128; 2],
     ceilings: [Limits; 2],
     /// Ceilings of each budget year (`par an`); their `crossed` flags are
@@ -101,7 +104,7 @@ struct Scope {
 impl Scope {
     /// The scope's limits, as the view's versions state them: `pick` reads
     /// one limit off a version.
-    fn new(view: &View<'_>, scope: view::Scope) -> Scope {
+    fn new(view: &View<'_>, scope: view::Scope, name: Option<String>) -> Scope {
         let steps = |pick: &dyn Fn(&Version<'_>) -> Option<view::Limit>| {
             Limits(
                 view.steps(pick)
@@ -134,6 +137,7 @@ impl Scope {
             y.limits = Budget::BOTH.map(|b| steps(&|v| v.forecast_in(scope, year, b)));
         }
         Scope {
+            name,
             totals: [0; 2],
             ceilings,
             yearly,
@@ -242,6 +246,9 @@ fn pick<T>(pair: &mut [T; 2], budget: Budget) -> &mut T {
 pub struct Consumption {
     /// The rule file of the convention.
     pub convention: String,
+    /// The envelope; absent for the whole convention.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<String>,
     /// The budget year, for a yearly ceiling (`par an`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
@@ -258,6 +265,9 @@ pub struct Consumption {
 #[derive(Clone, Debug, Serialize)]
 pub struct YearConsumption {
     pub convention: String,
+    /// The envelope; absent for the whole convention.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<String>,
     pub year: i32,
     pub budget: Budget,
     pub consumed: String,
@@ -273,8 +283,8 @@ pub struct Ledger<'a> {
     /// The convention's title, which payments-per-commitment findings
     /// point at: the rule is the law's (GBCP art. 156), not a clause's.
     title: Span,
-    /// The whole convention.
-    whole: Scope,
+    /// The whole convention, then each envelope by its place in the view.
+    scopes: Vec<Scope>,
     /// From which day AE are delegated or not (`délégation`), in order.
     delegates_ae: Vec<(Option<i32>, bool)>,
     commitments: Vec<Commitment>,
@@ -301,7 +311,11 @@ impl<'a> Ledger<'a> {
         Ledger {
             source: c.source,
             title: c.title.span,
-            whole: Scope::new(view, view::Scope::Whole),
+            scopes: std::iter::once(Scope::new(view, view::Scope::Whole, None))
+                .chain(view.envelopes.iter().enumerate().map(|(i, name)| {
+                    Scope::new(view, view::Scope::Envelope(i), Some(name.value.clone()))
+                }))
+                .collect(),
             delegates_ae,
             commitments: vec![Commitment::default(); ej_names.len()],
             ej_names,
@@ -325,29 +339,43 @@ impl<'a> Ledger<'a> {
         }
         let amount = i128::from(m.amount);
         self.track.add(m.budget, amount);
-        let scope = &mut self.whole;
+        self.apply_in(0, m, amount, out);
+        if m.envelope > 0 {
+            self.apply_in(usize::from(m.envelope), m, amount, out);
+        }
+        self.apply_commitment(m, out);
+    }
+
+    /// A movement in one scope: its sums, and the limits it crosses.
+    fn apply_in(&mut self, i: usize, m: &Movement, amount: i128, out: &mut dyn FnMut(Diagnostic)) {
+        let Some(scope) = self.scopes.get_mut(i) else {
+            return;
+        };
         let total = pick(&mut scope.totals, m.budget);
         *total += amount;
         if *total > *pick(&mut scope.today.ceiling, m.budget) {
-            self.cross_ceiling(m, out);
+            self.cross_ceiling(i, m, out);
         }
-        let scope = &mut self.whole;
+        let Some(scope) = self.scopes.get_mut(i) else {
+            return;
+        };
         if let Some((_, sums)) = scope.year_totals.last_mut() {
             let sum = pick(sums, m.budget);
             *sum += amount;
             if *sum > *pick(&mut scope.today.yearly, m.budget) {
-                self.cross_yearly(m, out);
+                self.cross_yearly(i, m, out);
             }
         }
-        let scope = &mut self.whole;
+        let Some(scope) = self.scopes.get_mut(i) else {
+            return;
+        };
         if let Some(year) = scope.today.year.and_then(|y| scope.years.get_mut(y)) {
             let sum = pick(&mut year.sums, m.budget);
             *sum += amount;
             if *sum > *pick(&mut scope.today.forecast, m.budget) {
-                self.cross_forecast(m, out);
+                self.cross_forecast(i, m, out);
             }
         }
-        self.apply_commitment(m, out);
     }
 
     /// Settles what holds on a new day: its year's schedule, and the sums
@@ -355,7 +383,9 @@ impl<'a> Ledger<'a> {
     fn begin_day(&mut self, day: i32) {
         self.track.begin_day(day);
         let year = NaiveDate::from_num_days_from_ce_opt(day).map_or(0, |d| d.year());
-        self.whole.begin_day(day, year);
+        for scope in &mut self.scopes {
+            scope.begin_day(day, year);
+        }
         self.check_commitments = self
             .delegates_ae
             .iter()
@@ -365,28 +395,41 @@ impl<'a> Ledger<'a> {
         self.day = Some(day);
     }
 
-    fn cross_ceiling(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
-        let scope = &mut self.whole;
+    fn cross_ceiling(&mut self, i: usize, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+        let Some(scope) = self.scopes.get_mut(i) else {
+            return;
+        };
         *pick(&mut scope.today.ceiling, m.budget) = i128::MAX;
         let total = *pick(&mut scope.totals, m.budget);
         let Some(limit) = pick(&mut scope.ceilings, m.budget).in_force(m.day) else {
             return;
         };
         limit.crossed = true;
-        let d = ceiling_exceeded(m, total, limit, self.source);
-        let crossing = (format!("ceiling {}{}", m.budget, in_force(limit)), m.day);
+        let d = ceiling_exceeded(m, total, limit, self.source, scope.name.as_deref());
+        let crossing = (
+            format!(
+                "{}ceiling {}{}",
+                of(scope.name.as_deref()),
+                m.budget,
+                in_force(limit)
+            ),
+            m.day,
+        );
         self.track.crossings.push(crossing);
         let d = self.keyed(d, m);
         out(d.at_row(self.row(m, "crosses the ceiling")));
     }
 
-    fn cross_yearly(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
-        let scope = &mut self.whole;
+    fn cross_yearly(&mut self, i: usize, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+        let Some(scope) = self.scopes.get_mut(i) else {
+            return;
+        };
         *pick(&mut scope.today.yearly, m.budget) = i128::MAX;
         let Some((year, sums)) = scope.year_totals.last().copied() else {
             return;
         };
         let sum = *pick(&mut { sums }, m.budget);
+        let name = scope.name.as_deref();
         let Some(limit) = pick(&mut scope.yearly, m.budget).in_force(m.day) else {
             return;
         };
@@ -394,7 +437,8 @@ impl<'a> Ledger<'a> {
         let d = Diagnostic::new(
             Code::CeilingExceeded,
             format!(
-                "{} of {year} reaches {}, over the yearly ceiling of {} by {}{}",
+                "{}{} of {year} reaches {}, over the yearly ceiling of {} by {}{}",
+                of(name),
                 m.budget,
                 french(sum),
                 french(limit.cents),
@@ -408,9 +452,9 @@ impl<'a> Ledger<'a> {
             format!("ceiling of {} in {} per year", french(limit.cents), m.budget),
         )
         .help("a yearly ceiling binds each budget year, 1 January to 31 December: nothing may be spent beyond it without an amendment");
-        let d = limit_figures(d, m, Some(year), sum, limit);
+        let d = limit_figures(d, m, Some(year), sum, limit, name);
         let crossing = (
-            format!("{year} ceiling {}{}", m.budget, in_force(limit)),
+            format!("{}{year} ceiling {}{}", of(name), m.budget, in_force(limit)),
             m.day,
         );
         self.track.crossings.push(crossing);
@@ -418,9 +462,12 @@ impl<'a> Ledger<'a> {
         out(d.at_row(self.row(m, "crosses the yearly ceiling")));
     }
 
-    fn cross_forecast(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
-        let scope = &mut self.whole;
+    fn cross_forecast(&mut self, i: usize, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+        let Some(scope) = self.scopes.get_mut(i) else {
+            return;
+        };
         *pick(&mut scope.today.forecast, m.budget) = i128::MAX;
+        let name = scope.name.as_deref();
         let Some(year) = scope.today.year.and_then(|y| scope.years.get_mut(y)) else {
             return;
         };
@@ -429,9 +476,14 @@ impl<'a> Ledger<'a> {
             return;
         };
         limit.crossed = true;
-        let d = schedule_exceeded(m, number, sum, limit, self.source);
+        let d = schedule_exceeded(m, number, sum, limit, self.source, name);
         let crossing = (
-            format!("{number} forecast {}{}", m.budget, in_force(limit)),
+            format!(
+                "{}{number} forecast {}{}",
+                of(name),
+                m.budget,
+                in_force(limit)
+            ),
             m.day,
         );
         self.track.crossings.push(crossing);
@@ -524,10 +576,14 @@ impl<'a> Ledger<'a> {
             .collect()
     }
 
-    /// The ceilings in force over time: (first day or none, budget, cents).
+    /// The ceilings of the whole convention in force over time: (first
+    /// day or none, budget, cents).
     pub fn ceiling_steps(&self) -> Vec<(Option<i32>, Budget, i128)> {
         let mut steps = Vec::new();
-        for (budget, limits) in Budget::BOTH.iter().zip(&self.whole.ceilings) {
+        let Some(whole) = self.scopes.first() else {
+            return steps;
+        };
+        for (budget, limits) in Budget::BOTH.iter().zip(&whole.ceilings) {
             for l in &limits.0 {
                 steps.push((l.from.map(|(d, _)| d), *budget, l.cents));
             }
@@ -535,15 +591,35 @@ impl<'a> Ledger<'a> {
         steps
     }
 
-    /// Final consumption per budget and per scheduled year.
+    /// Final consumption per budget and per scheduled year, of the whole
+    /// convention, then of each envelope.
     pub fn consumption(&self, convention: &str) -> (Vec<Consumption>, Vec<YearConsumption>) {
         // A budget the convention never delegates is not consumed by it.
         let delegated = |b: &Budget| *b != Budget::AE || self.delegates_ae.iter().any(|(_, d)| *d);
-        let totals = Budget::BOTH
-            .iter()
-            .zip(self.whole.totals.iter().zip(&self.whole.ceilings))
-            .filter(|(b, _)| delegated(b))
-            .map(|(budget, (total, limits))| {
+        let mut totals = Vec::new();
+        let mut years = Vec::new();
+        for scope in &self.scopes {
+            let name = scope.name.as_deref();
+            let prefix = name.map_or(String::new(), |n| format!("envelope \"{n}\": "));
+            let consumption = |year: Option<i32>,
+                               budget: Budget,
+                               sum: i128,
+                               ceiling: Option<i128>,
+                               display: String| Consumption {
+                convention: convention.to_owned(),
+                envelope: name.map(str::to_owned),
+                year,
+                budget,
+                consumed: plain(sum),
+                ceiling: ceiling.map(plain),
+                remaining: ceiling.map(|c| plain(c - sum)),
+                display: format!("{prefix}{display}"),
+            };
+            for (budget, (total, limits)) in Budget::BOTH
+                .iter()
+                .zip(scope.totals.iter().zip(&scope.ceilings))
+                .filter(|(b, _)| delegated(b))
+            {
                 let ceiling = limits.last().map(|l| l.cents);
                 let display = match ceiling {
                     Some(c) => format!(
@@ -554,66 +630,65 @@ impl<'a> Ledger<'a> {
                     ),
                     None => format!("{budget} consumed {} (no ceiling)", french(*total)),
                 };
-                Consumption {
-                    convention: convention.to_owned(),
-                    year: None,
-                    budget: *budget,
-                    consumed: plain(*total),
-                    ceiling: ceiling.map(plain),
-                    remaining: ceiling.map(|c| plain(c - total)),
-                    display,
-                }
-            })
-            .collect();
-        let mut totals: Vec<Consumption> = totals;
-        for (year, sums) in &self.whole.year_totals {
-            // The yearly ceiling in force at the end of that year.
-            let last_day = NaiveDate::from_ymd_opt(*year, 12, 31).map_or(i32::MAX, day_number);
-            for (budget, (sum, limits)) in
-                Budget::BOTH.iter().zip(sums.iter().zip(&self.whole.yearly))
-            {
-                let Some(limit) = limits.on(last_day) else {
-                    continue;
-                };
-                totals.push(Consumption {
-                    convention: convention.to_owned(),
-                    year: Some(*year),
-                    budget: *budget,
-                    consumed: plain(*sum),
-                    ceiling: Some(plain(limit.cents)),
-                    remaining: Some(plain(limit.cents - sum)),
-                    display: format!(
+                totals.push(consumption(None, *budget, *total, ceiling, display));
+            }
+            for (year, sums) in &scope.year_totals {
+                // The yearly ceiling in force at the end of that year.
+                let last_day = NaiveDate::from_ymd_opt(*year, 12, 31).map_or(i32::MAX, day_number);
+                for (budget, (sum, limits)) in
+                    Budget::BOTH.iter().zip(sums.iter().zip(&scope.yearly))
+                {
+                    let Some(limit) = limits.on(last_day) else {
+                        continue;
+                    };
+                    let display = format!(
                         "{year} {budget} consumed {} of the yearly ceiling of {} ({} remaining)",
                         french(*sum),
                         french(limit.cents),
                         french(limit.cents - sum)
-                    ),
-                });
+                    );
+                    totals.push(consumption(
+                        Some(*year),
+                        *budget,
+                        *sum,
+                        Some(limit.cents),
+                        display,
+                    ));
+                }
             }
-        }
-        let mut years = Vec::new();
-        for y in &self.whole.years {
-            for (budget, (sum, limits)) in Budget::BOTH.iter().zip(y.sums.iter().zip(&y.limits)) {
-                let Some(limit) = limits.last() else { continue };
-                years.push(YearConsumption {
-                    convention: convention.to_owned(),
-                    year: y.year,
-                    budget: *budget,
-                    consumed: plain(*sum),
-                    forecast: Some(plain(limit.cents)),
-                    remaining: Some(plain(limit.cents - sum)),
-                    display: format!(
-                        "{} {budget} consumed {} of {} forecast",
-                        y.year,
-                        french(*sum),
-                        french(limit.cents)
-                    ),
-                });
+            let mut scope_years = Vec::new();
+            for y in &scope.years {
+                for (budget, (sum, limits)) in Budget::BOTH.iter().zip(y.sums.iter().zip(&y.limits))
+                {
+                    let Some(limit) = limits.last() else { continue };
+                    scope_years.push(YearConsumption {
+                        convention: convention.to_owned(),
+                        envelope: name.map(str::to_owned),
+                        year: y.year,
+                        budget: *budget,
+                        consumed: plain(*sum),
+                        forecast: Some(plain(limit.cents)),
+                        remaining: Some(plain(limit.cents - sum)),
+                        display: format!(
+                            "{prefix}{} {budget} consumed {} of {} forecast",
+                            y.year,
+                            french(*sum),
+                            french(limit.cents)
+                        ),
+                    });
+                }
             }
+            scope_years.sort_by_key(|y| (y.year, y.budget));
+            years.extend(scope_years);
         }
-        years.sort_by_key(|y| (y.year, y.budget));
         (totals, years)
     }
+}
+
+/// `envelope "…": `, before a finding's message in an envelope; nothing
+/// for the whole convention.
+fn of(envelope: Option<&str>) -> String {
+    envelope.map_or(String::new(), |n| format!("envelope \"{n}\": "))
 }
 
 /// ` (avenant 2 in force)`, or nothing for the convention's own limits.
@@ -623,11 +698,18 @@ fn in_force(limit: &Limit) -> String {
         .map_or(String::new(), |(_, n)| format!(" (avenant {n} in force)"))
 }
 
-fn ceiling_exceeded(m: &Movement, total: i128, limit: &Limit, source: SourceId) -> Diagnostic {
+fn ceiling_exceeded(
+    m: &Movement,
+    total: i128,
+    limit: &Limit,
+    source: SourceId,
+    envelope: Option<&str>,
+) -> Diagnostic {
     let d = Diagnostic::new(
         Code::CeilingExceeded,
         format!(
-            "cumulative {} reaches {}, over the ceiling of {} by {}{}",
+            "{}cumulative {} reaches {}, over the ceiling of {} by {}{}",
+            of(envelope),
             m.budget,
             french(total),
             french(limit.cents),
@@ -638,10 +720,15 @@ fn ceiling_exceeded(m: &Movement, total: i128, limit: &Limit, source: SourceId) 
     .at_clause(
         source,
         limit.span,
-        format!("ceiling of {} in {}", french(limit.cents), m.budget),
+        format!(
+            "ceiling of {} in {}{}",
+            french(limit.cents),
+            m.budget,
+            envelope.map_or(String::new(), |n| format!(" of envelope \"{n}\""))
+        ),
     )
     .help("nothing may be spent beyond the ceiling without an amendment (avenant) raising it");
-    limit_figures(d, m, None, total, limit)
+    limit_figures(d, m, None, total, limit, envelope)
 }
 
 /// The figures of a crossed limit: the budget, the year (of a yearly
@@ -653,9 +740,13 @@ fn limit_figures(
     year: Option<i32>,
     sum: i128,
     limit: &Limit,
+    envelope: Option<&str>,
 ) -> Diagnostic {
     if let Some((_, n)) = limit.from {
         d = d.figure("amendment", n);
+    }
+    if let Some(name) = envelope {
+        d = d.figure("envelope", name);
     }
     d = d.figure("budget", m.budget);
     if let Some(year) = year {
@@ -673,11 +764,13 @@ fn schedule_exceeded(
     sum: i128,
     limit: &Limit,
     source: SourceId,
+    envelope: Option<&str>,
 ) -> Diagnostic {
     let d = Diagnostic::new(
         Code::ScheduleExceeded,
         format!(
-            "{} of {year} reaches {}, over the forecast of {} by {}{}",
+            "{}{} of {year} reaches {}, over the forecast of {} by {}{}",
+            of(envelope),
             m.budget,
             french(sum),
             french(limit.cents),
@@ -687,5 +780,5 @@ fn schedule_exceeded(
     )
     .at_clause(source, limit.span, format!("{year} forecast: {} in {}", french(limit.cents), m.budget))
     .help("the schedule is a forecast: inform the délégant, and amend the schedule if the gap will last");
-    limit_figures(d, m, Some(year), sum, limit)
+    limit_figures(d, m, Some(year), sum, limit, envelope)
 }

@@ -71,13 +71,48 @@ pub struct Summary {
 /// (nearly always: then equal bytes settle the comparison).
 type ExpectedCode = (CodeField, Vec<u8>, String, Span, bool);
 
+/// The codes in force in one version: the common ones, and each
+/// envelope's own.
+struct Imputations {
+    common: Vec<ExpectedCode>,
+    envelopes: Vec<EnvelopeCodes>,
+}
+
+struct EnvelopeCodes {
+    /// Its place in the view's envelopes.
+    index: usize,
+    name: String,
+    codes: Vec<ExpectedCode>,
+}
+
+/// The fields of `codes` whose value in the row differs: field, the row's
+/// value, and the expected code.
+fn differing<'t, 'e>(
+    codes: &'e [ExpectedCode],
+    tx: &Transaction<'t>,
+) -> Vec<(CodeField, &'t [u8], &'e ExpectedCode)> {
+    let mut out = Vec::new();
+    for code in codes {
+        let (field, expected, _, _, stable) = code;
+        let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
+            continue;
+        };
+        if *stable && same(value, expected) {
+            continue;
+        }
+        if !same(normalize(*field, value), expected) {
+            out.push((*field, value, code));
+        }
+    }
+    out
+}
+
 struct RowRules {
     start: Option<(NaiveDate, Span)>,
     end: Option<End>,
-    /// The convention's codes.
-    codes: Vec<ExpectedCode>,
-    /// Codes replaced by amendments, from their effective dates, in order.
-    amended_codes: Vec<(NaiveDate, Vec<ExpectedCode>)>,
+    /// The codes of each version, from its first day (`None`: from the
+    /// start), in order.
+    imputations: Vec<(Option<NaiveDate>, Imputations)>,
     /// The authorised markets of each version, from its first day
     /// (`None`: from the start), in order.
     markets: Vec<(Option<NaiveDate>, Option<u32>, Markets)>,
@@ -158,20 +193,22 @@ impl RowRules {
                 })
                 .collect()
         };
-        let codes = expected(&view.signed.codes);
-        let mut amended_codes = Vec::new();
-        let mut previous = &view.signed;
-        for v in &view.amended {
-            let changed = v
-                .codes
-                .iter()
-                .zip(&previous.codes)
-                .any(|(a, b)| a.map(|c| c.span) != b.map(|c| c.span));
-            if let (true, Some(from)) = (changed, v.from) {
-                amended_codes.push((from, expected(&v.codes)));
-            }
-            previous = v;
-        }
+        let imputations = view
+            .versions()
+            .map(|v| {
+                let envelopes = v
+                    .envelopes
+                    .iter()
+                    .map(|e| EnvelopeCodes {
+                        index: e.index,
+                        name: e.name.value.clone(),
+                        codes: expected(&e.codes),
+                    })
+                    .collect();
+                let common = expected(&v.codes);
+                (v.from, Imputations { common, envelopes })
+            })
+            .collect();
         let markets: Vec<(Option<NaiveDate>, Option<u32>, Markets)> = view
             .versions()
             .map(|v| (v.from, v.number(), Markets::new(&v.markets)))
@@ -187,8 +224,7 @@ impl RowRules {
         RowRules {
             start: view.start,
             end: view.end,
-            codes,
-            amended_codes,
+            imputations,
             markets,
             names_suppliers,
             names_contracts,
@@ -207,6 +243,15 @@ impl RowRules {
 }
 
 impl RowRules {
+    /// The codes in force on a date.
+    fn imputation_on(&self, date: NaiveDate) -> Option<&Imputations> {
+        self.imputations
+            .iter()
+            .rev()
+            .find(|(from, _)| from.is_none_or(|f| f <= date))
+            .map(|(_, i)| i)
+    }
+
     /// The budgets delegated on a date.
     fn delegated_on(&self, date: NaiveDate) -> [bool; 2] {
         self.delegated
@@ -339,12 +384,39 @@ impl<'c> Evaluator<'c> {
 
     /// Notes an export's layout before its rows: which clauses it can check.
     pub fn begin_export(&mut self, name: &str, profile: &str, layout: &Layout) {
-        for (field, ..) in &self.rules.codes {
-            if layout.code(*field).is_none() {
+        // Every field some version checks, common or an envelope's.
+        let mut fields: Vec<CodeField> = Vec::new();
+        for (_, imp) in &self.rules.imputations {
+            let envelope_codes = imp.envelopes.iter().flat_map(|e| &e.codes);
+            fields.extend(imp.common.iter().chain(envelope_codes).map(|c| c.0));
+        }
+        fields.sort_unstable();
+        fields.dedup();
+        for field in fields {
+            if layout.code(field).is_none() {
                 self.summary.not_checked.push(format!(
                     "imputation `{}`: column absent from `{name}` (profile `{profile}`)",
                     field.name()
                 ));
+            }
+        }
+        // Envelopes told apart only by absent columns: their rows belong
+        // to none of them.
+        for (_, imp) in &self.rules.imputations {
+            for (i, a) in imp.envelopes.iter().enumerate() {
+                for b in imp.envelopes.iter().skip(i + 1) {
+                    let apart = a.codes.iter().any(|ca| {
+                        layout.code(ca.0).is_some()
+                            && b.codes.iter().any(|cb| cb.0 == ca.0 && cb.1 != ca.1)
+                    });
+                    let note = format!(
+                        "envelopes \"{}\" and \"{}\": told apart only by columns absent from `{name}`, so its rows count in neither",
+                        a.name, b.name
+                    );
+                    if !apart && !self.summary.not_checked.contains(&note) {
+                        self.summary.not_checked.push(note);
+                    }
+                }
             }
         }
         let (suppliers, contracts) = (self.rules.names_suppliers, self.rules.names_contracts);
@@ -414,7 +486,7 @@ impl Shard<'_> {
         // Findings carry the row's EJ and DP numbers, which waivers name.
         let keyed = &mut |d: Diagnostic| out(with_keys(d, tx));
         self.check_term(tx, keyed);
-        self.check_imputation(tx, layout, keyed);
+        let envelope = self.check_imputation(tx, layout, keyed);
         self.check_market(tx, layout, keyed);
         if let Some(dp) = tx.dp.filter(|_| !self.rules.waived_dps.is_empty()) {
             let dp = normalize_code(dp);
@@ -454,6 +526,7 @@ impl Shard<'_> {
                 ej,
                 budget: m.budget,
                 column: u16::try_from(m.column).unwrap_or(u16::MAX),
+                envelope,
             })?;
         }
         Ok(())
@@ -569,63 +642,98 @@ impl Shard<'_> {
         }
     }
 
+    /// The row's codes against those in force on its date; returns the
+    /// envelope the row belongs to (its place plus one; 0 for none).
     fn check_imputation(
         &self,
         tx: &Transaction<'_>,
         layout: &Layout,
         out: &mut dyn FnMut(Diagnostic),
-    ) {
-        let codes = self
-            .rules
-            .amended_codes
-            .iter()
-            .rev()
-            .find(|(from, _)| *from <= tx.date)
-            .map_or(&self.rules.codes, |(_, codes)| codes);
-        let mut differing = Vec::new();
-        for (field, expected, _, _, stable) in codes {
-            let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
-                continue;
-            };
-            if *stable && same(value, expected) {
-                continue;
-            }
-            if !same(normalize(*field, value), expected) {
-                differing.push((field, value));
-            }
-        }
-        let Some(first) = differing.first().map(|(f, _)| **f) else {
-            return;
+    ) -> u8 {
+        let Some(imp) = self.rules.imputation_on(tx.date) else {
+            return 0;
         };
+        let common = differing(&imp.common, tx);
+        // The envelope whose codes the row carries; when none, the nearest
+        // (fewest fields differing, the first stated on a tie).
+        let mut envelope = 0;
+        let mut nearest: Option<(&EnvelopeCodes, Vec<_>)> = None;
+        if !imp.envelopes.is_empty() {
+            let mut matched = Vec::new();
+            for e in &imp.envelopes {
+                let diff = differing(&e.codes, tx);
+                if diff.is_empty() {
+                    matched.push(e.index);
+                } else if nearest.as_ref().is_none_or(|(_, d)| diff.len() < d.len()) {
+                    nearest = Some((e, diff));
+                }
+            }
+            match matched.as_slice() {
+                // Several: told apart only by absent columns (listed as
+                // not checked); the row counts in none of them.
+                [one] => envelope = u8::try_from(one + 1).unwrap_or(0),
+                [] => {}
+                _ => nearest = None,
+            }
+            if !matched.is_empty() {
+                nearest = None;
+            }
+        }
+        if common.is_empty() && nearest.is_none() {
+            return envelope;
+        }
         let mut columns = Vec::new();
-        let mut parts = Vec::new();
+        let mut clauses = Vec::new();
+        let mut describe = |diff: &[(CodeField, &[u8], &ExpectedCode)], whose: &str| {
+            let mut parts = Vec::new();
+            for (field, value, (_, _, written, span, _)) in diff {
+                let shown = if normalize(*field, value).is_empty() {
+                    "(empty)".into()
+                } else {
+                    format!("`{}`", tx.encoding.decode(value))
+                };
+                parts.push(format!("{} {shown} instead of `{written}`", field.name()));
+                columns.extend(layout.code(*field));
+                clauses.push((*span, format!("{whose}`{written}`")));
+            }
+            parts.join(", ")
+        };
+        let mut message = Vec::new();
+        if !common.is_empty() {
+            message.push(format!(
+                "imputation differs from the convention: {}",
+                describe(&common, "expected ")
+            ));
+        }
+        let mut help = "every expense of the convention carries its imputation codes: correct the imputation in CHORUS or leave the row out of the convention's export";
         let mut d = Diagnostic::new(Code::ImputationMismatch, String::new());
-        for (field, value) in &differing {
-            let Some((_, _, written, span, _)) = codes.iter().find(|c| c.0 == **field) else {
-                continue;
-            };
-            let shown = tx.encoding.decode(value);
-            let shown = if normalize(**field, value).is_empty() {
-                "(empty)".into()
+        if let Some((e, diff)) = &nearest {
+            let parts = describe(diff, &format!("envelope \"{}\" expects ", e.name));
+            message.push(format!(
+                "{} no envelope: {parts}, for the nearest, \"{}\"",
+                if common.is_empty() {
+                    "imputation matches"
+                } else {
+                    "and matches"
+                },
+                e.name
+            ));
+            help = "each expense carries the codes of one envelope: correct the imputation in CHORUS, or state the envelope it belongs to";
+            d = d.figure("envelope", &e.name);
+        }
+        let source = self.convention.source;
+        for (k, (span, label)) in clauses.into_iter().enumerate() {
+            d = if k == 0 {
+                d.at_clause(source, span, label)
             } else {
-                format!("`{shown}`")
-            };
-            parts.push(format!("{} {shown} instead of `{written}`", field.name()));
-            columns.extend(layout.code(**field));
-            let label = format!("expected `{written}`");
-            d = if **field == first {
-                d.at_clause(self.convention.source, *span, label)
-            } else {
-                d.related(self.convention.source, *span, label)
+                d.related(source, span, label)
             };
         }
-        d.message = format!(
-            "imputation differs from the convention: {}",
-            parts.join(", ")
-        );
+        d.message = message.join("; ");
         out(d
             .at_row(tx.pos.to_ref(columns, "differs from the convention"))
-            .help("every expense of the convention carries its imputation codes: correct the imputation in CHORUS or leave the row out of the convention's export"));
+            .help(help));
+        envelope
     }
 
     /// The supplier and contract of a row against the markets in force on

@@ -52,7 +52,14 @@ pub struct Movement {
     pub carried: bool,
     /// Column of the amount, to point at it.
     pub column: u16,
+    /// The envelope the row belongs to: its place in the view's envelopes
+    /// plus one, or 0 for none.
+    pub envelope: u8,
 }
+
+/// Envelopes a movement can name: the kind byte keeps two bits for the
+/// kind and six for the envelope.
+pub const MAX_ENVELOPES: usize = 63;
 
 pub const NO_EJ: u32 = u32::MAX;
 
@@ -78,7 +85,7 @@ impl Movement {
             byte.get(..6).unwrap_or_default(),
             &self.amount.to_le_bytes(),
             &self.ej.to_le_bytes(),
-            &[kind(self) as u8],
+            &[kind(self) as u8 | (self.envelope.min(MAX_ENVELOPES as u8) << 2)],
         ];
         let mut at = 0;
         for part in parts {
@@ -104,7 +111,8 @@ impl Movement {
         let byte = widen(6);
         let amount = i64::from_le_bytes(r.take());
         let ej = u32::from_le_bytes(r.take());
-        let [kind] = r.take::<1>();
+        let [packed] = r.take::<1>();
+        let (kind, envelope) = (packed & 3, packed >> 2);
         Movement {
             day,
             source: constants.source.unwrap_or(0),
@@ -114,6 +122,7 @@ impl Movement {
             ej,
             budget: if kind == 1 { Budget::CP } else { Budget::AE },
             carried: kind == 2,
+            envelope,
             column: constants
                 .columns
                 .get(usize::from(kind))
@@ -543,6 +552,7 @@ mod tests {
             },
             carried: line % 3 == 0,
             column: 3,
+            envelope: (line % 64) as u8,
         }
     }
 
@@ -588,10 +598,11 @@ mod tests {
         let mut constants = Constants::default();
         constants.admit(&m).unwrap();
         assert_eq!(Movement::decode(738_000, &buf, &constants), m);
-        // The largest line and byte offset a record holds, and no more.
+        // The largest line, byte offset and envelope a record holds.
         let far = Movement {
             line: LINE_LIMIT - 1,
             byte: BYTE_LIMIT - 1,
+            envelope: MAX_ENVELOPES as u8,
             ..m
         };
         constants.admit(&far).unwrap();

@@ -20,7 +20,8 @@ use crate::dates::Duration;
 use crate::diag::SourceId;
 use crate::language::keywords::fold;
 use crate::language::model::{
-    Amendment, Budget, CodeField, Convention, Market, Purpose, Termination,
+    Amendment, Budget, Ceiling, CodeField, Convention, Envelope, Market, Purpose, ScheduleLine,
+    Termination, Titles,
 };
 use crate::money::to_cents;
 use crate::span::{Span, Spanned};
@@ -110,6 +111,26 @@ pub struct MarketInForce<'c> {
     pub since: Option<NaiveDate>,
 }
 
+/// An envelope in force: its own codes (on top of the version's common
+/// ones), ceilings and schedule, each with the clause stating it.
+#[derive(Clone, Debug)]
+pub struct EnvelopeInForce<'c> {
+    /// Its place in [`View::envelopes`], the same in every version.
+    pub index: usize,
+    pub name: &'c Spanned<String>,
+    /// Its own codes, field by field, in [`CodeField::ALL`] order.
+    pub codes: [Option<&'c Spanned<String>>; 5],
+    pub ceilings: [Option<Limit>; 2],
+    pub yearly: [Option<Limit>; 2],
+    pub schedule: Vec<Forecast>,
+}
+
+impl EnvelopeInForce<'_> {
+    pub fn code(&self, field: CodeField) -> Option<&Spanned<String>> {
+        self.codes.get(field as usize).copied().flatten()
+    }
+}
+
 /// The convention as it stands from one date on.
 #[derive(Clone, Debug)]
 pub struct Version<'c> {
@@ -130,6 +151,10 @@ pub struct Version<'c> {
     pub delegation: Option<Span>,
     /// The forecast schedule, in the order stated.
     pub schedule: Vec<Forecast>,
+    /// The envelopes in force, in the order first stated.
+    pub envelopes: Vec<EnvelopeInForce<'c>>,
+    /// The budget titles authorised or excluded.
+    pub titles: Option<&'c Titles>,
 }
 
 impl Version<'_> {
@@ -164,17 +189,27 @@ impl Version<'_> {
     }
 }
 
-/// Where a limit counts: the whole convention (an envelope's, later).
+/// Where a limit counts: the whole convention, or one envelope (by its
+/// place in [`View::envelopes`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     Whole,
+    Envelope(usize),
 }
 
 impl Version<'_> {
+    /// The envelope of a given place, when it is in force.
+    pub fn envelope(&self, index: usize) -> Option<&EnvelopeInForce<'_>> {
+        self.envelopes.iter().find(|e| e.index == index)
+    }
+
     /// The ceiling of a budget in a scope.
     pub fn ceiling_in(&self, scope: Scope, budget: Budget) -> Option<Limit> {
         match scope {
             Scope::Whole => self.ceiling(budget),
+            Scope::Envelope(i) => self
+                .envelope(i)
+                .and_then(|e| e.ceilings.get(budget.index()).copied().flatten()),
         }
     }
 
@@ -182,6 +217,9 @@ impl Version<'_> {
     pub fn yearly_in(&self, scope: Scope, budget: Budget) -> Option<Limit> {
         match scope {
             Scope::Whole => self.yearly(budget),
+            Scope::Envelope(i) => self
+                .envelope(i)
+                .and_then(|e| e.yearly.get(budget.index()).copied().flatten()),
         }
     }
 
@@ -189,6 +227,7 @@ impl Version<'_> {
     pub fn schedule_in(&self, scope: Scope) -> &[Forecast] {
         match scope {
             Scope::Whole => &self.schedule,
+            Scope::Envelope(i) => self.envelope(i).map_or(&[], |e| e.schedule.as_slice()),
         }
     }
 
@@ -214,6 +253,9 @@ pub struct View<'c> {
     /// One version per amendment, in order of effect (ties in the order
     /// stated).
     pub amended: Vec<Version<'c>>,
+    /// The name of every envelope any version states, in the order first
+    /// stated: an envelope's place here is its [`Scope::Envelope`].
+    pub envelopes: Vec<&'c Spanned<String>>,
 }
 
 impl<'c> View<'c> {
@@ -221,13 +263,14 @@ impl<'c> View<'c> {
         let start = c
             .effective_start()
             .zip(c.term.as_ref().map(|t| t.start.span));
+        let mut envelopes: Vec<&Spanned<String>> = c.envelopes.iter().map(|e| &e.name).collect();
         let signed = base_version(c);
         let mut amended: Vec<Version<'c>> = Vec::new();
         let mut amendments: Vec<&Amendment> = c.amendments.iter().collect();
         amendments.sort_by_key(|a| a.effect.value);
         for a in amendments {
             let mut next = amended.last().unwrap_or(&signed).clone();
-            amend(&mut next, a);
+            amend(&mut next, a, &mut envelopes);
             amended.push(next);
         }
         let mut view = View {
@@ -236,6 +279,7 @@ impl<'c> View<'c> {
             end: None,
             signed,
             amended,
+            envelopes,
         };
         view.end = view.effective_end();
         view
@@ -382,19 +426,72 @@ fn limit(amount: rust_decimal::Decimal, span: Span, a: Option<&Amendment>) -> Op
     })
 }
 
+/// The overall and yearly limits of a list of ceilings (`None` where a
+/// budget has none), stated by `a` (`None`: the convention as signed).
+fn ceiling_limits(
+    ceilings: &[Ceiling],
+    a: Option<&Amendment>,
+    overall: &mut [Option<Limit>; 2],
+    yearly: &mut [Option<Limit>; 2],
+) {
+    for ceiling in ceilings {
+        let slots = if ceiling.per_year {
+            &mut *yearly
+        } else {
+            &mut *overall
+        };
+        if let Some(slot) = slots.get_mut(ceiling.budget.index()) {
+            *slot = limit(ceiling.amount, ceiling.span, a);
+        }
+    }
+}
+
+/// Replaces or adds the forecast lines stated by `a`.
+fn set_forecasts(schedule: &mut Vec<Forecast>, lines: &[ScheduleLine], a: Option<&Amendment>) {
+    for line in lines {
+        let Some(limit) = limit(line.amount, line.span, a) else {
+            continue;
+        };
+        let new = Forecast {
+            year: line.year,
+            budget: line.budget,
+            limit,
+        };
+        match schedule
+            .iter_mut()
+            .find(|f| f.year == line.year && f.budget == line.budget)
+        {
+            Some(old) => *old = new,
+            None => schedule.push(new),
+        }
+    }
+}
+
+/// An envelope as first stated (by the convention or an amendment).
+fn new_envelope<'c>(
+    index: usize,
+    e: &'c Envelope,
+    a: Option<&'c Amendment>,
+) -> EnvelopeInForce<'c> {
+    let mut envelope = EnvelopeInForce {
+        index,
+        name: &e.name,
+        codes: CodeField::ALL.map(|f| e.imputation.get(f)),
+        ceilings: [None, None],
+        yearly: [None, None],
+        schedule: Vec::new(),
+    };
+    ceiling_limits(&e.ceilings, a, &mut envelope.ceilings, &mut envelope.yearly);
+    set_forecasts(&mut envelope.schedule, &e.schedule, a);
+    envelope
+}
+
 fn base_version(c: &Convention) -> Version<'_> {
     let mut ceilings = [None, None];
     let mut yearly = [None, None];
-    for ceiling in &c.ceilings {
-        let slots = if ceiling.per_year {
-            &mut yearly
-        } else {
-            &mut ceilings
-        };
-        if let Some(slot) = slots.get_mut(ceiling.budget.index()) {
-            *slot = limit(ceiling.amount, ceiling.span, None);
-        }
-    }
+    ceiling_limits(&c.ceilings, None, &mut ceilings, &mut yearly);
+    let mut schedule = Vec::new();
+    set_forecasts(&mut schedule, &c.schedule, None);
     Version {
         from: None,
         amendment: None,
@@ -411,22 +508,20 @@ fn base_version(c: &Convention) -> Version<'_> {
         yearly,
         delegated: c.delegation.as_ref().map_or([true, true], |d| d.budgets),
         delegation: c.delegation.as_ref().map(|d| d.span),
-        schedule: c
-            .schedule
+        schedule,
+        envelopes: c
+            .envelopes
             .iter()
-            .filter_map(|s| {
-                Some(Forecast {
-                    year: s.year,
-                    budget: s.budget,
-                    limit: limit(s.amount, s.span, None)?,
-                })
-            })
+            .enumerate()
+            .map(|(i, e)| new_envelope(i, e, None))
             .collect(),
+        titles: c.titles.as_ref(),
     }
 }
 
-/// What an amendment changes, applied to the version before it.
-fn amend<'c>(v: &mut Version<'c>, a: &'c Amendment) {
+/// What an amendment changes, applied to the version before it. New
+/// envelope names are added to `names`.
+fn amend<'c>(v: &mut Version<'c>, a: &'c Amendment, names: &mut Vec<&'c Spanned<String>>) {
     v.from = Some(a.effect.value);
     v.amendment = Some(a);
     if let Some(imputation) = &a.imputation {
@@ -448,36 +543,37 @@ fn amend<'c>(v: &mut Version<'c>, a: &'c Amendment) {
             market,
             since: Some(a.effect.value),
         }));
-    for ceiling in &a.ceilings {
-        let slots = if ceiling.per_year {
-            &mut v.yearly
-        } else {
-            &mut v.ceilings
-        };
-        if let Some(slot) = slots.get_mut(ceiling.budget.index()) {
-            *slot = limit(ceiling.amount, ceiling.span, Some(a));
-        }
-    }
+    ceiling_limits(&a.ceilings, Some(a), &mut v.ceilings, &mut v.yearly);
     if let Some(d) = &a.delegation {
         v.delegated = d.budgets;
         v.delegation = Some(d.span);
     }
-    for line in &a.schedule {
-        let Some(limit) = limit(line.amount, line.span, Some(a)) else {
-            continue;
+    if let Some(t) = &a.titles {
+        v.titles = Some(t);
+    }
+    set_forecasts(&mut v.schedule, &a.schedule, Some(a));
+    for e in &a.envelopes {
+        let key = fold(&e.name.value);
+        let index = match names.iter().position(|n| fold(&n.value) == key) {
+            Some(i) => i,
+            None => {
+                names.push(&e.name);
+                names.len() - 1
+            }
         };
-        let new = Forecast {
-            year: line.year,
-            budget: line.budget,
-            limit,
-        };
-        match v
-            .schedule
-            .iter_mut()
-            .find(|f| f.year == line.year && f.budget == line.budget)
-        {
-            Some(old) => *old = new,
-            None => v.schedule.push(new),
+        match v.envelopes.iter_mut().find(|old| old.index == index) {
+            // A known envelope: what the amendment states replaces its
+            // clauses, codes field by field.
+            Some(old) => {
+                for (slot, field) in old.codes.iter_mut().zip(CodeField::ALL) {
+                    if let Some(code) = e.imputation.get(field) {
+                        *slot = Some(code);
+                    }
+                }
+                ceiling_limits(&e.ceilings, Some(a), &mut old.ceilings, &mut old.yearly);
+                set_forecasts(&mut old.schedule, &e.schedule, Some(a));
+            }
+            None => v.envelopes.push(new_envelope(index, e, Some(a))),
         }
     }
 }

@@ -21,6 +21,7 @@ const LINTS: &[Lint] = &[
     notice_too_long,
     notice_missing,
     imputation_prefix,
+    envelopes,
     code_formats,
     market_duplicates,
     amendment_order,
@@ -396,26 +397,51 @@ fn notice_too_long(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Every set of codes some version holds, field by field: the common
+/// codes, and each envelope's own over them (an envelope's programme
+/// replacing the common one).
+fn code_sets<'v>(view: &'v View<'_>) -> Vec<[Option<&'v Spanned<String>>; 5]> {
+    let mut sets = Vec::new();
+    for v in view.versions() {
+        sets.push(v.codes);
+        for e in &v.envelopes {
+            let mut set = v.codes;
+            for (slot, own) in set.iter_mut().zip(e.codes) {
+                if own.is_some() {
+                    *slot = own;
+                }
+            }
+            sets.push(set);
+        }
+    }
+    sets
+}
+
 fn imputation_prefix(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
-    let Some(programme) = &c.imputation.programme else {
-        return;
-    };
-    let digits = programme.value.trim_start_matches('0');
-    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return; // reported by code_formats
-    }
-    let prefix = format!("{digits:0>4}");
-    for field in [
-        CodeField::CentreFinancier,
-        CodeField::DomaineFonctionnel,
-        CodeField::Activite,
-    ] {
-        let Some(code) = c.imputation.get(field) else {
+    let mut seen = Vec::new();
+    for set in code_sets(view) {
+        let [Some(programme), ..] = set else {
             continue;
         };
-        let bare = strip_company(&code.value);
-        if !bare.starts_with(&prefix) {
+        let digits = programme.value.trim_start_matches('0');
+        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            continue; // reported by code_formats
+        }
+        let prefix = format!("{digits:0>4}");
+        for field in [
+            CodeField::CentreFinancier,
+            CodeField::DomaineFonctionnel,
+            CodeField::Activite,
+        ] {
+            let Some(code) = set.get(field as usize).copied().flatten() else {
+                continue;
+            };
+            let bare = strip_company(&code.value);
+            if bare.starts_with(&prefix) || seen.contains(&(code.span, programme.span)) {
+                continue;
+            }
+            seen.push((code.span, programme.span));
             out.push(
                 Diagnostic::new(
                     Code::ImputationInconsistent,
@@ -425,6 +451,120 @@ fn imputation_prefix(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                 .related(c.source, programme.span, "the programme")
                 .help("the centre financier, domaine fonctionnel and activité of an imputation start with the programme's four digits (0124-…)"),
             );
+        }
+    }
+}
+
+/// The envelopes in force together can be told apart, and agree with the
+/// common imputation; their ceilings fit in the overall one.
+fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
+    let mut seen: Vec<(Code, crate::span::Span)> = Vec::new();
+    let mut push = |out: &mut Vec<Diagnostic>, d: Diagnostic| {
+        let key = (
+            d.code,
+            d.clause.as_ref().map(|l| l.span).unwrap_or_default(),
+        );
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(d);
+        }
+    };
+    let same = |a: &Spanned<String>, b: &Spanned<String>| {
+        crate::language::keywords::fold(strip_company(&a.value))
+            == crate::language::keywords::fold(strip_company(&b.value))
+    };
+    for v in view.versions() {
+        for (i, a) in v.envelopes.iter().enumerate() {
+            if a.codes.iter().all(Option::is_none) {
+                push(out, Diagnostic::new(
+                    Code::EnvelopeIndistinct,
+                    format!("envelope \"{}\" states no code of its own: no row can be told to belong to it", a.name.value),
+                )
+                .at_clause(c.source, a.name.span, "no code of its own")
+                .help("state the code the convention puts this envelope's credits on (`centre-financier …`, `activité …`)"));
+                continue;
+            }
+            for (field, (own, common)) in CodeField::ALL.iter().zip(a.codes.iter().zip(&v.codes)) {
+                let (Some(own), Some(common)) = (own, common) else {
+                    continue;
+                };
+                if !same(own, common) {
+                    push(out, Diagnostic::new(
+                        Code::EnvelopeConflict,
+                        format!(
+                            "envelope \"{}\" states {} `{}`, the common imputation `{}`: no row can carry both",
+                            a.name.value, field.name(), own.value, common.value
+                        ),
+                    )
+                    .at_clause(c.source, own.span, "the envelope's code")
+                    .related(c.source, common.span, "the common imputation's")
+                    .help("the imputation holds the codes common to every envelope: state this field in each envelope, not in the imputation"));
+                }
+            }
+            for b in v
+                .envelopes
+                .iter()
+                .skip(i + 1)
+                .filter(|b| b.codes.iter().any(Option::is_some))
+            {
+                let apart = a
+                    .codes
+                    .iter()
+                    .zip(&b.codes)
+                    .any(|(x, y)| matches!((x, y), (Some(x), Some(y)) if !same(x, y)));
+                if !apart {
+                    push(out, Diagnostic::new(
+                        Code::EnvelopeIndistinct,
+                        format!(
+                            "envelopes \"{}\" and \"{}\" differ in no code: a row carrying the codes of one carries the other's",
+                            a.name.value, b.name.value
+                        ),
+                    )
+                    .at_clause(c.source, b.name.span, "cannot be told apart")
+                    .related(c.source, a.name.span, "from this envelope")
+                    .help("give each envelope a code of its own that the others state differently (a centre financier, an activité…)"));
+                }
+            }
+        }
+        for budget in Budget::BOTH {
+            for yearly in [false, true] {
+                let limit = |l: [Option<crate::eval::view::Limit>; 2]| {
+                    l.get(budget.index()).copied().flatten()
+                };
+                let overall = if yearly {
+                    limit(v.yearly)
+                } else {
+                    limit(v.ceilings)
+                };
+                let Some(overall) = overall else { continue };
+                let parts: Vec<_> = v
+                    .envelopes
+                    .iter()
+                    .filter_map(|e| limit(if yearly { e.yearly } else { e.ceilings }))
+                    .collect();
+                let sum: i128 = parts.iter().map(|l| l.cents).sum();
+                if sum <= overall.cents {
+                    continue;
+                }
+                let which = if yearly { "yearly " } else { "" };
+                let mut d = Diagnostic::new(
+                    Code::EnvelopeOverCeiling,
+                    format!(
+                        "the envelopes' {which}{budget} ceilings add up to {}, above the overall {which}ceiling of {}",
+                        french(sum),
+                        french(overall.cents)
+                    ),
+                )
+                .at_clause(c.source, overall.span, "the overall ceiling")
+                .help("the overall ceiling binds too: the envelopes cannot all be spent; check the figures, or lower an envelope")
+                .figure("sum", crate::money::plain(sum))
+                .figure("ceiling", crate::money::plain(overall.cents));
+                for p in &parts {
+                    d = d.related(c.source, p.span, "an envelope's ceiling");
+                }
+                push(out, d);
+            }
         }
     }
 }
@@ -439,38 +579,43 @@ fn strip_company(code: &str) -> &str {
 /// A code, the test of its format, and the format in words.
 type FormatCheck<'a> = (Option<&'a Spanned<String>>, fn(&str) -> bool, &'static str);
 
+/// A test of a code's format, and the format in words.
+type Format = (fn(&str) -> bool, &'static str);
+
 /// CHORUS code formats (DOMAIN.md §3).
 fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
-    let imp = &c.imputation;
-    let checks: [FormatCheck<'_>; 6] = [
-        (imp.programme.as_ref(), is_programme, "3 digits, e.g. `124`"),
+    let formats: [Format; 5] = [
+        (is_programme, "3 digits, e.g. `124`"),
         (
-            imp.centre_financier.as_ref(),
             is_centre_financier,
             "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`",
         ),
+        (is_domaine, "`PPPP-AA` or `PPPP-AA-SS`, e.g. `0124-11`"),
+        (is_activite, "12 digits, e.g. `012460111304`"),
         (
-            imp.domaine_fonctionnel.as_ref(),
-            is_domaine,
-            "`PPPP-AA` or `PPPP-AA-SS`, e.g. `0124-11`",
-        ),
-        (
-            imp.activite.as_ref(),
-            is_activite,
-            "12 digits, e.g. `012460111304`",
-        ),
-        (
-            imp.centre_de_couts.as_ref(),
             is_centre_de_couts,
             "up to 10 letters and digits, e.g. `DININCUB75`",
         ),
-        (
-            c.uo.as_ref(),
-            is_centre_financier,
-            "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`",
-        ),
     ];
+    // Every code of every version and envelope, each once.
+    let mut checks: Vec<FormatCheck<'_>> = Vec::new();
+    for set in code_sets(view) {
+        for (code, (valid, format)) in set.into_iter().zip(formats) {
+            if code.is_some_and(|code| {
+                !checks
+                    .iter()
+                    .any(|(k, ..)| k.is_some_and(|k| k.span == code.span))
+            }) {
+                checks.push((code, valid, format));
+            }
+        }
+    }
+    checks.push((
+        c.uo.as_ref(),
+        is_centre_financier,
+        "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`",
+    ));
     for (code, valid, format) in checks {
         let Some(code) = code else { continue };
         if !valid(strip_company(&code.value)) {

@@ -13,8 +13,8 @@ use rust_decimal::Decimal;
 use crate::diag::{Code, Diagnostic, SourceId};
 use crate::language::keywords::{fold, suggest};
 use crate::language::model::{
-    Budget, Ceiling, Convention, Imputation, Market, Notice, Party, ScheduleLine, Signatory, Term,
-    TermStart,
+    Budget, Ceiling, Convention, Envelope, Imputation, Market, Notice, Party, ScheduleLine,
+    Signatory, Term, TermStart, Titles,
 };
 use crate::language::syntax::{Document, Item, Value, ValueKind};
 use crate::span::{Span, Spanned};
@@ -91,6 +91,15 @@ pub const CLAUSES: &[Clause] = &[
         let v = cx.imputation(item);
         once(cx, &mut s.imputation, v, item);
     }),
+    clause("enveloppe", true, true, |cx, item, c, _| {
+        if let Some(e) = cx.envelope(item, c) {
+            c.envelopes.push(e);
+        }
+    }),
+    clause("titre", false, true, |cx, item, _, s| {
+        let v = cx.titles(item);
+        once(cx, &mut s.titles, v, item);
+    }),
     clause("délégation", false, true, |cx, item, _, s| {
         let v = cx.delegation(item);
         once(cx, &mut s.delegation, v, item);
@@ -139,6 +148,7 @@ pub fn keywords() -> impl Iterator<Item = &'static str> {
         .chain(PARTY_CLAUSES.iter().copied())
         .chain(TERM_CLAUSES.iter().copied())
         .chain(IMPUTATION_CLAUSES.iter().copied())
+        .chain(ENVELOPE_CLAUSES.iter().copied())
         .chain(MARKET_FIELDS.iter().copied())
         .chain(WAIVER_CLAUSES.iter().copied())
 }
@@ -152,6 +162,16 @@ pub const IMPUTATION_CLAUSES: &[&str] = &[
     "domaine-fonctionnel",
     "activité",
     "centre-de-coûts",
+];
+/// Clauses of an `enveloppe` block: its codes, ceilings and schedule.
+pub const ENVELOPE_CLAUSES: &[&str] = &[
+    "programme",
+    "centre-financier",
+    "domaine-fonctionnel",
+    "activité",
+    "centre-de-coûts",
+    "plafond",
+    "échéancier",
 ];
 pub const MARKET_FIELDS: &[&str] = &["titulaire", "chorus", "numéro"];
 
@@ -247,7 +267,32 @@ impl Lowerer {
         resolve_term(&mut c);
         let present: Vec<String> = block.items.iter().map(|i| fold(&i.head.text)).collect();
         self.require_clauses(&present, item);
+        if !present.iter().any(|p| p == "plafond") {
+            self.require_ceiling(&c, item);
+        }
         c
+    }
+
+    /// A convention with envelopes needs a ceiling of some kind: overall,
+    /// yearly, or an envelope's.
+    fn require_ceiling(&mut self, c: &Convention, item: &Item) {
+        if !self.complete
+            || c.envelopes.is_empty()
+            || !c.ceilings.is_empty()
+            || c.envelopes.iter().any(|e| !e.ceilings.is_empty())
+        {
+            return;
+        }
+        self.diags.push(
+            Diagnostic::new(
+                Code::ClauseMissing,
+                "the convention states no ceiling, nor do its envelopes",
+            )
+            .at_clause(self.source, item.head.span, "`plafond` missing here")
+            .help(
+                "state the convention's ceiling (`plafond AE et CP 900 000 €`) or each envelope's",
+            ),
+        );
     }
 
     fn convention_clause(&mut self, item: &Item, c: &mut Convention, s: &mut OnceSlots) {
@@ -277,6 +322,11 @@ impl Lowerer {
             ("imputation", "imputation { programme 124 … }"),
         ];
         for (name, example) in mandatory {
+            // Envelopes may state the ceilings instead (checked once they
+            // are lowered, in `require_ceiling`).
+            if name == "plafond" && present.iter().any(|p| p == "enveloppe") {
+                continue;
+            }
             if !present.contains(&fold(name)) {
                 self.diags.push(
                     Diagnostic::new(
@@ -664,6 +714,7 @@ impl Lowerer {
         let signature = slots.signature.take().map(|(v, _)| v);
         let imputation = slots.imputation.take().map(|(v, _)| v);
         let delegation = slots.delegation.take().map(|(v, _)| v);
+        let titles = slots.titles.take().map(|(v, _)| v);
         self.schedule_broken |= scratch.schedule_broken;
         let Some((effect, _)) = effect else {
             self.diags.push(
@@ -686,7 +737,86 @@ impl Lowerer {
             markets: scratch.markets,
             removed_markets,
             imputation,
+            envelopes: scratch.envelopes,
+            titles,
             delegation,
+            span: item.span,
+        })
+    }
+
+    /// `enveloppe "name" { centre-financier …  plafond …  échéancier { … } }`:
+    /// the envelope's own codes, ceilings and schedule. In an amendment, an
+    /// envelope of a known name states what changes in it.
+    fn envelope(&mut self, item: &Item, c: &mut Convention) -> Option<Envelope> {
+        let name = self.text_at(item, 0, "the envelope's name")?;
+        self.no_more_values(item, 1);
+        if let Some(first) = c
+            .envelopes
+            .iter()
+            .find(|e| fold(&e.name.value) == fold(&name.value))
+        {
+            let first = first.name.span;
+            self.diags.push(
+                Diagnostic::new(
+                    Code::ClauseDuplicate,
+                    format!("envelope \"{}\" is stated twice", name.value),
+                )
+                .at_clause(self.source, name.span, "stated again here")
+                .related(self.source, first, "first stated here")
+                .help("give each envelope a name of its own, or merge the two"),
+            );
+            return None;
+        }
+        let mut scratch = self.convention_shell(item);
+        let mut codes = Vec::new();
+        for sub in item.block.iter().flat_map(|b| &b.items) {
+            match fold(&sub.head.text).as_str() {
+                "plafond" => {
+                    self.ceiling(sub, &mut scratch);
+                    self.no_block(sub);
+                }
+                "echeancier" => self.schedule(sub, &mut scratch),
+                head if IMPUTATION_CLAUSES.iter().any(|k| fold(k) == head) => codes.push(sub),
+                _ => self.unknown(sub, ENVELOPE_CLAUSES),
+            }
+        }
+        c.schedule_broken |= scratch.schedule_broken;
+        Some(Envelope {
+            name,
+            imputation: self.imputation_codes(codes.into_iter(), item.span),
+            ceilings: scratch.ceilings,
+            schedule: scratch.schedule,
+            span: item.span,
+        })
+    }
+
+    /// `titre 3`, `titre 3 et 5` (the titles authorised), `titre hors 2`
+    /// (the titles excluded).
+    fn titles(&mut self, item: &Item) -> Option<Titles> {
+        let mut excluded = false;
+        let mut titles = Vec::new();
+        for (i, v) in item.values.iter().enumerate() {
+            match &v.kind {
+                ValueKind::Word(w) if i == 0 && fold(w) == "hors" => excluded = true,
+                ValueKind::Word(w) if fold(w) == "et" => {}
+                ValueKind::Word(w) => match w.parse::<u8>() {
+                    Ok(n) if (1..=7).contains(&n) => titles.push(Spanned::new(n, v.span)),
+                    _ => self.value_error(v, "a budget title, 1 to 7 (`titre 3`, `titre hors 2`)"),
+                },
+                _ => self.value_error(v, "a budget title, 1 to 7 (`titre 3`, `titre hors 2`)"),
+            }
+        }
+        if titles.is_empty() {
+            self.missing_value(
+                item,
+                item.head.span,
+                "the budget titles (`titre 3 et 5`, `titre hors 2`)",
+            );
+            return None;
+        }
+        Some(Titles {
+            excluded,
+            titles,
             span: item.span,
         })
     }
@@ -765,6 +895,8 @@ impl Lowerer {
             schedule: Vec::new(),
             accountant: None,
             imputation: Imputation::default(),
+            envelopes: Vec::new(),
+            titles: None,
             delegation: None,
             notice: None,
             publication: None,
@@ -928,12 +1060,22 @@ impl Lowerer {
 
     fn imputation(&mut self, item: &Item) -> Option<Imputation> {
         self.no_more_values(item, 0);
+        let subs = item.block.iter().flat_map(|b| &b.items);
+        Some(self.imputation_codes(subs, item.span))
+    }
+
+    /// The code clauses of an `imputation` or `enveloppe` block.
+    fn imputation_codes<'a>(
+        &mut self,
+        subs: impl Iterator<Item = &'a Item>,
+        span: Span,
+    ) -> Imputation {
         let mut imp = Imputation {
-            span: item.span,
+            span,
             ..Imputation::default()
         };
         let mut slots: [Option<(Spanned<String>, Span)>; 5] = Default::default();
-        for sub in item.block.iter().flat_map(|b| &b.items) {
+        for sub in subs {
             self.no_block(sub);
             let index = match fold(&sub.head.text).as_str() {
                 "programme" => 0,
@@ -963,7 +1105,7 @@ impl Lowerer {
         imp.domaine_fonctionnel = df.map(|(v, _)| v);
         imp.activite = activite.map(|(v, _)| v);
         imp.centre_de_couts = cc.map(|(v, _)| v);
-        Some(imp)
+        imp
     }
 
     /// `délégation AE et CP`, `délégation CP`, `délégation AE`.
@@ -1170,6 +1312,7 @@ struct OnceSlots {
     term: Option<(Term, Span)>,
     accountant: Option<(Spanned<String>, Span)>,
     imputation: Option<(Imputation, Span)>,
+    titles: Option<(crate::language::model::Titles, Span)>,
     delegation: Option<(crate::language::model::Delegation, Span)>,
     notice: Option<(Notice, Span)>,
     publication: Option<(Spanned<String>, Span)>,
@@ -1180,6 +1323,7 @@ struct OnceSlots {
 impl OnceSlots {
     fn apply(self, c: &mut Convention) {
         c.nor = self.nor.map(|(v, _)| v);
+        c.titles = self.titles.map(|(v, _)| v);
         c.signature = self.signature.map(|(v, _)| v);
         c.legal_basis = self.legal_basis.map(|(v, _)| v);
         c.delegant = self.delegant.map(|(v, _)| v);

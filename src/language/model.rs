@@ -30,6 +30,11 @@ pub struct Convention {
     pub schedule: Vec<ScheduleLine>,
     pub accountant: Option<Spanned<String>>,
     pub imputation: Imputation,
+    /// Named envelopes (`enveloppe "…" { … }`): codes of their own on top
+    /// of the common imputation, and limits of their own.
+    pub envelopes: Vec<Envelope>,
+    /// The budget titles authorised or excluded (`titre 3`, `titre hors 2`).
+    pub titles: Option<Titles>,
     /// The budgets delegated (`délégation CP`): both when not stated.
     pub delegation: Option<Delegation>,
     pub notice: Option<Notice>,
@@ -66,9 +71,45 @@ pub struct Amendment {
     /// (`retire marché "développement"`).
     pub removed_markets: Vec<Spanned<String>>,
     pub imputation: Option<Imputation>,
+    /// Envelopes changed (by name: the clauses stated replace theirs) or
+    /// added.
+    pub envelopes: Vec<Envelope>,
+    pub titles: Option<Titles>,
     pub delegation: Option<Delegation>,
     #[serde(skip)]
     pub span: Span,
+}
+
+/// A named envelope: credits put at disposal on its own codes (a centre
+/// financier, an activité…), with its own ceilings and schedule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Envelope {
+    pub name: Spanned<String>,
+    /// The codes of its own; the convention's imputation holds the codes
+    /// common to every envelope.
+    pub imputation: Imputation,
+    pub ceilings: Vec<Ceiling>,
+    pub schedule: Vec<ScheduleLine>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// The nature of expenses, by budget title (titre 2: personnel, 3:
+/// fonctionnement, 5: investissement, 6: intervention…): the titles
+/// authorised (`titre 3 et 5`), or those excluded (`titre hors 2`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Titles {
+    pub excluded: bool,
+    pub titles: Vec<Spanned<u8>>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Titles {
+    /// Whether expenses of a title are allowed.
+    pub fn allows(&self, title: u8) -> bool {
+        self.titles.iter().any(|t| t.value == title) != self.excluded
+    }
 }
 
 /// Which budgets the délégant delegates: `délégation AE et CP` (the
