@@ -18,5 +18,7 @@ profil "canonique" {
   centre_de_couts "centre_de_couts"
   marche "marche"
   fournisseur "fournisseur"
+  titre "titre"
+  compte "compte"
   exercice "exercice"
 }

@@ -14,6 +14,7 @@ profil "inf-bud-53-ae" {
   centre_de_couts "Centre de coûts"
   activite "Référentiel de programmation"
   fournisseur "Fournisseur titulaire principal (EJ)" 1
+  compte "Compte général"
   exercice préambule "Exercice comptable"
   mesure "Montant engagé" "Montant payé"
   sous-total "Résultat"

@@ -15,6 +15,7 @@ profil "inf-bud-53-cp" {
   centre_de_couts "Centre de coûts"
   activite "Référentiel de programmation"
   fournisseur "Fournisseur payé (DP)" 1
+  compte "Compte général"
   exercice préambule "Exercice comptable"
   mesure "Montant payé" "Montant engagé"
   sous-total "Résultat"

@@ -21,6 +21,7 @@ profil "infbud53" {
   activite "Référentiel de programmation"
   marche "N° de contrat"
   fournisseur "Fournisseur titulaire principal (EJ)" 1
+  compte "Compte général"
   exercice "Exercice comptable"
   sous-total "Résultat"
 }

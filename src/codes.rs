@@ -101,6 +101,8 @@ codes! {
         "an imputation code of a transaction differs from the convention's";
     MarketUnknown = "market.unknown", Error,
         "the supplier or contract of a transaction is not among the authorised ones";
+    NatureExcluded = "nature.excluded", Error,
+        "the budget title or PCE account of a transaction is not among those the convention allows";
     CommitmentOverpaid = "commitment.overpaid", Error,
         "on one commitment (EJ), cumulative payments exceed cumulative commitments";
     ScopeUnmatched = "scope.unmatched", Warning,

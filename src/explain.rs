@@ -148,6 +148,11 @@ pub fn explain(code: Code) -> Explanation {
             "imputation { centre-financier 0124-CDAF-CDSI }\n\ndate;type;montant;centre_financier\n16/04/2018;CP;30 000,00;0129-CDAF-CDSI",
             "Correct the imputation in CHORUS, or leave the row out of the convention's export.",
         ),
+        Code::NatureExcluded => (
+            "Conventions restrict what may be spent: \"dépenses de fonctionnement (titre 3)\", \"hors dépenses de personnel (titre 2)\". A row of another budget title, or of a PCE account outside the stated ones, is an expense the délégant did not delegate. A row without a title (or account) is reported too, since nothing shows it is allowed.",
+            "titre 3 et 5\n\ndate;type;montant;titre\n16/04/2018;CP;30 000,00;2",
+            "Check the row's title or account in CHORUS; if the expense is allowed after all, amend the convention (an amendment may restate `titre` or `compte`).",
+        ),
         Code::MarketUnknown => (
             "The délégataire may spend only through the contracts the convention names, as in force on the row's date: an amendment's `marché` adds one from its effective date, `retire marché` withdraws one. Before any version names a market, nothing is restricted. A payment to another supplier is outside the delegation.",
             "marché \"incubateur\" titulaire \"NUMA\" chorus 1001091655\n\ndate;type;montant;fournisseur\n03/05/2018;AE;3 000,00;1000987654",

@@ -25,7 +25,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::eval::view::{End, EndCause, MarketInForce, View};
 use crate::input::parse::{day_number, normalize_code, normalize_programme, same};
 use crate::input::{Accounting, Layout, Transaction};
-use crate::language::model::{CodeField, Convention};
+use crate::language::model::{CodeField, Convention, Restriction};
 use crate::span::{Span, Spanned};
 use ledger::Ledger;
 use sort::{Movement, NO_EJ, Sorter};
@@ -127,6 +127,9 @@ struct RowRules {
     waived_dps: Vec<Vec<u8>>,
     /// The budgets delegated (AE, CP), from each version's first day.
     delegated: Vec<(Option<NaiveDate>, [bool; 2])>,
+    /// The budget titles and PCE accounts allowed, from each version's
+    /// first day.
+    natures: Vec<(Option<NaiveDate>, [Option<Restriction>; 2])>,
     /// Some version does not delegate both budgets: rows must be sorted
     /// into scope (settled once, not per row).
     partial: bool,
@@ -237,6 +240,10 @@ impl RowRules {
                 .map(|w| normalize_code(w.key.value.1.as_bytes()).to_vec())
                 .collect(),
             delegated: view.versions().map(|v| (v.from, v.delegated)).collect(),
+            natures: view
+                .versions()
+                .map(|v| (v.from, [v.titles.cloned(), v.accounts.cloned()]))
+                .collect(),
             partial: view.versions().any(|v| v.delegated != [true, true]),
         }
     }
@@ -428,6 +435,21 @@ impl<'c> Evaluator<'c> {
                 "authorised markets: no `fournisseur` or `marche` column in `{name}`"
             ));
         }
+        for (k, (keyword, column)) in [("titre", layout.title), ("compte", layout.account)]
+            .into_iter()
+            .enumerate()
+        {
+            let restricted = self
+                .rules
+                .natures
+                .iter()
+                .any(|(_, n)| n.get(k).is_some_and(Option::is_some));
+            if restricted && column.is_none() {
+                self.summary.not_checked.push(format!(
+                    "nature of expenses (`{keyword}`): no `{keyword}` column in `{name}` (profile `{profile}`)"
+                ));
+            }
+        }
         if let Some(uo) = &self.convention.uo {
             self.summary.not_checked.push(format!(
                 "uo `{}`: exports carry the centre financier, not the budget unit; the imputation's codes are checked instead",
@@ -488,6 +510,7 @@ impl Shard<'_> {
         self.check_term(tx, keyed);
         let envelope = self.check_imputation(tx, layout, keyed);
         self.check_market(tx, layout, keyed);
+        self.check_nature(tx, layout, keyed);
         if let Some(dp) = tx.dp.filter(|_| !self.rules.waived_dps.is_empty()) {
             let dp = normalize_code(dp);
             if self.rules.waived_dps.iter().any(|w| same(w, dp)) {
@@ -671,7 +694,12 @@ impl Shard<'_> {
             match matched.as_slice() {
                 // Several: told apart only by absent columns (listed as
                 // not checked); the row counts in none of them.
-                [one] => envelope = u8::try_from(one + 1).unwrap_or(0),
+                // Beyond the envelopes a movement can name (a lint error),
+                // the row counts overall only.
+                [one] if *one < sort::MAX_ENVELOPES => {
+                    envelope = u8::try_from(one + 1).unwrap_or(0);
+                }
+                [_] => {}
                 [] => {}
                 _ => nearest = None,
             }
@@ -734,6 +762,73 @@ impl Shard<'_> {
             .at_row(tx.pos.to_ref(columns, "differs from the convention"))
             .help(help));
         envelope
+    }
+
+    /// The row's budget title and PCE account against those the version
+    /// in force on its date allows.
+    fn check_nature(&self, tx: &Transaction<'_>, layout: &Layout, out: &mut dyn FnMut(Diagnostic)) {
+        let Some((_, [titles, accounts])) = self
+            .rules
+            .natures
+            .iter()
+            .rev()
+            .find(|(from, _)| from.is_none_or(|f| f <= tx.date))
+        else {
+            return;
+        };
+        let checks = [
+            (titles, tx.title, layout.title, Nature::Title),
+            (accounts, tx.account, layout.account, Nature::Account),
+        ];
+        for (rule, value, column, nature) in checks {
+            let (Some(rule), Some(value)) = (rule, value) else {
+                continue;
+            };
+            let written = tx.encoding.decode(value);
+            let read = nature.read(&written);
+            if read
+                .as_deref()
+                .is_some_and(|v| rule.allows(|stated| nature.matches(v, stated)))
+            {
+                continue;
+            }
+            let (what, keyword) = nature.names();
+            let stated: Vec<&str> = rule.values.iter().map(|v| v.value.as_str()).collect();
+            let clause = format!(
+                "{keyword} {}{}",
+                if rule.excluded { "hors " } else { "" },
+                stated.join(" et ")
+            );
+            let message = match &read {
+                None if normalize_code(value).is_empty() => {
+                    format!(
+                        "the row states no {what}, and the convention restricts them ({clause})"
+                    )
+                }
+                None => format!(
+                    "`{written}` is not a {what}, and the convention restricts them ({clause})"
+                ),
+                Some(v) if rule.excluded => {
+                    format!("{what} {v} is excluded by the convention ({clause})")
+                }
+                Some(v) => {
+                    format!("{what} {v} is not among those the convention authorises ({clause})")
+                }
+            };
+            let label = if rule.excluded {
+                "excluded"
+            } else {
+                "authorised"
+            };
+            let mut d = Diagnostic::new(Code::NatureExcluded, message)
+                .at_row(tx.pos.to_ref(column.into_iter().collect(), format!("{what} of the row")))
+                .at_clause(self.convention.source, rule.span, format!("{label}: {clause}"))
+                .help("the convention restricts the nature of its expenses: check the row's title or account in CHORUS, or leave the row out of the convention's export");
+            if let Some(v) = read {
+                d = d.figure(keyword, v);
+            }
+            out(d);
+        }
     }
 
     /// The supplier and contract of a row against the markets in force on
@@ -834,6 +929,57 @@ impl Shard<'_> {
             };
         }
         out(d);
+    }
+}
+
+/// What a restriction of the nature of expenses reads in a row.
+#[derive(Clone, Copy)]
+enum Nature {
+    /// The budget title: `3`, `03`, `T3`, `Titre 3`.
+    Title,
+    /// The PCE account: `6522800000`, `PCE/6522800000`.
+    Account,
+}
+
+impl Nature {
+    /// The row's value as the convention states them, if it reads as one.
+    fn read(self, written: &str) -> Option<String> {
+        match self {
+            Nature::Title => {
+                let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+                let digits = digits.trim_start_matches('0');
+                let rest = written
+                    .chars()
+                    .filter(|c| !c.is_ascii_digit())
+                    .collect::<String>();
+                let rest = crate::language::keywords::fold(rest.trim());
+                let word = matches!(rest.as_str(), "" | "t" | "t." | "titre");
+                (word && digits.len() == 1 && ('1'..='7').contains(&digits.chars().next()?))
+                    .then(|| digits.to_owned())
+            }
+            Nature::Account => {
+                let bare = written.rsplit('/').next().unwrap_or(written).trim();
+                (!bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| bare.to_owned())
+            }
+        }
+    }
+
+    /// Whether a value read from a row is one a clause states: the same
+    /// title, or an account under a stated prefix.
+    fn matches(self, value: &str, stated: &str) -> bool {
+        match self {
+            Nature::Title => value == stated,
+            Nature::Account => value.starts_with(stated),
+        }
+    }
+
+    /// What it is called in messages, and the clause's keyword.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Nature::Title => ("budget title", "titre"),
+            Nature::Account => ("account", "compte"),
+        }
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! A convention's scope is its imputation codes: a row belongs to the
 //! conventions whose every stated code equals the row's (for the code
-//! columns the export has). Each convention is indexed under its most
+//! columns the export has; with envelopes, the common codes and one
+//! envelope's). Each convention is indexed under its most
 //! specific code (activité, else centre financier, domaine fonctionnel,
 //! centre de coûts, programme), so routing a row costs a few hash lookups,
 //! whatever the number of conventions. Several candidates are narrowed by
@@ -47,9 +48,10 @@ fn normalized(field: CodeField, value: &[u8]) -> &[u8] {
 type Codes = Vec<(CodeField, Vec<u8>)>;
 
 struct Scope {
-    /// The codes of each version, from its first day (`None`: from the
-    /// start).
-    codes: Vec<(Option<NaiveDate>, Codes)>,
+    /// The code sets of each version, from its first day (`None`: from the
+    /// start): the common codes, or with envelopes the common codes and one
+    /// envelope's, one set per envelope.
+    codes: Vec<(Option<NaiveDate>, Vec<Codes>)>,
     suppliers: Vec<Vec<u8>>,
     start: Option<NaiveDate>,
     /// The end once amendments, renewals and a notice are counted.
@@ -74,22 +76,31 @@ impl Router {
         let mut scopes = Vec::new();
         for (i, c) in conventions.iter().enumerate() {
             let view = View::new(c);
-            let mut versions: Vec<(Option<NaiveDate>, Codes)> = Vec::new();
+            let mut versions: Vec<(Option<NaiveDate>, Vec<Codes>)> = Vec::new();
             for v in view.versions() {
-                let codes: Codes = KEY_ORDER
-                    .iter()
-                    .filter_map(|f| {
-                        let code = v.code(*f)?;
-                        Some((*f, normalized(*f, code.value.as_bytes()).to_vec()))
-                    })
-                    .collect();
-                if versions.last().is_none_or(|(_, last)| *last != codes) {
-                    versions.push((v.from, codes));
+                let set = |own: Option<&[Option<&crate::span::Spanned<String>>; 5]>| -> Codes {
+                    KEY_ORDER
+                        .iter()
+                        .filter_map(|f| {
+                            let code = own
+                                .and_then(|o| o.get(*f as usize).copied().flatten())
+                                .or_else(|| v.code(*f))?;
+                            Some((*f, normalized(*f, code.value.as_bytes()).to_vec()))
+                        })
+                        .collect()
+                };
+                let sets: Vec<Codes> = if v.envelopes.is_empty() {
+                    vec![set(None)]
+                } else {
+                    v.envelopes.iter().map(|e| set(Some(&e.codes))).collect()
+                };
+                if versions.last().is_none_or(|(_, last)| *last != sets) {
+                    versions.push((v.from, sets));
                 }
             }
-            // Every version's most specific code keys the convention.
+            // Every code set's most specific code keys the convention.
             let mut keyed = false;
-            for (_, codes) in &versions {
+            for codes in versions.iter().flat_map(|(_, sets)| sets) {
                 let Some((field, key)) = codes.first() else {
                     continue;
                 };
@@ -181,9 +192,10 @@ fn narrow(candidates: &mut Vec<usize>, test: impl Fn(usize) -> bool) {
 }
 
 impl Scope {
-    /// The row carries the codes of the version in force on its date.
+    /// The row carries the codes of the version in force on its date (with
+    /// envelopes, those of one of them).
     fn holds_codes(&self, tx: &Transaction<'_>) -> bool {
-        let Some((_, codes)) = self
+        let Some((_, sets)) = self
             .codes
             .iter()
             .rev()
@@ -191,11 +203,13 @@ impl Scope {
         else {
             return true;
         };
-        codes.iter().all(|(field, expected)| {
-            match tx.codes.get(*field as usize).copied().flatten() {
-                Some(value) => normalized(*field, value) == expected.as_slice(),
-                None => true,
-            }
+        sets.iter().any(|codes| {
+            codes.iter().all(|(field, expected)| {
+                match tx.codes.get(*field as usize).copied().flatten() {
+                    Some(value) => normalized(*field, value) == expected.as_slice(),
+                    None => true,
+                }
+            })
         })
     }
 

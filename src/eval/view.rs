@@ -20,8 +20,8 @@ use crate::dates::Duration;
 use crate::diag::SourceId;
 use crate::language::keywords::fold;
 use crate::language::model::{
-    Amendment, Budget, Ceiling, CodeField, Convention, Envelope, Market, Purpose, ScheduleLine,
-    Termination, Titles,
+    Amendment, Budget, Ceiling, CodeField, Convention, Envelope, Market, Purpose, Restriction,
+    ScheduleLine, Termination,
 };
 use crate::money::to_cents;
 use crate::span::{Span, Spanned};
@@ -154,7 +154,9 @@ pub struct Version<'c> {
     /// The envelopes in force, in the order first stated.
     pub envelopes: Vec<EnvelopeInForce<'c>>,
     /// The budget titles authorised or excluded.
-    pub titles: Option<&'c Titles>,
+    pub titles: Option<&'c Restriction>,
+    /// The PCE accounts authorised or excluded.
+    pub accounts: Option<&'c Restriction>,
 }
 
 impl Version<'_> {
@@ -516,6 +518,7 @@ fn base_version(c: &Convention) -> Version<'_> {
             .map(|(i, e)| new_envelope(i, e, None))
             .collect(),
         titles: c.titles.as_ref(),
+        accounts: c.accounts.as_ref(),
     }
 }
 
@@ -550,6 +553,9 @@ fn amend<'c>(v: &mut Version<'c>, a: &'c Amendment, names: &mut Vec<&'c Spanned<
     }
     if let Some(t) = &a.titles {
         v.titles = Some(t);
+    }
+    if let Some(t) = &a.accounts {
+        v.accounts = Some(t);
     }
     set_forecasts(&mut v.schedule, &a.schedule, Some(a));
     for e in &a.envelopes {

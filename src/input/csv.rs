@@ -333,6 +333,8 @@ impl Export {
             codes: CodeField::ALL.map(|f| opt(layout.code(f))),
             contract: opt(layout.contract),
             supplier: opt(layout.supplier),
+            title: opt(layout.title),
+            account: opt(layout.account),
         })
     }
 }
@@ -799,6 +801,8 @@ fn resolve(
             ej: first(Field::Ej),
             contract: first(Field::Contract),
             supplier: first(Field::Supplier),
+            title: first(Field::Title),
+            account: first(Field::Account),
         },
         dates,
         budget,

@@ -52,6 +52,10 @@ pub struct Layout {
     pub ej: Option<usize>,
     pub contract: Option<usize>,
     pub supplier: Option<usize>,
+    /// The budget title.
+    pub title: Option<usize>,
+    /// The PCE account.
+    pub account: Option<usize>,
 }
 
 impl Layout {
@@ -89,6 +93,8 @@ pub struct Transaction<'a> {
     pub codes: [Option<&'a [u8]>; 5],
     pub contract: Option<&'a [u8]>,
     pub supplier: Option<&'a [u8]>,
+    pub title: Option<&'a [u8]>,
+    pub account: Option<&'a [u8]>,
 }
 
 impl Transaction<'_> {

@@ -54,6 +54,10 @@ pub enum Field {
     CentreDeCouts,
     Contract,
     Supplier,
+    /// The budget title (titre 2, 3, 5…).
+    Title,
+    /// The PCE account (compte général).
+    Account,
     FiscalYear,
 }
 
@@ -70,6 +74,8 @@ const FIELDS: &[(&str, Field)] = &[
     ("centre_de_couts", Field::CentreDeCouts),
     ("marche", Field::Contract),
     ("fournisseur", Field::Supplier),
+    ("titre", Field::Title),
+    ("compte", Field::Account),
     ("exercice", Field::FiscalYear),
 ];
 
@@ -92,6 +98,8 @@ const KEYWORDS: &[&str] = &[
     "centre_de_couts",
     "marche",
     "fournisseur",
+    "titre",
+    "compte",
     "exercice",
 ];
 

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Code, Diagnostic};
 use crate::eval::view::View;
-use crate::language::model::{Budget, CodeField, Convention};
+use crate::language::model::{Budget, Ceiling, CodeField, Convention, ScheduleLine};
 use crate::money::{french, to_cents};
 use crate::span::Spanned;
 
@@ -231,54 +231,76 @@ fn term_inverted(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The convention's ceilings and schedule, then each envelope's (with its
+/// name), as first stated.
+fn schedules(c: &Convention) -> Vec<(Option<&str>, &[Ceiling], &[ScheduleLine])> {
+    std::iter::once((None, c.ceilings.as_slice(), c.schedule.as_slice()))
+        .chain(c.envelopes.iter().map(|e| {
+            (
+                Some(e.name.value.as_str()),
+                e.ceilings.as_slice(),
+                e.schedule.as_slice(),
+            )
+        }))
+        .collect()
+}
+
+/// `envelope "…": ` before a message about an envelope's schedule.
+fn of(envelope: Option<&str>) -> String {
+    envelope.map_or(String::new(), |n| format!("envelope \"{n}\": "))
+}
+
 fn schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
     if c.schedule_broken {
         return;
     }
-    for ceiling in c
-        .ceilings
-        .iter()
-        .filter(|c| !c.per_year && view.signed.delegates(c.budget))
-    {
-        let lines: Vec<_> = c
-            .schedule
+    for (envelope, ceilings, schedule) in schedules(c) {
+        for ceiling in ceilings
             .iter()
-            .filter(|s| s.budget == ceiling.budget)
-            .collect();
-        if lines.is_empty() {
-            continue;
-        }
-        let sum: i128 = lines.iter().filter_map(|s| to_cents(s.amount)).sum();
-        let Some(limit) = to_cents(ceiling.amount) else {
-            continue;
-        };
-        if sum != limit {
-            let mut d = Diagnostic::new(
-                Code::ScheduleSumMismatch,
-                format!(
-                    "the {} forecasts add up to {}, the ceiling is {}",
-                    ceiling.budget,
-                    french(sum),
-                    french(limit)
-                ),
-            )
-            .at_clause(
-                c.source,
-                ceiling.span,
-                format!("ceiling of {}", french(limit)),
-            )
-            .help("a schedule usually spreads the whole ceiling over the years: check each line")
-            .figure("sum", crate::money::plain(sum))
-            .figure("ceiling", crate::money::plain(limit));
-            for line in lines {
-                d = d.related(
-                    c.source,
-                    line.span,
-                    format!("{} {}", line.year, line.budget),
-                );
+            .filter(|c| !c.per_year && view.signed.delegates(c.budget))
+        {
+            let lines: Vec<_> = schedule
+                .iter()
+                .filter(|s| s.budget == ceiling.budget)
+                .collect();
+            if lines.is_empty() {
+                continue;
             }
-            out.push(d);
+            let sum: i128 = lines.iter().filter_map(|s| to_cents(s.amount)).sum();
+            let Some(limit) = to_cents(ceiling.amount) else {
+                continue;
+            };
+            if sum != limit {
+                let mut d = Diagnostic::new(
+                    Code::ScheduleSumMismatch,
+                    format!(
+                        "{}the {} forecasts add up to {}, the ceiling is {}",
+                        of(envelope),
+                        ceiling.budget,
+                        french(sum),
+                        french(limit)
+                    ),
+                )
+                .at_clause(
+                    c.source,
+                    ceiling.span,
+                    format!("ceiling of {}", french(limit)),
+                )
+                .help(
+                    "a schedule usually spreads the whole ceiling over the years: check each line",
+                )
+                .figure("sum", crate::money::plain(sum))
+                .figure("ceiling", crate::money::plain(limit));
+                for line in lines {
+                    d = d.related(
+                        c.source,
+                        line.span,
+                        format!("{} {}", line.year, line.budget),
+                    );
+                }
+                out.push(d);
+            }
         }
     }
 }
@@ -290,7 +312,8 @@ fn schedule_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     };
     // The end once renewals, amendments and a notice are counted.
     let end = view.end.map_or(term.end.value, |e| e.date);
-    for line in &c.schedule {
+    let lines = schedules(c).into_iter().flat_map(|(_, _, lines)| lines);
+    for line in lines {
         if line.year < start.year() || line.year > end.year() {
             out.push(
                 Diagnostic::new(
@@ -314,12 +337,23 @@ fn schedule_cp_ahead(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     if c.schedule_broken || !view.signed.delegates(Budget::AE) {
         return;
     }
-    let mut years: Vec<i32> = c.schedule.iter().map(|s| s.year).collect();
+    for (envelope, _, schedule) in schedules(c) {
+        cp_ahead(c, envelope, schedule, out);
+    }
+}
+
+fn cp_ahead(
+    c: &Convention,
+    envelope: Option<&str>,
+    schedule: &[ScheduleLine],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut years: Vec<i32> = schedule.iter().map(|s| s.year).collect();
     years.sort_unstable();
     years.dedup();
     let (mut ae, mut cp) = (0i128, 0i128);
     for year in years {
-        for line in c.schedule.iter().filter(|s| s.year == year) {
+        for line in schedule.iter().filter(|s| s.year == year) {
             let cents = to_cents(line.amount).unwrap_or(0);
             match line.budget {
                 Budget::AE => ae += cents,
@@ -327,8 +361,7 @@ fn schedule_cp_ahead(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         if cp > ae {
-            let span = c
-                .schedule
+            let span = schedule
                 .iter()
                 .filter(|s| s.year == year)
                 .map(|s| s.span)
@@ -338,7 +371,8 @@ fn schedule_cp_ahead(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::ScheduleCpAhead,
                     format!(
-                        "by the end of {year}, forecast CP ({}) exceed forecast AE ({})",
+                        "{}by the end of {year}, forecast CP ({}) exceed forecast AE ({})",
+                        of(envelope),
                         french(cp),
                         french(ae)
                     ),
@@ -474,6 +508,20 @@ fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
         crate::language::keywords::fold(strip_company(&a.value))
             == crate::language::keywords::fold(strip_company(&b.value))
     };
+    if let Some(name) = view.envelopes.get(crate::eval::sort::MAX_ENVELOPES) {
+        push(
+            out,
+            Diagnostic::new(
+                Code::ValueInvalid,
+                format!(
+                    "a convention holds at most {} envelopes",
+                    crate::eval::sort::MAX_ENVELOPES
+                ),
+            )
+            .at_clause(c.source, name.span, "one envelope too many")
+            .help("merge envelopes, or split the convention's rule file by programme"),
+        );
+    }
     for v in view.versions() {
         for (i, a) in v.envelopes.iter().enumerate() {
             if a.codes.iter().all(Option::is_none) {

@@ -13,8 +13,8 @@ use rust_decimal::Decimal;
 use crate::diag::{Code, Diagnostic, SourceId};
 use crate::language::keywords::{fold, suggest};
 use crate::language::model::{
-    Budget, Ceiling, Convention, Envelope, Imputation, Market, Notice, Party, ScheduleLine,
-    Signatory, Term, TermStart, Titles,
+    Budget, Ceiling, Convention, Envelope, Imputation, Market, Notice, Party, Restriction,
+    ScheduleLine, Signatory, Term, TermStart,
 };
 use crate::language::syntax::{Document, Item, Value, ValueKind};
 use crate::span::{Span, Spanned};
@@ -97,8 +97,12 @@ pub const CLAUSES: &[Clause] = &[
         }
     }),
     clause("titre", false, true, |cx, item, _, s| {
-        let v = cx.titles(item);
+        let v = cx.restriction(item, Nature::Title);
         once(cx, &mut s.titles, v, item);
+    }),
+    clause("compte", false, true, |cx, item, _, s| {
+        let v = cx.restriction(item, Nature::Account);
+        once(cx, &mut s.accounts, v, item);
     }),
     clause("délégation", false, true, |cx, item, _, s| {
         let v = cx.delegation(item);
@@ -129,6 +133,26 @@ pub const CLAUSES: &[Clause] = &[
         c.waivers.extend(cx.waiver(item));
     }),
 ];
+
+/// What a restriction of the nature of expenses names.
+#[derive(Clone, Copy)]
+enum Nature {
+    /// Budget titles, 1 to 7.
+    Title,
+    /// PCE accounts, or their first digits.
+    Account,
+}
+
+impl Nature {
+    fn valid(self, word: &str) -> bool {
+        match self {
+            Nature::Title => matches!(word.parse::<u8>(), Ok(1..=7)) && word.len() == 1,
+            Nature::Account => {
+                (1..=10).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+            }
+        }
+    }
+}
 
 /// Clauses of an amendment of its own (the others are the convention's
 /// clauses marked `in_amendment`).
@@ -715,6 +739,7 @@ impl Lowerer {
         let imputation = slots.imputation.take().map(|(v, _)| v);
         let delegation = slots.delegation.take().map(|(v, _)| v);
         let titles = slots.titles.take().map(|(v, _)| v);
+        let accounts = slots.accounts.take().map(|(v, _)| v);
         self.schedule_broken |= scratch.schedule_broken;
         let Some((effect, _)) = effect else {
             self.diags.push(
@@ -739,6 +764,7 @@ impl Lowerer {
             imputation,
             envelopes: scratch.envelopes,
             titles,
+            accounts,
             delegation,
             span: item.span,
         })
@@ -791,32 +817,32 @@ impl Lowerer {
     }
 
     /// `titre 3`, `titre 3 et 5` (the titles authorised), `titre hors 2`
-    /// (the titles excluded).
-    fn titles(&mut self, item: &Item) -> Option<Titles> {
+    /// (the titles excluded); `compte 61 62`, `compte hors 64` likewise for
+    /// PCE account prefixes.
+    fn restriction(&mut self, item: &Item, nature: Nature) -> Option<Restriction> {
+        let expected = match nature {
+            Nature::Title => "a budget title, 1 to 7 (`titre 3`, `titre hors 2`)",
+            Nature::Account => "a PCE account or its first digits (`compte 61`, `compte hors 64`)",
+        };
         let mut excluded = false;
-        let mut titles = Vec::new();
+        let mut values = Vec::new();
         for (i, v) in item.values.iter().enumerate() {
             match &v.kind {
                 ValueKind::Word(w) if i == 0 && fold(w) == "hors" => excluded = true,
                 ValueKind::Word(w) if fold(w) == "et" => {}
-                ValueKind::Word(w) => match w.parse::<u8>() {
-                    Ok(n) if (1..=7).contains(&n) => titles.push(Spanned::new(n, v.span)),
-                    _ => self.value_error(v, "a budget title, 1 to 7 (`titre 3`, `titre hors 2`)"),
-                },
-                _ => self.value_error(v, "a budget title, 1 to 7 (`titre 3`, `titre hors 2`)"),
+                ValueKind::Word(w) if nature.valid(w) => {
+                    values.push(Spanned::new(w.clone(), v.span))
+                }
+                _ => self.value_error(v, expected),
             }
         }
-        if titles.is_empty() {
-            self.missing_value(
-                item,
-                item.head.span,
-                "the budget titles (`titre 3 et 5`, `titre hors 2`)",
-            );
+        if values.is_empty() {
+            self.missing_value(item, item.head.span, expected);
             return None;
         }
-        Some(Titles {
+        Some(Restriction {
             excluded,
-            titles,
+            values,
             span: item.span,
         })
     }
@@ -897,6 +923,7 @@ impl Lowerer {
             imputation: Imputation::default(),
             envelopes: Vec::new(),
             titles: None,
+            accounts: None,
             delegation: None,
             notice: None,
             publication: None,
@@ -1312,7 +1339,8 @@ struct OnceSlots {
     term: Option<(Term, Span)>,
     accountant: Option<(Spanned<String>, Span)>,
     imputation: Option<(Imputation, Span)>,
-    titles: Option<(crate::language::model::Titles, Span)>,
+    titles: Option<(Restriction, Span)>,
+    accounts: Option<(Restriction, Span)>,
     delegation: Option<(crate::language::model::Delegation, Span)>,
     notice: Option<(Notice, Span)>,
     publication: Option<(Spanned<String>, Span)>,
@@ -1324,6 +1352,7 @@ impl OnceSlots {
     fn apply(self, c: &mut Convention) {
         c.nor = self.nor.map(|(v, _)| v);
         c.titles = self.titles.map(|(v, _)| v);
+        c.accounts = self.accounts.map(|(v, _)| v);
         c.signature = self.signature.map(|(v, _)| v);
         c.legal_basis = self.legal_basis.map(|(v, _)| v);
         c.delegant = self.delegant.map(|(v, _)| v);

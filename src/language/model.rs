@@ -34,7 +34,9 @@ pub struct Convention {
     /// of the common imputation, and limits of their own.
     pub envelopes: Vec<Envelope>,
     /// The budget titles authorised or excluded (`titre 3`, `titre hors 2`).
-    pub titles: Option<Titles>,
+    pub titles: Option<Restriction>,
+    /// The PCE accounts authorised or excluded, by prefix (`compte 61`).
+    pub accounts: Option<Restriction>,
     /// The budgets delegated (`délégation CP`): both when not stated.
     pub delegation: Option<Delegation>,
     pub notice: Option<Notice>,
@@ -74,7 +76,8 @@ pub struct Amendment {
     /// Envelopes changed (by name: the clauses stated replace theirs) or
     /// added.
     pub envelopes: Vec<Envelope>,
-    pub titles: Option<Titles>,
+    pub titles: Option<Restriction>,
+    pub accounts: Option<Restriction>,
     pub delegation: Option<Delegation>,
     #[serde(skip)]
     pub span: Span,
@@ -94,21 +97,23 @@ pub struct Envelope {
     pub span: Span,
 }
 
-/// The nature of expenses, by budget title (titre 2: personnel, 3:
-/// fonctionnement, 5: investissement, 6: intervention…): the titles
-/// authorised (`titre 3 et 5`), or those excluded (`titre hors 2`).
+/// The nature of expenses a convention allows, by budget title (titre 2:
+/// personnel, 3: fonctionnement, 5: investissement, 6: intervention…:
+/// `titre 3 et 5`, `titre hors 2`) or by PCE account prefix (`compte 61
+/// 62`, `compte hors 64`): the values authorised, or those excluded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Titles {
+pub struct Restriction {
     pub excluded: bool,
-    pub titles: Vec<Spanned<u8>>,
+    pub values: Vec<Spanned<String>>,
     #[serde(skip)]
     pub span: Span,
 }
 
-impl Titles {
-    /// Whether expenses of a title are allowed.
-    pub fn allows(&self, title: u8) -> bool {
-        self.titles.iter().any(|t| t.value == title) != self.excluded
+impl Restriction {
+    /// Whether a row's value is allowed, `matches` telling whether it is
+    /// one of the stated values.
+    pub fn allows(&self, matches: impl Fn(&str) -> bool) -> bool {
+        self.values.iter().any(|v| matches(&v.value)) != self.excluded
     }
 }
 

@@ -59,6 +59,19 @@ fn eur(plain: &str) -> String {
         .map_or_else(|| plain.to_owned(), crate::money::french)
 }
 
+/// What a line of figures counts: the convention or an envelope, over its
+/// life or one budget year.
+fn scope(envelope: &Option<String>, year: Option<i32>) -> String {
+    let who = envelope.as_ref().map_or_else(
+        || "convention".to_owned(),
+        |n| format!("envelope \u{ab}\u{a0}{n}\u{a0}\u{bb}"),
+    );
+    match year {
+        Some(y) => format!("{who}, {y}"),
+        None => who,
+    }
+}
+
 pub fn human(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -> String {
     let mut out = String::new();
     for st in statements {
@@ -180,20 +193,29 @@ pub fn csv(statements: &[Statement]) -> String {
     };
     for st in statements {
         let conv = field(&st.convention);
+        // The key: `total` or the budget year, after the envelope's name
+        // and a slash for an envelope's figures.
+        let key = |envelope: &Option<String>, key: String| match envelope {
+            Some(name) => field(&format!("{name}/{key}")),
+            None => key,
+        };
         for c in &st.consumption {
             let ceiling = c.ceiling.clone().unwrap_or_default();
             let remaining = c.remaining.clone().unwrap_or_default();
+            let period = c.year.map_or_else(|| "total".to_owned(), |y| y.to_string());
             let _ = writeln!(
                 out,
-                "{conv};ceiling;total;{};{};{ceiling};{remaining}",
-                c.budget, c.consumed
+                "{conv};ceiling;{};{};{};{ceiling};{remaining}",
+                key(&c.envelope, period),
+                c.budget,
+                c.consumed
             );
         }
         for y in &st.schedule {
             let _ = writeln!(
                 out,
                 "{conv};schedule;{};{};{};{};",
-                y.year,
+                key(&y.envelope, y.year.to_string()),
                 y.budget,
                 y.consumed,
                 y.forecast.clone().unwrap_or_default()
@@ -300,9 +322,16 @@ pub fn html(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -
         table(
             &mut h,
             "Ceilings",
-            &["budget", "consumed", "ceiling in force", "remaining"],
+            &[
+                "scope",
+                "budget",
+                "consumed",
+                "ceiling in force",
+                "remaining",
+            ],
             st.consumption.iter().map(|c| {
                 vec![
+                    Text(scope(&c.envelope, c.year)),
                     Text(c.budget.to_string()),
                     Num(eur(&c.consumed)),
                     opt(&c.ceiling),
@@ -313,9 +342,17 @@ pub fn html(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -
         table(
             &mut h,
             "Forecast schedule",
-            &["year", "budget", "consumed", "forecast", "remaining"],
+            &[
+                "scope",
+                "year",
+                "budget",
+                "consumed",
+                "forecast",
+                "remaining",
+            ],
             st.schedule.iter().map(|y| {
                 vec![
+                    Text(scope(&y.envelope, None)),
                     Text(y.year.to_string()),
                     Text(y.budget.to_string()),
                     Num(eur(&y.consumed)),
