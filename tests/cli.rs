@@ -161,6 +161,8 @@ fn rules_of_example(example: &str) -> &'static str {
         "rules/hebergement-2019.conv"
     } else if example.contains("sgg-paiements") {
         "rules/sgg-paiements-2022.conv"
+    } else if example.contains("sgg-enveloppes") {
+        "rules/sgg-enveloppes-2023.conv"
     } else {
         SEED
     }
@@ -440,4 +442,72 @@ fn amendments_termination_and_waivers() {
     assert!(overpaid["waived"].as_str().unwrap().contains("CBCM"));
     assert_eq!(report["summary"]["waived"], 1);
     assert_eq!(report["summary"]["errors"], 4);
+}
+
+#[test]
+fn envelopes_nature_of_expenses_and_an_amended_envelope() {
+    let (code, report) = json(&[
+        "rules/sgg-enveloppes-2023.conv",
+        "examples/sgg-enveloppes-2023-2024.csv",
+    ]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["row"]["line"].as_u64().unwrap_or(0),
+                d["figures"]["envelope"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        // Activité of "investissement" on the centre financier of
+        // "fonctionnement": no envelope, the nearest named.
+        ("imputation.mismatch", 4, "fonctionnement"),
+        // Titre 2 where 3 and 5 are authorised.
+        ("nature.excluded", 8, ""),
+        // OCTO's market is withdrawn by avenant 1 from 2024-01-01.
+        ("market.unknown", 9, ""),
+        ("ceiling.exceeded", 3, "investissement"),
+        ("schedule.exceeded", 3, "investissement"),
+        // Avenant 1 raised the envelope to 240 000 €: crossed again.
+        ("ceiling.exceeded", 10, "investissement"),
+        // The yearly ceiling of payments counts both envelopes.
+        ("ceiling.exceeded", 13, ""),
+    ];
+    let expected: Vec<(String, u64, String)> = expected
+        .iter()
+        .map(|(c, l, e)| ((*c).to_owned(), *l, (*e).to_owned()))
+        .collect();
+    assert_eq!(found, expected);
+    let consumption: Vec<(String, &str, &str, &str)> = report["summary"]["consumption"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["year"].is_null())
+        .map(|c| {
+            (
+                c["envelope"].as_str().unwrap_or("").to_owned(),
+                c["budget"].as_str().unwrap(),
+                c["consumed"].as_str().unwrap(),
+                c["ceiling"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let row = |e: &str, b, c, l| (e.to_owned(), b, c, l);
+    assert_eq!(
+        consumption,
+        vec![
+            row("", "AE", "905000.00", ""),
+            row("", "CP", "560000.00", ""),
+            // The mismatched row (60 000 €) counts overall, in no envelope.
+            row("fonctionnement", "AE", "600000.00", "700000.00"),
+            row("fonctionnement", "CP", "460000.00", "700000.00"),
+            row("investissement", "AE", "245000.00", "240000.00"),
+            row("investissement", "CP", "100000.00", "240000.00"),
+        ]
+    );
 }

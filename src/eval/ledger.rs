@@ -628,6 +628,9 @@ impl<'a> Ledger<'a> {
                         french(c),
                         french(c - total)
                     ),
+                    None if name.is_none() && self.scopes.len() > 1 => {
+                        format!("{budget} consumed {} (no overall ceiling)", french(*total))
+                    }
                     None => format!("{budget} consumed {} (no ceiling)", french(*total)),
                 };
                 totals.push(consumption(None, *budget, *total, ceiling, display));
