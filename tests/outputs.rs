@@ -323,3 +323,30 @@ fn the_ci_workflow_runs_clausier_commands_that_work() {
         }
     }
 }
+
+/// The language reference's envelope example parses as written and lints
+/// clean, inside a convention that states the rest.
+#[test]
+fn readme_envelope_example_parses_as_written() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let block = readme
+        .split("```")
+        .skip(1)
+        .step_by(2)
+        .find(|b| b.contains("enveloppe \"investissement\""))
+        .expect("README shows an envelope example");
+    let block = block.trim_start_matches(|c| c != '\n');
+    let rules = format!(
+        "convention \"Exemple\" {{\n  signature 2021-01-10\n  délégant \"A\"\n  délégataire \"B\"\n  \
+         marché \"développement\" titulaire \"OCTO\" chorus 1001242228\n  \
+         durée {{\n    effet signature\n    fin 2022-12-31\n  }}\n{block}}}\n"
+    );
+    let dir = std::env::temp_dir().join(format!("clausier-readme-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("exemple.conv");
+    std::fs::write(&path, rules).unwrap();
+    let (code, stdout, stderr) = clausier(&["lint", path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
+}
