@@ -147,14 +147,20 @@ impl Statement {
         }
         holders.sort_by(|a, b| a.0.cmp(&b.0));
         let mut forecast = Vec::new();
+        // The convention's own schedule; without one, its envelopes' added
+        // up (each year once).
+        let whole = schedule.iter().any(|y| y.envelope.is_none());
         for budget in Budget::BOTH {
-            let mut lines: Vec<_> = schedule.iter().filter(|y| y.budget == budget).collect();
+            let mut lines: Vec<_> = schedule
+                .iter()
+                .filter(|y| y.budget == budget && y.envelope.is_none() == whole)
+                .collect();
             lines.sort_by_key(|y| y.year);
             let mut cumulative = 0i128;
-            for y in lines {
-                let cents = y.forecast.as_deref().and_then(cents_of).unwrap_or(0);
-                cumulative += cents;
-                if let Some(end) = NaiveDate::from_ymd_opt(y.year, 12, 31) {
+            for (k, y) in lines.iter().enumerate() {
+                cumulative += y.forecast.as_deref().and_then(cents_of).unwrap_or(0);
+                let last_of_year = lines.get(k + 1).is_none_or(|next| next.year != y.year);
+                if let (true, Some(end)) = (last_of_year, NaiveDate::from_ymd_opt(y.year, 12, 31)) {
                     forecast.push((end, budget, cumulative));
                 }
             }
