@@ -166,7 +166,7 @@ pub fn check(
             None => read_sequential(&mut run, &mut export, sources, out),
         };
         match result {
-            Ok(accounting) => files.push(accounting),
+            Ok(accounting) => files.push((id, accounting)),
             Err(stop) => {
                 let fatal = matches!(stop, Stop::Spill(_));
                 out(sources, stop.into_diagnostic());
@@ -174,20 +174,13 @@ pub fn check(
                     return Outcome::Unusable(None);
                 }
                 complete = false;
-                files.push(export.accounting());
+                files.push((id, export.accounting()));
             }
         }
     }
     let routing = run.routing;
     progress.finish();
     let mut summary = Summary::default();
-    for a in files {
-        summary.rows_checked += a.checked;
-        summary.rows_rejected += a.rejected;
-        summary.rows_skipped += a.subtotals + a.skipped;
-        summary.files.push(a);
-    }
-    summary.rows_read = summary.rows_checked + summary.rows_rejected + summary.rows_skipped;
     if router.is_some() {
         summary.rows_unmatched = Some(routing.unmatched);
         summary.rows_ambiguous = Some(routing.ambiguous);
@@ -204,8 +197,14 @@ pub fn check(
                 summary.schedule.extend(s.schedule);
                 summary.not_checked.extend(s.not_checked);
                 summary.overpaid_rows += s.overpaid_rows;
-                summary.rows_out_of_scope += s.rows_out_of_scope;
-                summary.rows_checked = summary.rows_checked.saturating_sub(s.rows_out_of_scope);
+                // Rows of budgets the convention does not delegate were
+                // read, not checked: each file's accounting says so.
+                for (source, n) in s.out_of_scope_by_source {
+                    if let Some((_, a)) = files.iter_mut().find(|(id, _)| *id == source) {
+                        a.checked = a.checked.saturating_sub(n);
+                        a.out_of_scope += n;
+                    }
+                }
                 summary.statements.extend(s.statements);
             }
             Err(e) => {
@@ -214,6 +213,17 @@ pub fn check(
             }
         }
     }
+    for (_, a) in files {
+        summary.rows_checked += a.checked;
+        summary.rows_out_of_scope += a.out_of_scope;
+        summary.rows_rejected += a.rejected;
+        summary.rows_skipped += a.subtotals + a.skipped;
+        summary.files.push(a);
+    }
+    summary.rows_read = summary.rows_checked
+        + summary.rows_out_of_scope
+        + summary.rows_rejected
+        + summary.rows_skipped;
     for d in waivers.unused() {
         out(sources, d);
     }

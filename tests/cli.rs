@@ -368,6 +368,13 @@ fn yearly_ceilings_delegated_payments_and_a_withdrawn_market() {
     assert_eq!(summary["rows_read"], 8);
     assert_eq!(summary["rows_checked"], 6);
     assert_eq!(summary["rows_out_of_scope"], 2);
+    // The file's own accounting says the same, and adds up to its lines.
+    let file = &summary["files"][0];
+    assert_eq!(
+        (file["checked"].as_u64(), file["out_of_scope"].as_u64()),
+        (Some(6), Some(2))
+    );
+    assert_eq!(file["lines"], 9);
     let yearly: Vec<(u64, &str, &str)> = summary["consumption"]
         .as_array()
         .unwrap()

@@ -57,6 +57,10 @@ pub struct Summary {
     /// (`délégation CP`): read, counted here, not checked. Rows read =
     /// checked + out of scope + rejected + skipped.
     pub rows_out_of_scope: u64,
+    /// Those rows by export: (export's source id, rows), for each file's
+    /// accounting.
+    #[serde(skip)]
+    pub out_of_scope_by_source: Vec<(usize, u64)>,
     /// Movements after which some commitment stood overpaid (CP above AE),
     /// counted over all commitments: how long the overruns lasted.
     pub overpaid_rows: u64,
@@ -324,8 +328,8 @@ pub struct Shard<'r> {
     convention: &'r Convention,
     rules: &'r RowRules,
     rows: u64,
-    /// Rows consuming only budgets that are not delegated.
-    out_of_scope: u64,
+    /// Rows consuming only budgets that are not delegated, by export.
+    out_of_scope: Vec<(usize, u64)>,
     sorter: Sorter,
     ej_ids: FxHashMap<Box<[u8]>, u32>,
     /// Commitment numbers made of digits only, by [`numeric_key`]: most
@@ -344,7 +348,7 @@ pub struct Shard<'r> {
 /// What a finished shard leaves for the cumulative checks.
 pub struct ShardParts {
     rows: u64,
-    out_of_scope: u64,
+    out_of_scope: Vec<(usize, u64)>,
     sorter: Sorter,
     ej_names: Vec<Box<[u8]>>,
     ej_suppliers: Vec<Option<String>>,
@@ -373,7 +377,7 @@ impl<'c> Evaluator<'c> {
             convention: self.convention,
             rules: &self.rules,
             rows: 0,
-            out_of_scope: 0,
+            out_of_scope: Vec::new(),
             sorter: Sorter::with_budget(budget),
             ej_ids: FxHashMap::default(),
             ej_numbers: FxHashMap::default(),
@@ -467,16 +471,6 @@ impl<'c> Evaluator<'c> {
         }
     }
 
-    /// Counts an export's rows once it has been read to its end.
-    pub fn end_export(&mut self, accounting: Accounting) {
-        let s = &mut self.summary;
-        s.rows_checked += accounting.checked;
-        s.rows_rejected += accounting.rejected;
-        s.rows_skipped += accounting.subtotals + accounting.skipped;
-        s.rows_read = s.rows_checked + s.rows_rejected + s.rows_skipped;
-        s.files.push(accounting);
-    }
-
     /// Whether any shard received a row.
     pub fn received_rows(&self) -> bool {
         self.shards.iter().any(|s| s.rows > 0)
@@ -502,7 +496,10 @@ impl Shard<'_> {
         let spends =
             |m: &crate::input::Movement| delegated.get(m.budget.index()).copied().unwrap_or(true);
         if !tx.movements().any(spends) {
-            self.out_of_scope += 1;
+            match self.out_of_scope.last_mut() {
+                Some((source, n)) if *source == tx.pos.source => *n += 1,
+                _ => self.out_of_scope.push((tx.pos.source, 1)),
+            }
             return Ok(());
         }
         // Findings carry the row's EJ and DP numbers, which waivers name.
@@ -1046,7 +1043,17 @@ impl Evaluator<'_> {
         let mut offsets = Vec::with_capacity(self.shards.len());
         let mut dps = ledger::DpRows::default();
         for shard in self.shards {
-            summary.rows_out_of_scope += shard.out_of_scope;
+            for (source, n) in shard.out_of_scope {
+                summary.rows_out_of_scope += n;
+                match summary
+                    .out_of_scope_by_source
+                    .iter_mut()
+                    .find(|(s, _)| *s == source)
+                {
+                    Some((_, total)) => *total += n,
+                    None => summary.out_of_scope_by_source.push((source, n)),
+                }
+            }
             for (source, line, dp) in shard.dp_rows {
                 dps.insert((source, line + shard.line_offset), dp);
             }

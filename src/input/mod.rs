@@ -128,6 +128,9 @@ pub struct Accounting {
     pub preamble: u64,
     pub header: u64,
     pub checked: u64,
+    /// Rows consuming only budgets the convention does not delegate
+    /// (`délégation CP`): read, not checked.
+    pub out_of_scope: u64,
     pub rejected: u64,
     /// Subtotal rows, skipped.
     pub subtotals: u64,

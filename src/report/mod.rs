@@ -213,6 +213,7 @@ fn accounting_line(a: &crate::input::Accounting) -> String {
     ];
     for (n, what) in [
         (a.checked, "checked"),
+        (a.out_of_scope, "out of scope"),
         (a.rejected, "rejected"),
         (a.subtotals, "subtotal"),
         (a.skipped, "skipped"),
