@@ -28,6 +28,8 @@ pub mod input;
 pub mod language;
 pub mod money;
 pub mod progress;
+#[cfg(feature = "reference")]
+pub mod reference;
 pub mod report;
 pub mod run;
 pub mod source;

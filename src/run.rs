@@ -128,6 +128,31 @@ pub fn check(
     progress: &Progress,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Outcome {
+    let threads = Threads {
+        count: threads,
+        min_bytes: PARALLEL_MIN_BYTES,
+    };
+    check_with(conventions, exports, sources, threads, progress, out)
+}
+
+/// How many threads read an export file, and from which size (of its
+/// rows) a file is split among them.
+#[derive(Clone, Copy, Debug)]
+pub struct Threads {
+    pub count: usize,
+    pub min_bytes: u64,
+}
+
+/// [`check`], with the size from which a file is read in parallel (the
+/// differential tests take the parallel path on small files).
+pub fn check_with(
+    conventions: &[Convention],
+    exports: Vec<Export>,
+    sources: &Sources,
+    threads: Threads,
+    progress: &Progress,
+    out: &mut dyn FnMut(&Sources, Diagnostic),
+) -> Outcome {
     let waivers = Waivers::new(conventions);
     let out = &mut |s: &Sources, mut d: Diagnostic| {
         waivers.apply(&mut d);
@@ -158,7 +183,9 @@ pub fn check(
             }
         }
         let chunks = match sources.get(id).map(|f| &f.kind) {
-            Some(SourceKind::Export { path, .. }) if threads > 1 => chunks(path, &export, threads),
+            Some(SourceKind::Export { path, .. }) if threads.count > 1 => {
+                chunks(path, &export, threads)
+            }
             _ => None,
         };
         let result = match chunks {
@@ -191,7 +218,7 @@ pub fn check(
             continue;
         }
         let name = sources.name(convention.source).to_owned();
-        match evaluator.finish(&name, threads, &mut |d| out(sources, d)) {
+        match evaluator.finish(&name, threads.count, &mut |d| out(sources, d)) {
             Ok(s) => {
                 summary.consumption.extend(s.consumption);
                 summary.schedule.extend(s.schedule);
@@ -446,12 +473,13 @@ fn ambiguous(tx: &Transaction<'_>, titles: &[String]) -> Diagnostic {
 
 /// Byte ranges of the chunks of a large export file, each starting at a
 /// line start; `None` when the file is small.
-fn chunks(path: &Path, export: &Export, threads: usize) -> Option<(PathBuf, Vec<u64>)> {
+fn chunks(path: &Path, export: &Export, threads: Threads) -> Option<(PathBuf, Vec<u64>)> {
     let (_, start) = export.data_start();
     let len = std::fs::metadata(path).ok()?.len();
-    if len.saturating_sub(start) < PARALLEL_MIN_BYTES {
+    if len.saturating_sub(start) < threads.min_bytes.max(1) {
         return None;
     }
+    let threads = threads.count;
     let mut file = File::open(path).ok()?;
     let mut bounds = vec![start];
     let step = (len - start) / threads as u64;

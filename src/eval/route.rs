@@ -78,14 +78,17 @@ impl Router {
             let view = View::new(c);
             let mut versions: Vec<(Option<NaiveDate>, Vec<Codes>)> = Vec::new();
             for v in view.versions() {
+                // The common codes and an envelope's own, each field most
+                // specific first: a row must carry both (an envelope that
+                // contradicts the common imputation holds no row).
                 let set = |own: Option<&[Option<&crate::span::Spanned<String>>; 5]>| -> Codes {
                     KEY_ORDER
                         .iter()
-                        .filter_map(|f| {
-                            let code = own
-                                .and_then(|o| o.get(*f as usize).copied().flatten())
-                                .or_else(|| v.code(*f))?;
-                            Some((*f, normalized(*f, code.value.as_bytes()).to_vec()))
+                        .flat_map(|f| {
+                            let envelope = own.and_then(|o| o.get(*f as usize).copied().flatten());
+                            envelope.into_iter().chain(v.code(*f)).map(move |code| {
+                                (*f, normalized(*f, code.value.as_bytes()).to_vec())
+                            })
                         })
                         .collect()
                 };

@@ -1,0 +1,853 @@
+//! The reference evaluator: the executable specification of `check`,
+//! written for obviousness, not speed (behind the `reference` feature,
+//! which the tests turn on).
+//!
+//! It reads every row into memory, checks each row's own clauses in file
+//! order, then sorts the movements stably by date and walks them once,
+//! asking the compiled view what is in force on each date. It shares
+//! nothing with the fast path (`eval`: shards, day buckets, interning, the
+//! ledger's limits settled once a day, the router's index) beyond the
+//! model, the compiled view ([`View`]) and the export reader with its
+//! field parsers. Each rule carries README's sentence beside it.
+//!
+//! Findings are compared by what makes a verdict — code, row, clause,
+//! waived or not, and the sum that crossed a limit — not by their wording.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::diag::{Code, Diagnostic, SourceId};
+use crate::eval::view::{Scope, Version, View};
+use crate::input::Transaction;
+use crate::input::csv::{Export, Input, ReadOptions, Row};
+use crate::input::parse::{normalize_code, normalize_programme};
+use crate::language::model::{Budget, CodeField, Convention, Restriction};
+use crate::span::Span;
+
+/// A finding, as far as a verdict goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    /// The export and line of the row it is about.
+    pub row: Option<(SourceId, u64)>,
+    /// The rule file and span of the clause it points at.
+    pub clause: Option<(SourceId, usize, usize)>,
+    pub waived: bool,
+    /// For a crossed limit, the sum that crossed it; for payments over a
+    /// commitment, the payments (cents).
+    pub sum: Option<i128>,
+}
+
+impl Finding {
+    /// What a fast-path diagnostic says, in the same terms.
+    pub fn of(d: &Diagnostic) -> Finding {
+        let cents = |name: &str| {
+            d.figure_value(name)
+                .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
+                .and_then(crate::money::to_cents)
+        };
+        Finding {
+            code: d.code,
+            row: d.row.as_ref().map(|r| (r.source, r.line)),
+            clause: d
+                .clause
+                .as_ref()
+                .map(|c| (c.source, c.span.start, c.span.end)),
+            waived: d.waived.is_some(),
+            sum: cents("cumulative").or_else(|| cents("paid")),
+        }
+    }
+}
+
+/// (convention's rule file, envelope, budget year of a yearly ceiling,
+/// budget, consumed, ceiling in force at the end), in cents.
+pub type Consumed = (
+    SourceId,
+    Option<String>,
+    Option<i32>,
+    Budget,
+    i128,
+    Option<i128>,
+);
+
+/// The counts and consumption of a run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub rows_read: u64,
+    pub rows_checked: u64,
+    pub rows_out_of_scope: u64,
+    pub rows_rejected: u64,
+    pub rows_skipped: u64,
+    pub rows_unmatched: Option<u64>,
+    pub rows_ambiguous: Option<u64>,
+    pub overpaid_rows: u64,
+    pub consumption: Vec<Consumed>,
+}
+
+impl Totals {
+    /// The same figures from the fast path's summary. `names` gives each
+    /// convention's rule file by the name the summary uses.
+    pub fn of(s: &crate::eval::Summary, names: &[(String, SourceId)]) -> Totals {
+        let cents = |v: &str| {
+            v.parse::<rust_decimal::Decimal>()
+                .ok()
+                .and_then(crate::money::to_cents)
+                .unwrap_or(i128::MIN)
+        };
+        Totals {
+            rows_read: s.rows_read,
+            rows_checked: s.rows_checked,
+            rows_out_of_scope: s.rows_out_of_scope,
+            rows_rejected: s.rows_rejected,
+            rows_skipped: s.rows_skipped,
+            rows_unmatched: s.rows_unmatched,
+            rows_ambiguous: s.rows_ambiguous,
+            overpaid_rows: s.overpaid_rows,
+            consumption: s
+                .consumption
+                .iter()
+                .map(|c| {
+                    let source = names
+                        .iter()
+                        .find(|(n, _)| *n == c.convention)
+                        .map_or(usize::MAX, |(_, s)| *s);
+                    (
+                        source,
+                        c.envelope.clone(),
+                        c.year,
+                        c.budget,
+                        cents(&c.consumed),
+                        c.ceiling.as_deref().map(cents),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A row, owned.
+struct Line {
+    source: SourceId,
+    line: u64,
+    date: NaiveDate,
+    /// (budget, amount in cents, carried AE).
+    movements: Vec<(Budget, i64, bool)>,
+    ej: Option<Vec<u8>>,
+    dp: Option<Vec<u8>>,
+    codes: [Option<Vec<u8>>; 5],
+    supplier: Option<Vec<u8>>,
+    contract: Option<Vec<u8>>,
+    title: Option<Vec<u8>>,
+    account: Option<Vec<u8>>,
+    encoding: crate::input::encoding::Encoding,
+}
+
+impl Line {
+    fn of(tx: &Transaction<'_>) -> Line {
+        let own = |v: Option<&[u8]>| v.map(<[u8]>::to_vec);
+        Line {
+            source: tx.pos.source,
+            line: tx.pos.line,
+            date: tx.date,
+            movements: tx
+                .movements()
+                .map(|m| (m.budget, m.amount, m.carried))
+                .collect(),
+            ej: own(tx.ej),
+            dp: own(tx.dp),
+            codes: tx.codes.map(own),
+            supplier: own(tx.supplier),
+            contract: own(tx.contract),
+            title: own(tx.title),
+            account: own(tx.account),
+            encoding: tx.encoding,
+        }
+    }
+
+    fn text(&self, bytes: &[u8]) -> String {
+        self.encoding.decode(bytes).into_owned()
+    }
+}
+
+/// One export to read: its source id, name and bytes.
+pub struct Source<'a> {
+    pub id: SourceId,
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// A finding on its way out, with what waivers compare.
+struct Out {
+    finding: Finding,
+    date: Option<NaiveDate>,
+    ej: Option<String>,
+    dp: Option<String>,
+}
+
+/// Evaluates exports against conventions (several: a rules folder), by
+/// README's rules. `Err` when an export cannot be opened (the fast path
+/// then reports it and stops too).
+pub fn evaluate(
+    conventions: &[Convention],
+    exports: &[Source<'_>],
+) -> Result<(Vec<Finding>, Totals), Box<Diagnostic>> {
+    let views: Vec<View<'_>> = conventions.iter().map(View::new).collect();
+    let mut outs: Vec<Out> = Vec::new();
+    let mut totals = Totals::default();
+    // Each convention's rows in scope, in file order.
+    let mut routed: Vec<Vec<(Line, u8)>> = conventions.iter().map(|_| Vec::new()).collect();
+    // Rows each convention received, out of scope ones included.
+    let mut received = vec![0u64; conventions.len()];
+    let (mut unmatched, mut ambiguous) = (0, 0);
+    for export in exports {
+        let input = Input::Reader(Box::new(std::io::Cursor::new(export.bytes.to_vec())));
+        let mut reader = Export::open(
+            export.name,
+            export.id,
+            export.bytes,
+            input,
+            &ReadOptions::default(),
+        )?;
+        loop {
+            let row = match reader.next_row() {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                // "reading stopped": the fast path stops there too.
+                Err(d) => {
+                    outs.push(plain(Finding::of(&d)));
+                    break;
+                }
+            };
+            let tx = match row {
+                Row::Transaction(tx) => tx,
+                Row::Skipped => {
+                    totals.rows_skipped += 1;
+                    continue;
+                }
+                Row::Rejected(d) => {
+                    totals.rows_rejected += 1;
+                    outs.push(plain(Finding::of(&d)));
+                    continue;
+                }
+            };
+            let line = Line::of(&tx);
+            // "A row that no convention holds is `scope.unmatched`; one
+            // that several still hold is `scope.ambiguous`."
+            let target = if views.len() == 1 {
+                Some(0)
+            } else {
+                match route(&views, &line).as_slice() {
+                    [one] => Some(*one),
+                    [] => {
+                        unmatched += 1;
+                        outs.push(row_finding(Code::ScopeUnmatched, &line, None));
+                        None
+                    }
+                    _ => {
+                        ambiguous += 1;
+                        outs.push(row_finding(Code::ScopeAmbiguous, &line, None));
+                        None
+                    }
+                }
+            };
+            totals.rows_checked += 1;
+            let Some(i) = target else { continue };
+            let (Some(view), Some(rows)) = (views.get(i), routed.get_mut(i)) else {
+                continue;
+            };
+            if let Some(n) = received.get_mut(i) {
+                *n += 1;
+            }
+            // "Rows of AE are out of scope, counted apart and never
+            // checked" when the convention does not delegate them.
+            let version = view.on(line.date);
+            if !line.movements.iter().any(|(b, _, _)| version.delegates(*b)) {
+                totals.rows_checked -= 1;
+                totals.rows_out_of_scope += 1;
+                continue;
+            }
+            let envelope = check_row(view, &line, &mut outs);
+            rows.push((line, envelope));
+        }
+    }
+    if views.len() > 1 {
+        totals.rows_unmatched = Some(unmatched);
+        totals.rows_ambiguous = Some(ambiguous);
+    }
+    for ((view, rows), received) in views.iter().zip(&routed).zip(&received) {
+        // With several conventions, one that received no row says nothing.
+        if views.len() > 1 && *received == 0 {
+            continue;
+        }
+        cumulative(view, rows, &mut outs, &mut totals);
+    }
+    totals.rows_read =
+        totals.rows_checked + totals.rows_out_of_scope + totals.rows_rejected + totals.rows_skipped;
+    Ok((waive(conventions, outs), totals))
+}
+
+fn plain(finding: Finding) -> Out {
+    Out {
+        finding,
+        date: None,
+        ej: None,
+        dp: None,
+    }
+}
+
+/// A finding on a row: it carries the row's date, EJ and DP as written.
+fn row_finding(code: Code, line: &Line, clause: Option<(SourceId, Span)>) -> Out {
+    Out {
+        finding: Finding {
+            code,
+            row: Some((line.source, line.line)),
+            clause: clause.map(|(s, span)| (s, span.start, span.end)),
+            waived: false,
+            sum: None,
+        },
+        date: Some(line.date),
+        ej: line.ej.as_deref().map(|v| line.text(v)),
+        dp: line.dp.as_deref().map(|v| line.text(v)),
+    }
+}
+
+fn normalized(field: CodeField, value: &[u8]) -> Vec<u8> {
+    match field {
+        CodeField::Programme => normalize_programme(value).to_vec(),
+        _ => normalize_code(value).to_vec(),
+    }
+}
+
+/// The fields of `codes` stated and present in the row whose values
+/// differ, with the clause stating each.
+fn differing(codes: &[Option<&crate::span::Spanned<String>>; 5], line: &Line) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for (field, code) in CodeField::ALL.iter().zip(codes) {
+        let (Some(code), Some(Some(value))) = (code, line.codes.get(*field as usize)) else {
+            continue;
+        };
+        if normalized(*field, value) != normalized(*field, code.value.as_bytes()) {
+            spans.push(code.span);
+        }
+    }
+    spans
+}
+
+/// "A row goes to the convention whose every code in force on the row's
+/// date (amendments counted) equals the row's (for the code columns the
+/// export has; with envelopes, the common codes and those of one
+/// envelope). When several conventions hold a row, the ones listing the
+/// row's supplier among their holders are kept, then those whose term
+/// holds the row's date."
+fn route(views: &[View<'_>], line: &Line) -> Vec<usize> {
+    let holds = |v: &Version<'_>| {
+        if !differing(&v.codes, line).is_empty() {
+            return false;
+        }
+        v.envelopes.is_empty()
+            || v.envelopes.iter().any(|e| {
+                let mut own = v.codes;
+                for (slot, code) in own.iter_mut().zip(e.codes) {
+                    if code.is_some() {
+                        *slot = code;
+                    }
+                }
+                differing(&own, line).is_empty()
+            })
+    };
+    let mut candidates: Vec<usize> = (0..views.len())
+        .filter(|i| views.get(*i).is_some_and(|v| holds(v.on(line.date))))
+        .collect();
+    let keep = |candidates: &mut Vec<usize>, test: &dyn Fn(&View<'_>) -> bool| {
+        let passes = |i: &usize| views.get(*i).is_some_and(test);
+        if candidates.len() > 1 && candidates.iter().any(passes) {
+            candidates.retain(passes);
+        }
+    };
+    let supplier = line.supplier.as_deref().map(normalize_code);
+    keep(&mut candidates, &|v| {
+        supplier.is_some_and(|s| {
+            v.all_markets().any(|m| {
+                m.market
+                    .chorus
+                    .as_ref()
+                    .is_some_and(|c| normalize_code(c.value.as_bytes()) == s)
+            })
+        })
+    });
+    keep(&mut candidates, &|v| {
+        v.start.is_none_or(|(s, _)| line.date >= s) && v.end.is_none_or(|e| line.date <= e.date)
+    });
+    candidates
+}
+
+/// The row's own clauses, in the version in force on its date; returns the
+/// envelope it belongs to (its place plus one, 0 for none).
+fn check_row(view: &View<'_>, line: &Line, outs: &mut Vec<Out>) -> u8 {
+    let source = view.source();
+    let version = view.on(line.date);
+    // "a row is dated before the convention takes effect"
+    if let Some((_, span)) = view.start.filter(|(s, _)| line.date < *s) {
+        outs.push(row_finding(
+            Code::TermBeforeStart,
+            line,
+            Some((source, span)),
+        ));
+    }
+    // "a row is dated after the end of the term (amendments and renewals
+    // counted)"; "after a notice of termination took effect".
+    if let Some(end) = view.end.filter(|e| line.date > e.date) {
+        let code = if end.terminated() {
+            Code::TermAfterTermination
+        } else {
+            Code::TermAfterEnd
+        };
+        outs.push(row_finding(code, line, Some((source, end.span))));
+    }
+    // "a code column differs from the convention; one finding per row".
+    // "With envelopes, a row belongs to the envelope whose codes it
+    // carries; a row carrying no envelope's codes is reported too, naming
+    // the nearest envelope (fewest fields differing, the first stated on a
+    // tie)".
+    let common = differing(&version.codes, line);
+    let mut envelope = 0u8;
+    let mut nearest: Option<Vec<Span>> = None;
+    let matching: Vec<usize> = version
+        .envelopes
+        .iter()
+        .filter(|e| differing(&e.codes, line).is_empty())
+        .map(|e| e.index)
+        .collect();
+    if let [one] = matching.as_slice() {
+        // "A convention holds at most 63 envelopes."
+        if *one < 63 {
+            envelope = u8::try_from(one + 1).unwrap_or(0);
+        }
+    } else if matching.is_empty() {
+        for e in &version.envelopes {
+            let diff = differing(&e.codes, line);
+            if nearest.as_ref().is_none_or(|n| diff.len() < n.len()) {
+                nearest = Some(diff);
+            }
+        }
+    }
+    let first = common
+        .first()
+        .or_else(|| nearest.as_ref().and_then(|n| n.first()));
+    if let Some(span) = first {
+        outs.push(row_finding(
+            Code::ImputationMismatch,
+            line,
+            Some((source, *span)),
+        ));
+    }
+    // "the supplier or contract is not among the markets authorised on the
+    // row's date (an empty value is not authorised) … While no version in
+    // force names any market, nothing is restricted".
+    if let Some(first_market) = version.markets.first() {
+        let numbers =
+            |pick: fn(&crate::language::model::Market) -> Option<&crate::span::Spanned<String>>| {
+                version
+                    .markets
+                    .iter()
+                    .filter_map(|m| pick(m.market))
+                    .map(|n| normalize_code(n.value.as_bytes()).to_vec())
+                    .collect::<Vec<_>>()
+            };
+        let suppliers = numbers(|m| m.chorus.as_ref());
+        let contracts = numbers(|m| m.number.as_ref());
+        let outside = |value: &Option<Vec<u8>>, allowed: &[Vec<u8>]| {
+            value.as_deref().is_some_and(|v| {
+                !allowed.is_empty() && !allowed.iter().any(|a| a.as_slice() == normalize_code(v))
+            })
+        };
+        if outside(&line.supplier, &suppliers) || outside(&line.contract, &contracts) {
+            outs.push(row_finding(
+                Code::MarketUnknown,
+                line,
+                Some((source, first_market.market.span)),
+            ));
+        }
+    }
+    // "the row's budget title or PCE account is not among those the
+    // convention allows on the row's date; a row without a title (or
+    // account) is reported too".
+    let natures: [NatureCheck<'_>; 2] = [
+        (version.titles, &line.title, title_of, |v, s| v == s),
+        (version.accounts, &line.account, account_of, |v, s| {
+            v.starts_with(s)
+        }),
+    ];
+    for (rule, value, read, matches) in natures {
+        let (Some(rule), Some(value)) = (rule, value) else {
+            continue;
+        };
+        let allowed = read(&line.text(value)).is_some_and(|v| rule.allows(|s| matches(&v, s)));
+        if !allowed {
+            outs.push(row_finding(
+                Code::NatureExcluded,
+                line,
+                Some((source, rule.span)),
+            ));
+        }
+    }
+    envelope
+}
+
+/// A restriction in force, the row's value, how it reads, and whether a
+/// value read is one a clause states.
+type NatureCheck<'a> = (
+    Option<&'a Restriction>,
+    &'a Option<Vec<u8>>,
+    fn(&str) -> Option<String>,
+    fn(&str, &str) -> bool,
+);
+
+/// A budget title as CHORUS writes it: `3`, `03`, `T3`, `Titre 3`.
+fn title_of(written: &str) -> Option<String> {
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    let rest: String = written.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let rest = crate::language::keywords::fold(rest.trim());
+    let one = digits.len() == 1 && digits.chars().all(|c| ('1'..='7').contains(&c));
+    (one && ["", "t", "t.", "titre"].contains(&rest.as_str())).then(|| digits.to_owned())
+}
+
+/// A PCE account, with or without its `PCE/` prefix.
+fn account_of(written: &str) -> Option<String> {
+    let bare = written.rsplit('/').next().unwrap_or(written).trim();
+    (!bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit())).then(|| bare.to_owned())
+}
+
+/// A movement to walk: its day, amount, budget, whether carried, EJ,
+/// envelope, and its row.
+struct Move<'r> {
+    date: NaiveDate,
+    budget: Budget,
+    amount: i128,
+    carried: bool,
+    envelope: u8,
+    line: &'r Line,
+}
+
+/// The cumulative clauses, walking the movements in chronological order
+/// ("by date; rows of the same date in file order, files in the order
+/// given").
+fn cumulative(view: &View<'_>, rows: &[(Line, u8)], outs: &mut Vec<Out>, totals: &mut Totals) {
+    let source = view.source();
+    let c = view.convention;
+    let waived_dps: Vec<Vec<u8>> = c
+        .waivers
+        .iter()
+        .filter(|w| w.key.value.0 == "dp")
+        .map(|w| normalize_code(w.key.value.1.as_bytes()).to_vec())
+        .collect();
+    let mut moves: Vec<Move<'_>> = Vec::new();
+    for (line, envelope) in rows {
+        let version = view.on(line.date);
+        for (budget, amount, carried) in &line.movements {
+            if !version.delegates(*budget) {
+                continue;
+            }
+            // "AE carried from an earlier year … dated 1 January of the
+            // row's year".
+            let date = if *carried {
+                NaiveDate::from_ymd_opt(line.date.year(), 1, 1).unwrap_or(line.date)
+            } else {
+                line.date
+            };
+            moves.push(Move {
+                date,
+                budget: *budget,
+                amount: i128::from(*amount),
+                carried: *carried,
+                envelope: *envelope,
+                line,
+            });
+        }
+    }
+    moves.sort_by_key(|m| m.date);
+    // Scopes: the whole convention, then each envelope by its place.
+    let scopes: Vec<Scope> = std::iter::once(Scope::Whole)
+        .chain((0..view.envelopes.len()).map(Scope::Envelope))
+        .collect();
+    let mut totals_of = vec![[0i128; 2]; scopes.len()];
+    let mut years: Vec<(usize, i32, Budget, i128)> = Vec::new();
+    let mut crossed: Vec<(usize, Budget, Option<i32>, Span, u8)> = Vec::new();
+    // Per EJ (as written): committed, paid, overpaid already.
+    let mut commitments: Vec<(Vec<u8>, i128, i128, bool)> = Vec::new();
+    for m in &moves {
+        let ej = m.line.ej.clone();
+        let slot = ej
+            .as_ref()
+            .map(|ej| match commitments.iter().position(|(e, ..)| e == ej) {
+                Some(p) => p,
+                None => {
+                    commitments.push((ej.clone(), 0, 0, false));
+                    commitments.len() - 1
+                }
+            });
+        if m.carried {
+            // "it counts for payments per commitment, not toward ceilings
+            // or the schedule".
+            if let Some((_, ae, _, _)) = slot.and_then(|s| commitments.get_mut(s)) {
+                *ae += m.amount;
+            }
+            continue;
+        }
+        let version = view.on(m.date);
+        let year = m.date.year();
+        let keys = waiver_keys(m, &waived_dps);
+        let mut in_scope = vec![0usize];
+        if m.envelope > 0 {
+            in_scope.push(usize::from(m.envelope));
+        }
+        for i in in_scope {
+            let Some(scope) = scopes.get(i).copied() else {
+                continue;
+            };
+            let b = m.budget.index();
+            // "cumulative AE (or CP) goes over its ceiling: once per
+            // ceiling in force, on the row that crosses it".
+            let Some(total) = totals_of.get_mut(i).and_then(|t| t.get_mut(b)) else {
+                continue;
+            };
+            *total += m.amount;
+            let total = *total;
+            if let Some(limit) = version.ceiling_in(scope, m.budget) {
+                let key = (i, m.budget, None, limit.span, 0);
+                if total > limit.cents && !crossed.contains(&key) {
+                    crossed.push(key);
+                    outs.push(cumulative_finding(
+                        Code::CeilingExceeded,
+                        source,
+                        limit.span,
+                        total,
+                        m,
+                        &keys,
+                    ));
+                }
+            }
+            // "for a yearly ceiling (`par an`), the sum of the budget year,
+            // once per year and ceiling in force".
+            let sum = year_sum(&mut years, i, year, m.budget, m.amount);
+            if let Some(limit) = version.yearly_in(scope, m.budget) {
+                let key = (i, m.budget, Some(year), limit.span, 1);
+                if sum > limit.cents && !crossed.contains(&key) {
+                    crossed.push(key);
+                    outs.push(cumulative_finding(
+                        Code::CeilingExceeded,
+                        source,
+                        limit.span,
+                        sum,
+                        m,
+                        &keys,
+                    ));
+                }
+            }
+            // "a calendar year's cumulative AE (or CP) goes over that
+            // year's forecast: once per forecast in force".
+            if let Some(limit) = version.forecast_in(scope, year, m.budget) {
+                let key = (i, m.budget, Some(year), limit.span, 2);
+                if sum > limit.cents && !crossed.contains(&key) {
+                    crossed.push(key);
+                    outs.push(cumulative_finding(
+                        Code::ScheduleExceeded,
+                        source,
+                        limit.span,
+                        sum,
+                        m,
+                        &keys,
+                    ));
+                }
+            }
+        }
+        // "on one EJ, cumulative CP exceeds cumulative AE: once per EJ, on
+        // the crossing row"; not when AE are not delegated.
+        if let Some((_, ae, cp, overpaid)) = slot.and_then(|s| commitments.get_mut(s)) {
+            match m.budget {
+                Budget::AE => *ae += m.amount,
+                Budget::CP => *cp += m.amount,
+            }
+            if *cp > *ae && version.delegates(Budget::AE) {
+                totals.overpaid_rows += 1;
+                if !*overpaid {
+                    *overpaid = true;
+                    let mut out = cumulative_finding(
+                        Code::CommitmentOverpaid,
+                        source,
+                        c.title.span,
+                        *cp,
+                        m,
+                        &keys,
+                    );
+                    out.finding.sum = Some(*cp);
+                    outs.push(out);
+                }
+            }
+        }
+    }
+    // "The summary gives the consumption of each budget against the
+    // ceiling in force at the end, and of each budget year against a
+    // yearly ceiling."
+    let delegated_ae = view.versions().any(|v| v.delegates(Budget::AE));
+    for (i, scope) in scopes.iter().enumerate() {
+        let name = match scope {
+            Scope::Whole => None,
+            Scope::Envelope(e) => view.envelopes.get(*e).map(|n| n.value.clone()),
+        };
+        for budget in Budget::BOTH {
+            if budget == Budget::AE && !delegated_ae {
+                continue;
+            }
+            let consumed = totals_of
+                .get(i)
+                .and_then(|t| t.get(budget.index()))
+                .copied()
+                .unwrap_or(0);
+            let ceiling = view
+                .versions()
+                .filter_map(|v| v.ceiling_in(*scope, budget))
+                .last()
+                .map(|l| l.cents);
+            totals
+                .consumption
+                .push((source, name.clone(), None, budget, consumed, ceiling));
+        }
+        // Every budget year with movements, for every scope.
+        let mut seen_years: Vec<i32> = moves
+            .iter()
+            .filter(|m| !m.carried)
+            .map(|m| m.date.year())
+            .collect();
+        seen_years.dedup();
+        for year in seen_years {
+            let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
+            for budget in Budget::BOTH {
+                let Some(limit) = view.on(end).yearly_in(*scope, budget) else {
+                    continue;
+                };
+                let sum = years
+                    .iter()
+                    .find(|(s, y, b, _)| *s == i && *y == year && *b == budget)
+                    .map_or(0, |(.., sum)| *sum);
+                totals.consumption.push((
+                    source,
+                    name.clone(),
+                    Some(year),
+                    budget,
+                    sum,
+                    Some(limit.cents),
+                ));
+            }
+        }
+    }
+}
+
+/// Adds a movement to its scope's sum of the year, and returns the sum.
+fn year_sum(
+    years: &mut Vec<(usize, i32, Budget, i128)>,
+    scope: usize,
+    year: i32,
+    budget: Budget,
+    amount: i128,
+) -> i128 {
+    match years
+        .iter_mut()
+        .find(|(s, y, b, _)| *s == scope && *y == year && *b == budget)
+    {
+        Some((.., sum)) => {
+            *sum += amount;
+            *sum
+        }
+        None => {
+            years.push((scope, year, budget, amount));
+            amount
+        }
+    }
+}
+
+/// What waivers compare on a cumulative finding: the movement's date, its
+/// EJ as written, and its DP when a waiver names that DP.
+fn waiver_keys(
+    m: &Move<'_>,
+    waived_dps: &[Vec<u8>],
+) -> (NaiveDate, Option<String>, Option<String>) {
+    let line = m.line;
+    let dp = line
+        .dp
+        .as_deref()
+        .map(normalize_code)
+        .filter(|dp| waived_dps.iter().any(|w| w.as_slice() == *dp))
+        .map(|dp| line.text(dp));
+    (m.date, line.ej.as_deref().map(|e| line.text(e)), dp)
+}
+
+fn cumulative_finding(
+    code: Code,
+    source: SourceId,
+    span: Span,
+    sum: i128,
+    m: &Move<'_>,
+    keys: &(NaiveDate, Option<String>, Option<String>),
+) -> Out {
+    Out {
+        finding: Finding {
+            code,
+            row: Some((m.line.source, m.line.line)),
+            clause: Some((source, span.start, span.end)),
+            waived: false,
+            sum: Some(sum),
+        },
+        date: Some(keys.0),
+        ej: keys.1.clone(),
+        dp: keys.2.clone(),
+    }
+}
+
+/// "A waiver accepts the findings of that code on the rows of that EJ (or
+/// `dp`) … dated up to its `jusqu'au`: they are still reported, marked
+/// waived. One that matched no finding of a `check` is `waiver.unused`."
+fn waive(conventions: &[Convention], outs: Vec<Out>) -> Vec<Finding> {
+    let waivers: Vec<_> = conventions
+        .iter()
+        .flat_map(|c| c.waivers.iter().map(move |w| (c, w)))
+        .collect();
+    let mut used = vec![false; waivers.len()];
+    let mut findings: Vec<Finding> = outs
+        .into_iter()
+        .map(|o| {
+            let mut f = o.finding;
+            let Some((source, ..)) = f.clause else {
+                return f;
+            };
+            let hit = waivers.iter().position(|(c, w)| {
+                let (kind, number) = &w.key.value;
+                let key = if kind == "ej" { &o.ej } else { &o.dp };
+                c.source == source
+                    && w.code.value == f.code.as_str()
+                    && key.as_deref() == Some(number.as_str())
+                    && match (&w.until, o.date) {
+                        (Some(until), Some(date)) => date <= until.value,
+                        _ => true,
+                    }
+            });
+            if let Some(slot) = hit.and_then(|i| used.get_mut(i)) {
+                *slot = true;
+                f.waived = true;
+            }
+            f
+        })
+        .collect();
+    for ((c, w), used) in waivers.iter().zip(used) {
+        if !used {
+            findings.push(Finding {
+                code: Code::WaiverUnused,
+                row: None,
+                clause: Some((c.source, w.span.start, w.span.end)),
+                waived: false,
+                sum: None,
+            });
+        }
+    }
+    findings
+}
