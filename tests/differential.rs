@@ -909,3 +909,39 @@ fn file_and_standard_input_rules_folder_and_rule_file_agree() {
         })
         .unwrap();
 }
+
+/// Every divergence the random cases found, kept as data: a folder of
+/// rule files and an `export.csv` under `tests/cases/differential/`.
+#[test]
+fn kept_cases_agree() {
+    let dir = common::root().join("tests/cases/differential");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty());
+    for case in cases {
+        let mut rules: Vec<PathBuf> = std::fs::read_dir(&case)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "conv"))
+            .collect();
+        rules.sort();
+        let texts: Vec<String> = rules
+            .iter()
+            .map(|r| std::fs::read_to_string(r).unwrap())
+            .collect();
+        let files = vec![case.join("export.csv")];
+        let reference = reference_run(&texts, &files).expect("the case's files compile");
+        for count in [1, 2] {
+            let threads = Threads {
+                count,
+                min_bytes: 1,
+            };
+            let fast = fast(&texts, &files, threads).unwrap();
+            assert_eq!(fast.findings, reference.findings, "{}", case.display());
+            assert_eq!(fast.totals, reference.totals, "{}", case.display());
+        }
+    }
+}
