@@ -603,7 +603,7 @@ fn find_header(
 ) -> Result<Header, Box<Diagnostic>> {
     let candidates = match &options.profile {
         Some(p) => vec![p.clone()],
-        None => profile::builtins(),
+        None => profile::builtins().to_vec(),
     };
     let mut preamble = Vec::new();
     let mut closest: Option<Closest> = None;

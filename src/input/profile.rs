@@ -166,15 +166,19 @@ pub fn builtin_names() -> Vec<&'static str> {
 }
 
 /// The built-in profiles, parsed. They are tested to parse without error.
-pub fn builtins() -> Vec<Profile> {
-    BUILTIN
-        .iter()
-        .filter_map(|(_, text)| parse(0, text).0)
-        .collect()
+/// The built-in profiles, compiled once per process.
+pub fn builtins() -> &'static [Profile] {
+    static BUILTINS: std::sync::OnceLock<Vec<Profile>> = std::sync::OnceLock::new();
+    BUILTINS.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .filter_map(|(_, text)| parse(0, text).0)
+            .collect()
+    })
 }
 
 pub fn builtin(name: &str) -> Option<Profile> {
-    builtins().into_iter().find(|p| p.name == name)
+    builtins().iter().find(|p| p.name == name).cloned()
 }
 
 /// The closest built-in name, for "did you mean".
