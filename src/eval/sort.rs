@@ -298,6 +298,7 @@ impl Sorter {
         if full {
             let block = match self.free.pop() {
                 Some(block) => block,
+                None if self.grow() => self.free.pop().unwrap_or(0),
                 None => {
                     self.flush_all()?;
                     self.free.pop().unwrap_or(0)
@@ -319,6 +320,26 @@ impl Sorter {
         }
         bucket.fill += 1;
         Ok(())
+    }
+
+    /// Grows the arena (doubling, from 16 blocks) while it is below the
+    /// budget, so that a small export never touches the whole budget;
+    /// `false` once it is at the budget.
+    fn grow(&mut self) -> bool {
+        let block_size = self.block_size();
+        let have = self.arena.len() / block_size;
+        let most = (self.budget / block_size).max(2);
+        if have >= most {
+            return false;
+        }
+        let want = (have * 2).max(16).min(most);
+        self.arena.resize(want * block_size, 0);
+        let (from, to) = (
+            u32::try_from(have).unwrap_or(u32::MAX),
+            u32::try_from(want).unwrap_or(u32::MAX),
+        );
+        self.free.extend((from..to).rev());
+        true
     }
 
     /// Bytes written to the temporary file so far.
