@@ -257,8 +257,9 @@ pub fn evaluate(
             if let Some(n) = received.get_mut(i) {
                 *n += 1;
             }
-            // "Rows of AE are out of scope, counted apart and never
-            // checked" when the convention does not delegate them.
+            // "`délégation CP` …: rows of AE are out of scope, counted
+            // apart and never checked"; "rows read = checked + out of
+            // scope + rejected + skipped".
             let version = view.on(line.date);
             if !line.movements.iter().any(|(b, _, _)| version.delegates(*b)) {
                 totals.rows_checked -= 1;
@@ -548,8 +549,9 @@ fn cumulative(view: &View<'_>, rows: &[(Line, u8)], outs: &mut Vec<Out>, totals:
             if !version.delegates(*budget) {
                 continue;
             }
-            // "AE carried from an earlier year … dated 1 January of the
-            // row's year".
+            // "carried-over AE … counts for payments per EJ, dated 1
+            // January of its year, but not toward ceilings or the
+            // schedule".
             let date = if *carried {
                 NaiveDate::from_ymd_opt(line.date.year(), 1, 1).unwrap_or(line.date)
             } else {
@@ -587,8 +589,7 @@ fn cumulative(view: &View<'_>, rows: &[(Line, u8)], outs: &mut Vec<Out>, totals:
                 }
             });
         if m.carried {
-            // "it counts for payments per commitment, not toward ceilings
-            // or the schedule".
+            // (the same sentence: per EJ only)
             if let Some((_, ae, _, _)) = slot.and_then(|s| commitments.get_mut(s)) {
                 *ae += m.amount;
             }
@@ -686,9 +687,11 @@ fn cumulative(view: &View<'_>, rows: &[(Line, u8)], outs: &mut Vec<Out>, totals:
             }
         }
     }
-    // "The summary gives the consumption of each budget against the
-    // ceiling in force at the end, and of each budget year against a
-    // yearly ceiling."
+    // The summary's consumption; "A yearly ceiling adds one
+    // `consumption` entry per budget year with movements, with its `year`
+    // and the ceiling in force at that year's end"; "The summary, JSON
+    // (`consumption[].envelope`) and `report` give the consumption of each
+    // envelope beside the overall one."
     let delegated_ae = view.versions().any(|v| v.delegates(Budget::AE));
     for (i, scope) in scopes.iter().enumerate() {
         let name = match scope {
@@ -804,9 +807,11 @@ fn cumulative_finding(
     }
 }
 
-/// "A waiver accepts the findings of that code on the rows of that EJ (or
-/// `dp`) … dated up to its `jusqu'au`: they are still reported, marked
-/// waived. One that matched no finding of a `check` is `waiver.unused`."
+/// "`dérogation …` accepts the findings of that code on the rows of that
+/// EJ (or `dp`): they are still reported, marked waived … A waiver by `dp`
+/// applies to every finding on a row carrying that DP, cumulative ones …
+/// included. A waiver covers the rows dated up to its `jusqu'au` … One that
+/// matched no finding of a `check` is `waiver.unused`."
 fn waive(conventions: &[Convention], outs: Vec<Out>) -> Vec<Finding> {
     let waivers: Vec<_> = conventions
         .iter()
