@@ -81,7 +81,7 @@ seed() {
     esac
 }
 
-declare -A max_len=([fields]=64 [export]=4096 [rules]=1024 [format]=1024 [check]=2048)
+declare -A max_len=([fields]=64 [export]=4096 [rules]=512 [format]=512 [check]=1024)
 declare -A dict=([export]=dict/export.dict [rules]=dict/rules.dict [format]=dict/rules.dict [check]=dict/check.dict)
 mkdir -p artifacts logs
 run() {
