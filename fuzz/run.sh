@@ -11,9 +11,9 @@
 # RUSTC_BOOTSTRAP=1 on stable. Builds without comparison tracing, which
 # doubles the executions per second; dictionaries of the language's
 # keywords and of CHORUS tokens (dict/) stand in for it.
-# Corpora start from the project's own files (rules/, profiles/,
-# examples/, tests/cases/) and are kept in corpus/ (new coverage included);
-# crashes go to artifacts/.
+# Corpora start from the last campaign's, kept minimized in corpora/, and
+# the project's own files (rules/, profiles/, examples/, tests/cases/);
+# they grow in corpus/ (not committed); crashes go to artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -45,6 +45,11 @@ seed() {
     local dir=corpus/$1
     [ -d "$dir" ] && return
     mkdir -p "$dir"
+    # The corpus kept from the last campaign (minimized, new coverage
+    # included), then the project's files.
+    if [ -f "corpora/$1.tar.gz" ]; then
+        tar xzf "corpora/$1.tar.gz" -C corpus
+    fi
     local i=0
     case $1 in
         rules)
