@@ -19,7 +19,7 @@ use crate::diag::{Code, Diagnostic, SourceId};
 use crate::eval::view::{Scope, Version, View};
 use crate::input::Transaction;
 use crate::input::csv::{Export, Input, ReadOptions, Row};
-use crate::input::parse::{normalize_code, normalize_programme};
+use crate::input::parse::{budget_title, normalize_code, normalize_programme, pce_account};
 use crate::language::model::{Budget, CodeField, Convention, Restriction};
 use crate::span::Span;
 
@@ -473,8 +473,8 @@ fn check_row(view: &View<'_>, line: &Line, outs: &mut Vec<Out>) -> u8 {
     // convention allows on the row's date; a row without a title (or
     // account) is reported too".
     let natures: [NatureCheck<'_>; 2] = [
-        (version.titles, &line.title, title_of, |v, s| v == s),
-        (version.accounts, &line.account, account_of, |v, s| {
+        (version.titles, &line.title, budget_title, |v, s| v == s),
+        (version.accounts, &line.account, pce_account, |v, s| {
             v.starts_with(s)
         }),
     ];
@@ -502,22 +502,6 @@ type NatureCheck<'a> = (
     fn(&str) -> Option<String>,
     fn(&str, &str) -> bool,
 );
-
-/// A budget title as CHORUS writes it: `3`, `03`, `T3`, `Titre 3`.
-fn title_of(written: &str) -> Option<String> {
-    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
-    let digits = digits.trim_start_matches('0');
-    let rest: String = written.chars().filter(|c| !c.is_ascii_digit()).collect();
-    let rest = crate::language::keywords::fold(rest.trim());
-    let one = digits.len() == 1 && digits.chars().all(|c| ('1'..='7').contains(&c));
-    (one && ["", "t", "t.", "titre"].contains(&rest.as_str())).then(|| digits.to_owned())
-}
-
-/// A PCE account, with or without its `PCE/` prefix.
-fn account_of(written: &str) -> Option<String> {
-    let bare = written.rsplit('/').next().unwrap_or(written).trim();
-    (!bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit())).then(|| bare.to_owned())
-}
 
 /// A movement to walk: its day, amount, budget, whether carried, EJ,
 /// envelope, and its row.

@@ -89,6 +89,23 @@ struct EnvelopeCodes {
     codes: Vec<ExpectedCode>,
 }
 
+/// Whether the row's value of one expected code differs from it (a field
+/// the export lacks does not).
+fn differs(code: &ExpectedCode, tx: &Transaction<'_>) -> bool {
+    let (field, expected, _, _, stable) = code;
+    let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
+        return false;
+    };
+    // Equal bytes settle it without normalizing, for a stable code.
+    let equal = (*stable && same(value, expected)) || same(normalize(*field, value), expected);
+    !equal
+}
+
+/// How many of `codes` differ in the row.
+fn count_differing(codes: &[ExpectedCode], tx: &Transaction<'_>) -> usize {
+    codes.iter().filter(|c| differs(c, tx)).count()
+}
+
 /// The fields of `codes` whose value in the row differs: field, the row's
 /// value, and the expected code.
 fn differing<'t, 'e>(
@@ -96,16 +113,9 @@ fn differing<'t, 'e>(
     tx: &Transaction<'t>,
 ) -> Vec<(CodeField, &'t [u8], &'e ExpectedCode)> {
     let mut out = Vec::new();
-    for code in codes {
-        let (field, expected, _, _, stable) = code;
-        let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
-            continue;
-        };
-        if *stable && same(value, expected) {
-            continue;
-        }
-        if !same(normalize(*field, value), expected) {
-            out.push((*field, value, code));
+    for code in codes.iter().filter(|c| differs(c, tx)) {
+        if let Some(value) = tx.codes.get(code.0 as usize).copied().flatten() {
+            out.push((code.0, value, code));
         }
     }
     out
@@ -677,33 +687,28 @@ impl Shard<'_> {
         // The envelope whose codes the row carries; when none, the nearest
         // (fewest fields differing, the first stated on a tie).
         let mut envelope = 0;
-        let mut nearest: Option<(&EnvelopeCodes, Vec<_>)> = None;
-        if !imp.envelopes.is_empty() {
-            let mut matched = Vec::new();
-            for e in &imp.envelopes {
-                let diff = differing(&e.codes, tx);
-                if diff.is_empty() {
-                    matched.push(e.index);
-                } else if nearest.as_ref().is_none_or(|(_, d)| diff.len() < d.len()) {
-                    nearest = Some((e, diff));
+        // Counted without allocating: most rows match one envelope.
+        let mut nearest: Option<(&EnvelopeCodes, usize)> = None;
+        let (mut matched, mut first_match) = (0, 0);
+        for e in &imp.envelopes {
+            match count_differing(&e.codes, tx) {
+                0 => {
+                    matched += 1;
+                    first_match = e.index;
                 }
-            }
-            match matched.as_slice() {
-                // Several: told apart only by absent columns (listed as
-                // not checked); the row counts in none of them.
-                // Beyond the envelopes a movement can name (a lint error),
-                // the row counts overall only.
-                [one] if *one < sort::MAX_ENVELOPES => {
-                    envelope = u8::try_from(one + 1).unwrap_or(0);
-                }
-                [_] => {}
-                [] => {}
-                _ => nearest = None,
-            }
-            if !matched.is_empty() {
-                nearest = None;
+                n if nearest.is_none_or(|(_, best)| n < best) => nearest = Some((e, n)),
+                _ => {}
             }
         }
+        // Several matches: told apart only by absent columns (listed as not
+        // checked), the row counts in none of them. Beyond the envelopes a
+        // movement can name (a lint error), it counts overall only.
+        if matched == 1 && first_match < sort::MAX_ENVELOPES {
+            envelope = u8::try_from(first_match + 1).unwrap_or(0);
+        }
+        let nearest = nearest
+            .filter(|_| matched == 0)
+            .map(|(e, _)| (e, differing(&e.codes, tx)));
         if common.is_empty() && nearest.is_none() {
             return envelope;
         }
@@ -942,23 +947,8 @@ impl Nature {
     /// The row's value as the convention states them, if it reads as one.
     fn read(self, written: &str) -> Option<String> {
         match self {
-            Nature::Title => {
-                let digits: String = written.chars().filter(char::is_ascii_digit).collect();
-                let digits = digits.trim_start_matches('0');
-                let rest = written
-                    .chars()
-                    .filter(|c| !c.is_ascii_digit())
-                    .collect::<String>();
-                let rest = crate::language::keywords::fold(rest.trim());
-                let word = matches!(rest.as_str(), "" | "t" | "t." | "titre");
-                (word && digits.len() == 1 && ('1'..='7').contains(&digits.chars().next()?))
-                    .then(|| digits.to_owned())
-            }
-            Nature::Account => {
-                let bare = written.rsplit('/').next().unwrap_or(written).trim();
-                (!bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| bare.to_owned())
-            }
+            Nature::Title => crate::input::parse::budget_title(written),
+            Nature::Account => crate::input::parse::pce_account(written),
         }
     }
 

@@ -303,6 +303,25 @@ pub fn normalize_programme(field: &[u8]) -> &[u8] {
     }
 }
 
+/// A budget title as CHORUS writes it (`3`, `03`, `T3`, `Titre 3`), as the
+/// digit 1 to 7; `None` for anything else.
+pub fn budget_title(written: &str) -> Option<String> {
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    let rest: String = written.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let rest = crate::language::keywords::fold(rest.trim());
+    let word = matches!(rest.as_str(), "" | "t" | "t." | "titre");
+    let one = digits.len() == 1 && digits.chars().all(|c| ('1'..='7').contains(&c));
+    (word && one).then(|| digits.to_owned())
+}
+
+/// A PCE account, with or without its `PCE/` prefix, as its digits;
+/// `None` for anything else.
+pub fn pce_account(written: &str) -> Option<String> {
+    let bare = written.rsplit('/').next().unwrap_or(written).trim();
+    (!bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit())).then(|| bare.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
