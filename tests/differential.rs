@@ -697,6 +697,8 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// Codes the reference found over a run, to show the cases reach them.
+/// Cases whose rule files do not lower (nothing to compare).
+static SKIPPED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 static WAIVED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 static SEEN: std::sync::Mutex<Vec<(clausier::diag::Code, u32)>> = std::sync::Mutex::new(Vec::new());
 
@@ -713,9 +715,11 @@ fn check_case(conv: &Conv, other: Option<&Conv>, csv: &Csv) -> Result<(), TestCa
         min_bytes: u64::MAX,
     };
     let Some(reference) = reference_run(&texts, &files) else {
+        SKIPPED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         return Ok(());
     };
     let Some(fast1) = fast(&texts, &files, one) else {
+        SKIPPED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         return Ok(());
     };
     if let Ok(mut seen) = SEEN.lock() {
@@ -806,11 +810,27 @@ fn fast_and_reference_evaluators_agree() {
         prop::option::weighted(0.2, convention()),
         csv(),
     );
+    // A long campaign says how far it got: every 10,000 cases, the count
+    // and the time so far (a campaign stopped early then states a count,
+    // not an estimate).
+    let started = std::time::Instant::now();
+    let done = std::sync::atomic::AtomicU64::new(0);
     runner
         .run(&strategy, |(conv, other, csv)| {
-            check_case(&conv, other.as_ref(), &csv)
+            let result = check_case(&conv, other.as_ref(), &csv);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if n % 10_000 == 0 {
+                eprintln!("{n} cases agree ({:.0} s)", started.elapsed().as_secs_f64());
+            }
+            result
         })
         .unwrap();
+    eprintln!(
+        "{} cases agree, {} of them skipped (rule files that do not lower), in {:.1} s",
+        done.load(std::sync::atomic::Ordering::Relaxed),
+        SKIPPED.load(std::sync::atomic::Ordering::Relaxed),
+        started.elapsed().as_secs_f64()
+    );
     // The cases reach every code `check` emits on rows and clauses (the
     // unreadable and missing-column cases stop a run before any row).
     let seen = SEEN.lock().unwrap().clone();
