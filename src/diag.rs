@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::i18n::Message;
 use crate::span::Span;
 
 pub use crate::codes::Code;
@@ -35,7 +36,7 @@ pub type SourceId = usize;
 pub struct ClauseRef {
     pub source: SourceId,
     pub span: Span,
-    pub label: String,
+    pub label: Message,
 }
 
 /// A row of an export: its physical line (1-based, the header being line 1
@@ -47,7 +48,7 @@ pub struct RowRef {
     pub line: u64,
     pub byte: u64,
     pub columns: Vec<usize>,
-    pub label: String,
+    pub label: Message,
 }
 
 /// A named exact figure attached to a finding (cumulative, limit, overrun…),
@@ -62,12 +63,12 @@ pub struct Figure {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     pub clause: Option<ClauseRef>,
     pub row: Option<RowRef>,
     /// Other places in rule files that explain this one (a first definition…).
     pub related: Vec<ClauseRef>,
-    pub help: Option<String>,
+    pub help: Option<Message>,
     pub figures: Vec<Figure>,
     /// An accepted deviation covers this finding: it is reported, marked
     /// so, and fails no run. The text says why and who approved it.
@@ -79,7 +80,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic of `code` at its default severity.
-    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+    pub fn new(code: Code, message: impl Into<Message>) -> Diagnostic {
         Diagnostic {
             code,
             severity: code.severity(),
@@ -108,7 +109,7 @@ impl Diagnostic {
             .map(|f| f.value.as_str())
     }
 
-    pub fn at_clause(mut self, source: SourceId, span: Span, label: impl Into<String>) -> Self {
+    pub fn at_clause(mut self, source: SourceId, span: Span, label: impl Into<Message>) -> Self {
         self.clause = Some(ClauseRef {
             source,
             span,
@@ -122,7 +123,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn related(mut self, source: SourceId, span: Span, label: impl Into<String>) -> Self {
+    pub fn related(mut self, source: SourceId, span: Span, label: impl Into<Message>) -> Self {
         self.related.push(ClauseRef {
             source,
             span,
@@ -131,7 +132,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -24,6 +24,7 @@ pub mod dates;
 pub mod diag;
 pub mod eval;
 pub mod explain;
+pub mod i18n;
 pub mod input;
 pub mod language;
 pub mod money;
@@ -62,7 +63,9 @@ use language::{lints, lower, syntax};
 /// let (convention, diagnostics) = clausier::compile(0, text);
 /// assert_eq!(convention.unwrap().ceilings.len(), 2);
 /// assert_eq!(diagnostics[0].code.as_str(), "clause.unknown");
-/// assert_eq!(diagnostics[0].help.as_deref(), Some("did you mean `plafond`?"));
+/// // Messages are rendered in a language, English here.
+/// let help = diagnostics[0].help.as_ref().map(|h| clausier::i18n::Lang::En.tr(h));
+/// assert_eq!(help.as_deref(), Some("did you mean `plafond`?"));
 /// ```
 pub fn compile(source: SourceId, text: &str) -> (Option<Convention>, Vec<Diagnostic>) {
     compile_on(source, text, lints::today())

@@ -424,7 +424,7 @@ fn read_rows(
                         if let Some(shard) = shards.get_mut(i) {
                             shard
                                 .row(tx, layout, out)
-                                .map_err(|e| Stop::Spill(spill_failed(&e)))?;
+                                .map_err(|e| Stop::Spill(Box::new(spill_failed(&e))))?;
                         }
                     }
                     Route::None => {
@@ -445,7 +445,7 @@ fn read_rows(
             Ok(Some(Row::Skipped)) => {}
             Ok(Some(Row::Rejected(_))) | Err(_) => match next {
                 Ok(Some(Row::Rejected(d))) => out(d),
-                Err(d) => return Err(Stop::Export(*d)),
+                Err(d) => return Err(Stop::Export(d)),
                 _ => {}
             },
         }
@@ -556,10 +556,10 @@ fn read_parallel(
         );
         let mut whole = export.fork(
             chunk_input(path, from, to).map_err(|e| {
-                Stop::Export(Diagnostic::new(
+                Stop::Export(Box::new(Diagnostic::new(
                     Code::InputUnreadable,
                     format!("cannot read the export again: {e}"),
-                ))
+                )))
             })?,
             from,
         );
@@ -667,10 +667,10 @@ fn failed_chunk<'r>(shards: Vec<Shard<'r>>, e: &std::io::Error) -> ChunkResult<'
         findings: Vec::new(),
         accounting: Accounting::default(),
         ended_in_quote: false,
-        error: Some(Stop::Export(Diagnostic::new(
+        error: Some(Stop::Export(Box::new(Diagnostic::new(
             Code::InputUnreadable,
             format!("cannot read a chunk of the export: {e}"),
-        ))),
+        )))),
     }
 }
 
@@ -678,15 +678,15 @@ fn failed_chunk<'r>(shards: Vec<Shard<'r>>, e: &std::io::Error) -> ChunkResult<'
 enum Stop {
     /// The export itself could not be read further: the run goes on with
     /// the next export, and is unusable.
-    Export(Diagnostic),
+    Export(Box<Diagnostic>),
     /// The day buckets could not be spilled: the run cannot go on.
-    Spill(Diagnostic),
+    Spill(Box<Diagnostic>),
 }
 
 impl Stop {
     fn into_diagnostic(self) -> Diagnostic {
         match self {
-            Stop::Export(d) | Stop::Spill(d) => d,
+            Stop::Export(d) | Stop::Spill(d) => *d,
         }
     }
 }

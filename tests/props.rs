@@ -54,7 +54,11 @@ fn findings_of(exports: Vec<PathBuf>) -> (BTreeSet<Finding>, (u64, u64, u64)) {
                 .and_then(|r| sources.row_text(r.source, r.byte))
                 .map(|r| r.text)
                 .unwrap_or_default();
-            (d.code.to_string(), d.message, row)
+            (
+                d.code.to_string(),
+                clausier::i18n::Lang::En.tr(&d.message).into_owned(),
+                row,
+            )
         })
         .collect();
     (

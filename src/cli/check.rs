@@ -1,5 +1,6 @@
 //! `clausier check RULES EXPORT...`
 
+use crate::i18n::Lang;
 use std::io;
 use std::path::PathBuf;
 
@@ -132,8 +133,8 @@ pub fn prepare(
     })
 }
 
-pub fn run(args: &CheckArgs) -> u8 {
-    let mut output = Output::stdout(&args.output);
+pub fn run(args: &CheckArgs, lang: Lang) -> u8 {
+    let mut output = Output::stdout(&args.output, lang);
     // Only machine outputs carry the audit record: hashing a large export
     // would cost the other outputs a core for nothing.
     let audited = matches!(args.output.format, Format::Json | Format::Sarif);

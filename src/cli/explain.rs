@@ -1,5 +1,6 @@
 //! `clausier explain CODE`: the documentation of a diagnostic code.
 
+use crate::i18n::Lang;
 use clap::Args;
 
 use super::{EXIT_CLEAN, EXIT_UNUSABLE};
@@ -12,7 +13,7 @@ pub struct ExplainArgs {
     pub code: String,
 }
 
-pub fn run(args: &ExplainArgs) -> u8 {
+pub fn run(args: &ExplainArgs, _lang: Lang) -> u8 {
     if args.code == "all" {
         for code in Code::ALL {
             println!(

@@ -1,5 +1,6 @@
 //! `clausier fmt [--check] PATH...`: the canonical layout of rule files.
 
+use crate::i18n::Lang;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -19,7 +20,7 @@ pub struct FmtArgs {
     pub check: bool,
 }
 
-pub fn run(args: &FmtArgs) -> u8 {
+pub fn run(args: &FmtArgs, lang: Lang) -> u8 {
     let mut files = Vec::new();
     let mut code = EXIT_CLEAN;
     for path in &args.paths {
@@ -28,7 +29,7 @@ pub fn run(args: &FmtArgs) -> u8 {
             code = EXIT_UNUSABLE;
         }
     }
-    let human = Human::new(false);
+    let human = Human::new(false, lang);
     for file in &files {
         let name = file.display().to_string();
         let text = match std::fs::read_to_string(file) {

@@ -1,5 +1,6 @@
 //! `clausier lint PATH...`: every problem of every rule file, in one run.
 
+use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -17,8 +18,8 @@ pub struct LintArgs {
     pub output: OutputArgs,
 }
 
-pub fn run(args: &LintArgs) -> u8 {
-    let mut output = Output::stdout(&args.output);
+pub fn run(args: &LintArgs, lang: Lang) -> u8 {
+    let mut output = Output::stdout(&args.output, lang);
     let mut sources = Sources::default();
     let mut unusable = false;
     let mut files = Vec::new();

@@ -13,6 +13,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::i18n::Lang;
+
 pub use check::CheckArgs;
 pub use output::{FailLevel, OutputArgs};
 
@@ -32,6 +34,10 @@ file; an export without the required columns; a rule file with syntax errors for
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of what clausier says: `fr` or `en` (else CLAUSIER_LANG,
+    /// else the locale: LC_ALL, LC_MESSAGES, LANG; else English).
+    #[arg(long, global = true, value_name = "fr|en")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,12 +85,22 @@ impl Color {
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = match Lang::choose(cli.lang.as_deref(), |name| std::env::var(name).ok()) {
+        Ok(lang) => lang,
+        Err(value) => {
+            eprintln!(
+                "clausier: unknown language `{value}` (--lang or CLAUSIER_LANG): \
+                 use `fr` or `en`"
+            );
+            return ExitCode::from(EXIT_UNUSABLE);
+        }
+    };
     let code = match cli.command {
-        Command::Check(args) => check::run(&args),
-        Command::Lint(args) => lint::run(&args),
-        Command::Fmt(args) => fmt::run(&args),
-        Command::Report(args) => report::run(&args),
-        Command::Explain(args) => explain::run(&args),
+        Command::Check(args) => check::run(&args, lang),
+        Command::Lint(args) => lint::run(&args, lang),
+        Command::Fmt(args) => fmt::run(&args, lang),
+        Command::Report(args) => report::run(&args, lang),
+        Command::Explain(args) => explain::run(&args, lang),
     };
     ExitCode::from(code)
 }

@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use super::{Color, EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE};
 use crate::diag::Diagnostic;
 use crate::eval::Summary;
+use crate::i18n::Lang;
 use crate::report::{self, Counts, Format, Sink};
 use crate::source::Sources;
 
@@ -65,10 +66,10 @@ pub struct Output<'w> {
 }
 
 impl Output<'static> {
-    pub fn stdout(args: &OutputArgs) -> Output<'static> {
+    pub fn stdout(args: &OutputArgs, lang: Lang) -> Output<'static> {
         let out = BufWriter::new(io::stdout());
         Output {
-            sink: report::sink(args.format, args.color.enabled(), Box::new(out)),
+            sink: report::sink(args.format, args.color.enabled(), lang, Box::new(out)),
             counts: Counts::default(),
             fail_level: args.fail_level(),
             io_error: None,

@@ -1,6 +1,7 @@
 //! `clausier report RULES EXPORT...`: the consumption statement of a
 //! convention, as text, JSON, CSV or one self-contained HTML file.
 
+use crate::i18n::Lang;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -38,7 +39,7 @@ pub struct ReportArgs {
     pub input: InputArgs,
 }
 
-pub fn run(args: &ReportArgs) -> u8 {
+pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
     // Problems with the inputs are shown as `check` shows them.
     let diagnostics = OutputArgs {
         format: Format::Human,
@@ -47,7 +48,7 @@ pub fn run(args: &ReportArgs) -> u8 {
         deny: None,
         date: None,
     };
-    let mut output = Output::stdout(&diagnostics);
+    let mut output = Output::stdout(&diagnostics, lang);
     let p = match prepare(&args.rules, &args.exports, &args.input, true, &mut output) {
         Ok(p) => p,
         Err(sources) => return output.end(None, &sources, EXIT_UNUSABLE),
@@ -76,7 +77,7 @@ pub fn run(args: &ReportArgs) -> u8 {
             return output.end(None, &sources, EXIT_UNUSABLE);
         }
     };
-    let lines = finding_lines(&findings, &sources);
+    let lines = finding_lines(&findings, &sources, lang);
     let text = match args.format {
         ReportFormat::Human => human(&summary.statements, &lines, &audit),
         ReportFormat::Json => json(&summary.statements, &lines, &audit),

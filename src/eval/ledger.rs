@@ -563,7 +563,7 @@ impl<'a> Ledger<'a> {
             line: m.line,
             byte: m.byte,
             columns: vec![usize::from(m.column)],
-            label: label.to_owned(),
+            label: label.to_owned().into(),
         }
     }
 

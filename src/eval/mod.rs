@@ -759,7 +759,7 @@ impl Shard<'_> {
                 d.related(source, span, label)
             };
         }
-        d.message = message.join("; ");
+        d.message = message.join("; ").into();
         out(d
             .at_row(tx.pos.to_ref(columns, "differs from the convention"))
             .help(help));

@@ -40,7 +40,7 @@ impl RowPos {
             line: self.line,
             byte: self.byte,
             columns,
-            label: label.into(),
+            label: crate::i18n::Message::from(label.into()),
         }
     }
 }

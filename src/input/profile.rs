@@ -471,7 +471,8 @@ mod tests {
         assert!(
             diags
                 .iter()
-                .any(|d| d.help.as_deref() == Some("did you mean `date`?"))
+                .any(|d| d.help.as_ref().map(|h| crate::i18n::Lang::En.tr(h))
+                    == Some("did you mean `date`?".into()))
         );
     }
 }

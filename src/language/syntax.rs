@@ -415,17 +415,15 @@ mod tests {
         let text = "convention \"x\" {\n  plafond AE 400 000 €\n  nor \"open\n  fin 2018-12-31\n  ! bad\n}\n";
         let (_, errors) = parse(0, text);
         assert_eq!(errors.len(), 2, "{errors:#?}");
-        assert!(
-            errors[0].message.contains("unterminated quoted text"),
-            "{}",
-            errors[0].message
-        );
+        let message = crate::i18n::Lang::En.tr(&errors[0].message);
+        assert!(message.contains("unterminated quoted text"), "{message}");
     }
 
     #[test]
     fn unclosed_block_is_an_error_not_a_panic() {
         let (_, errors) = parse(0, "convention \"x\" {\n nor A\n");
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].message.contains("`}`"), "{}", errors[0].message);
+        let message = crate::i18n::Lang::En.tr(&errors[0].message);
+        assert!(message.contains("`}`"), "{message}");
     }
 }

@@ -10,6 +10,7 @@ use miette::{
 };
 
 use crate::diag::{ClauseRef, Diagnostic, RowRef, Severity};
+use crate::i18n::{Lang, Message};
 use crate::source::Sources;
 
 /// A text with a name and the line number of its first line, so that a
@@ -102,10 +103,11 @@ impl miette::Diagnostic for Shown<'_> {
 
 pub struct Human {
     handler: GraphicalReportHandler,
+    lang: Lang,
 }
 
 impl Human {
-    pub fn new(color: bool) -> Human {
+    pub fn new(color: bool, lang: Lang) -> Human {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -116,6 +118,7 @@ impl Human {
                 .with_context_lines(1)
                 .with_width(120)
                 .with_links(false),
+            lang,
         }
     }
 
@@ -136,18 +139,10 @@ impl Human {
                     .collect();
                 t
             });
-        let mut clean = d.clone();
-        clean.message = super::neutralise(&d.message).into_owned();
-        clean.help = d.help.as_deref().map(|h| super::neutralise(h).into_owned());
-        clean.waived = d
-            .waived
-            .as_deref()
-            .map(|w| super::neutralise(w).into_owned());
-        let d = &clean;
-        let shown = shown(d, sources, row_text.as_ref());
+        let shown = shown(d, sources, row_text.as_ref(), self.lang);
         let mut out = String::new();
         if self.handler.render_report(&mut out, &shown).is_err() {
-            out = format!("{}: {}\n", d.code, d.message);
+            out = format!("{}: {}\n", d.code, shown.message);
         }
         out
     }
@@ -160,39 +155,55 @@ fn severity(s: Severity) -> miette::Severity {
     }
 }
 
+/// What miette draws of a diagnostic, in `lang`. Text from exports (in
+/// messages, help lines and waivers) has its control characters
+/// neutralised.
 fn shown<'a>(
     d: &'a Diagnostic,
     sources: &'a Sources,
     row_text: Option<&'a crate::source::RowText>,
+    lang: Lang,
 ) -> Shown<'a> {
+    let tr = |m: &Message| super::neutralise(&lang.tr(m)).into_owned();
     let mut related: Vec<Shown<'a>> = Vec::new();
     let (source, labels) = match (&d.row, row_text) {
         (Some(row), Some(text)) => {
             if let Some(clause) = &d.clause {
-                related.push(clause_note(clause, sources, "the clause"));
+                related.push(clause_note(clause, sources, "human-the-clause", lang));
             }
-            (Some(row_source(row, text, sources)), row_labels(row, text))
+            (
+                Some(row_source(row, text, sources)),
+                row_labels(row, text, lang),
+            )
         }
         _ => match &d.clause {
             Some(clause) => (
                 rule_source(clause, sources),
                 vec![LabeledSpan::new_primary_with_span(
-                    Some(clause.label.clone()),
+                    Some(tr(&clause.label)),
                     clause.span,
                 )],
             ),
             None => (None, Vec::new()),
         },
     };
-    related.extend(d.related.iter().map(|r| clause_note(r, sources, "see")));
-    let mut message = d.message.clone();
+    related.extend(
+        d.related
+            .iter()
+            .map(|r| clause_note(r, sources, "human-see", lang)),
+    );
+    let mut message = tr(&d.message);
     if let (Some(row), None) = (&d.row, row_text) {
         message = format!("{message} ({}:{})", sources.name(row.source), row.line);
     }
-    let help = match (&d.waived, &d.help) {
-        (Some(w), Some(h)) => Some(format!("waived: {w}\n{h}")),
-        (Some(w), None) => Some(format!("waived: {w}")),
-        (None, h) => h.clone(),
+    let waived = d.waived.as_deref().map(|w| {
+        lang.tr(&Message::new("human-waived").arg("reason", super::neutralise(w).as_ref()))
+            .into_owned()
+    });
+    let help = match (waived, &d.help) {
+        (Some(w), Some(h)) => Some(format!("{w}\n{}", tr(h))),
+        (Some(w), None) => Some(w),
+        (None, h) => h.as_ref().map(tr),
     };
     Shown {
         message,
@@ -209,17 +220,22 @@ fn shown<'a>(
     }
 }
 
-fn clause_note<'a>(clause: &'a ClauseRef, sources: &'a Sources, what: &str) -> Shown<'a> {
+fn clause_note<'a>(
+    clause: &'a ClauseRef,
+    sources: &'a Sources,
+    what: &'static str,
+    lang: Lang,
+) -> Shown<'a> {
+    let label = lang.tr(&clause.label).into_owned();
     Shown {
-        message: format!("{what}: {}", clause.label),
+        message: lang
+            .tr(&Message::new(what).arg("label", label.as_str()))
+            .into_owned(),
         code: None,
         severity: miette::Severity::Advice,
         help: None,
         source: rule_source(clause, sources),
-        labels: vec![LabeledSpan::new_primary_with_span(
-            Some(clause.label.clone()),
-            clause.span,
-        )],
+        labels: vec![LabeledSpan::new_primary_with_span(Some(label), clause.span)],
         related: Vec::new(),
     }
 }
@@ -244,7 +260,8 @@ fn row_source<'a>(
     }
 }
 
-fn row_labels(row: &RowRef, text: &crate::source::RowText) -> Vec<LabeledSpan> {
+fn row_labels(row: &RowRef, text: &crate::source::RowText, lang: Lang) -> Vec<LabeledSpan> {
+    let row_label = super::neutralise(&lang.tr(&row.label)).into_owned();
     let spans: Vec<_> = row
         .columns
         .iter()
@@ -252,7 +269,7 @@ fn row_labels(row: &RowRef, text: &crate::source::RowText) -> Vec<LabeledSpan> {
         .collect();
     if spans.is_empty() {
         return vec![LabeledSpan::new_primary_with_span(
-            Some(row.label.clone()),
+            Some(row_label),
             (0, text.text.len()),
         )];
     }
@@ -260,7 +277,7 @@ fn row_labels(row: &RowRef, text: &crate::source::RowText) -> Vec<LabeledSpan> {
         .into_iter()
         .enumerate()
         .map(|(i, r)| {
-            let label = (i == 0).then(|| row.label.clone());
+            let label = (i == 0).then(|| row_label.clone());
             let span = (r.start, r.len().max(1));
             if i == 0 {
                 LabeledSpan::new_primary_with_span(label, span)

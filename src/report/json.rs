@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::{Counts, Sink};
 use crate::diag::{ClauseRef, Code, Diagnostic, Severity};
 use crate::eval::Summary;
+use crate::i18n::Lang;
 use crate::source::Sources;
 use crate::span::line_col;
 
@@ -17,11 +18,11 @@ use crate::span::line_col;
 struct JsonDiagnostic<'a> {
     code: Code,
     severity: Severity,
-    message: &'a str,
+    message: String,
     row: Option<JsonRow<'a>>,
     clause: Option<JsonClause<'a>>,
     related: Vec<JsonClause<'a>>,
-    help: Option<&'a str>,
+    help: Option<String>,
     figures: BTreeMap<&'static str, &'a str>,
     waived: Option<&'a str>,
 }
@@ -38,7 +39,7 @@ struct JsonClause<'a> {
     file: &'a str,
     line: usize,
     column: usize,
-    label: &'a str,
+    label: String,
 }
 
 #[derive(Serialize)]
@@ -49,7 +50,7 @@ struct JsonSummary<'a> {
     summary: Option<&'a Summary>,
 }
 
-fn clause<'a>(c: &'a ClauseRef, sources: &'a Sources) -> JsonClause<'a> {
+fn clause<'a>(c: &'a ClauseRef, sources: &'a Sources, lang: Lang) -> JsonClause<'a> {
     let (line, column) = sources
         .rule_text(c.source)
         .map_or((0, 0), |t| line_col(t, c.span.start));
@@ -57,18 +58,23 @@ fn clause<'a>(c: &'a ClauseRef, sources: &'a Sources) -> JsonClause<'a> {
         file: sources.name(c.source),
         line,
         column,
-        label: &c.label,
+        label: lang.tr(&c.label).into_owned(),
     }
 }
 
 pub struct JsonSink<'w> {
     out: Box<dyn Write + 'w>,
     first: bool,
+    lang: Lang,
 }
 
 impl<'w> JsonSink<'w> {
-    pub fn new(out: Box<dyn Write + 'w>) -> JsonSink<'w> {
-        JsonSink { out, first: true }
+    pub fn new(out: Box<dyn Write + 'w>, lang: Lang) -> JsonSink<'w> {
+        JsonSink {
+            out,
+            first: true,
+            lang,
+        }
     }
 
     fn start(&mut self) -> io::Result<()> {
@@ -86,18 +92,19 @@ impl Sink for JsonSink<'_> {
             self.out.write_all(b",\n")?;
         }
         self.first = false;
+        let lang = self.lang;
         let json = JsonDiagnostic {
             code: d.code,
             severity: d.severity,
-            message: &d.message,
+            message: lang.tr(&d.message).into_owned(),
             row: d.row.as_ref().map(|r| JsonRow {
                 file: sources.name(r.source),
                 line: r.line,
                 columns: &r.columns,
             }),
-            clause: d.clause.as_ref().map(|c| clause(c, sources)),
-            related: d.related.iter().map(|c| clause(c, sources)).collect(),
-            help: d.help.as_deref(),
+            clause: d.clause.as_ref().map(|c| clause(c, sources, lang)),
+            related: d.related.iter().map(|c| clause(c, sources, lang)).collect(),
+            help: d.help.as_ref().map(|h| lang.tr(h).into_owned()),
             figures: d
                 .figures
                 .iter()

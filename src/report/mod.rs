@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::eval::Summary;
+use crate::i18n::Lang;
 use crate::source::Sources;
 
 /// Output formats.
@@ -74,16 +75,21 @@ pub trait Sink {
 }
 
 /// Builds the sink of a format, writing to `out`.
-pub fn sink<'w>(format: Format, color: bool, out: Box<dyn Write + 'w>) -> Box<dyn Sink + 'w> {
+pub fn sink<'w>(
+    format: Format,
+    color: bool,
+    lang: Lang,
+    out: Box<dyn Write + 'w>,
+) -> Box<dyn Sink + 'w> {
     match format {
         Format::Human => Box::new(HumanSink {
-            human: human::Human::new(color),
+            human: human::Human::new(color, lang),
             out,
         }),
-        Format::Plain => Box::new(text::PlainSink { out }),
-        Format::Json => Box::new(json::JsonSink::new(out)),
-        Format::Sarif => Box::new(sarif::SarifSink::new(out)),
-        Format::Github => Box::new(text::GithubSink { out }),
+        Format::Plain => Box::new(text::PlainSink { out, lang }),
+        Format::Json => Box::new(json::JsonSink::new(out, lang)),
+        Format::Sarif => Box::new(sarif::SarifSink::new(out, lang)),
+        Format::Github => Box::new(text::GithubSink { out, lang }),
         Format::Bench => Box::new(bench::BenchSink::new(out)),
     }
 }

@@ -15,19 +15,22 @@ use super::{Counts, Sink};
 use crate::diag::{ClauseRef, Code, Diagnostic, RowRef, Severity};
 use crate::eval::Summary;
 use crate::explain::explain;
+use crate::i18n::Lang;
 use crate::source::Sources;
 use crate::span::line_col;
 
 pub struct SarifSink<'w> {
     out: Box<dyn Write + 'w>,
     results: Vec<serde_sarif::sarif::Result>,
+    lang: Lang,
 }
 
 impl<'w> SarifSink<'w> {
-    pub fn new(out: Box<dyn Write + 'w>) -> SarifSink<'w> {
+    pub fn new(out: Box<dyn Write + 'w>, lang: Lang) -> SarifSink<'w> {
         SarifSink {
             out,
             results: Vec::new(),
+            lang,
         }
     }
 }
@@ -79,7 +82,7 @@ fn location(uri: &str, region: Region, label: &str) -> Location {
     }
 }
 
-fn clause_location(c: &ClauseRef, sources: &Sources) -> Location {
+fn clause_location(c: &ClauseRef, sources: &Sources, lang: Lang) -> Location {
     let text = sources.rule_text(c.source).unwrap_or("");
     let (line, column) = line_col(text, c.span.start);
     let (end_line, end_column) = line_col(text, c.span.end.max(c.span.start));
@@ -90,33 +93,36 @@ fn clause_location(c: &ClauseRef, sources: &Sources) -> Location {
         end_column: Some(end_column.max(column + usize::from(end_line == line)) as i64),
         ..Default::default()
     };
-    location(sources.name(c.source), region, &c.label)
+    location(sources.name(c.source), region, &lang.tr(&c.label))
 }
 
-fn row_location(r: &RowRef, sources: &Sources) -> Location {
+fn row_location(r: &RowRef, sources: &Sources, lang: Lang) -> Location {
     let region = Region {
         start_line: Some(i64::try_from(r.line).unwrap_or(i64::MAX).max(1)),
         ..Default::default()
     };
-    location(sources.name(r.source), region, &r.label)
+    location(sources.name(r.source), region, &lang.tr(&r.label))
 }
 
 impl Sink for SarifSink<'_> {
     fn emit(&mut self, d: &Diagnostic, sources: &Sources) -> io::Result<()> {
+        let lang = self.lang;
         let mut locations = Vec::new();
         let mut related = Vec::new();
         match (&d.row, &d.clause) {
             (Some(r), clause) => {
-                locations.push(row_location(r, sources));
-                related.extend(clause.iter().map(|c| clause_location(c, sources)));
+                locations.push(row_location(r, sources, lang));
+                related.extend(clause.iter().map(|c| clause_location(c, sources, lang)));
             }
-            (None, Some(c)) => locations.push(clause_location(c, sources)),
+            (None, Some(c)) => locations.push(clause_location(c, sources, lang)),
             (None, None) => {}
         }
-        related.extend(d.related.iter().map(|c| clause_location(c, sources)));
-        let mut text = d.message.clone();
+        related.extend(d.related.iter().map(|c| clause_location(c, sources, lang)));
+        let mut text = lang.tr(&d.message).into_owned();
         if let Some(h) = &d.help {
-            text.push_str(&format!("\nhelp: {h}"));
+            let help = lang.tr(&crate::i18n::Message::new("plain-help").arg("help", lang.tr(h)));
+            text.push('\n');
+            text.push_str(&help);
         }
         let level = match d.severity {
             Severity::Error => ResultLevel::Error,

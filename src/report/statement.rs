@@ -23,13 +23,17 @@ pub struct FindingLine {
     pub waived: Option<String>,
 }
 
-pub fn finding_lines(findings: &[Diagnostic], sources: &Sources) -> Vec<FindingLine> {
+pub fn finding_lines(
+    findings: &[Diagnostic],
+    sources: &Sources,
+    lang: crate::i18n::Lang,
+) -> Vec<FindingLine> {
     findings
         .iter()
         .map(|d| FindingLine {
             code: d.code.as_str().to_owned(),
             severity: d.severity.to_string(),
-            message: d.message.clone(),
+            message: lang.tr(&d.message).into_owned(),
             row: d
                 .row
                 .as_ref()

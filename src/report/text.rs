@@ -7,71 +7,92 @@ use std::io::{self, Write};
 use super::{Counts, Sink, write_summary};
 use crate::diag::{ClauseRef, Diagnostic, RowRef};
 use crate::eval::Summary;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::source::Sources;
 use crate::span::line_col;
 
-fn clause_place(c: &ClauseRef, sources: &Sources) -> String {
+/// `c.conv line 3, column 5 (label)`.
+fn clause_place(c: &ClauseRef, sources: &Sources, lang: Lang) -> String {
     let (line, column) = sources
         .rule_text(c.source)
         .map_or((0, 0), |t| line_col(t, c.span.start));
-    format!("{} line {line}, column {column}", sources.name(c.source))
+    lang.tr(&msg!(
+        "place-clause",
+        file = sources.name(c.source),
+        label = lang.tr(&c.label).into_owned()
+    )
+    .arg("line", line.to_string())
+    .arg("column", column.to_string()))
+        .into_owned()
 }
 
-fn row_place(r: &RowRef, sources: &Sources) -> String {
+/// `export.csv line 4, field `Montant` (label)`.
+fn row_place(r: &RowRef, sources: &Sources, lang: Lang) -> String {
     let fields: Vec<String> = r
         .columns
         .iter()
         .map(|c| match sources.column_title(r.source, *c) {
             Some(t) => format!("`{t}`"),
-            None => format!("column {}", c + 1),
+            None => lang
+                .tr(&Message::new("place-column").arg("column", (c + 1).to_string()))
+                .into_owned(),
         })
         .collect();
-    let fields = if fields.is_empty() {
-        String::new()
-    } else {
-        format!(", field {}", fields.join(", "))
-    };
-    format!("{} line {}{fields}", sources.name(r.source), r.line)
+    let message = msg!(
+        "place-row",
+        file = sources.name(r.source),
+        fields = fields.join(", "),
+        label = super::neutralise(&lang.tr(&r.label)).into_owned()
+    )
+    .arg("line", r.line.to_string())
+    .count("count", fields.len());
+    lang.tr(&message).into_owned()
+}
+
+/// The severity's word.
+pub fn severity(s: crate::diag::Severity, lang: Lang) -> std::borrow::Cow<'static, str> {
+    match s {
+        crate::diag::Severity::Error => lang.text("severity-error"),
+        crate::diag::Severity::Warning => lang.text("severity-warning"),
+    }
 }
 
 /// `plain`: each diagnostic as a few sentences.
 pub struct PlainSink<'w> {
     pub out: Box<dyn Write + 'w>,
+    pub lang: Lang,
 }
 
 impl Sink for PlainSink<'_> {
     fn emit(&mut self, d: &Diagnostic, sources: &Sources) -> io::Result<()> {
+        let lang = self.lang;
+        let tr = |m: &Message| super::neutralise(&lang.tr(m)).into_owned();
         writeln!(
             self.out,
             "{} {}: {}",
-            d.severity,
+            severity(d.severity, lang),
             d.code,
-            super::neutralise(&d.message)
+            tr(&d.message)
         )?;
         if let Some(w) = &d.waived {
-            writeln!(self.out, "  waived: {w}")?;
+            let line = msg!("plain-waived", reason = super::neutralise(w).as_ref());
+            writeln!(self.out, "  {}", lang.tr(&line))?;
         }
         if let Some(r) = &d.row {
-            writeln!(self.out, "  row: {} ({})", row_place(r, sources), r.label)?;
+            let line = msg!("plain-row", place = row_place(r, sources, lang));
+            writeln!(self.out, "  {}", lang.tr(&line))?;
         }
         if let Some(c) = &d.clause {
-            writeln!(
-                self.out,
-                "  clause: {} ({})",
-                clause_place(c, sources),
-                c.label
-            )?;
+            let line = msg!("plain-clause", place = clause_place(c, sources, lang));
+            writeln!(self.out, "  {}", lang.tr(&line))?;
         }
         for c in &d.related {
-            writeln!(
-                self.out,
-                "  see: {} ({})",
-                clause_place(c, sources),
-                c.label
-            )?;
+            let line = msg!("plain-see", place = clause_place(c, sources, lang));
+            writeln!(self.out, "  {}", lang.tr(&line))?;
         }
         if let Some(h) = &d.help {
-            writeln!(self.out, "  help: {h}")?;
+            writeln!(self.out, "  {}", lang.tr(&msg!("plain-help", help = tr(h))))?;
         }
         writeln!(self.out)
     }
@@ -90,6 +111,7 @@ impl Sink for PlainSink<'_> {
 /// `github`: `::error file=…,line=…,col=…,title=…::message`.
 pub struct GithubSink<'w> {
     pub out: Box<dyn Write + 'w>,
+    pub lang: Lang,
 }
 
 /// Escapes for workflow command data and properties.
@@ -128,16 +150,17 @@ impl Sink for GithubSink<'_> {
             ));
         }
         props.push(format!("title={}", escape(d.code.as_str(), true)));
-        let mut message = d.message.clone();
+        let lang = self.lang;
+        let mut message = lang.tr(&d.message).into_owned();
         if let (Some(_), Some(c)) = (&d.row, &d.clause) {
-            message.push_str(&format!(
-                "\nclause: {} ({})",
-                clause_place(c, sources),
-                c.label
-            ));
+            let line = msg!("plain-clause", place = clause_place(c, sources, lang));
+            message.push('\n');
+            message.push_str(&lang.tr(&line));
         }
         if let Some(h) = &d.help {
-            message.push_str(&format!("\nhelp: {h}"));
+            let line = msg!("plain-help", help = lang.tr(h).into_owned());
+            message.push('\n');
+            message.push_str(&lang.tr(&line));
         }
         writeln!(
             self.out,

@@ -27,6 +27,7 @@ pub fn clausier(args: &[&str]) -> (i32, String, String) {
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
+        .env("CLAUSIER_LANG", "en")
         .output()
         .expect("the clausier binary runs");
     (

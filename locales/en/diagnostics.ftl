@@ -1,0 +1,1 @@
+### Diagnostics: messages, labels and help lines, by code.

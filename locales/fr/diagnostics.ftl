@@ -1,0 +1,1 @@
+### Diagnostics : messages, libellés et aides, par code.

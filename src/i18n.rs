@@ -1,0 +1,439 @@
+//! What clausier says, in French or English, from the Fluent catalogues
+//! in `locales/` (one folder per language, the same files and entries in
+//! each). A text the library produces is a [`Message`]: an entry's id and
+//! typed arguments; it becomes words only when a renderer asks a [`Lang`].
+//! Amounts, dates and counts are formatted by the language (French
+//! typography in French), never by the code that builds the message.
+//!
+//! The language is chosen at the CLI's edge ([`Lang::choose`]); the
+//! library never reads the environment.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// A language clausier speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    Fr,
+    #[default]
+    En,
+}
+
+/// The catalogue files, by language, in the same order.
+const FR: &[(&str, &str)] = &[
+    (
+        "diagnostics.ftl",
+        include_str!("../locales/fr/diagnostics.ftl"),
+    ),
+    ("cli.ftl", include_str!("../locales/fr/cli.ftl")),
+];
+const EN: &[(&str, &str)] = &[
+    (
+        "diagnostics.ftl",
+        include_str!("../locales/en/diagnostics.ftl"),
+    ),
+    ("cli.ftl", include_str!("../locales/en/cli.ftl")),
+];
+
+/// No-break space, before `€` and other units in French.
+pub const NBSP: char = '\u{a0}';
+/// Narrow no-break space, between groups of thousands in French.
+pub const NNBSP: char = '\u{202f}';
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The language asked for: `--lang`, else `CLAUSIER_LANG`, else the
+    /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set and not
+    /// empty: `fr…` gives French), else English. `var` reads the
+    /// environment (the CLI passes `std::env::var`). An unknown value of
+    /// `--lang` or `CLAUSIER_LANG` is returned as an error.
+    pub fn choose(
+        flag: Option<&str>,
+        var: impl Fn(&str) -> Option<String>,
+    ) -> Result<Lang, String> {
+        if let Some(flag) = flag {
+            return Lang::parse(flag).ok_or_else(|| flag.to_owned());
+        }
+        if let Some(value) = var("CLAUSIER_LANG").filter(|v| !v.is_empty()) {
+            return Lang::parse(&value).ok_or(value);
+        }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Some(value) = var(name).filter(|v| !v.is_empty()) {
+                return Ok(if value.to_ascii_lowercase().starts_with("fr") {
+                    Lang::Fr
+                } else {
+                    Lang::En
+                });
+            }
+        }
+        Ok(Lang::En)
+    }
+
+    /// `fr` or `en` (any case, with or without a region: `fr_FR.UTF-8`).
+    pub fn parse(text: &str) -> Option<Lang> {
+        let lower = text.to_ascii_lowercase();
+        let tag = lower.split(['_', '-', '.', '@']).next().unwrap_or("");
+        match tag {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The catalogue files of the language: (file name, text).
+    pub fn catalogue(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::Fr => FR,
+            Lang::En => EN,
+        }
+    }
+
+    fn bundle(self) -> &'static FluentBundle<FluentResource> {
+        static FR_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+        static EN_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+        let cell = match self {
+            Lang::Fr => &FR_BUNDLE,
+            Lang::En => &EN_BUNDLE,
+        };
+        cell.get_or_init(|| {
+            let tag = self
+                .code()
+                .parse()
+                .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+            let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(match self {
+                Lang::Fr => format_fr,
+                Lang::En => format_en,
+            }));
+            for (_, text) in self.catalogue() {
+                // A catalogue with an error still loads its valid entries;
+                // the catalogue tests fail on any error.
+                let resource = match FluentResource::try_new((*text).to_owned()) {
+                    Ok(r) => r,
+                    Err((r, _)) => r,
+                };
+                let _ = bundle.add_resource(resource);
+            }
+            bundle
+        })
+    }
+
+    /// Whether the catalogue holds the entry (or `entry.attribute`).
+    pub fn has(self, id: &str) -> bool {
+        let (id, attribute) = split_id(id);
+        let bundle = self.bundle();
+        match bundle.get_message(id) {
+            Some(m) => match attribute {
+                Some(a) => m.get_attribute(a).is_some(),
+                None => m.value().is_some(),
+            },
+            None => false,
+        }
+    }
+
+    /// The text of a message. An entry missing from the catalogue (a bug
+    /// the catalogue tests catch) shows as its id, never as a panic.
+    pub fn tr(self, message: &Message) -> Cow<'static, str> {
+        let id = match &message.kind {
+            Kind::Entry(id) => *id,
+            Kind::Plain(text) => return Cow::Owned(text.clone()),
+        };
+        let (name, attribute) = split_id(id);
+        let bundle = self.bundle();
+        let Some(entry) = bundle.get_message(name) else {
+            return Cow::Owned(id.to_owned());
+        };
+        let pattern = match attribute {
+            Some(a) => entry.get_attribute(a).map(|a| a.value()),
+            None => entry.value(),
+        };
+        let Some(pattern) = pattern else {
+            return Cow::Owned(id.to_owned());
+        };
+        let mut args = FluentArgs::new();
+        for (key, arg) in &message.args {
+            let value = match arg {
+                Arg::Text(t) => FluentValue::from(t.as_str()),
+                Arg::Count(n) => FluentValue::from(*n),
+                Arg::Amount(cents) => FluentValue::from(self.amount(*cents)),
+                Arg::Date(d) => FluentValue::from(self.date(*d)),
+                Arg::Message(m) => FluentValue::from(self.tr(m).into_owned()),
+            };
+            args.set(*key, value);
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        Cow::Owned(text.into_owned())
+    }
+
+    /// The text of an entry without arguments.
+    pub fn text(self, id: &'static str) -> Cow<'static, str> {
+        Cow::Owned(self.tr(&Message::new(id)).into_owned())
+    }
+
+    /// An amount of cents in euros: `1 234,56 €` in French (a narrow
+    /// no-break space between thousands, a no-break space before `€`);
+    /// `1 234,56 €` with plain spaces in English, as before the catalogues.
+    pub fn amount(self, cents: i128) -> String {
+        let sign = if cents < 0 { "-" } else { "" };
+        let abs = cents.unsigned_abs();
+        let (group, before_euro) = match self {
+            Lang::Fr => (NNBSP, NBSP),
+            Lang::En => (' ', ' '),
+        };
+        format!(
+            "{sign}{}{}{:02}{before_euro}€",
+            grouped(abs / 100, group),
+            ',',
+            abs % 100
+        )
+    }
+
+    /// A date: `24/08/2017` in French, `2017-08-24` in English.
+    pub fn date(self, date: chrono::NaiveDate) -> String {
+        match self {
+            Lang::Fr => date.format("%d/%m/%Y").to_string(),
+            Lang::En => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// A count with its thousands grouped: `2 000 000` (narrow no-break
+    /// spaces) in French, `2,000,000` in English.
+    pub fn count(self, n: u64) -> String {
+        match self {
+            Lang::Fr => grouped(n as u128, NNBSP),
+            Lang::En => grouped(n as u128, ','),
+        }
+    }
+}
+
+fn split_id(id: &str) -> (&str, Option<&str>) {
+    match id.split_once('.') {
+        Some((name, attribute)) => (name, Some(attribute)),
+        None => (id, None),
+    }
+}
+
+fn grouped(n: u128, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whole numbers (counts) grouped by thousands; anything else as Fluent
+/// formats it.
+fn format_number(value: &FluentValue, separator: char) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+            let v = n.value as i64;
+            let sign = if v < 0 { "-" } else { "" };
+            Some(format!(
+                "{sign}{}",
+                grouped(v.unsigned_abs() as u128, separator)
+            ))
+        }
+        _ => None,
+    }
+}
+
+fn format_fr<M>(value: &FluentValue, _: &M) -> Option<String> {
+    format_number(value, NNBSP)
+}
+
+fn format_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    format_number(value, ',')
+}
+
+/// A typed argument of a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    /// Text inserted as it is (a name, a code, a keyword).
+    Text(String),
+    /// A count: selects the plural form, shown grouped by thousands.
+    Count(i64),
+    /// Cents of euros.
+    Amount(i128),
+    Date(chrono::NaiveDate),
+    /// Another message, rendered in the same language.
+    Message(Box<Message>),
+}
+
+impl From<&str> for Arg {
+    fn from(t: &str) -> Arg {
+        Arg::Text(t.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(t: String) -> Arg {
+        Arg::Text(t)
+    }
+}
+
+impl From<std::borrow::Cow<'static, str>> for Arg {
+    fn from(t: std::borrow::Cow<'static, str>) -> Arg {
+        Arg::Text(t.into_owned())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(t: &String) -> Arg {
+        Arg::Text(t.clone())
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Arg {
+        Arg::Message(Box::new(m))
+    }
+}
+
+impl From<chrono::NaiveDate> for Arg {
+    fn from(d: chrono::NaiveDate) -> Arg {
+        Arg::Date(d)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Kind {
+    /// An entry of the catalogues (`id` or `id.attribute`).
+    Entry(&'static str),
+    /// Text that is the same in every language (a file's own words).
+    Plain(String),
+}
+
+/// A text to show: a catalogue entry and its arguments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    kind: Kind,
+    args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            kind: Kind::Entry(id),
+            args: Vec::new(),
+        }
+    }
+
+    /// Text shown as it is in every language: words taken from the user's
+    /// own files (a waiver's reason, a convention's title).
+    pub fn plain(text: impl Into<String>) -> Message {
+        Message {
+            kind: Kind::Plain(text.into()),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, key: &'static str, value: impl Into<Arg>) -> Message {
+        self.args.push((key, value.into()));
+        self
+    }
+
+    pub fn count(self, key: &'static str, n: impl TryInto<i64>) -> Message {
+        let n = n.try_into().unwrap_or(i64::MAX);
+        self.arg(key, Arg::Count(n))
+    }
+
+    pub fn amount(self, key: &'static str, cents: i128) -> Message {
+        self.arg(key, Arg::Amount(cents))
+    }
+
+    /// The catalogue entry, if the message is one.
+    pub fn id(&self) -> Option<&'static str> {
+        match self.kind {
+            Kind::Entry(id) => Some(id),
+            Kind::Plain(_) => None,
+        }
+    }
+}
+
+/// Transitional: English text not yet in the catalogues. Every use is
+/// being replaced by an entry; the catalogue tests list what remains.
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message::plain(text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message::plain(text)
+    }
+}
+
+/// A message built from an entry id and `key = value` arguments.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $key:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Message::new($id)$(.arg(stringify!($key), $value))*
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_choice() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(Lang::choose(Some("fr"), env(&[])), Ok(Lang::Fr));
+        assert_eq!(
+            Lang::choose(Some("en"), env(&[("LANG", "fr_FR.UTF-8")])),
+            Ok(Lang::En)
+        );
+        assert_eq!(
+            Lang::choose(None, env(&[("CLAUSIER_LANG", "fr"), ("LANG", "C")])),
+            Ok(Lang::Fr)
+        );
+        assert_eq!(
+            Lang::choose(None, env(&[("LC_ALL", ""), ("LANG", "fr_FR.UTF-8")])),
+            Ok(Lang::Fr)
+        );
+        assert_eq!(
+            Lang::choose(None, env(&[("LC_MESSAGES", "en_GB"), ("LANG", "fr_FR")])),
+            Ok(Lang::En)
+        );
+        assert_eq!(Lang::choose(None, env(&[])), Ok(Lang::En));
+        assert_eq!(Lang::choose(Some("de"), env(&[])), Err("de".to_owned()));
+    }
+
+    #[test]
+    fn french_typography() {
+        let fr = Lang::Fr;
+        assert_eq!(fr.amount(123_456), "1\u{202f}234,56\u{a0}€");
+        assert_eq!(fr.amount(-5), "-0,05\u{a0}€");
+        assert_eq!(Lang::En.amount(40_000_000), "400 000,00 €");
+        assert_eq!(fr.count(2_000_000), "2\u{202f}000\u{202f}000");
+        assert_eq!(Lang::En.count(2_000_000), "2,000,000");
+        let d = chrono::NaiveDate::from_ymd_opt(2017, 8, 24).unwrap();
+        assert_eq!(fr.date(d), "24/08/2017");
+        assert_eq!(Lang::En.date(d), "2017-08-24");
+    }
+}

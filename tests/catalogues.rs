@@ -1,0 +1,110 @@
+//! The message catalogues (`locales/<lang>/*.ftl`): each parses, French
+//! and English hold the same entries (and attributes), and every entry is
+//! used by the code.
+
+use std::collections::BTreeSet;
+
+use clausier::i18n::Lang;
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast::Entry;
+
+mod common;
+
+/// `id` and `id.attribute` of every message of a catalogue file.
+fn entries(text: &str, file: &str) -> BTreeSet<String> {
+    let resource = match FluentResource::try_new(text.to_owned()) {
+        Ok(r) => r,
+        Err((_, errors)) => panic!("{file}: {errors:?}"),
+    };
+    let mut ids = BTreeSet::new();
+    for entry in resource.entries() {
+        if let Entry::Message(m) = entry {
+            if m.value.is_some() {
+                ids.insert(m.id.name.to_owned());
+            }
+            for a in &m.attributes {
+                ids.insert(format!("{}.{}", m.id.name, a.id.name));
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn french_and_english_hold_the_same_entries() {
+    let fr = Lang::Fr.catalogue();
+    let en = Lang::En.catalogue();
+    assert_eq!(
+        fr.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+        en.iter().map(|(f, _)| *f).collect::<Vec<_>>()
+    );
+    for ((file, fr_text), (_, en_text)) in fr.iter().zip(en) {
+        let fr_ids = entries(fr_text, file);
+        let en_ids = entries(en_text, file);
+        let only_fr: Vec<_> = fr_ids.difference(&en_ids).collect();
+        let only_en: Vec<_> = en_ids.difference(&fr_ids).collect();
+        assert!(
+            only_fr.is_empty() && only_en.is_empty(),
+            "{file}: only in French: {only_fr:?}; only in English: {only_en:?}"
+        );
+    }
+}
+
+/// Every Rust source under `src/`, concatenated.
+fn sources() -> String {
+    fn walk(dir: &std::path::Path, out: &mut String) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for e in entries {
+            let path = e.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(&common::root().join("src"), &mut out);
+    out
+}
+
+#[test]
+fn every_entry_is_used() {
+    let code = sources();
+    // Entries named from a diagnostic code (`code-ceiling-exceeded`) are
+    // used through `Code::ALL`.
+    let from_codes: BTreeSet<String> = clausier::diag::Code::ALL
+        .iter()
+        .map(|c| c.as_str().replace('.', "-"))
+        .collect();
+    let mut unused = Vec::new();
+    for (file, text) in Lang::En.catalogue() {
+        for id in entries(text, file) {
+            let name = id.split('.').next().unwrap_or(&id);
+            let by_code = name.split_once('-').is_some_and(|(prefix, rest)| {
+                ["code", "explain"].contains(&prefix) && from_codes.contains(rest)
+            });
+            if by_code {
+                continue;
+            }
+            if !code.contains(&format!("\"{id}\"")) && !code.contains(&format!("\"{name}\"")) {
+                unused.push(format!("{file}: {id}"));
+            }
+        }
+    }
+    assert!(unused.is_empty(), "entries no code uses: {unused:#?}");
+}
+
+#[test]
+fn every_entry_renders_in_both_languages() {
+    // An entry whose text is its own id was not found; an entry that
+    // renders with a Fluent error shows `{$x}`-like fallbacks.
+    for lang in Lang::ALL {
+        for (file, text) in lang.catalogue() {
+            for id in entries(text, file) {
+                assert!(lang.has(&id), "{file}: {id} not loaded");
+            }
+        }
+    }
+}
