@@ -20,3 +20,38 @@ plain-row = row: { $place }
 plain-clause = clause: { $place }
 plain-see = see: { $place }
 plain-help = help: { $help }
+
+## The summary at the end of a run.
+summary-lint = summary: rule files: { $files }; { $errors } errors, { $warnings } warnings
+summary-findings = summary: { $errors } errors, { $warnings } warnings
+summary-check = summary: { $read } rows read, { $checked } checked{ $out ->
+        [0] {""}
+       *[other] , { $out } out of scope (budget not delegated)
+    }, { $rejected } rejected, { $skipped } skipped; { $errors } errors, { $warnings } warnings
+summary-routing = routing: { $unmatched } rows matched no convention, { $ambiguous } matched several
+summary-not-checked = not checked: { $what }
+summary-file = { $file }: profile { $profile } ({ $encoding }{ $has_year ->
+        [0] {""}
+       *[other] , fiscal year { $year }
+    }{ $has_measure ->
+        [0] {""}
+       *[other] , measure { $measure }
+    }), { $lines } lines = { $parts }
+lines-preamble = { $n } preamble
+lines-header = { $n } header
+lines-checked = { $n } checked
+lines-out-of-scope = { $n } out of scope
+lines-rejected = { $n } rejected
+lines-subtotal = { $n } subtotal
+lines-skipped = { $n } skipped
+lines-continued = { $n } continued
+lines-blank = { $n } blank
+
+## Clauses an export cannot check.
+unchecked-imputation = imputation `{ $field }`: column absent from `{ $file }` (profile `{ $profile }`)
+unchecked-envelopes = envelopes "{ $first }" and "{ $second }": told apart only by columns absent from `{ $file }`, so its rows count in neither
+unchecked-markets = authorised markets: no `fournisseur` or `marche` column in `{ $file }`
+unchecked-nature = nature of expenses (`{ $keyword }`): no `{ $keyword }` column in `{ $file }` (profile `{ $profile }`)
+unchecked-uo = uo `{ $uo }`: exports carry the centre financier, not the budget unit; the imputation's codes are checked instead
+unchecked-commitments-cp-only = payments per commitment in `{ $file }`: the convention does not delegate AE (`délégation CP`), so the export holds no commitments to pay on
+unchecked-commitments = payments per commitment: no `n_ej` column in `{ $file }`

@@ -20,3 +20,98 @@ plain-row = ligne : { $place }
 plain-clause = clause : { $place }
 plain-see = voir : { $place }
 plain-help = aide : { $help }
+
+## Le bilan en fin d'exécution.
+summary-lint = bilan : { $files ->
+        [one] { $files } fichier de règles
+       *[other] { $files } fichiers de règles
+    } ; { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }
+summary-findings = bilan : { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }
+summary-check = bilan : { $read ->
+        [one] { $read } ligne lue
+       *[other] { $read } lignes lues
+    }, { $checked ->
+        [one] { $checked } contrôlée
+       *[other] { $checked } contrôlées
+    }{ $out ->
+        [0] {""}
+       *[other] , { $out } hors champ (budget non délégué)
+    }, { $rejected ->
+        [one] { $rejected } rejetée
+       *[other] { $rejected } rejetées
+    }, { $skipped ->
+        [one] { $skipped } ignorée
+       *[other] { $skipped } ignorées
+    } ; { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }
+summary-routing = répartition : { $unmatched ->
+        [one] { $unmatched } ligne ne relève
+       *[other] { $unmatched } lignes ne relèvent
+    } d'aucune convention, { $ambiguous ->
+        [one] { $ambiguous } de plusieurs
+       *[other] { $ambiguous } de plusieurs
+    }
+summary-not-checked = non contrôlé : { $what }
+summary-file = { $file } : profil { $profile } ({ $encoding }{ $has_year ->
+        [0] {""}
+       *[other] , exercice { $year }
+    }{ $has_measure ->
+        [0] {""}
+       *[other] , mesure { $measure }
+    }), { $lines ->
+        [one] { $lines } ligne
+       *[other] { $lines } lignes
+    } = { $parts }
+lines-preamble = { $n } de préambule
+lines-header = { $n } d'en-tête
+lines-checked = { $n ->
+        [one] { $n } contrôlée
+       *[other] { $n } contrôlées
+    }
+lines-out-of-scope = { $n } hors champ
+lines-rejected = { $n ->
+        [one] { $n } rejetée
+       *[other] { $n } rejetées
+    }
+lines-subtotal = { $n ->
+        [one] { $n } sous-total
+       *[other] { $n } sous-totaux
+    }
+lines-skipped = { $n ->
+        [one] { $n } ignorée
+       *[other] { $n } ignorées
+    }
+lines-continued = { $n ->
+        [one] { $n } suite d'enregistrement
+       *[other] { $n } suites d'enregistrement
+    }
+lines-blank = { $n ->
+        [one] { $n } vide
+       *[other] { $n } vides
+    }
+
+## Clauses qu'un export ne permet pas de contrôler.
+unchecked-imputation = imputation `{ $field }` : colonne absente de `{ $file }` (profil `{ $profile }`)
+unchecked-envelopes = enveloppes « { $first } » et « { $second } » : elles ne se distinguent que par des colonnes absentes de `{ $file }`, ses lignes ne comptent donc dans aucune
+unchecked-markets = marchés autorisés : pas de colonne `fournisseur` ni `marche` dans `{ $file }`
+unchecked-nature = nature des dépenses (`{ $keyword }`) : pas de colonne `{ $keyword }` dans `{ $file }` (profil `{ $profile }`)
+unchecked-uo = UO `{ $uo }` : les exports portent le centre financier, non l'unité opérationnelle ; les codes de l'imputation sont contrôlés à sa place
+unchecked-commitments-cp-only = paiements par engagement dans `{ $file }` : la convention ne délègue pas d'AE (`délégation CP`), l'export ne porte donc aucun engagement sur lequel payer
+unchecked-commitments = paiements par engagement : pas de colonne `n_ej` dans `{ $file }`

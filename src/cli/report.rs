@@ -79,10 +79,10 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
     };
     let lines = finding_lines(&findings, &sources, lang);
     let text = match args.format {
-        ReportFormat::Human => human(&summary.statements, &lines, &audit),
-        ReportFormat::Json => json(&summary.statements, &lines, &audit),
+        ReportFormat::Human => human(&summary.statements, &lines, &audit, lang),
+        ReportFormat::Json => json(&summary.statements, &lines, &audit, lang),
         ReportFormat::Csv => csv(&summary.statements),
-        ReportFormat::Html => html(&summary.statements, &lines, &audit),
+        ReportFormat::Html => html(&summary.statements, &lines, &audit, lang),
     };
     let written = match &args.output {
         Some(path) => std::fs::write(path, text),

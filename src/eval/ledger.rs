@@ -7,9 +7,11 @@ use serde::Serialize;
 use super::sort::{Movement, NO_EJ};
 use crate::diag::{Code, Diagnostic, RowRef, SourceId};
 use crate::eval::view::{self, Version, View};
+use crate::i18n::Message;
 use crate::input::parse::day_number;
 use crate::language::model::Budget;
-use crate::money::{french, plain};
+use crate::money::plain;
+use crate::msg;
 use crate::span::Span;
 
 /// The DP number of the rows that a waiver names by DP, by export and
@@ -203,7 +205,7 @@ pub struct Track {
     /// movements, in order.
     pub days: Vec<(i32, i128, i128)>,
     /// (limit, day) of each first crossing.
-    pub crossings: Vec<(String, i32)>,
+    pub crossings: Vec<(Message, i32)>,
 }
 
 impl Track {
@@ -256,9 +258,9 @@ pub struct Consumption {
     pub consumed: String,
     pub ceiling: Option<String>,
     pub remaining: Option<String>,
-    /// French rendering of the same figures, for human output.
+    /// The same figures in words, for human output.
     #[serde(skip)]
-    pub display: String,
+    pub display: Message,
 }
 
 /// Consumption of one budget in one calendar year.
@@ -275,7 +277,7 @@ pub struct YearConsumption {
     /// What remains of the forecast (negative past it).
     pub remaining: Option<String>,
     #[serde(skip)]
-    pub display: String,
+    pub display: Message,
 }
 
 pub struct Ledger<'a> {
@@ -407,17 +409,17 @@ impl<'a> Ledger<'a> {
         limit.crossed = true;
         let d = ceiling_exceeded(m, total, limit, self.source, scope.name.as_deref());
         let crossing = (
-            format!(
-                "{}ceiling {}{}",
-                of(scope.name.as_deref()),
-                m.budget,
-                in_force(limit)
+            msg!(
+                "crossing-ceiling",
+                of = of(scope.name.as_deref()),
+                budget = m.budget.to_string(),
+                amended = in_force(limit)
             ),
             m.day,
         );
         self.track.crossings.push(crossing);
         let d = self.keyed(d, m);
-        out(d.at_row(self.row(m, "crosses the ceiling")));
+        out(d.at_row(self.row(m, Message::new("row-crosses-ceiling"))));
     }
 
     fn cross_yearly(&mut self, i: usize, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
@@ -436,30 +438,38 @@ impl<'a> Ledger<'a> {
         limit.crossed = true;
         let d = Diagnostic::new(
             Code::CeilingExceeded,
-            format!(
-                "{}{} of {year} reaches {}, over the yearly ceiling of {} by {}{}",
-                of(name),
-                m.budget,
-                french(sum),
-                french(limit.cents),
-                french(sum - limit.cents),
-                in_force(limit)
-            ),
+            msg!(
+                "ceiling-yearly-exceeded",
+                of = of(name),
+                budget = m.budget.to_string(),
+                year = year.to_string(),
+                amended = in_force(limit)
+            )
+            .amount("sum", sum)
+            .amount("limit", limit.cents)
+            .amount("overrun", sum - limit.cents),
         )
         .at_clause(
             self.source,
             limit.span,
-            format!("ceiling of {} in {} per year", french(limit.cents), m.budget),
+            msg!("ceiling-yearly-label", budget = m.budget.to_string())
+                .amount("limit", limit.cents),
         )
-        .help("a yearly ceiling binds each budget year, 1 January to 31 December: nothing may be spent beyond it without an amendment");
+        .help(Message::new("ceiling-yearly-help"));
         let d = limit_figures(d, m, Some(year), sum, limit, name);
         let crossing = (
-            format!("{}{year} ceiling {}{}", of(name), m.budget, in_force(limit)),
+            msg!(
+                "crossing-yearly-ceiling",
+                of = of(name),
+                year = year.to_string(),
+                budget = m.budget.to_string(),
+                amended = in_force(limit)
+            ),
             m.day,
         );
         self.track.crossings.push(crossing);
         let d = self.keyed(d, m);
-        out(d.at_row(self.row(m, "crosses the yearly ceiling")));
+        out(d.at_row(self.row(m, Message::new("row-crosses-yearly-ceiling"))));
     }
 
     fn cross_forecast(&mut self, i: usize, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
@@ -478,17 +488,18 @@ impl<'a> Ledger<'a> {
         limit.crossed = true;
         let d = schedule_exceeded(m, number, sum, limit, self.source, name);
         let crossing = (
-            format!(
-                "{}{number} forecast {}{}",
-                of(name),
-                m.budget,
-                in_force(limit)
+            msg!(
+                "crossing-forecast",
+                of = of(name),
+                year = number.to_string(),
+                budget = m.budget.to_string(),
+                amended = in_force(limit)
             ),
             m.day,
         );
         self.track.crossings.push(crossing);
         let d = self.keyed(d, m);
-        out(d.at_row(self.row(m, "crosses the forecast")));
+        out(d.at_row(self.row(m, Message::new("row-crosses-forecast"))));
     }
 
     fn apply_commitment(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
@@ -519,24 +530,29 @@ impl<'a> Ledger<'a> {
             .unwrap_or_default();
         let d = Diagnostic::new(
             Code::CommitmentOverpaid,
-            format!(
-                "payments on EJ `{name}` reach {}, over its commitments of {} by {}",
-                french(c.cp),
-                french(c.ae),
-                french(c.cp - c.ae)
-            ),
+            msg!("commitment-overpaid", ej = &name)
+                .amount("paid", c.cp)
+                .amount("committed", c.ae)
+                .amount("overrun", c.cp - c.ae),
         )
-        .help("payments on a commitment cannot exceed it (GBCP art. 156): check the EJ number of the payment, or the commitment's lines")
+        .help(Message::new("commitment-overpaid-help"))
         .figure("ej", &name)
         .figure("committed", plain(c.ae))
         .figure("paid", plain(c.cp))
         .figure("overrun", plain(c.cp - c.ae))
-        .at_clause(self.source, self.title, "payments on a commitment may not exceed it");
+        .at_clause(
+            self.source,
+            self.title,
+            Message::new("commitment-overpaid-label"),
+        );
         let d = self.keyed(d, m);
-        out(d.at_row(self.row(
-            m,
-            &format!("{} {} on EJ `{name}`", m.budget, french(m.amount.into())),
-        )));
+        out(d.at_row(
+            self.row(
+                m,
+                msg!("row-on-ej", budget = m.budget.to_string(), ej = &name)
+                    .amount("amount", m.amount.into()),
+            ),
+        ));
     }
 
     /// Adds the movement's EJ number to a finding, for waivers.
@@ -557,13 +573,13 @@ impl<'a> Ledger<'a> {
         d
     }
 
-    fn row(&self, m: &Movement, label: &str) -> RowRef {
+    fn row(&self, m: &Movement, label: Message) -> RowRef {
         RowRef {
             source: m.source as usize,
             line: m.line,
             byte: m.byte,
             columns: vec![usize::from(m.column)],
-            label: label.to_owned().into(),
+            label,
         }
     }
 
@@ -600,12 +616,11 @@ impl<'a> Ledger<'a> {
         let mut years = Vec::new();
         for scope in &self.scopes {
             let name = scope.name.as_deref();
-            let prefix = name.map_or(String::new(), |n| format!("envelope \"{n}\": "));
             let consumption = |year: Option<i32>,
                                budget: Budget,
                                sum: i128,
                                ceiling: Option<i128>,
-                               display: String| Consumption {
+                               display: Message| Consumption {
                 convention: convention.to_owned(),
                 envelope: name.map(str::to_owned),
                 year,
@@ -613,7 +628,7 @@ impl<'a> Ledger<'a> {
                 consumed: plain(sum),
                 ceiling: ceiling.map(plain),
                 remaining: ceiling.map(|c| plain(c - sum)),
-                display: format!("{prefix}{display}"),
+                display: display.arg("of", of(name)),
             };
             for (budget, (total, limits)) in Budget::BOTH
                 .iter()
@@ -621,17 +636,17 @@ impl<'a> Ledger<'a> {
                 .filter(|(b, _)| delegated(b))
             {
                 let ceiling = limits.last().map(|l| l.cents);
+                let budget_name = budget.to_string();
                 let display = match ceiling {
-                    Some(c) => format!(
-                        "{budget} consumed {} of {} ({} remaining)",
-                        french(*total),
-                        french(c),
-                        french(c - total)
-                    ),
+                    Some(c) => msg!("consumed-of-ceiling", budget = budget_name)
+                        .amount("sum", *total)
+                        .amount("limit", c)
+                        .amount("remaining", c - total),
                     None if name.is_none() && self.scopes.len() > 1 => {
-                        format!("{budget} consumed {} (no overall ceiling)", french(*total))
+                        msg!("consumed-no-overall-ceiling", budget = budget_name)
+                            .amount("sum", *total)
                     }
-                    None => format!("{budget} consumed {} (no ceiling)", french(*total)),
+                    None => msg!("consumed-no-ceiling", budget = budget_name).amount("sum", *total),
                 };
                 totals.push(consumption(None, *budget, *total, ceiling, display));
             }
@@ -644,12 +659,14 @@ impl<'a> Ledger<'a> {
                     let Some(limit) = limits.on(last_day) else {
                         continue;
                     };
-                    let display = format!(
-                        "{year} {budget} consumed {} of the yearly ceiling of {} ({} remaining)",
-                        french(*sum),
-                        french(limit.cents),
-                        french(limit.cents - sum)
-                    );
+                    let display = msg!(
+                        "consumed-of-yearly-ceiling",
+                        year = year.to_string(),
+                        budget = budget.to_string()
+                    )
+                    .amount("sum", *sum)
+                    .amount("limit", limit.cents)
+                    .amount("remaining", limit.cents - sum);
                     totals.push(consumption(
                         Some(*year),
                         *budget,
@@ -672,12 +689,14 @@ impl<'a> Ledger<'a> {
                         consumed: plain(*sum),
                         forecast: Some(plain(limit.cents)),
                         remaining: Some(plain(limit.cents - sum)),
-                        display: format!(
-                            "{prefix}{} {budget} consumed {} of {} forecast",
-                            y.year,
-                            french(*sum),
-                            french(limit.cents)
-                        ),
+                        display: msg!(
+                            "consumed-of-forecast",
+                            of = of(name),
+                            year = y.year.to_string(),
+                            budget = budget.to_string()
+                        )
+                        .amount("sum", *sum)
+                        .amount("limit", limit.cents),
                     });
                 }
             }
@@ -690,15 +709,15 @@ impl<'a> Ledger<'a> {
 
 /// `envelope "…": `, before a finding's message in an envelope; nothing
 /// for the whole convention.
-fn of(envelope: Option<&str>) -> String {
-    envelope.map_or(String::new(), |n| format!("envelope \"{n}\": "))
+fn of(envelope: Option<&str>) -> Message {
+    envelope.map_or(Message::plain(""), |n| msg!("of-envelope", name = n))
 }
 
 /// ` (avenant 2 in force)`, or nothing for the convention's own limits.
-fn in_force(limit: &Limit) -> String {
-    limit
-        .from
-        .map_or(String::new(), |(_, n)| format!(" (avenant {n} in force)"))
+fn in_force(limit: &Limit) -> Message {
+    limit.from.map_or(Message::plain(""), |(_, n)| {
+        msg!("amendment-in-force", number = n.to_string())
+    })
 }
 
 fn ceiling_exceeded(
@@ -710,27 +729,29 @@ fn ceiling_exceeded(
 ) -> Diagnostic {
     let d = Diagnostic::new(
         Code::CeilingExceeded,
-        format!(
-            "{}cumulative {} reaches {}, over the ceiling of {} by {}{}",
-            of(envelope),
-            m.budget,
-            french(total),
-            french(limit.cents),
-            french(total - limit.cents),
-            in_force(limit)
-        ),
+        msg!(
+            "ceiling-exceeded",
+            of = of(envelope),
+            budget = m.budget.to_string(),
+            amended = in_force(limit)
+        )
+        .amount("sum", total)
+        .amount("limit", limit.cents)
+        .amount("overrun", total - limit.cents),
     )
     .at_clause(
         source,
         limit.span,
-        format!(
-            "ceiling of {} in {}{}",
-            french(limit.cents),
-            m.budget,
-            envelope.map_or(String::new(), |n| format!(" of envelope \"{n}\""))
-        ),
+        msg!(
+            "ceiling-label",
+            budget = m.budget.to_string(),
+            envelope = envelope.map_or(Message::plain(""), |n| {
+                msg!("ceiling-label-envelope", name = n)
+            })
+        )
+        .amount("limit", limit.cents),
     )
-    .help("nothing may be spent beyond the ceiling without an amendment (avenant) raising it");
+    .help(Message::new("ceiling-exceeded-help"));
     limit_figures(d, m, None, total, limit, envelope)
 }
 
@@ -771,17 +792,27 @@ fn schedule_exceeded(
 ) -> Diagnostic {
     let d = Diagnostic::new(
         Code::ScheduleExceeded,
-        format!(
-            "{}{} of {year} reaches {}, over the forecast of {} by {}{}",
-            of(envelope),
-            m.budget,
-            french(sum),
-            french(limit.cents),
-            french(sum - limit.cents),
-            in_force(limit)
-        ),
+        msg!(
+            "schedule-exceeded",
+            of = of(envelope),
+            budget = m.budget.to_string(),
+            year = year.to_string(),
+            amended = in_force(limit)
+        )
+        .amount("sum", sum)
+        .amount("limit", limit.cents)
+        .amount("overrun", sum - limit.cents),
     )
-    .at_clause(source, limit.span, format!("{year} forecast: {} in {}", french(limit.cents), m.budget))
-    .help("the schedule is a forecast: inform the délégant, and amend the schedule if the gap will last");
+    .at_clause(
+        source,
+        limit.span,
+        msg!(
+            "schedule-label",
+            year = year.to_string(),
+            budget = m.budget.to_string()
+        )
+        .amount("limit", limit.cents),
+    )
+    .help(Message::new("schedule-exceeded-help"));
     limit_figures(d, m, Some(year), sum, limit, envelope)
 }

@@ -23,9 +23,11 @@ use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
 use crate::eval::view::{End, EndCause, MarketInForce, View};
+use crate::i18n::Message;
 use crate::input::parse::{day_number, normalize_code, normalize_programme, same};
 use crate::input::{Accounting, Layout, Transaction};
 use crate::language::model::{CodeField, Convention, Restriction};
+use crate::msg;
 use crate::span::{Span, Spanned};
 use ledger::Ledger;
 use sort::{Movement, NO_EJ, Sorter};
@@ -46,7 +48,8 @@ pub struct Summary {
     /// Consumption of each year and budget against the forecast schedule.
     pub schedule: Vec<ledger::YearConsumption>,
     /// Clauses that some export could not check, and why.
-    pub not_checked: Vec<String>,
+    #[serde(skip)]
+    pub not_checked: Vec<Message>,
     /// Rows that no convention's scope holds (several conventions checked).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rows_unmatched: Option<u64>,
@@ -415,9 +418,11 @@ impl<'c> Evaluator<'c> {
         fields.dedup();
         for field in fields {
             if layout.code(field).is_none() {
-                self.summary.not_checked.push(format!(
-                    "imputation `{}`: column absent from `{name}` (profile `{profile}`)",
-                    field.name()
+                self.summary.not_checked.push(msg!(
+                    "unchecked-imputation",
+                    field = field.name(),
+                    file = name,
+                    profile = profile
                 ));
             }
         }
@@ -430,9 +435,11 @@ impl<'c> Evaluator<'c> {
                         layout.code(ca.0).is_some()
                             && b.codes.iter().any(|cb| cb.0 == ca.0 && cb.1 != ca.1)
                     });
-                    let note = format!(
-                        "envelopes \"{}\" and \"{}\": told apart only by columns absent from `{name}`, so its rows count in neither",
-                        a.name, b.name
+                    let note = msg!(
+                        "unchecked-envelopes",
+                        first = &a.name,
+                        second = &b.name,
+                        file = name
                     );
                     if !apart && !self.summary.not_checked.contains(&note) {
                         self.summary.not_checked.push(note);
@@ -445,9 +452,9 @@ impl<'c> Evaluator<'c> {
         let checkable =
             (suppliers && layout.supplier.is_some()) || (contracts && layout.contract.is_some());
         if has_parties && !checkable {
-            self.summary.not_checked.push(format!(
-                "authorised markets: no `fournisseur` or `marche` column in `{name}`"
-            ));
+            self.summary
+                .not_checked
+                .push(msg!("unchecked-markets", file = name));
         }
         for (k, (keyword, column)) in [("titre", layout.title), ("compte", layout.account)]
             .into_iter()
@@ -459,25 +466,27 @@ impl<'c> Evaluator<'c> {
                 .iter()
                 .any(|(_, n)| n.get(k).is_some_and(Option::is_some));
             if restricted && column.is_none() {
-                self.summary.not_checked.push(format!(
-                    "nature of expenses (`{keyword}`): no `{keyword}` column in `{name}` (profile `{profile}`)"
+                self.summary.not_checked.push(msg!(
+                    "unchecked-nature",
+                    keyword = keyword,
+                    file = name,
+                    profile = profile
                 ));
             }
         }
         if let Some(uo) = &self.convention.uo {
-            self.summary.not_checked.push(format!(
-                "uo `{}`: exports carry the centre financier, not the budget unit; the imputation's codes are checked instead",
-                uo.value
-            ));
+            self.summary
+                .not_checked
+                .push(msg!("unchecked-uo", uo = &uo.value));
         }
         if self.rules.delegated.iter().any(|(_, d)| !d[0]) {
-            self.summary.not_checked.push(format!(
-                "payments per commitment in `{name}`: the convention does not delegate AE (`délégation CP`), so the export holds no commitments to pay on"
-            ));
+            self.summary
+                .not_checked
+                .push(msg!("unchecked-commitments-cp-only", file = name));
         } else if layout.ej.is_none() {
-            self.summary.not_checked.push(format!(
-                "payments per commitment: no `n_ej` column in `{name}`"
-            ));
+            self.summary
+                .not_checked
+                .push(msg!("unchecked-commitments", file = name));
         }
     }
 

@@ -44,7 +44,12 @@ pub struct CommitmentLine {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Crossing {
-    pub limit: String,
+    /// The limit in words, in the run's language: filled by the renderer
+    /// from `limit` (`report::statement::json`).
+    #[serde(rename = "limit")]
+    pub limit_text: String,
+    #[serde(skip)]
+    pub limit: crate::i18n::Message,
     pub date: Option<NaiveDate>,
 }
 
@@ -205,6 +210,7 @@ impl Statement {
                 .crossings
                 .iter()
                 .map(|(limit, day)| Crossing {
+                    limit_text: String::new(),
                     limit: limit.clone(),
                     date: date(*day),
                 })

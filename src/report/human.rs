@@ -107,6 +107,10 @@ pub struct Human {
 }
 
 impl Human {
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     pub fn new(color: bool, lang: Lang) -> Human {
         let theme = if color {
             GraphicalTheme::unicode()

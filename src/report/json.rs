@@ -48,6 +48,9 @@ struct JsonSummary<'a> {
     counts: Counts,
     #[serde(flatten)]
     summary: Option<&'a Summary>,
+    /// The summary's clauses not checked, in the run's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_checked: Option<Vec<String>>,
 }
 
 fn clause<'a>(c: &'a ClauseRef, sources: &'a Sources, lang: Lang) -> JsonClause<'a> {
@@ -125,7 +128,18 @@ impl Sink for JsonSink<'_> {
     ) -> io::Result<()> {
         self.start()?;
         self.out.write_all(b"\n],\n\"summary\": ")?;
-        serde_json::to_writer(&mut self.out, &JsonSummary { counts, summary })?;
+        let not_checked = summary.map(|s| {
+            s.not_checked
+                .iter()
+                .map(|n| self.lang.tr(n).into_owned())
+                .collect()
+        });
+        let json = JsonSummary {
+            counts,
+            summary,
+            not_checked,
+        };
+        serde_json::to_writer(&mut self.out, &json)?;
         if let Some(audit) = audit {
             self.out.write_all(b",\n\"audit\": ")?;
             serde_json::to_writer(&mut self.out, audit)?;

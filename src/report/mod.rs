@@ -15,7 +15,8 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::eval::Summary;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::source::Sources;
 
 /// Output formats.
@@ -117,33 +118,30 @@ pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The summary as lines of text, shared by the human and plain renderers.
-pub fn summary_lines(counts: Counts, summary: Option<&Summary>) -> Vec<String> {
+pub fn summary_lines(counts: Counts, summary: Option<&Summary>, lang: Lang) -> Vec<String> {
+    let findings = |m: Message| {
+        m.count("errors", counts.errors)
+            .count("warnings", counts.warnings)
+    };
     let Some(s) = summary else {
-        let files = counts
-            .files
-            .map_or(String::new(), |n| format!("rule files: {n}; "));
-        return vec![format!(
-            "summary: {files}{} errors, {} warnings",
-            counts.errors, counts.warnings
-        )];
+        let line = match counts.files {
+            Some(n) => findings(Message::new("summary-lint").count("files", n)),
+            None => findings(Message::new("summary-findings")),
+        };
+        return vec![lang.tr(&line).into_owned()];
     };
-    let out_of_scope = match s.rows_out_of_scope {
-        0 => String::new(),
-        n => format!(", {n} out of scope (budget not delegated)"),
-    };
-    let mut lines = vec![format!(
-        "summary: {} rows read, {} checked{out_of_scope}, {} rejected, {} skipped; {} errors, {} warnings",
-        s.rows_read,
-        s.rows_checked,
-        s.rows_rejected,
-        s.rows_skipped,
-        counts.errors,
-        counts.warnings
-    )];
+    let line = findings(Message::new("summary-check"))
+        .count("read", s.rows_read)
+        .count("checked", s.rows_checked)
+        .count("out", s.rows_out_of_scope)
+        .count("rejected", s.rows_rejected)
+        .count("skipped", s.rows_skipped);
+    let mut lines = vec![lang.tr(&line).into_owned()];
     if let (Some(unmatched), Some(ambiguous)) = (s.rows_unmatched, s.rows_ambiguous) {
-        lines.push(format!(
-            "  routing: {unmatched} rows matched no convention, {ambiguous} matched several"
-        ));
+        let line = Message::new("summary-routing")
+            .count("unmatched", unmatched)
+            .count("ambiguous", ambiguous);
+        lines.push(format!("  {}", lang.tr(&line)));
     }
     let mut conventions: Vec<&str> = s
         .consumption
@@ -163,17 +161,24 @@ pub fn summary_lines(counts: Counts, summary: Option<&Summary>) -> Vec<String> {
             s.consumption
                 .iter()
                 .filter(|c| own(&c.convention))
-                .map(|c| format!("{indent}{}", c.display)),
+                .map(|c| format!("{indent}{}", lang.tr(&c.display))),
         );
         lines.extend(
             s.schedule
                 .iter()
                 .filter(|y| own(&y.convention))
-                .map(|y| format!("{indent}{}", y.display)),
+                .map(|y| format!("{indent}{}", lang.tr(&y.display))),
         );
     }
-    lines.extend(s.files.iter().map(|f| format!("  {}", accounting_line(f))));
-    lines.extend(s.not_checked.iter().map(|n| format!("  not checked: {n}")));
+    lines.extend(
+        s.files
+            .iter()
+            .map(|f| format!("  {}", accounting_line(f, lang))),
+    );
+    lines.extend(s.not_checked.iter().map(|n| {
+        let line = Message::new("summary-not-checked").arg("what", lang.tr(n));
+        format!("  {}", lang.tr(&line))
+    }));
     lines
 }
 
@@ -195,7 +200,7 @@ impl Sink for HumanSink<'_> {
         _sources: &Sources,
         _audit: Option<&crate::audit::Audit>,
     ) -> io::Result<()> {
-        write_summary(&mut self.out, counts, summary)
+        write_summary(&mut self.out, counts, summary, self.human.lang())
     }
 }
 
@@ -204,45 +209,44 @@ pub fn write_summary(
     out: &mut dyn Write,
     counts: Counts,
     summary: Option<&Summary>,
+    lang: Lang,
 ) -> io::Result<()> {
-    for line in summary_lines(counts, summary) {
+    for line in summary_lines(counts, summary, lang) {
         writeln!(out, "{line}")?;
     }
     out.flush()
 }
 
 /// `file: profile p (utf-8), 12 lines = 7 preamble + 1 header + …`
-fn accounting_line(a: &crate::input::Accounting) -> String {
+fn accounting_line(a: &crate::input::Accounting, lang: Lang) -> String {
     let mut parts = vec![
-        format!("{} preamble", a.preamble),
-        format!("{} header", a.header),
+        lang.tr(&Message::new("lines-preamble").count("n", a.preamble)),
+        lang.tr(&Message::new("lines-header").count("n", a.header)),
     ];
     for (n, what) in [
-        (a.checked, "checked"),
-        (a.out_of_scope, "out of scope"),
-        (a.rejected, "rejected"),
-        (a.subtotals, "subtotal"),
-        (a.skipped, "skipped"),
-        (a.continuation, "continued"),
-        (a.blank, "blank"),
+        (a.checked, "lines-checked"),
+        (a.out_of_scope, "lines-out-of-scope"),
+        (a.rejected, "lines-rejected"),
+        (a.subtotals, "lines-subtotal"),
+        (a.skipped, "lines-skipped"),
+        (a.continuation, "lines-continued"),
+        (a.blank, "lines-blank"),
     ] {
-        if n > 0 || what == "checked" {
-            parts.push(format!("{n} {what}"));
+        if n > 0 || what == "lines-checked" {
+            parts.push(lang.tr(&Message::new(what).count("n", n)));
         }
     }
-    let mut meta = String::new();
-    if let Some(y) = &a.fiscal_year {
-        meta.push_str(&format!(", fiscal year {y}"));
-    }
-    if let Some(m) = &a.measure {
-        meta.push_str(&format!(", measure {m}"));
-    }
-    format!(
-        "{}: profile {} ({}{meta}), {} lines = {}",
-        a.file,
-        a.profile,
-        a.encoding,
-        a.lines,
-        parts.join(" + ")
+    let line = msg!(
+        "summary-file",
+        file = a.file.as_str(),
+        profile = a.profile.as_str(),
+        encoding = a.encoding.to_string(),
+        year = a.fiscal_year.clone().unwrap_or_default(),
+        measure = a.measure.clone().unwrap_or_default(),
+        parts = parts.join(" + ")
     )
+    .count("lines", a.lines)
+    .count("has_year", u8::from(a.fiscal_year.is_some()))
+    .count("has_measure", u8::from(a.measure.is_some()));
+    lang.tr(&line).into_owned()
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::audit::Audit;
 use crate::diag::Diagnostic;
 use crate::eval::statement::{Series, Statement};
+use crate::i18n::Lang;
 use crate::language::model::Budget;
 use crate::source::Sources;
 
@@ -76,18 +77,23 @@ fn scope(envelope: &Option<String>, year: Option<i32>) -> String {
     }
 }
 
-pub fn human(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -> String {
+pub fn human(
+    statements: &[Statement],
+    findings: &[FindingLine],
+    audit: &Audit,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     for st in statements {
         let _ = writeln!(out, "{} ({})\n", st.title, st.convention);
         let _ = writeln!(out, "Term: {}\n", term_text(st));
         let _ = writeln!(out, "Consumption against the ceilings in force");
         for c in &st.consumption {
-            let _ = writeln!(out, "  {}", c.display);
+            let _ = writeln!(out, "  {}", lang.tr(&c.display));
         }
         let _ = writeln!(out, "\nPer year, against the forecast schedule");
         for y in &st.schedule {
-            let _ = writeln!(out, "  {}", y.display);
+            let _ = writeln!(out, "  {}", lang.tr(&y.display));
         }
         let _ = writeln!(
             out,
@@ -135,7 +141,7 @@ pub fn human(statements: &[Statement], findings: &[FindingLine], audit: &Audit) 
         }
         for c in &st.crossings {
             let date = c.date.map_or_else(|| "?".to_owned(), |d| d.to_string());
-            let _ = writeln!(out, "  {date}: {}", c.limit);
+            let _ = writeln!(out, "  {date}: {}", lang.tr(&c.limit));
         }
         out.push('\n');
     }
@@ -176,9 +182,21 @@ struct JsonReport<'a> {
     audit: &'a Audit,
 }
 
-pub fn json(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -> String {
+pub fn json(
+    statements: &[Statement],
+    findings: &[FindingLine],
+    audit: &Audit,
+    lang: Lang,
+) -> String {
+    // The limits crossed, in words of the run's language.
+    let mut statements = statements.to_vec();
+    for st in &mut statements {
+        for c in &mut st.crossings {
+            c.limit_text = lang.tr(&c.limit).into_owned();
+        }
+    }
     let report = JsonReport {
-        statements,
+        statements: &statements,
         findings,
         audit,
     };
@@ -305,7 +323,12 @@ table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f2f2f2}\
 .error{color:#a00}.warning{color:#a60}.waived{color:#666}code{font-size:90%}";
 
-pub fn html(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -> String {
+pub fn html(
+    statements: &[Statement],
+    findings: &[FindingLine],
+    audit: &Audit,
+    lang: Lang,
+) -> String {
     let mut h = String::new();
     let title = statements.first().map_or("clausier", |s| s.title.as_str());
     let _ = write!(
@@ -422,7 +445,7 @@ pub fn html(statements: &[Statement], findings: &[FindingLine], audit: &Audit) -
             st.crossings.iter().map(|c| {
                 vec![
                     Text(c.date.map_or_else(String::new, |d| d.to_string())),
-                    Text(c.limit.clone()),
+                    Text(lang.tr(&c.limit).into_owned()),
                 ]
             }),
         );

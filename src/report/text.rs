@@ -104,7 +104,7 @@ impl Sink for PlainSink<'_> {
         _: &Sources,
         _audit: Option<&crate::audit::Audit>,
     ) -> io::Result<()> {
-        write_summary(&mut self.out, counts, summary)
+        write_summary(&mut self.out, counts, summary, self.lang)
     }
 }
 
@@ -178,6 +178,6 @@ impl Sink for GithubSink<'_> {
         _audit: Option<&crate::audit::Audit>,
     ) -> io::Result<()> {
         // The summary goes to the log as plain lines, outside annotations.
-        write_summary(&mut self.out, counts, summary)
+        write_summary(&mut self.out, counts, summary, self.lang)
     }
 }
