@@ -170,6 +170,18 @@ impl Lang {
                 Arg::Amount(cents) => FluentValue::from(self.amount(*cents)),
                 Arg::Date(d) => FluentValue::from(self.date(*d)),
                 Arg::Message(m) => FluentValue::from(self.tr(m).into_owned()),
+                Arg::List(items, sep) => {
+                    let sep = match (sep, self) {
+                        (Sep::Comma, _) => ", ",
+                        (Sep::And, Lang::Fr) => " et ",
+                        (Sep::And, Lang::En) => " and ",
+                        (Sep::Semicolon, Lang::Fr) => "\u{202f}; ",
+                        (Sep::Semicolon, Lang::En) => "; ",
+                    };
+                    let items: Vec<String> =
+                        items.iter().map(|m| self.tr(m).into_owned()).collect();
+                    FluentValue::from(items.join(sep))
+                }
             };
             args.set(*key, value);
         }
@@ -274,6 +286,16 @@ pub enum Arg {
     Date(chrono::NaiveDate),
     /// Another message, rendered in the same language.
     Message(Box<Message>),
+    /// Messages joined: `a, b`, `a and b` (`a et b`), `a; b` (`a ; b`).
+    List(Vec<Message>, Sep),
+}
+
+/// How a list's items are joined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sep {
+    Comma,
+    And,
+    Semicolon,
 }
 
 impl From<&str> for Arg {
@@ -352,6 +374,14 @@ impl Message {
     pub fn count(self, key: &'static str, n: impl TryInto<i64>) -> Message {
         let n = n.try_into().unwrap_or(i64::MAX);
         self.arg(key, Arg::Count(n))
+    }
+
+    pub fn list(self, key: &'static str, items: Vec<Message>, sep: Sep) -> Message {
+        self.arg(key, Arg::List(items, sep))
+    }
+
+    pub fn date(self, key: &'static str, date: chrono::NaiveDate) -> Message {
+        self.arg(key, Arg::Date(date))
     }
 
     pub fn amount(self, key: &'static str, cents: i128) -> Message {

@@ -30,3 +30,47 @@ consumed-no-overall-ceiling = { $of }{ $budget } consumed { $sum } (no overall c
 consumed-no-ceiling = { $of }{ $budget } consumed { $sum } (no ceiling)
 consumed-of-yearly-ceiling = { $of }{ $year } { $budget } consumed { $sum } of the yearly ceiling of { $limit } ({ $remaining } remaining)
 consumed-of-forecast = { $of }{ $year } { $budget } consumed { $sum } of { $limit } forecast
+
+## Term, notice and end (check).
+term-before-start = { $budgets } dated { $date }, before the convention takes effect on { $start }
+row-days-before-term = { $days } days before the term
+term-takes-effect-label = takes effect on { $start }
+term-before-start-help = a délégataire may spend only once the convention has taken effect: check the date or the imputation
+term-after-termination = { $budgets } dated { $date }, after the convention was terminated on { $end } ({ $cause })
+row-days-after-termination = { $days } days after the termination
+term-terminated-label = terminated on { $end }
+term-after-termination-help = a terminated convention allows no further spending: check the date, or whether the notice was withdrawn
+term-after-end = { $budgets } dated { $date }, after the convention ends on { $end }{ $renewal }
+term-not-renewed = {" "}(not renewed: notice of termination given on { $given }, by the deadline of { $deadline }, the end less the renewal's notice)
+row-days-after-term = { $days } days after the term
+term-ends-label = ends on { $end }
+term-ends-by-label = ends on { $end } ({ $cause })
+term-after-end-help = spending after the end needs an amendment (avenant) extending the term
+end-by-term = the term
+end-by-amendment = avenant { $number }
+end-by-renewal = renewal { $number }
+end-by-notice = the notice of { $given } plus { $period }
+end-by-notice-without-period = the notice of { $given }, no notice period being stated
+duration-days = { $n } jours
+duration-clear-days = { $n } jours francs
+duration-working-days = { $n } jours ouvrés
+duration-months = { $n } mois
+duration-years = { $n ->
+        [one] { $n } an
+       *[other] { $n } ans
+    }
+
+## Imputation (check).
+imputation-differs = imputation differs from the convention: { $parts }
+imputation-no-envelope = { $common ->
+        [0] imputation matches
+       *[other] and matches
+    } no envelope: { $parts }, for the nearest, "{ $name }"
+code-empty = (empty)
+code-instead-of = { $field } { $shown } instead of `{ $written }`
+code-expected-label = expected `{ $written }`
+code-envelope-expects-label = envelope "{ $name }" expects `{ $written }`
+imputation-mismatch-help = every expense of the convention carries its imputation codes: correct the imputation in CHORUS or leave the row out of the convention's export
+imputation-mismatch-envelope-help = each expense carries the codes of one envelope: correct the imputation in CHORUS, or state the envelope it belongs to
+row-differs = differs from the convention
+joined = { $items }

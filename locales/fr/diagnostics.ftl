@@ -30,3 +30,65 @@ consumed-no-overall-ceiling = { $of }consommation { $budget } : { $sum } (pas d
 consumed-no-ceiling = { $of }consommation { $budget } : { $sum } (pas de plafond)
 consumed-of-yearly-ceiling = { $of }consommation { $budget } { $year } : { $sum } sur le plafond annuel de { $limit } (reste { $remaining })
 consumed-of-forecast = { $of }consommation { $budget } { $year } : { $sum } sur { $limit } prévus
+
+## Durée, préavis et fin (check).
+term-before-start = { $budgets } du { $date }, avant la prise d'effet de la convention le { $start }
+row-days-before-term = { $days ->
+        [one] { $days } jour avant la prise d'effet
+       *[other] { $days } jours avant la prise d'effet
+    }
+term-takes-effect-label = prend effet le { $start }
+term-before-start-help = le délégataire ne peut engager de dépense qu'à compter de la prise d'effet de la convention : vérifiez la date ou l'imputation
+term-after-termination = { $budgets } du { $date }, après la résiliation de la convention le { $end } ({ $cause })
+row-days-after-termination = { $days ->
+        [one] { $days } jour après la résiliation
+       *[other] { $days } jours après la résiliation
+    }
+term-terminated-label = résiliée le { $end }
+term-after-termination-help = une convention résiliée n'autorise plus aucune dépense : vérifiez la date, ou si la dénonciation a été retirée
+term-after-end = { $budgets } du { $date }, après la fin de la convention le { $end }{ $renewal }
+term-not-renewed = {" "}(non reconduite : dénonciation notifiée le { $given }, avant la date limite du { $deadline }, soit la fin moins le préavis de reconduction)
+row-days-after-term = { $days ->
+        [one] { $days } jour après le terme
+       *[other] { $days } jours après le terme
+    }
+term-ends-label = prend fin le { $end }
+term-ends-by-label = prend fin le { $end } ({ $cause })
+term-after-end-help = toute dépense après le terme suppose un avenant prolongeant la durée de la convention
+end-by-term = le terme
+end-by-amendment = avenant { $number }
+end-by-renewal = reconduction { $number }
+end-by-notice = la dénonciation du { $given } plus { $period }
+end-by-notice-without-period = la dénonciation du { $given }, sans préavis stipulé
+duration-days = { $n ->
+        [one] { $n } jour
+       *[other] { $n } jours
+    }
+duration-clear-days = { $n ->
+        [one] { $n } jour franc
+       *[other] { $n } jours francs
+    }
+duration-working-days = { $n ->
+        [one] { $n } jour ouvré
+       *[other] { $n } jours ouvrés
+    }
+duration-months = { $n } mois
+duration-years = { $n ->
+        [one] { $n } an
+       *[other] { $n } ans
+    }
+
+## Imputation (check).
+imputation-differs = l'imputation diffère de celle de la convention : { $parts }
+imputation-no-envelope = { $common ->
+        [0] l'imputation ne correspond
+       *[other] et ne correspond
+    } à aucune enveloppe : { $parts }, pour la plus proche, « { $name } »
+code-empty = (vide)
+code-instead-of = { $field } { $shown } au lieu de `{ $written }`
+code-expected-label = attendu : `{ $written }`
+code-envelope-expects-label = l'enveloppe « { $name } » attend `{ $written }`
+imputation-mismatch-help = toute dépense de la convention porte ses codes d'imputation : corrigez l'imputation dans CHORUS ou retirez la ligne de l'export de la convention
+imputation-mismatch-envelope-help = chaque dépense porte les codes d'une enveloppe : corrigez l'imputation dans CHORUS, ou déclarez l'enveloppe dont elle relève
+row-differs = diffère de la convention
+joined = { $items }

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
 use crate::eval::view::{End, EndCause, MarketInForce, View};
-use crate::i18n::Message;
+use crate::i18n::{Message, Sep};
 use crate::input::parse::{day_number, normalize_code, normalize_programme, same};
 use crate::input::{Accounting, Layout, Transaction};
 use crate::language::model::{CodeField, Convention, Restriction};
@@ -625,15 +625,23 @@ impl Shard<'_> {
     }
 
     fn check_term(&self, tx: &Transaction<'_>, out: &mut dyn FnMut(Diagnostic)) {
-        let row = |label: String| tx.pos.to_ref(vec![tx.date_column], label);
+        let row = |label: Message| tx.pos.to_ref(vec![tx.date_column], label);
         if let Some((start, span)) = self.rules.start.filter(|(s, _)| tx.date < *s) {
             out(Diagnostic::new(
                 Code::TermBeforeStart,
-                format!("{} dated {}, before the convention takes effect on {start}", tx.budgets(), tx.date),
+                msg!("term-before-start", budgets = tx.budgets())
+                    .date("date", tx.date)
+                    .date("start", start),
             )
-            .at_row(row(format!("{} days before the term", (start - tx.date).num_days())))
-            .at_clause(self.convention.source, span, format!("takes effect on {start}"))
-            .help("a délégataire may spend only once the convention has taken effect: check the date or the imputation")
+            .at_row(row(
+                Message::new("row-days-before-term").count("days", (start - tx.date).num_days())
+            ))
+            .at_clause(
+                self.convention.source,
+                span,
+                Message::new("term-takes-effect-label").date("start", start),
+            )
+            .help(Message::new("term-before-start-help"))
             .figure("date", tx.date)
             .figure("start", start));
         }
@@ -642,40 +650,51 @@ impl Shard<'_> {
             let d = if end.terminated() {
                 Diagnostic::new(
                     Code::TermAfterTermination,
-                    format!(
-                        "{} dated {}, after the convention was terminated on {} ({})",
-                        tx.budgets(),
-                        tx.date,
-                        end.date,
-                        end.cause
-                    ),
+                    msg!(
+                        "term-after-termination",
+                        budgets = tx.budgets(),
+                        cause = end.cause.message()
+                    )
+                    .date("date", tx.date)
+                    .date("end", end.date),
                 )
-                .at_row(row(format!("{days} days after the termination")))
-                .at_clause(self.convention.source, end.span, format!("terminated on {}", end.date))
-                .help("a terminated convention allows no further spending: check the date, or whether the notice was withdrawn")
+                .at_row(row(
+                    Message::new("row-days-after-termination").count("days", days)
+                ))
+                .at_clause(
+                    self.convention.source,
+                    end.span,
+                    Message::new("term-terminated-label").date("end", end.date),
+                )
+                .help(Message::new("term-after-termination-help"))
             } else {
                 Diagnostic::new(
                     Code::TermAfterEnd,
-                    format!(
-                        "{} dated {}, after the convention ends on {}{}",
-                        tx.budgets(),
-                        tx.date,
-                        end.date,
-                        end.renewal_stopped.map_or(String::new(), |(given, deadline)| format!(
-                            " (not renewed: notice of termination given on {given}, by the deadline of {deadline}, the end less the renewal's notice)"
-                        ))
-                    ),
+                    msg!(
+                        "term-after-end",
+                        budgets = tx.budgets(),
+                        renewal =
+                            end.renewal_stopped
+                                .map_or(Message::plain(""), |(given, deadline)| {
+                                    Message::new("term-not-renewed")
+                                        .date("given", given)
+                                        .date("deadline", deadline)
+                                })
+                    )
+                    .date("date", tx.date)
+                    .date("end", end.date),
                 )
-                .at_row(row(format!("{days} days after the term")))
+                .at_row(row(Message::new("row-days-after-term").count("days", days)))
                 .at_clause(
                     self.convention.source,
                     end.span,
                     match end.cause {
-                        EndCause::Term => format!("ends on {}", end.date),
-                        cause => format!("ends on {} ({cause})", end.date),
+                        EndCause::Term => Message::new("term-ends-label").date("end", end.date),
+                        cause => msg!("term-ends-by-label", cause = cause.message())
+                            .date("end", end.date),
                     },
                 )
-                .help("spending after the end needs an amendment (avenant) extending the term")
+                .help(Message::new("term-after-end-help"))
             };
             out(d.figure("date", tx.date).figure("end", end.date));
         }
@@ -723,41 +742,53 @@ impl Shard<'_> {
         }
         let mut columns = Vec::new();
         let mut clauses = Vec::new();
-        let mut describe = |diff: &[(CodeField, &[u8], &ExpectedCode)], whose: &str| {
+        let mut describe = |diff: &[(CodeField, &[u8], &ExpectedCode)], envelope: Option<&str>| {
             let mut parts = Vec::new();
             for (field, value, (_, _, written, span, _)) in diff {
                 let shown = if normalize(*field, value).is_empty() {
-                    "(empty)".into()
+                    Message::new("code-empty")
                 } else {
-                    format!("`{}`", tx.encoding.decode(value))
+                    Message::plain(format!("`{}`", tx.encoding.decode(value)))
                 };
-                parts.push(format!("{} {shown} instead of `{written}`", field.name()));
+                parts.push(msg!(
+                    "code-instead-of",
+                    field = field.name(),
+                    shown = shown,
+                    written = written.as_str()
+                ));
                 columns.extend(layout.code(*field));
-                clauses.push((*span, format!("{whose}`{written}`")));
+                clauses.push((
+                    *span,
+                    match envelope {
+                        None => msg!("code-expected-label", written = written.as_str()),
+                        Some(name) => msg!(
+                            "code-envelope-expects-label",
+                            name = name,
+                            written = written.as_str()
+                        ),
+                    },
+                ));
             }
-            parts.join(", ")
+            parts
         };
         let mut message = Vec::new();
         if !common.is_empty() {
-            message.push(format!(
-                "imputation differs from the convention: {}",
-                describe(&common, "expected ")
+            message.push(Message::new("imputation-differs").list(
+                "parts",
+                describe(&common, None),
+                Sep::Comma,
             ));
         }
-        let mut help = "every expense of the convention carries its imputation codes: correct the imputation in CHORUS or leave the row out of the convention's export";
-        let mut d = Diagnostic::new(Code::ImputationMismatch, String::new());
+        let mut help = Message::new("imputation-mismatch-help");
+        let mut d = Diagnostic::new(Code::ImputationMismatch, Message::plain(""));
         if let Some((e, diff)) = &nearest {
-            let parts = describe(diff, &format!("envelope \"{}\" expects ", e.name));
-            message.push(format!(
-                "{} no envelope: {parts}, for the nearest, \"{}\"",
-                if common.is_empty() {
-                    "imputation matches"
-                } else {
-                    "and matches"
-                },
-                e.name
-            ));
-            help = "each expense carries the codes of one envelope: correct the imputation in CHORUS, or state the envelope it belongs to";
+            let parts = describe(diff, Some(&e.name));
+            message.push(
+                msg!("imputation-no-envelope", name = &e.name)
+                    .count("common", common.len())
+                    .list("parts", parts, Sep::Comma),
+            );
+            help = Message::new("imputation-mismatch-envelope-help");
             d = d.figure("envelope", &e.name);
         }
         let source = self.convention.source;
@@ -768,9 +799,9 @@ impl Shard<'_> {
                 d.related(source, span, label)
             };
         }
-        d.message = message.join("; ").into();
+        d.message = Message::new("joined").list("items", message, Sep::Semicolon);
         out(d
-            .at_row(tx.pos.to_ref(columns, "differs from the convention"))
+            .at_row(tx.pos.to_ref(columns, Message::new("row-differs")))
             .help(help));
         envelope
     }

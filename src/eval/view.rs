@@ -44,6 +44,28 @@ pub enum EndCause {
     },
 }
 
+impl EndCause {
+    /// What ended the convention, in words.
+    pub fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            EndCause::Term => Message::new("end-by-term"),
+            EndCause::Amendment(n) => Message::new("end-by-amendment").arg("number", n.to_string()),
+            EndCause::Renewal(n) => Message::new("end-by-renewal").arg("number", n.to_string()),
+            EndCause::Notice {
+                given,
+                period: Some(period),
+            } => Message::new("end-by-notice")
+                .date("given", *given)
+                .arg("period", period.message()),
+            EndCause::Notice {
+                given,
+                period: None,
+            } => Message::new("end-by-notice-without-period").date("given", *given),
+        }
+    }
+}
+
 impl fmt::Display for EndCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -34,13 +34,13 @@ pub struct RowPos {
 }
 
 impl RowPos {
-    pub fn to_ref(self, columns: Vec<usize>, label: impl Into<String>) -> RowRef {
+    pub fn to_ref(self, columns: Vec<usize>, label: impl Into<crate::i18n::Message>) -> RowRef {
         RowRef {
             source: self.source,
             line: self.line,
             byte: self.byte,
             columns,
-            label: crate::i18n::Message::from(label.into()),
+            label: label.into(),
         }
     }
 }
