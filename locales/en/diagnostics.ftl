@@ -74,3 +74,30 @@ imputation-mismatch-help = every expense of the convention carries its imputatio
 imputation-mismatch-envelope-help = each expense carries the codes of one envelope: correct the imputation in CHORUS, or state the envelope it belongs to
 row-differs = differs from the convention
 joined = { $items }
+
+## Nature of expenses and markets (check).
+nature-title = budget title
+nature-account = account
+nature-none = the row states no { $what }, and the convention restricts them ({ $clause })
+nature-not-one = `{ $written }` is not a { $what }, and the convention restricts them ({ $clause })
+nature-excluded = { $what } { $value } is excluded by the convention ({ $clause })
+nature-not-authorised = { $what } { $value } is not among those the convention authorises ({ $clause })
+nature-excluded-label = excluded: { $clause }
+nature-authorised-label = authorised: { $clause }
+row-nature = { $what } of the row
+nature-excluded-help = the convention restricts the nature of its expenses: check the row's title or account in CHORUS, or leave the row out of the convention's export
+market-supplier = supplier
+market-contract = contract
+market-none = the row names no { $what }
+market-named = { $what } `{ $value }`
+market-by-amendment = {" "}by avenant { $number }
+market-authorised-from = { $what } `{ $value }` is authorised from { $from }{ $by }
+market-none-named-only = the row names no { $what }, and the convention authorises named markets only
+market-not-authorised = { $parts } { $count ->
+        [one] is
+       *[other] are
+    } not among the markets authorised on { $date }
+market-later = { $message } ({ $later })
+row-not-authorised = not authorised
+market-unknown-help = the convention lists the contracts and holders it covers: check the supplier, or amend the convention
+market-authorised-label = authorised: { $market }

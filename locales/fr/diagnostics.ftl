@@ -92,3 +92,30 @@ imputation-mismatch-help = toute dépense de la convention porte ses codes d'imp
 imputation-mismatch-envelope-help = chaque dépense porte les codes d'une enveloppe : corrigez l'imputation dans CHORUS, ou déclarez l'enveloppe dont elle relève
 row-differs = diffère de la convention
 joined = { $items }
+
+## Nature des dépenses et marchés (check).
+nature-title = titre budgétaire
+nature-account = compte
+nature-none = la ligne ne porte aucun { $what }, alors que la convention les restreint ({ $clause })
+nature-not-one = `{ $written }` n'est pas un { $what }, alors que la convention les restreint ({ $clause })
+nature-excluded = { $what } { $value } exclu par la convention ({ $clause })
+nature-not-authorised = { $what } { $value } ne figure pas parmi ceux qu'autorise la convention ({ $clause })
+nature-excluded-label = exclu : { $clause }
+nature-authorised-label = autorisé : { $clause }
+row-nature = { $what } de la ligne
+nature-excluded-help = la convention restreint la nature de ses dépenses : vérifiez le titre ou le compte de la ligne dans CHORUS, ou retirez la ligne de l'export de la convention
+market-supplier = fournisseur
+market-contract = marché
+market-none = la ligne ne nomme aucun { $what }
+market-named = { $what } `{ $value }`
+market-by-amendment = {" "}par l'avenant { $number }
+market-authorised-from = { $what } `{ $value }` autorisé à compter du { $from }{ $by }
+market-none-named-only = la ligne ne nomme aucun { $what }, alors que la convention n'autorise que des marchés désignés
+market-not-authorised = { $parts } { $count ->
+        [one] ne figure
+       *[other] ne figurent
+    } pas parmi les marchés autorisés au { $date }
+market-later = { $message } ({ $later })
+row-not-authorised = non autorisé
+market-unknown-help = la convention énumère les marchés et titulaires qu'elle couvre : vérifiez le fournisseur, ou modifiez la convention par avenant
+market-authorised-label = autorisé : { $market }

@@ -836,36 +836,35 @@ impl Shard<'_> {
             }
             let (what, keyword) = nature.names();
             let stated: Vec<&str> = rule.values.iter().map(|v| v.value.as_str()).collect();
+            // The clause as the rule file writes it: French keywords.
             let clause = format!(
                 "{keyword} {}{}",
                 if rule.excluded { "hors " } else { "" },
                 stated.join(" et ")
             );
             let message = match &read {
-                None if normalize_code(value).is_empty() => {
-                    format!(
-                        "the row states no {what}, and the convention restricts them ({clause})"
-                    )
-                }
-                None => format!(
-                    "`{written}` is not a {what}, and the convention restricts them ({clause})"
+                None if normalize_code(value).is_empty() => msg!("nature-none", clause = &clause),
+                None => msg!(
+                    "nature-not-one",
+                    written = written.as_ref(),
+                    clause = &clause
                 ),
-                Some(v) if rule.excluded => {
-                    format!("{what} {v} is excluded by the convention ({clause})")
-                }
-                Some(v) => {
-                    format!("{what} {v} is not among those the convention authorises ({clause})")
-                }
-            };
+                Some(v) if rule.excluded => msg!("nature-excluded", value = v, clause = &clause),
+                Some(v) => msg!("nature-not-authorised", value = v, clause = &clause),
+            }
+            .arg("what", Message::new(what));
             let label = if rule.excluded {
-                "excluded"
+                msg!("nature-excluded-label", clause = &clause)
             } else {
-                "authorised"
+                msg!("nature-authorised-label", clause = &clause)
             };
             let mut d = Diagnostic::new(Code::NatureExcluded, message)
-                .at_row(tx.pos.to_ref(column.into_iter().collect(), format!("{what} of the row")))
-                .at_clause(self.convention.source, rule.span, format!("{label}: {clause}"))
-                .help("the convention restricts the nature of its expenses: check the row's title or account in CHORUS, or leave the row out of the convention's export");
+                .at_row(tx.pos.to_ref(
+                    column.into_iter().collect(),
+                    msg!("row-nature", what = Message::new(what)),
+                ))
+                .at_clause(self.convention.source, rule.span, label)
+                .help(Message::new("nature-excluded-help"));
             if let Some(v) = read {
                 d = d.figure(keyword, v);
             }
@@ -892,19 +891,20 @@ impl Shard<'_> {
         let mut columns = Vec::new();
         let mut parts = Vec::new();
         let mut later = Vec::new();
+        let mut none = None;
         let checks = [
             (
                 tx.supplier,
                 &markets.suppliers,
                 layout.supplier,
-                "supplier",
+                Message::new("market-supplier"),
                 0,
             ),
             (
                 tx.contract,
                 &markets.contracts,
                 layout.contract,
-                "contract",
+                Message::new("market-contract"),
                 1,
             ),
         ];
@@ -921,10 +921,15 @@ impl Shard<'_> {
             }
             columns.extend(column);
             if normalized.is_empty() {
-                parts.push(format!("the row names no {what}"));
+                none = Some(what.clone());
+                parts.push(msg!("market-none", what = what));
                 continue;
             }
-            parts.push(format!("{what} `{}`", tx.encoding.decode(value)));
+            parts.push(msg!(
+                "market-named",
+                what = what.clone(),
+                value = tx.encoding.decode(value).as_ref()
+            ));
             // When a later version authorises it, say from when.
             let since = self.rules.markets.iter().find(|(from, _, m)| {
                 from.is_some_and(|f| f > tx.date)
@@ -933,37 +938,41 @@ impl Shard<'_> {
                         .is_some_and(|list| list.iter().any(|a| same(a, normalized)))
             });
             if let Some((Some(from), number, _)) = since {
-                let by = number.map_or(String::new(), |n| format!(" by avenant {n}"));
-                later.push(format!(
-                    "{what} `{}` is authorised from {from}{by}",
-                    tx.encoding.decode(value)
-                ));
+                let by = number.map_or(Message::plain(""), |n| {
+                    msg!("market-by-amendment", number = n.to_string())
+                });
+                later.push(
+                    msg!(
+                        "market-authorised-from",
+                        what = what,
+                        value = tx.encoding.decode(value).as_ref(),
+                        by = by
+                    )
+                    .date("from", *from),
+                );
             }
         }
         if parts.is_empty() {
             return;
         }
-        let message = match parts.as_slice() {
-            [one] if one.starts_with("the row") => {
-                format!("{one}, and the convention authorises named markets only")
-            }
-            _ => format!(
-                "{} {} not among the markets authorised on {}",
-                parts.join(" and "),
-                if parts.len() > 1 { "are" } else { "is" },
-                tx.date
-            ),
+        let count = parts.len();
+        let message = match (parts.len(), none) {
+            (1, Some(what)) => msg!("market-none-named-only", what = what),
+            _ => Message::new("market-not-authorised")
+                .list("parts", parts, Sep::And)
+                .count("count", count)
+                .date("date", tx.date),
         };
         let message = if later.is_empty() {
             message
         } else {
-            format!("{message} ({})", later.join("; "))
+            msg!("market-later", message = message).list("later", later, Sep::Semicolon)
         };
         let mut d = Diagnostic::new(Code::MarketUnknown, message)
-            .at_row(tx.pos.to_ref(columns, "not authorised"))
-            .help("the convention lists the contracts and holders it covers: check the supplier, or amend the convention");
+            .at_row(tx.pos.to_ref(columns, Message::new("row-not-authorised")))
+            .help(Message::new("market-unknown-help"));
         for (k, (span, label)) in markets.clauses.iter().enumerate() {
-            let label = format!("authorised: {label}");
+            let label = msg!("market-authorised-label", market = label.as_str());
             d = if k == 0 {
                 d.at_clause(self.convention.source, *span, label)
             } else {
@@ -1004,8 +1013,8 @@ impl Nature {
     /// What it is called in messages, and the clause's keyword.
     fn names(self) -> (&'static str, &'static str) {
         match self {
-            Nature::Title => ("budget title", "titre"),
-            Nature::Account => ("account", "compte"),
+            Nature::Title => ("nature-title", "titre"),
+            Nature::Account => ("nature-account", "compte"),
         }
     }
 }
