@@ -2,6 +2,8 @@
 //! the evaluator, and hands every diagnostic to a callback as it comes.
 //! No rendering here, and no knowledge of the command line.
 
+use crate::i18n::Message;
+use crate::msg;
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -322,10 +324,15 @@ impl<'c> Waivers<'c> {
                 let (kind, number) = &w.key.value;
                 Diagnostic::new(
                     Code::WaiverUnused,
-                    format!("the waiver of `{}` for {kind} `{number}` matched no finding", w.code.value),
+                    msg!(
+                        "waiver-unused",
+                        code = w.code.value.as_str(),
+                        kind = kind.as_str(),
+                        number = number.as_str()
+                    ),
                 )
-                .at_clause(c.source, w.span, "unused")
-                .help("the deviation may have been corrected, or the waiver's code or number is wrong: check it, or remove it")
+                .at_clause(c.source, w.span, Message::new("waiver-unused-label"))
+                .help(Message::new("waiver-unused-help"))
             })
             .collect()
     }
@@ -454,21 +461,21 @@ fn read_rows(
 
 fn unmatched(tx: &Transaction<'_>, layout: &Layout) -> Diagnostic {
     let columns: Vec<usize> = layout.codes.iter().flatten().copied().collect();
-    Diagnostic::new(
-        Code::ScopeUnmatched,
-        "no convention's imputation codes match this row".to_owned(),
-    )
-    .at_row(tx.pos.to_ref(columns, "matches no convention"))
-    .help("the row's imputation belongs to no convention of the rules folder: check its codes, or add the convention that covers them")
+    Diagnostic::new(Code::ScopeUnmatched, Message::new("scope-unmatched"))
+        .at_row(tx.pos.to_ref(columns, Message::new("row-matches-none")))
+        .help(Message::new("scope-unmatched-help"))
 }
 
 fn ambiguous(tx: &Transaction<'_>, titles: &[String]) -> Diagnostic {
     Diagnostic::new(
         Code::ScopeAmbiguous,
-        format!("the row matches {} conventions: {}", titles.len(), titles.join(", ")),
+        msg!("scope-ambiguous", titles = titles.join(", ")).count("count", titles.len()),
     )
-    .at_row(tx.pos.to_ref(Vec::new(), "matches several conventions"))
-    .help("conventions sharing imputation codes are told apart by their holders and terms: make one of them more specific")
+    .at_row(
+        tx.pos
+            .to_ref(Vec::new(), Message::new("row-matches-several")),
+    )
+    .help(Message::new("scope-ambiguous-help"))
 }
 
 /// Byte ranges of the chunks of a large export file, each starting at a

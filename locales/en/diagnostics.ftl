@@ -101,3 +101,32 @@ market-later = { $message } ({ $later })
 row-not-authorised = not authorised
 market-unknown-help = the convention lists the contracts and holders it covers: check the supplier, or amend the convention
 market-authorised-label = authorised: { $market }
+
+## Reading exports: rejected rows.
+row-rejected = row rejected: `{ $name }` is `{ $shown }`, { $why }
+why-amount-empty = the amount is empty
+why-not-an-amount = not an amount
+why-too-many-decimals = more than two decimals
+why-too-large = too large for exact arithmetic
+why-unmapped-budget = a value the profile does not map to AE or CP
+why-no-date = no date
+why-not-a-date = not a date
+amount-help = amounts are euros with at most two decimals: `-1 234,56`, `1234.5`
+date-help = dates are dd/mm/yyyy, dd.mm.yyyy or yyyy-mm-dd, optionally with a time
+budget-help = the profile reads { $ae } as AE and { $cp } as CP{ $carried }{ $ignored }
+budget-help-carried = , { $values } as carried-over AE
+budget-help-skips = , and skips { $values }
+row-rejected-width = row rejected: { $found } fields where the header has { $expected }
+row-fields = { $found } fields
+row-rejected-width-help = a field holding the delimiter must be quoted; check the export's delimiter
+
+## Waivers and routing (check).
+waiver-unused = the waiver of `{ $code }` for { $kind } `{ $number }` matched no finding
+waiver-unused-label = unused
+waiver-unused-help = the deviation may have been corrected, or the waiver's code or number is wrong: check it, or remove it
+scope-unmatched = no convention's imputation codes match this row
+row-matches-none = matches no convention
+scope-unmatched-help = the row's imputation belongs to no convention of the rules folder: check its codes, or add the convention that covers them
+scope-ambiguous = the row matches { $count } conventions: { $titles }
+row-matches-several = matches several conventions
+scope-ambiguous-help = conventions sharing imputation codes are told apart by their holders and terms: make one of them more specific

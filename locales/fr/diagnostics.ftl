@@ -119,3 +119,38 @@ market-later = { $message } ({ $later })
 row-not-authorised = non autorisé
 market-unknown-help = la convention énumère les marchés et titulaires qu'elle couvre : vérifiez le fournisseur, ou modifiez la convention par avenant
 market-authorised-label = autorisé : { $market }
+
+## Lecture des exports : lignes rejetées.
+row-rejected = ligne rejetée : `{ $name }` vaut `{ $shown }`, { $why }
+why-amount-empty = le montant est vide
+why-not-an-amount = ce n'est pas un montant
+why-too-many-decimals = plus de deux décimales
+why-too-large = trop grand pour un calcul exact
+why-unmapped-budget = une valeur que le profil ne rattache ni aux AE ni aux CP
+why-no-date = pas de date
+why-not-a-date = ce n'est pas une date
+amount-help = les montants sont en euros, avec deux décimales au plus : `-1 234,56`, `1234.5`
+date-help = les dates s'écrivent jj/mm/aaaa, jj.mm.aaaa ou aaaa-mm-jj, éventuellement suivies d'une heure
+budget-help = le profil lit { $ae } comme des AE et { $cp } comme des CP{ $carried }{ $ignored }
+budget-help-carried = , { $values } comme des AE reportées
+budget-help-skips = , et ignore { $values }
+row-rejected-width = ligne rejetée : { $found ->
+        [one] { $found } champ
+       *[other] { $found } champs
+    } alors que l'en-tête en compte { $expected }
+row-fields = { $found ->
+        [one] { $found } champ
+       *[other] { $found } champs
+    }
+row-rejected-width-help = un champ qui contient le séparateur doit être entre guillemets ; vérifiez le séparateur de l'export
+
+## Dérogations et répartition (check).
+waiver-unused = la dérogation à `{ $code }` pour { $kind } `{ $number }` ne couvre aucun constat
+waiver-unused-label = inutilisée
+waiver-unused-help = l'écart a peut-être été corrigé, ou le code ou le numéro de la dérogation est erroné : vérifiez-la, ou supprimez-la
+scope-unmatched = aucune convention n'a les codes d'imputation de cette ligne
+row-matches-none = ne relève d'aucune convention
+scope-unmatched-help = l'imputation de la ligne ne relève d'aucune convention du dossier de règles : vérifiez ses codes, ou ajoutez la convention qui la couvre
+scope-ambiguous = la ligne relève de { $count } conventions : { $titles }
+row-matches-several = relève de plusieurs conventions
+scope-ambiguous-help = les conventions qui partagent des codes d'imputation se distinguent par leurs titulaires et leurs durées : précisez l'une d'elles

@@ -3,6 +3,8 @@
 //! preamble metadata is read, and each record becomes a transaction, a
 //! skipped row or a rejection. Every physical line is accounted for.
 
+use crate::i18n::Message;
+use crate::msg;
 use std::io::{self, Read};
 
 use chrono::NaiveDate;
@@ -285,7 +287,7 @@ impl Export {
                 let help = if column == budget_column(&self.budget) {
                     budget_help(&self.budget, self.encoding)
                 } else {
-                    "amounts are euros with at most two decimals: `-1 234,56`, `1234.5`".into()
+                    Message::new("amount-help")
                 };
                 return reject(counts, d.help(help));
             }
@@ -302,9 +304,9 @@ impl Export {
         let date_field = field(date_column);
         let Some(date) = self.date_cache.parse(date_field) else {
             let why = if is_empty(date_field) {
-                "no date"
+                "why-no-date"
             } else {
-                "not a date"
+                "why-not-a-date"
             };
             let d = malformed(
                 pos,
@@ -314,7 +316,7 @@ impl Export {
                 why,
                 self.encoding,
             )
-            .help("dates are dd/mm/yyyy, dd.mm.yyyy or yyyy-mm-dd, optionally with a time");
+            .help(Message::new("date-help"));
             return reject(counts, d);
         };
         counts.checked += 1;
@@ -451,7 +453,7 @@ fn movements(budget: &BudgetColumns, record: &Record<'_>) -> MovementResult {
             } else {
                 match map.iter().find(|(v, _)| same(v)) {
                     Some((_, budget)) => (*budget, false),
-                    None => return Err((*column, "a value the profile does not map to AE or CP")),
+                    None => return Err((*column, "why-unmapped-budget")),
                 }
             };
             let m = movement(budget, amount(*amount_column)?, *amount_column, carried);
@@ -467,7 +469,7 @@ fn movements(budget: &BudgetColumns, record: &Record<'_>) -> MovementResult {
             };
             let ae_amount = measure(*ae)?
                 .checked_sub(carried)
-                .ok_or((*ae, "too large for exact arithmetic"))?;
+                .ok_or((*ae, "why-too-large"))?;
             let cp_amount = measure(*cp)?;
             let nonzero = |m: Option<Movement>| m.filter(|m| m.amount != 0);
             Ok(Some([
@@ -479,12 +481,13 @@ fn movements(budget: &BudgetColumns, record: &Record<'_>) -> MovementResult {
     }
 }
 
+/// A rejected row; `why` is the catalogue entry of the reason.
 fn malformed(
     pos: RowPos,
     titles: &[String],
     column: usize,
     value: &[u8],
-    why: &str,
+    why: &'static str,
     encoding: Encoding,
 ) -> Diagnostic {
     let shown = encoding.decode(trim(value));
@@ -493,9 +496,14 @@ fn malformed(
         .map_or_else(|| format!("{}", column + 1), Clone::clone);
     Diagnostic::new(
         Code::InputMalformed,
-        format!("row rejected: `{name}` is `{shown}`, {why}"),
+        msg!(
+            "row-rejected",
+            name = name,
+            shown = shown.as_ref(),
+            why = Message::new(why)
+        ),
     )
-    .at_row(pos.to_ref(vec![column], why))
+    .at_row(pos.to_ref(vec![column], Message::new(why)))
 }
 
 /// The column naming the budget, if the layout has one.
@@ -506,7 +514,7 @@ fn budget_column(budget: &BudgetColumns) -> usize {
     }
 }
 
-fn budget_help(budget: &BudgetColumns, encoding: Encoding) -> String {
+fn budget_help(budget: &BudgetColumns, encoding: Encoding) -> Message {
     let BudgetColumns::Column {
         map,
         carried,
@@ -514,7 +522,7 @@ fn budget_help(budget: &BudgetColumns, encoding: Encoding) -> String {
         ..
     } = budget
     else {
-        return String::new();
+        return Message::plain("");
     };
     let list = |values: &[&Vec<u8>]| {
         values
@@ -531,33 +539,40 @@ fn budget_help(budget: &BudgetColumns, encoding: Encoding) -> String {
                 .collect::<Vec<_>>(),
         )
     };
-    let mut help = format!(
-        "the profile reads {} as AE and {} as CP",
-        of(Budget::AE),
-        of(Budget::CP)
-    );
-    if !carried.is_empty() {
-        help.push_str(&format!(
-            ", {} as carried-over AE",
-            list(&carried.iter().collect::<Vec<_>>())
-        ));
-    }
-    if !ignore.is_empty() {
-        help.push_str(&format!(
-            ", and skips {}",
-            list(&ignore.iter().collect::<Vec<_>>())
-        ));
-    }
-    help
+    let carried = if carried.is_empty() {
+        Message::plain("")
+    } else {
+        msg!(
+            "budget-help-carried",
+            values = list(&carried.iter().collect::<Vec<_>>())
+        )
+    };
+    let ignored = if ignore.is_empty() {
+        Message::plain("")
+    } else {
+        msg!(
+            "budget-help-skips",
+            values = list(&ignore.iter().collect::<Vec<_>>())
+        )
+    };
+    msg!(
+        "budget-help",
+        ae = of(Budget::AE),
+        cp = of(Budget::CP),
+        carried = carried,
+        ignored = ignored
+    )
 }
 
 fn malformed_width(pos: RowPos, found: usize, expected: usize) -> Diagnostic {
     Diagnostic::new(
         Code::InputMalformed,
-        format!("row rejected: {found} fields where the header has {expected}"),
+        Message::new("row-rejected-width")
+            .count("found", found)
+            .count("expected", expected),
     )
-    .at_row(pos.to_ref(Vec::new(), format!("{found} fields")))
-    .help("a field holding the delimiter must be quoted; check the export's delimiter")
+    .at_row(pos.to_ref(Vec::new(), Message::new("row-fields").count("found", found)))
+    .help(Message::new("row-rejected-width-help"))
 }
 
 /// The cells of a record as text, trimmed, without a leading BOM.

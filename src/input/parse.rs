@@ -21,10 +21,10 @@ pub enum AmountError {
 impl AmountError {
     pub fn reason(self) -> &'static str {
         match self {
-            AmountError::Empty => "the amount is empty",
-            AmountError::Invalid => "not an amount",
-            AmountError::TooManyDecimals => "more than two decimals",
-            AmountError::TooLarge => "too large for exact arithmetic",
+            AmountError::Empty => "why-amount-empty",
+            AmountError::Invalid => "why-not-an-amount",
+            AmountError::TooManyDecimals => "why-too-many-decimals",
+            AmountError::TooLarge => "why-too-large",
         }
     }
 }
