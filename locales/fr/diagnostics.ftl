@@ -154,3 +154,61 @@ scope-unmatched-help = l'imputation de la ligne ne relève d'aucune convention d
 scope-ambiguous = la ligne relève de { $count } conventions : { $titles }
 row-matches-several = relève de plusieurs conventions
 scope-ambiguous-help = les conventions qui partagent des codes d'imputation se distinguent par leurs titulaires et leurs durées : précisez l'une d'elles
+
+## Lecture des exports : fichiers et en-têtes.
+missing-column = `{ $file }` : { $what }
+reading-stopped = lecture interrompue à la ligne { $line } : { $error }
+cannot-read = impossible de lire `{ $file }` : { $error }
+no-columns = { $count ->
+        [one] pas de colonne { $columns }
+       *[other] pas de colonnes { $columns }
+    }
+no-columns-help = la ligne { $line } ressemble à l'en-tête du format `{ $profile }` mais il y manque { $columns } ; pour un autre format, écrivez un profil et passez `--profile FICHIER`
+no-profile-header = aucune ligne d'en-tête ne porte les titres du profil `{ $profile }`
+no-profile-header-help = le profil attend une ligne portant { $titles }
+file-empty = le fichier est vide
+file-empty-help = un export commence par une ligne d'en-tête qui nomme ses colonnes (`date;type;montant;…`)
+no-known-header = aucune ligne d'en-tête d'un format d'export connu
+no-known-header-help = clausier connaît les formats { $layouts } ; pour un autre, écrivez un profil et passez `--profile FICHIER` ; le CSV canonique demande au moins `date`, `type` et `montant`
+no-profile-column = pas de colonne `{ $title }` (profil `{ $profile }`)
+header-reads = l'en-tête porte { $titles }
+profile-no-date = le profil ne désigne aucune colonne de date
+profile-no-amount = le profil `{ $profile }` ne désigne aucune colonne de montant
+
+
+## Profils (`--profile FICHIER`).
+label-here = ici
+did-you-mean = vouliez-vous dire `{ $word }` ?
+expected-one-of = attendu, l'un de : { $words }
+kind-text = un texte entre guillemets
+kind-date = une date
+kind-amount = un montant
+kind-word = un mot
+profile-unexpected = `{ $word }` inattendu
+profile-one-per-file-help = un fichier de profil contient un seul `profil "nom" {"{"} … {"}"}`
+profile-none = le fichier ne déclare aucun profil
+profile-write-help = écrivez `profil "nom" {"{"} … {"}"}`
+profile-needs-name = un profil doit avoir un nom
+profile-unknown-clause = clause de profil inconnue `{ $word }`
+profile-not-a-clause = pas une clause de profil
+profile-no-header = le profil n'a pas d'`en-tête`
+profile-no-header-help = énumérez les titres qui identifient la ligne d'en-tête : `en-tête "N° EJ" "EUR"`
+profile-no-budget = le profil n'a pas de `budget`
+profile-no-budget-help = écrivez `budget AE`, `budget CP`, `budget "colonne" {"{"} AE "…" CP "…" {"}"}` ou `budget mesures {"{"} … {"}"}`
+profile-no-date-column = le profil ne désigne pas de colonne `date`
+profile-no-date-column-help = écrivez `date "titre"`
+profile-no-amount-column = le profil ne désigne pas de colonne `montant`
+profile-no-amount-column-help = écrivez `montant "titre"`
+profile-expected-title = titre entre guillemets attendu, trouvé : { $found }
+profile-titles-quoted-help = les titres de colonnes s'écrivent entre guillemets : `"N° EJ"`
+profile-titles-quoted-short-help = les titres de colonnes s'écrivent entre guillemets
+profile-not-occurrence = `{ $word }` n'est pas un numéro d'occurrence
+profile-not-occurrence-help = après un titre, un nombre désigne laquelle des colonnes de ce titre : `"Fournisseur" 2`
+profile-needs-title = `{ $word }` demande un titre de colonne
+profile-needs-title-help = écrivez le titre de la colonne entre guillemets
+profile-budget-column-help = dans `budget "colonne" {"{"} … {"}"}` : `AE "valeur" …`, `CP "valeur" …`, `report "valeur" …`, `ignorer "valeur" …`
+profile-budget-needs = `budget` demande `AE`, `CP`, un titre de colonne ou `mesures`
+profile-budget-needs-help = par exemple `budget CP`
+profile-measures-help = dans `budget mesures {"{"} … {"}"}` : `AE "colonne"`, `AE-moins "colonne"`, `CP "colonne"`
+profile-measures-needs = `budget mesures` demande une colonne `AE` et une colonne `CP`
+profile-measures-needs-help = par exemple `AE "Montant engagé"` et `CP "Montant payé"`

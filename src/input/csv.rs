@@ -103,8 +103,15 @@ pub struct Export {
     date_cache: DateCache,
 }
 
-fn missing_column(name: &str, what: String, help: String) -> Box<Diagnostic> {
-    Box::new(Diagnostic::new(Code::InputMissingColumn, format!("`{name}`: {what}")).help(help))
+fn missing_column(name: &str, what: Message, help: Option<Message>) -> Box<Diagnostic> {
+    let d = Diagnostic::new(
+        Code::InputMissingColumn,
+        msg!("missing-column", file = name, what = what),
+    );
+    Box::new(match help {
+        Some(help) => d.help(help),
+        None => d,
+    })
 }
 
 impl Export {
@@ -231,7 +238,8 @@ impl Export {
             let event = self.splitter.read_next().map_err(|e| {
                 Box::new(Diagnostic::new(
                     Code::InputUnreadable,
-                    format!("reading stopped at line {}: {e}", self.splitter.next_line()),
+                    msg!("reading-stopped", error = e.to_string())
+                        .arg("line", self.splitter.next_line().to_string()),
                 ))
             })?;
             match event {
@@ -630,7 +638,7 @@ fn find_header(
             Err(e) => {
                 return Err(Box::new(Diagnostic::new(
                     Code::InputUnreadable,
-                    format!("cannot read `{name}`: {e}"),
+                    msg!("cannot-read", file = name, error = e.to_string()),
                 )));
             }
         }
@@ -662,33 +670,34 @@ fn find_header(
     if let Some(c) = closest {
         return Err(missing_column(
             name,
-            format!("no {} column", quoted(&c.missing)),
-            format!(
-                "line {} looks like the header of layout `{}` but lacks {}; for another layout, write a profile and pass `--profile FILE`",
-                c.line,
-                c.profile,
-                quoted(&c.missing)
+            msg!("no-columns", columns = quoted(&c.missing)).count("count", c.missing.len()),
+            Some(
+                msg!(
+                    "no-columns-help",
+                    profile = c.profile.as_str(),
+                    columns = quoted(&c.missing)
+                )
+                .arg("line", c.line.to_string()),
             ),
         ));
     }
     let (what, help) = match &options.profile {
         Some(p) => (
-            format!("no header line with the titles of profile `{}`", p.name),
-            format!("the profile expects a line holding {}", quoted(&p.header)),
+            msg!("no-profile-header", profile = p.name.as_str()),
+            msg!("no-profile-header-help", titles = quoted(&p.header)),
         ),
-        None if preamble.is_empty() => (
-            "the file is empty".into(),
-            "an export starts with a header line naming its columns (`date;type;montant;…`)".into(),
-        ),
+        None if preamble.is_empty() => {
+            (Message::new("file-empty"), Message::new("file-empty-help"))
+        }
         None => (
-            "no header line of a known export layout".into(),
-            format!(
-                "clausier knows the layouts {}; for another one, write a profile and pass `--profile FILE`; the canonical CSV needs at least `date`, `type` and `montant`",
-                profile::builtin_names().join(", ")
+            Message::new("no-known-header"),
+            msg!(
+                "no-known-header-help",
+                layouts = profile::builtin_names().join(", ")
             ),
         ),
     };
-    Err(missing_column(name, what, help))
+    Err(missing_column(name, what, Some(help)))
 }
 
 fn quoted(titles: &[String]) -> String {
@@ -747,18 +756,21 @@ fn resolve(
         find(c).ok_or_else(|| {
             missing_column(
                 name,
-                format!("no `{}` column (profile `{}`)", c.title, profile.name),
-                format!("the header reads {}", quoted(&header_titles(header))),
+                msg!(
+                    "no-profile-column",
+                    title = c.title.as_str(),
+                    profile = profile.name.as_str()
+                ),
+                Some(msg!(
+                    "header-reads",
+                    titles = quoted(&header_titles(header))
+                )),
             )
         })
     };
     let dates = all(Field::Date);
     let Some(date_title) = profile.columns(Field::Date).first() else {
-        return Err(missing_column(
-            name,
-            "the profile maps no date".into(),
-            String::new(),
-        ));
+        return Err(missing_column(name, Message::new("profile-no-date"), None));
     };
     if dates.is_empty() {
         require(date_title)?;
@@ -768,8 +780,8 @@ fn resolve(
             Some(c) => require(c),
             None => Err(missing_column(
                 name,
-                format!("profile `{}` maps no amount", profile.name),
-                String::new(),
+                msg!("profile-no-amount", profile = profile.name.as_str()),
+                None,
             )),
         }
     };

@@ -4,9 +4,11 @@
 //! are compiled into the binary.
 
 use crate::diag::{Code, Diagnostic, SourceId};
+use crate::i18n::Message;
 use crate::language::keywords::{fold, suggest};
 use crate::language::model::Budget;
 use crate::language::syntax::{self, Item, Value, ValueKind};
+use crate::msg;
 use crate::span::Span;
 
 /// A column of the export: its title and which occurrence of that title
@@ -201,16 +203,16 @@ pub fn parse(source: SourceId, text: &str) -> (Option<Profile>, Vec<Diagnostic>)
         } else {
             cx.error(
                 item.head.span,
-                format!("unexpected `{}`", item.head.text),
-                "a profile file holds one `profil \"name\" { … }`",
+                msg!("profile-unexpected", word = item.head.text.as_str()),
+                "profile-one-per-file-help",
             );
         }
     }
     if profile.is_none() && diags.is_empty() && cx.diags.is_empty() {
         cx.error(
             Span::new(0, 0),
-            "the file states no profile".into(),
-            "write `profil \"name\" { … }`",
+            Message::new("profile-none"),
+            "profile-write-help",
         );
     }
     diags.extend(cx.diags);
@@ -224,11 +226,12 @@ struct Lowerer {
 }
 
 impl Lowerer {
-    fn error(&mut self, span: Span, message: String, help: &str) {
+    /// A profile error; `help` is a catalogue entry.
+    fn error(&mut self, span: Span, message: Message, help: &'static str) {
         self.diags.push(
             Diagnostic::new(Code::ValueInvalid, message)
-                .at_clause(self.source, span, "here")
-                .help(help.to_owned()),
+                .at_clause(self.source, span, Message::new("label-here"))
+                .help(Message::new(help)),
         );
     }
 
@@ -238,8 +241,8 @@ impl Lowerer {
             _ => {
                 self.error(
                     item.head.span,
-                    "a profile needs a name".into(),
-                    "write `profil \"name\" { … }`",
+                    Message::new("profile-needs-name"),
+                    "profile-write-help",
                 );
                 return None;
             }
@@ -282,15 +285,19 @@ impl Lowerer {
                     }
                     None => {
                         let help = match suggest(&sub.head.text, KEYWORDS) {
-                            Some(s) => format!("did you mean `{s}`?"),
-                            None => format!("expected one of: {}", KEYWORDS.join(", ")),
+                            Some(s) => msg!("did-you-mean", word = s),
+                            None => msg!("expected-one-of", words = KEYWORDS.join(", ")),
                         };
                         self.diags.push(
                             Diagnostic::new(
                                 Code::ClauseUnknown,
-                                format!("unknown profile clause `{}`", sub.head.text),
+                                msg!("profile-unknown-clause", word = sub.head.text.as_str()),
                             )
-                            .at_clause(self.source, sub.head.span, "not a profile clause")
+                            .at_clause(
+                                self.source,
+                                sub.head.span,
+                                Message::new("profile-not-a-clause"),
+                            )
                             .help(help),
                         );
                     }
@@ -300,25 +307,29 @@ impl Lowerer {
         if p.header.is_empty() {
             self.error(
                 item.head.span,
-                "the profile has no `en-tête`".into(),
-                "list the titles that identify the header line: `en-tête \"N° EJ\" \"EUR\"`",
+                Message::new("profile-no-header"),
+                "profile-no-header-help",
             );
         }
         if !has_budget {
-            self.error(item.head.span, "the profile has no `budget`".into(), "write `budget AE`, `budget CP`, `budget \"column\" { AE \"…\" CP \"…\" }` or `budget mesures { … }`");
+            self.error(
+                item.head.span,
+                Message::new("profile-no-budget"),
+                "profile-no-budget-help",
+            );
         }
         if p.columns(Field::Date).is_empty() {
             self.error(
                 item.head.span,
-                "the profile maps no `date` column".into(),
-                "write `date \"title\"`",
+                Message::new("profile-no-date-column"),
+                "profile-no-date-column-help",
             );
         }
         if p.columns(Field::Amount).is_empty() && !matches!(p.budget, BudgetRule::Measures { .. }) {
             self.error(
                 item.head.span,
-                "the profile maps no `montant` column".into(),
-                "write `montant \"title\"`",
+                Message::new("profile-no-amount-column"),
+                "profile-no-amount-column-help",
             );
         }
         Some(p)
@@ -332,8 +343,8 @@ impl Lowerer {
                 if t.is_none() {
                     self.error(
                         v.span,
-                        format!("expected a quoted title, found {}", v.kind_name()),
-                        "column titles are quoted: `\"N° EJ\"`",
+                        msg!("profile-expected-title", found = v.kind_name()),
+                        "profile-titles-quoted-help",
                     );
                 }
                 t
@@ -352,16 +363,24 @@ impl Lowerer {
                 }),
                 ValueKind::Word(w) => match (w.parse::<usize>(), refs.last_mut()) {
                     (Ok(n), Some(last)) if n >= 1 => last.occurrence = n,
-                    _ => self.error(v.span, format!("`{w}` is not an occurrence number"), "after a title, a number says which column of that title: `\"Fournisseur\" 2`"),
+                    _ => self.error(
+                        v.span,
+                        msg!("profile-not-occurrence", word = w.as_str()),
+                        "profile-not-occurrence-help",
+                    ),
                 },
-                _ => self.error(v.span, format!("expected a quoted title, found {}", v.kind_name()), "column titles are quoted"),
+                _ => self.error(
+                    v.span,
+                    msg!("profile-expected-title", found = v.kind_name()),
+                    "profile-titles-quoted-short-help",
+                ),
             }
         }
         if refs.is_empty() {
             self.error(
                 item.head.span,
-                format!("`{}` needs a column title", item.head.text),
-                "write the column's title in quotes",
+                msg!("profile-needs-title", word = item.head.text.as_str()),
+                "profile-needs-title-help",
             );
         }
         refs
@@ -388,7 +407,11 @@ impl Lowerer {
                         "cp" => map.extend(values.into_iter().map(|v| (v, Budget::CP))),
                         "report" => carried.extend(values),
                         "ignorer" => ignore.extend(values),
-                        _ => self.error(line.head.span, format!("unexpected `{}`", line.head.text), "inside `budget \"column\" { … }`: `AE \"value\" …`, `CP \"value\" …`, `report \"value\" …`, `ignorer \"value\" …`"),
+                        _ => self.error(
+                            line.head.span,
+                            msg!("profile-unexpected", word = line.head.text.as_str()),
+                            "profile-budget-column-help",
+                        ),
                     }
                 }
                 Some(BudgetRule::Column {
@@ -401,8 +424,8 @@ impl Lowerer {
             _ => {
                 self.error(
                     item.head.span,
-                    "`budget` needs `AE`, `CP`, a column title or `mesures`".into(),
-                    "e.g. `budget CP`",
+                    Message::new("profile-budget-needs"),
+                    "profile-budget-needs-help",
                 );
                 None
             }
@@ -417,7 +440,11 @@ impl Lowerer {
                 "ae" => ae = refs.into_iter().next(),
                 "ae-moins" => ae_minus = refs.into_iter().next(),
                 "cp" => cp = refs.into_iter().next(),
-                _ => self.error(line.head.span, format!("unexpected `{}`", line.head.text), "inside `budget mesures { … }`: `AE \"column\"`, `AE-moins \"column\"`, `CP \"column\"`"),
+                _ => self.error(
+                    line.head.span,
+                    msg!("profile-unexpected", word = line.head.text.as_str()),
+                    "profile-measures-help",
+                ),
             }
         }
         match (ae, cp) {
@@ -425,8 +452,8 @@ impl Lowerer {
             _ => {
                 self.error(
                     item.head.span,
-                    "`budget mesures` needs an `AE` and a `CP` column".into(),
-                    "e.g. `AE \"Montant engagé\"` and `CP \"Montant payé\"`",
+                    Message::new("profile-measures-needs"),
+                    "profile-measures-needs-help",
                 );
                 None
             }

@@ -1287,7 +1287,10 @@ impl Lowerer {
         self.diags.push(
             Diagnostic::new(
                 Code::ValueInvalid,
-                format!("expected {expected}, found {}", value.kind_name()),
+                format!(
+                    "expected {expected}, found {}",
+                    crate::i18n::Lang::En.tr(&value.kind_name())
+                ),
             )
             .at_clause(self.source, value.span, format!("expected {expected}"))
             .help(value_help(expected)),

@@ -90,13 +90,13 @@ impl Item {
 
 impl Value {
     /// A short plain-English name of the value's kind, for messages.
-    pub fn kind_name(&self) -> &'static str {
-        match self.kind {
-            ValueKind::Text(_) => "a quoted text",
-            ValueKind::Date(_) => "a date",
-            ValueKind::Money(_) => "an amount",
-            ValueKind::Word(_) => "a word",
-        }
+    pub fn kind_name(&self) -> crate::i18n::Message {
+        crate::i18n::Message::new(match self.kind {
+            ValueKind::Text(_) => "kind-text",
+            ValueKind::Date(_) => "kind-date",
+            ValueKind::Money(_) => "kind-amount",
+            ValueKind::Word(_) => "kind-word",
+        })
     }
 }
 
