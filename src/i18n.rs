@@ -411,6 +411,19 @@ impl From<&str> for Message {
     }
 }
 
+/// An I/O error in words of the run's language: the usual causes from the
+/// catalogue, anything else as the system words it.
+pub fn io_error(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => Message::new("io-not-found"),
+        ErrorKind::PermissionDenied => Message::new("io-permission-denied"),
+        ErrorKind::IsADirectory => Message::new("io-is-a-directory"),
+        ErrorKind::InvalidData => Message::new("io-invalid-data"),
+        _ => Message::plain(e.to_string()),
+    }
+}
+
 /// A message built from an entry id and `key = value` arguments.
 #[macro_export]
 macro_rules! msg {

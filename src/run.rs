@@ -65,12 +65,7 @@ fn open_export(
     sources: &mut Sources,
 ) -> Result<Export, Box<Diagnostic>> {
     let shown = path.display().to_string();
-    let unreadable = |e: std::io::Error| {
-        Box::new(
-            Diagnostic::new(Code::InputUnreadable, format!("cannot read `{shown}`: {e}"))
-                .help("check the path and the file's permissions"),
-        )
-    };
+    let unreadable = |e: std::io::Error| Box::new(crate::input::unreadable(&shown, &e));
     let memory = |bytes: Vec<u8>| SourceKind::Memory {
         bytes: Arc::from(bytes),
         delimiter: b';',
@@ -565,7 +560,7 @@ fn read_parallel(
             chunk_input(path, from, to).map_err(|e| {
                 Stop::Export(Box::new(Diagnostic::new(
                     Code::InputUnreadable,
-                    format!("cannot read the export again: {e}"),
+                    msg!("cannot-read-again", error = crate::i18n::io_error(&e)),
                 )))
             })?,
             from,
@@ -676,7 +671,7 @@ fn failed_chunk<'r>(shards: Vec<Shard<'r>>, e: &std::io::Error) -> ChunkResult<'
         ended_in_quote: false,
         error: Some(Stop::Export(Box::new(Diagnostic::new(
             Code::InputUnreadable,
-            format!("cannot read a chunk of the export: {e}"),
+            msg!("cannot-read-chunk", error = crate::i18n::io_error(&e)),
         )))),
     }
 }
@@ -701,7 +696,7 @@ impl Stop {
 fn spill_failed(e: &std::io::Error) -> Diagnostic {
     Diagnostic::new(
         crate::diag::Code::InputUnreadable,
-        format!("cannot write the temporary sort file: {e}"),
+        msg!("cannot-write-spill", error = crate::i18n::io_error(e)),
     )
-    .help("clausier sorts large exports through the temporary directory: check TMPDIR's free space")
+    .help(Message::new("cannot-write-spill-help"))
 }

@@ -185,3 +185,23 @@ profile-budget-needs-help = e.g. `budget CP`
 profile-measures-help = inside `budget mesures {"{"} … {"}"}`: `AE "column"`, `AE-moins "column"`, `CP "column"`
 profile-measures-needs = `budget mesures` needs an `AE` and a `CP` column
 profile-measures-needs-help = e.g. `AE "Montant engagé"` and `CP "Montant payé"`
+
+## Files that cannot be read.
+io-not-found = No such file or directory (os error 2)
+io-permission-denied = Permission denied (os error 13)
+io-is-a-directory = Is a directory (os error 21)
+io-invalid-data = stream did not contain valid UTF-8
+check-path-help = check the path and the file's permissions
+cannot-read-again = cannot read the export again: { $error }
+cannot-read-chunk = cannot read a chunk of the export: { $error }
+cannot-write-spill = cannot write the temporary sort file: { $error }
+cannot-write-spill-help = clausier sorts large exports through the temporary directory: check TMPDIR's free space
+workbook-help = clausier reads XLSX, XLS, XLSB and ODS workbooks; check that the file is one
+no-sheet = `{ $file }` has no sheet `{ $sheet }`
+sheets-are = its sheets are: { $sheets }
+workbook-no-sheet = the workbook has no sheet
+no-rule-file = `{ $folder }` holds no `*.conv` rule file
+no-rule-file-help = give a rule file, or a folder holding rule files
+no-profile = no profile `{ $name }`
+no-profile-help = { $hint }built-in profiles: { $profiles }; or give the path of a profile file
+did-you-mean-then = did you mean `{ $word }`?{" "}

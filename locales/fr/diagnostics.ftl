@@ -212,3 +212,23 @@ profile-budget-needs-help = par exemple `budget CP`
 profile-measures-help = dans `budget mesures {"{"} … {"}"}` : `AE "colonne"`, `AE-moins "colonne"`, `CP "colonne"`
 profile-measures-needs = `budget mesures` demande une colonne `AE` et une colonne `CP`
 profile-measures-needs-help = par exemple `AE "Montant engagé"` et `CP "Montant payé"`
+
+## Fichiers illisibles.
+io-not-found = fichier ou dossier introuvable
+io-permission-denied = accès refusé
+io-is-a-directory = c'est un dossier
+io-invalid-data = le texte n'est pas en UTF-8 valide
+check-path-help = vérifiez le chemin et les droits d'accès au fichier
+cannot-read-again = impossible de relire l'export : { $error }
+cannot-read-chunk = impossible de lire une partie de l'export : { $error }
+cannot-write-spill = impossible d'écrire le fichier temporaire de tri : { $error }
+cannot-write-spill-help = clausier trie les gros exports dans le dossier temporaire : vérifiez l'espace libre de TMPDIR
+workbook-help = clausier lit les classeurs XLSX, XLS, XLSB et ODS ; vérifiez que le fichier en est un
+no-sheet = `{ $file }` n'a pas de feuille `{ $sheet }`
+sheets-are = ses feuilles sont : { $sheets }
+workbook-no-sheet = le classeur n'a aucune feuille
+no-rule-file = `{ $folder }` ne contient aucun fichier de règles `*.conv`
+no-rule-file-help = donnez un fichier de règles, ou un dossier qui en contient
+no-profile = pas de profil `{ $name }`
+no-profile-help = { $hint }profils intégrés : { $profiles } ; ou donnez le chemin d'un fichier de profil
+did-you-mean-then = vouliez-vous dire `{ $word }` ?{" "}

@@ -1,6 +1,7 @@
 //! `clausier check RULES EXPORT...`
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use std::io;
 use std::path::PathBuf;
 
@@ -183,9 +184,9 @@ fn load_conventions(
     if files.is_empty() {
         let d = Diagnostic::new(
             Code::InputUnreadable,
-            format!("`{}` holds no `*.conv` rule file", path.display()),
+            msg!("no-rule-file", folder = path.display().to_string()),
         )
-        .help("give a rule file, or a folder holding rule files");
+        .help(Message::new("no-rule-file-help"));
         output.emit(&d, sources);
         return None;
     }
@@ -218,13 +219,14 @@ fn load_profile(arg: &str, sources: &mut Sources) -> Result<Profile, Vec<Diagnos
     let path = std::path::Path::new(arg);
     if !path.exists() {
         let hint = match profile::suggest_builtin(arg) {
-            Some(s) => format!("did you mean `{s}`? "),
-            None => String::new(),
+            Some(s) => msg!("did-you-mean-then", word = s),
+            None => Message::plain(""),
         };
         return Err(vec![
-            Diagnostic::new(Code::InputUnreadable, format!("no profile `{arg}`")).help(format!(
-                "{hint}built-in profiles: {}; or give the path of a profile file",
-                profile::builtin_names().join(", ")
+            Diagnostic::new(Code::InputUnreadable, msg!("no-profile", name = arg)).help(msg!(
+                "no-profile-help",
+                hint = hint,
+                profiles = profile::builtin_names().join(", ")
             )),
         ]);
     }
@@ -235,6 +237,5 @@ fn load_profile(arg: &str, sources: &mut Sources) -> Result<Profile, Vec<Diagnos
 }
 
 pub fn unreadable(name: &str, e: &io::Error) -> Diagnostic {
-    Diagnostic::new(Code::InputUnreadable, format!("cannot read `{name}`: {e}"))
-        .help("check the path and the file's permissions")
+    crate::input::unreadable(name, e)
 }

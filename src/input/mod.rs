@@ -143,3 +143,12 @@ pub struct Accounting {
     pub fiscal_year: Option<String>,
     pub measure: Option<String>,
 }
+
+/// A file that cannot be opened or read.
+pub fn unreadable(name: &str, e: &std::io::Error) -> crate::diag::Diagnostic {
+    crate::diag::Diagnostic::new(
+        crate::diag::Code::InputUnreadable,
+        crate::msg!("cannot-read", file = name, error = crate::i18n::io_error(e)),
+    )
+    .help(crate::i18n::Message::new("check-path-help"))
+}

@@ -9,6 +9,8 @@
 //! amount with more than two decimals, so no rounding happens silently.
 //! Dates: Excel serial numbers (days since 1899-12-30) become ISO dates.
 
+use crate::i18n::Message;
+use crate::msg;
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
@@ -26,16 +28,20 @@ pub fn is_spreadsheet(path: &Path) -> bool {
 /// The sheet as text, and the sheet's name. `sheet` picks one by name; the
 /// first sheet otherwise.
 pub fn to_text(path: &Path, sheet: Option<&str>) -> Result<(Vec<u8>, String), Box<Diagnostic>> {
-    let fail = |what: String| {
+    let fail = |what: Message| {
         Box::new(
             Diagnostic::new(
                 Code::InputUnreadable,
-                format!("cannot read `{}`: {what}", path.display()),
+                msg!(
+                    "cannot-read",
+                    file = path.display().to_string(),
+                    error = what
+                ),
             )
-            .help("clausier reads XLSX, XLS, XLSB and ODS workbooks; check that the file is one"),
+            .help(Message::new("workbook-help")),
         )
     };
-    let mut workbook = open_workbook_auto(path).map_err(|e| fail(e.to_string()))?;
+    let mut workbook = open_workbook_auto(path).map_err(|e| fail(Message::plain(e.to_string())))?;
     let names = workbook.sheet_names();
     let name = match sheet {
         Some(s) => names
@@ -46,19 +52,19 @@ pub fn to_text(path: &Path, sheet: Option<&str>) -> Result<(Vec<u8>, String), Bo
                 Box::new(
                     Diagnostic::new(
                         Code::InputUnreadable,
-                        format!("`{}` has no sheet `{s}`", path.display()),
+                        msg!("no-sheet", file = path.display().to_string(), sheet = s),
                     )
-                    .help(format!("its sheets are: {}", names.join(", "))),
+                    .help(msg!("sheets-are", sheets = names.join(", "))),
                 )
             })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| fail("the workbook has no sheet".into()))?,
+            .ok_or_else(|| fail(Message::new("workbook-no-sheet")))?,
     };
     let range = workbook
         .worksheet_range(&name)
-        .map_err(|e| fail(e.to_string()))?;
+        .map_err(|e| fail(Message::plain(e.to_string())))?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     // Empty lines for the rows above the used range, so that line n of the
     // text is row n of the sheet.
