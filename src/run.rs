@@ -671,7 +671,7 @@ fn failed_chunk<'r>(shards: Vec<Shard<'r>>, e: &std::io::Error) -> ChunkResult<'
         ended_in_quote: false,
         error: Some(Stop::Export(Box::new(Diagnostic::new(
             Code::InputUnreadable,
-            msg!("cannot-read-chunk", error = crate::i18n::io_error(&e)),
+            msg!("cannot-read-chunk", error = crate::i18n::io_error(e)),
         )))),
     }
 }
