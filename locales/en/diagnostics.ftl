@@ -205,3 +205,86 @@ no-rule-file-help = give a rule file, or a folder holding rule files
 no-profile = no profile `{ $name }`
 no-profile-help = { $hint }built-in profiles: { $profiles }; or give the path of a profile file
 did-you-mean-then = did you mean `{ $word }`?{" "}
+
+## Lints of a convention (lint, check).
+amendment-order = avenant { $number } (in force { $effect }) follows avenant { $previous } (in force { $previous_effect })
+amendment-order-label = out of order
+amendment-before-label = the amendment before it
+amendment-order-help = state amendments in the order of their numbers, each in force no earlier than the one before
+amendment-outside-term = avenant { $number } takes effect on { $effect }, outside the term ({ $start } to { $end })
+outside-term-label = outside the term
+the-term-label = the term
+amendment-outside-term-help = an amendment changes a convention in force: check its effective date
+amended-schedule-sum = after avenant { $number }, the { $budget } forecasts add up to { $sum }, the ceiling is { $limit }
+ceiling-in-force-label = the ceiling in force
+amended-schedule-sum-help = an amendment that raises a ceiling usually moves the schedule too: state the new schedule lines
+removed-market-unknown = no market "{ $market }" is authorised when avenant { $number } takes effect
+not-authorised-market-label = not an authorised market
+no-market-then-help = no market is authorised then: remove this line
+name-market-help = name a market by its purpose: { $names }
+waiver-expired = the waiver of `{ $code }` expired on { $until }
+waiver-expired-label = expired
+waiver-expired-help = remove the waiver, or renew it with a new date
+term-inverted = the term ends on { $end } before it takes effect on { $start }
+term-inverted-label = ends before the start
+term-inverted-help = check both dates: the end date is usually a 31 December after the signature
+schedule-sum = { $of }the { $budget } forecasts add up to { $sum }, the ceiling is { $limit }
+ceiling-of-label = ceiling of { $limit }
+schedule-sum-help = a schedule usually spreads the whole ceiling over the years: check each line
+schedule-outside-term = a forecast for { $year } while the term runs from { $start } to { $end }
+schedule-outside-term-help = nothing can be spent outside the term: fix the year or extend the term
+schedule-cp-ahead = { $of }by the end of { $year }, forecast CP ({ $cp }) exceed forecast AE ({ $ae })
+cp-ahead-label = CP ahead of AE
+schedule-cp-ahead-help = payments follow commitments: cumulative CP cannot run ahead of cumulative AE
+notice-missing = a notice of termination is given on { $date }, but the convention states no notice period: it takes effect that day
+notice-missing-label = no `préavis` to count from here
+notice-missing-help = state the convention's notice period, e.g. `préavis 3 mois`
+notice-too-long = the notice period is longer than the { $days }-day term
+notice-too-long-label = longer than the term
+notice-too-long-help = a notice that outlasts the convention can never take effect: check its unit
+imputation-inconsistent = { $field } `{ $code }` does not belong to programme { $programme }
+expected-prefix-label = expected to start with `{ $prefix }`
+the-programme-label = the programme
+imputation-inconsistent-help = the centre financier, domaine fonctionnel and activité of an imputation start with the programme's four digits (0124-…)
+too-many-envelopes = a convention holds at most { $max } envelopes
+too-many-envelopes-label = one envelope too many
+too-many-envelopes-help = merge envelopes, or split the convention's rule file by programme
+envelope-no-code = envelope "{ $name }" states no code of its own: no row can be told to belong to it
+envelope-no-code-label = no code of its own
+envelope-no-code-help = state the code the convention puts this envelope's credits on (`centre-financier …`, `activité …`)
+envelope-conflict = envelope "{ $name }" states { $field } `{ $own }`, the common imputation `{ $common }`: no row can carry both
+envelope-code-label = the envelope's code
+common-imputation-label = the common imputation's
+envelope-conflict-help = the imputation holds the codes common to every envelope: state this field in each envelope, not in the imputation
+envelopes-indistinct = envelopes "{ $first }" and "{ $second }" differ in no code: a row carrying the codes of one carries the other's
+indistinct-label = cannot be told apart
+from-envelope-label = from this envelope
+envelopes-indistinct-help = give each envelope a code of its own that the others state differently (a centre financier, an activité…)
+envelopes-over-ceiling = the envelopes' { $yearly ->
+        [0] {""}
+       *[other] yearly{" "}
+    }{ $budget } ceilings add up to { $sum }, above the overall { $yearly ->
+        [0] {""}
+       *[other] yearly{" "}
+    }ceiling of { $limit }
+overall-ceiling-label = the overall ceiling
+envelopes-over-ceiling-help = the overall ceiling binds too: the envelopes cannot all be spent; check the figures, or lower an envelope
+envelope-ceiling-label = an envelope's ceiling
+code-malformed = `{ $code }` is not a valid code here
+code-expected-format-label = expected { $format }
+code-format-help = CHORUS writes this code as { $format }
+format-programme = 3 digits, e.g. `124`
+format-centre-financier = `PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`
+format-domaine = `PPPP-AA` or `PPPP-AA-SS`, e.g. `0124-11`
+format-activite = 12 digits, e.g. `012460111304`
+format-centre-de-couts = up to 10 letters and digits, e.g. `DININCUB75`
+supplier-malformed = `{ $number }` is not a CHORUS supplier number
+ten-digits-label = expected 10 digits
+supplier-malformed-help = a CHORUS supplier (tiers) number has 10 digits, e.g. `1001091655`
+market-duplicate = two markets share the { $what } `{ $value }`
+market-key-purpose = purpose
+market-key-chorus = CHORUS number
+market-key-number = contract number
+stated-again-label = stated again here
+first-stated-label = first stated here
+market-duplicate-help = state each contract once; a holder with two contracts has two contract numbers

@@ -232,3 +232,89 @@ no-rule-file-help = donnez un fichier de règles, ou un dossier qui en contient
 no-profile = pas de profil `{ $name }`
 no-profile-help = { $hint }profils intégrés : { $profiles } ; ou donnez le chemin d'un fichier de profil
 did-you-mean-then = vouliez-vous dire `{ $word }` ?{" "}
+
+## Contrôles d'une convention (lint, check).
+amendment-order = l'avenant { $number } (en vigueur le { $effect }) suit l'avenant { $previous } (en vigueur le { $previous_effect })
+amendment-order-label = hors de l'ordre
+amendment-before-label = l'avenant qui le précède
+amendment-order-help = déclarez les avenants dans l'ordre de leurs numéros, chacun entrant en vigueur au plus tôt avec le précédent
+amendment-outside-term = l'avenant { $number } prend effet le { $effect }, hors de la durée de la convention (du { $start } au { $end })
+outside-term-label = hors de la durée
+the-term-label = la durée
+amendment-outside-term-help = un avenant modifie une convention en vigueur : vérifiez sa date de prise d'effet
+amended-schedule-sum = après l'avenant { $number }, les prévisions en { $budget } totalisent { $sum }, pour un plafond de { $limit }
+ceiling-in-force-label = le plafond en vigueur
+amended-schedule-sum-help = un avenant qui relève un plafond modifie en général aussi l'échéancier : déclarez les nouvelles lignes de l'échéancier
+removed-market-unknown = aucun marché « { $market } » n'est autorisé à la prise d'effet de l'avenant { $number }
+not-authorised-market-label = pas un marché autorisé
+no-market-then-help = aucun marché n'est alors autorisé : supprimez cette ligne
+name-market-help = désignez un marché par son objet : { $names }
+waiver-expired = la dérogation à `{ $code }` a expiré le { $until }
+waiver-expired-label = expirée
+waiver-expired-help = supprimez la dérogation, ou renouvelez-la avec une nouvelle date
+term-inverted = la convention prend fin le { $end }, avant sa prise d'effet le { $start }
+term-inverted-label = fin antérieure à la prise d'effet
+term-inverted-help = vérifiez les deux dates : la fin est le plus souvent un 31 décembre postérieur à la signature
+schedule-sum = { $of }les prévisions en { $budget } totalisent { $sum }, pour un plafond de { $limit }
+ceiling-of-label = plafond de { $limit }
+schedule-sum-help = un échéancier répartit en général tout le plafond sur les années : vérifiez chaque ligne
+schedule-outside-term = une prévision pour { $year } alors que la convention court du { $start } au { $end }
+schedule-outside-term-help = rien ne peut être dépensé hors de la durée : corrigez l'année ou prolongez la durée
+schedule-cp-ahead = { $of }à la fin de { $year }, les CP prévus ({ $cp }) dépassent les AE prévues ({ $ae })
+cp-ahead-label = CP en avance sur les AE
+schedule-cp-ahead-help = les paiements suivent les engagements : le cumul des CP ne peut devancer celui des AE
+notice-missing = une dénonciation est notifiée le { $date }, mais la convention ne stipule aucun préavis : elle prend effet le jour même
+notice-missing-label = aucun `préavis` à décompter d'ici
+notice-missing-help = déclarez le préavis de la convention, par exemple `préavis 3 mois`
+notice-too-long = le préavis est plus long que la durée de la convention ({ $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    })
+notice-too-long-label = plus long que la durée
+notice-too-long-help = un préavis plus long que la convention ne peut jamais produire effet : vérifiez son unité
+imputation-inconsistent = { $field } `{ $code }` n'appartient pas au programme { $programme }
+expected-prefix-label = devrait commencer par `{ $prefix }`
+the-programme-label = le programme
+imputation-inconsistent-help = le centre financier, le domaine fonctionnel et l'activité d'une imputation commencent par les quatre chiffres du programme (0124-…)
+too-many-envelopes = une convention compte au plus { $max } enveloppes
+too-many-envelopes-label = une enveloppe de trop
+too-many-envelopes-help = fusionnez des enveloppes, ou scindez le fichier de règles de la convention par programme
+envelope-no-code = l'enveloppe « { $name } » ne déclare aucun code propre : aucune ligne ne peut lui être rattachée
+envelope-no-code-label = aucun code propre
+envelope-no-code-help = déclarez le code sur lequel la convention place les crédits de cette enveloppe (`centre-financier …`, `activité …`)
+envelope-conflict = l'enveloppe « { $name } » déclare { $field } `{ $own }`, l'imputation commune `{ $common }` : aucune ligne ne peut porter les deux
+envelope-code-label = le code de l'enveloppe
+common-imputation-label = celui de l'imputation commune
+envelope-conflict-help = l'imputation porte les codes communs à toutes les enveloppes : déclarez ce champ dans chaque enveloppe, pas dans l'imputation
+envelopes-indistinct = les enveloppes « { $first } » et « { $second } » ne diffèrent par aucun code : une ligne qui porte les codes de l'une porte ceux de l'autre
+indistinct-label = impossible à distinguer
+from-envelope-label = de cette enveloppe
+envelopes-indistinct-help = donnez à chaque enveloppe un code propre que les autres déclarent différemment (un centre financier, une activité…)
+envelopes-over-ceiling = les plafonds { $yearly ->
+        [0] {""}
+       *[other] annuels{" "}
+    }en { $budget } des enveloppes totalisent { $sum }, au-delà du plafond { $yearly ->
+        [0] global
+       *[other] annuel global
+    } de { $limit }
+overall-ceiling-label = le plafond global
+envelopes-over-ceiling-help = le plafond global s'impose aussi : les enveloppes ne peuvent pas toutes être consommées ; vérifiez les montants, ou réduisez une enveloppe
+envelope-ceiling-label = le plafond d'une enveloppe
+code-malformed = `{ $code }` n'est pas un code valide ici
+code-expected-format-label = attendu : { $format }
+code-format-help = CHORUS écrit ce code sous la forme { $format }
+format-programme = 3 chiffres, par exemple `124`
+format-centre-financier = `PPPP-XXXX-XXXX`, par exemple `0124-CDAF-CDSI`
+format-domaine = `PPPP-AA` ou `PPPP-AA-SS`, par exemple `0124-11`
+format-activite = 12 chiffres, par exemple `012460111304`
+format-centre-de-couts = jusqu'à 10 lettres et chiffres, par exemple `DININCUB75`
+supplier-malformed = `{ $number }` n'est pas un numéro de tiers CHORUS
+ten-digits-label = 10 chiffres attendus
+supplier-malformed-help = un numéro de tiers CHORUS compte 10 chiffres, par exemple `1001091655`
+market-duplicate = deux marchés partagent { $what } `{ $value }`
+market-key-purpose = l'objet
+market-key-chorus = le numéro CHORUS
+market-key-number = le numéro de marché
+stated-again-label = déclaré de nouveau ici
+first-stated-label = déclaré une première fois ici
+market-duplicate-help = déclarez chaque marché une seule fois ; un titulaire de deux marchés a deux numéros de marché

@@ -2,12 +2,13 @@
 //! right, or is suspicious. Each lint is an independent function of the
 //! model; all of them run and all their findings are reported.
 
+use crate::i18n::Message;
 use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Code, Diagnostic};
 use crate::eval::view::View;
 use crate::language::model::{Budget, Ceiling, CodeField, Convention, ScheduleLine};
-use crate::money::{french, to_cents};
+use crate::money::to_cents;
 use crate::span::Spanned;
 
 type Lint = fn(&View<'_>, &mut Vec<Diagnostic>);
@@ -59,14 +60,23 @@ fn amendment_order(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::AmendmentOrder,
-                    format!(
-                        "avenant {} (in force {}) follows avenant {} (in force {})",
-                        b.number.value, b.effect.value, a.number.value, a.effect.value
-                    ),
+                    Message::new("amendment-order")
+                        .arg("number", b.number.value.to_string())
+                        .arg("effect", b.effect.value)
+                        .arg("previous", a.number.value.to_string())
+                        .arg("previous_effect", a.effect.value),
                 )
-                .at_clause(c.source, b.number.span, "out of order")
-                .related(c.source, a.number.span, "the amendment before it")
-                .help("state amendments in the order of their numbers, each in force no earlier than the one before"),
+                .at_clause(
+                    c.source,
+                    b.number.span,
+                    Message::new("amendment-order-label"),
+                )
+                .related(
+                    c.source,
+                    a.number.span,
+                    Message::new("amendment-before-label"),
+                )
+                .help(Message::new("amendment-order-help")),
             );
         }
     }
@@ -85,14 +95,15 @@ fn amendment_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::AmendmentOutsideTerm,
-                    format!(
-                        "avenant {} takes effect on {}, outside the term ({start} to {end})",
-                        a.number.value, a.effect.value
-                    ),
+                    Message::new("amendment-outside-term")
+                        .arg("number", a.number.value.to_string())
+                        .arg("effect", a.effect.value)
+                        .arg("start", start)
+                        .arg("end", end),
                 )
-                .at_clause(c.source, a.effect.span, "outside the term")
-                .related(c.source, term.span, "the term")
-                .help("an amendment changes a convention in force: check its effective date"),
+                .at_clause(c.source, a.effect.span, Message::new("outside-term-label"))
+                .related(c.source, term.span, Message::new("the-term-label"))
+                .help(Message::new("amendment-outside-term-help")),
             );
         }
     }
@@ -137,14 +148,23 @@ fn amended_schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::ScheduleSumMismatch,
-                        format!(
-                            "after avenant {}, the {} forecasts add up to {}, the ceiling is {}",
-                            a.number.value, ceiling.budget, french(sum), french(limit)
-                        ),
+                        Message::new("amended-schedule-sum")
+                            .arg("number", a.number.value.to_string())
+                            .arg("budget", ceiling.budget.to_string())
+                            .amount("sum", sum)
+                            .amount("limit", limit),
                     )
-                    .at_clause(c.source, a.number.span, format!("avenant {}", a.number.value))
-                    .related(c.source, ceiling.span, "the ceiling in force")
-                    .help("an amendment that raises a ceiling usually moves the schedule too: state the new schedule lines"),
+                    .at_clause(
+                        c.source,
+                        a.number.span,
+                        Message::new("end-by-amendment").arg("number", a.number.value.to_string()),
+                    )
+                    .related(
+                        c.source,
+                        ceiling.span,
+                        Message::new("ceiling-in-force-label"),
+                    )
+                    .help(Message::new("amended-schedule-sum-help")),
                 );
             }
         }
@@ -169,17 +189,19 @@ fn removed_markets(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::ValueInvalid,
-                        format!(
-                            "no market \"{}\" is authorised when avenant {} takes effect",
-                            removed.value,
-                            v.number().unwrap_or(0)
-                        ),
+                        Message::new("removed-market-unknown")
+                            .arg("market", removed.value.as_str())
+                            .arg("number", v.number().unwrap_or(0).to_string()),
                     )
-                    .at_clause(view.source(), removed.span, "not an authorised market")
+                    .at_clause(
+                        view.source(),
+                        removed.span,
+                        Message::new("not-authorised-market-label"),
+                    )
                     .help(if names.is_empty() {
-                        "no market is authorised then: remove this line".to_owned()
+                        Message::new("no-market-then-help")
                     } else {
-                        format!("name a market by its purpose: {}", names.join(", "))
+                        Message::new("name-market-help").arg("names", names.join(", "))
                     }),
                 );
             }
@@ -194,13 +216,12 @@ fn waivers_expired(c: &Convention, today: NaiveDate, out: &mut Vec<Diagnostic>) 
             out.push(
                 Diagnostic::new(
                     Code::WaiverExpired,
-                    format!(
-                        "the waiver of `{}` expired on {}",
-                        w.code.value, until.value
-                    ),
+                    Message::new("waiver-expired")
+                        .arg("code", w.code.value.as_str())
+                        .arg("until", until.value),
                 )
-                .at_clause(c.source, until.span, "expired")
-                .help("remove the waiver, or renew it with a new date"),
+                .at_clause(c.source, until.span, Message::new("waiver-expired-label"))
+                .help(Message::new("waiver-expired-help")),
             );
         }
     }
@@ -215,18 +236,17 @@ fn term_inverted(view: &View<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::TermInverted,
-                format!(
-                    "the term ends on {} before it takes effect on {start}",
-                    term.end.value
-                ),
+                Message::new("term-inverted")
+                    .arg("end", term.end.value)
+                    .arg("start", start),
             )
-            .at_clause(c.source, term.end.span, "ends before the start")
+            .at_clause(c.source, term.end.span, Message::new("term-inverted-label"))
             .related(
                 c.source,
                 term.start.span,
-                format!("takes effect on {start}"),
+                Message::new("term-takes-effect-label").arg("start", start),
             )
-            .help("check both dates: the end date is usually a 31 December after the signature"),
+            .help(Message::new("term-inverted-help")),
         );
     }
 }
@@ -246,8 +266,10 @@ fn schedules(c: &Convention) -> Vec<(Option<&str>, &[Ceiling], &[ScheduleLine])>
 }
 
 /// `envelope "…": ` before a message about an envelope's schedule.
-fn of(envelope: Option<&str>) -> String {
-    envelope.map_or(String::new(), |n| format!("envelope \"{n}\": "))
+fn of(envelope: Option<&str>) -> Message {
+    envelope.map_or(Message::plain(""), |n| {
+        Message::new("of-envelope").arg("name", n)
+    })
 }
 
 fn schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
@@ -274,29 +296,25 @@ fn schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             if sum != limit {
                 let mut d = Diagnostic::new(
                     Code::ScheduleSumMismatch,
-                    format!(
-                        "{}the {} forecasts add up to {}, the ceiling is {}",
-                        of(envelope),
-                        ceiling.budget,
-                        french(sum),
-                        french(limit)
-                    ),
+                    Message::new("schedule-sum")
+                        .arg("of", of(envelope))
+                        .arg("budget", ceiling.budget.to_string())
+                        .amount("sum", sum)
+                        .amount("limit", limit),
                 )
                 .at_clause(
                     c.source,
                     ceiling.span,
-                    format!("ceiling of {}", french(limit)),
+                    Message::new("ceiling-of-label").amount("limit", limit),
                 )
-                .help(
-                    "a schedule usually spreads the whole ceiling over the years: check each line",
-                )
+                .help(Message::new("schedule-sum-help"))
                 .figure("sum", crate::money::plain(sum))
                 .figure("ceiling", crate::money::plain(limit));
                 for line in lines {
                     d = d.related(
                         c.source,
                         line.span,
-                        format!("{} {}", line.year, line.budget),
+                        Message::plain(format!("{} {}", line.year, line.budget)),
                     );
                 }
                 out.push(d);
@@ -318,14 +336,14 @@ fn schedule_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::ScheduleOutsideTerm,
-                    format!(
-                        "a forecast for {} while the term runs from {start} to {end}",
-                        line.year
-                    ),
+                    Message::new("schedule-outside-term")
+                        .arg("year", line.year.to_string())
+                        .arg("start", start)
+                        .arg("end", end),
                 )
-                .at_clause(c.source, line.span, "outside the term")
-                .related(c.source, term.span, "the term")
-                .help("nothing can be spent outside the term: fix the year or extend the term"),
+                .at_clause(c.source, line.span, Message::new("outside-term-label"))
+                .related(c.source, term.span, Message::new("the-term-label"))
+                .help(Message::new("schedule-outside-term-help")),
             );
         }
     }
@@ -370,17 +388,14 @@ fn cp_ahead(
             out.push(
                 Diagnostic::new(
                     Code::ScheduleCpAhead,
-                    format!(
-                        "{}by the end of {year}, forecast CP ({}) exceed forecast AE ({})",
-                        of(envelope),
-                        french(cp),
-                        french(ae)
-                    ),
+                    Message::new("schedule-cp-ahead")
+                        .arg("of", of(envelope))
+                        .arg("year", year.to_string())
+                        .amount("cp", cp)
+                        .amount("ae", ae),
                 )
-                .at_clause(c.source, span, "CP ahead of AE")
-                .help(
-                    "payments follow commitments: cumulative CP cannot run ahead of cumulative AE",
-                ),
+                .at_clause(c.source, span, Message::new("cp-ahead-label"))
+                .help(Message::new("schedule-cp-ahead-help")),
             );
             return;
         }
@@ -397,13 +412,10 @@ fn notice_missing(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             Code::NoticeMissing,
-            format!(
-                "a notice of termination is given on {}, but the convention states no notice period: it takes effect that day",
-                t.date.value
-            ),
+            Message::new("notice-missing").arg("date", t.date.value),
         )
-        .at_clause(c.source, t.span, "no `préavis` to count from here")
-        .help("state the convention's notice period, e.g. `préavis 3 mois`"),
+        .at_clause(c.source, t.span, Message::new("notice-missing-label"))
+        .help(Message::new("notice-missing-help")),
     );
 }
 
@@ -422,11 +434,11 @@ fn notice_too_long(view: &View<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::NoticeTooLong,
-                format!("the notice period is longer than the {term_days}-day term"),
+                Message::new("notice-too-long").count("days", term_days),
             )
-            .at_clause(c.source, notice.span, "longer than the term")
-            .related(c.source, term.span, "the term")
-            .help("a notice that outlasts the convention can never take effect: check its unit"),
+            .at_clause(c.source, notice.span, Message::new("notice-too-long-label"))
+            .related(c.source, term.span, Message::new("the-term-label"))
+            .help(Message::new("notice-too-long-help")),
         );
     }
 }
@@ -479,11 +491,22 @@ fn imputation_prefix(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::ImputationInconsistent,
-                    format!("{} `{}` does not belong to programme {}", field.name(), code.value, programme.value),
+                    Message::new("imputation-inconsistent")
+                        .arg("field", field.name())
+                        .arg("code", code.value.as_str())
+                        .arg("programme", programme.value.as_str()),
                 )
-                .at_clause(c.source, code.span, format!("expected to start with `{prefix}`"))
-                .related(c.source, programme.span, "the programme")
-                .help("the centre financier, domaine fonctionnel and activité of an imputation start with the programme's four digits (0124-…)"),
+                .at_clause(
+                    c.source,
+                    code.span,
+                    Message::new("expected-prefix-label").arg("prefix", prefix.to_string()),
+                )
+                .related(
+                    c.source,
+                    programme.span,
+                    Message::new("the-programme-label"),
+                )
+                .help(Message::new("imputation-inconsistent-help")),
             );
         }
     }
@@ -513,24 +536,32 @@ fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             out,
             Diagnostic::new(
                 Code::ValueInvalid,
-                format!(
-                    "a convention holds at most {} envelopes",
-                    crate::eval::sort::MAX_ENVELOPES
-                ),
+                Message::new("too-many-envelopes").count("max", crate::eval::sort::MAX_ENVELOPES),
             )
-            .at_clause(c.source, name.span, "one envelope too many")
-            .help("merge envelopes, or split the convention's rule file by programme"),
+            .at_clause(
+                c.source,
+                name.span,
+                Message::new("too-many-envelopes-label"),
+            )
+            .help(Message::new("too-many-envelopes-help")),
         );
     }
     for v in view.versions() {
         for (i, a) in v.envelopes.iter().enumerate() {
             if a.codes.iter().all(Option::is_none) {
-                push(out, Diagnostic::new(
-                    Code::EnvelopeIndistinct,
-                    format!("envelope \"{}\" states no code of its own: no row can be told to belong to it", a.name.value),
-                )
-                .at_clause(c.source, a.name.span, "no code of its own")
-                .help("state the code the convention puts this envelope's credits on (`centre-financier …`, `activité …`)"));
+                push(
+                    out,
+                    Diagnostic::new(
+                        Code::EnvelopeIndistinct,
+                        Message::new("envelope-no-code").arg("name", a.name.value.as_str()),
+                    )
+                    .at_clause(
+                        c.source,
+                        a.name.span,
+                        Message::new("envelope-no-code-label"),
+                    )
+                    .help(Message::new("envelope-no-code-help")),
+                );
                 continue;
             }
             for (field, (own, common)) in CodeField::ALL.iter().zip(a.codes.iter().zip(&v.codes)) {
@@ -538,16 +569,24 @@ fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                     continue;
                 };
                 if !same(own, common) {
-                    push(out, Diagnostic::new(
-                        Code::EnvelopeConflict,
-                        format!(
-                            "envelope \"{}\" states {} `{}`, the common imputation `{}`: no row can carry both",
-                            a.name.value, field.name(), own.value, common.value
-                        ),
-                    )
-                    .at_clause(c.source, own.span, "the envelope's code")
-                    .related(c.source, common.span, "the common imputation's")
-                    .help("the imputation holds the codes common to every envelope: state this field in each envelope, not in the imputation"));
+                    push(
+                        out,
+                        Diagnostic::new(
+                            Code::EnvelopeConflict,
+                            Message::new("envelope-conflict")
+                                .arg("name", a.name.value.as_str())
+                                .arg("field", field.name())
+                                .arg("own", own.value.as_str())
+                                .arg("common", common.value.as_str()),
+                        )
+                        .at_clause(c.source, own.span, Message::new("envelope-code-label"))
+                        .related(
+                            c.source,
+                            common.span,
+                            Message::new("common-imputation-label"),
+                        )
+                        .help(Message::new("envelope-conflict-help")),
+                    );
                 }
             }
             for b in v
@@ -562,16 +601,18 @@ fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                     .zip(&b.codes)
                     .any(|(x, y)| matches!((x, y), (Some(x), Some(y)) if !same(x, y)));
                 if !apart {
-                    push(out, Diagnostic::new(
-                        Code::EnvelopeIndistinct,
-                        format!(
-                            "envelopes \"{}\" and \"{}\" differ in no code: a row carrying the codes of one carries the other's",
-                            a.name.value, b.name.value
-                        ),
-                    )
-                    .at_clause(c.source, b.name.span, "cannot be told apart")
-                    .related(c.source, a.name.span, "from this envelope")
-                    .help("give each envelope a code of its own that the others state differently (a centre financier, an activité…)"));
+                    push(
+                        out,
+                        Diagnostic::new(
+                            Code::EnvelopeIndistinct,
+                            Message::new("envelopes-indistinct")
+                                .arg("first", a.name.value.as_str())
+                                .arg("second", b.name.value.as_str()),
+                        )
+                        .at_clause(c.source, b.name.span, Message::new("indistinct-label"))
+                        .related(c.source, a.name.span, Message::new("from-envelope-label"))
+                        .help(Message::new("envelopes-indistinct-help")),
+                    );
                 }
             }
         }
@@ -595,21 +636,24 @@ fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                 if sum <= overall.cents {
                     continue;
                 }
-                let which = if yearly { "yearly " } else { "" };
                 let mut d = Diagnostic::new(
                     Code::EnvelopeOverCeiling,
-                    format!(
-                        "the envelopes' {which}{budget} ceilings add up to {}, above the overall {which}ceiling of {}",
-                        french(sum),
-                        french(overall.cents)
-                    ),
+                    Message::new("envelopes-over-ceiling")
+                        .count("yearly", u8::from(yearly))
+                        .arg("budget", budget.to_string())
+                        .amount("sum", sum)
+                        .amount("limit", overall.cents),
                 )
-                .at_clause(c.source, overall.span, "the overall ceiling")
-                .help("the overall ceiling binds too: the envelopes cannot all be spent; check the figures, or lower an envelope")
+                .at_clause(
+                    c.source,
+                    overall.span,
+                    Message::new("overall-ceiling-label"),
+                )
+                .help(Message::new("envelopes-over-ceiling-help"))
                 .figure("sum", crate::money::plain(sum))
                 .figure("ceiling", crate::money::plain(overall.cents));
                 for p in &parts {
-                    d = d.related(c.source, p.span, "an envelope's ceiling");
+                    d = d.related(c.source, p.span, Message::new("envelope-ceiling-label"));
                 }
                 push(out, d);
             }
@@ -634,17 +678,11 @@ type Format = (fn(&str) -> bool, &'static str);
 fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
     let formats: [Format; 5] = [
-        (is_programme, "3 digits, e.g. `124`"),
-        (
-            is_centre_financier,
-            "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`",
-        ),
-        (is_domaine, "`PPPP-AA` or `PPPP-AA-SS`, e.g. `0124-11`"),
-        (is_activite, "12 digits, e.g. `012460111304`"),
-        (
-            is_centre_de_couts,
-            "up to 10 letters and digits, e.g. `DININCUB75`",
-        ),
+        (is_programme, "format-programme"),
+        (is_centre_financier, "format-centre-financier"),
+        (is_domaine, "format-domaine"),
+        (is_activite, "format-activite"),
+        (is_centre_de_couts, "format-centre-de-couts"),
     ];
     // Every code of every version and envelope, each once.
     let mut checks: Vec<FormatCheck<'_>> = Vec::new();
@@ -662,7 +700,7 @@ fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     checks.push((
         c.uo.as_ref(),
         is_centre_financier,
-        "`PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`",
+        "format-centre-financier",
     ));
     for (code, valid, format) in checks {
         let Some(code) = code else { continue };
@@ -670,10 +708,14 @@ fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::CodeMalformed,
-                    format!("`{}` is not a valid code here", code.value),
+                    Message::new("code-malformed").arg("code", code.value.as_str()),
                 )
-                .at_clause(c.source, code.span, format!("expected {format}"))
-                .help(format!("CHORUS writes this code as {format}")),
+                .at_clause(
+                    c.source,
+                    code.span,
+                    Message::new("code-expected-format-label").arg("format", Message::new(format)),
+                )
+                .help(Message::new("code-format-help").arg("format", Message::new(format))),
             );
         }
     }
@@ -683,10 +725,10 @@ fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::CodeMalformed,
-                        format!("`{}` is not a CHORUS supplier number", n.value),
+                        Message::new("supplier-malformed").arg("number", n.value.as_str()),
                     )
-                    .at_clause(c.source, n.span, "expected 10 digits")
-                    .help("a CHORUS supplier (tiers) number has 10 digits, e.g. `1001091655`"),
+                    .at_clause(c.source, n.span, Message::new("ten-digits-label"))
+                    .help(Message::new("supplier-malformed-help")),
                 );
             }
         }
@@ -732,18 +774,23 @@ fn market_duplicates(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen: [std::collections::HashMap<&str, crate::span::Span>; 3] = Default::default();
     for m in &c.markets {
         let keys = [
-            ("purpose", Some(&m.purpose)),
-            ("CHORUS number", m.chorus.as_ref()),
-            ("contract number", m.number.as_ref()),
+            ("market-key-purpose", Some(&m.purpose)),
+            ("market-key-chorus", m.chorus.as_ref()),
+            ("market-key-number", m.number.as_ref()),
         ];
         for ((what, key), index) in keys.into_iter().zip(seen.iter_mut()) {
             let Some(key) = key else { continue };
             match index.get(key.value.as_str()) {
                 Some(first) => out.push(
-                    Diagnostic::new(Code::MarketDuplicate, format!("two markets share the {what} `{}`", key.value))
-                        .at_clause(c.source, key.span, "stated again here")
-                        .related(c.source, *first, "first stated here")
-                        .help("state each contract once; a holder with two contracts has two contract numbers"),
+                    Diagnostic::new(
+                        Code::MarketDuplicate,
+                        Message::new("market-duplicate")
+                            .arg("what", Message::new(what))
+                            .arg("value", key.value.as_str()),
+                    )
+                    .at_clause(c.source, key.span, Message::new("stated-again-label"))
+                    .related(c.source, *first, Message::new("first-stated-label"))
+                    .help(Message::new("market-duplicate-help")),
                 ),
                 None => {
                     index.insert(key.value.as_str(), key.span);
