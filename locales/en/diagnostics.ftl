@@ -288,3 +288,135 @@ market-key-number = contract number
 stated-again-label = stated again here
 first-stated-label = first stated here
 market-duplicate-help = state each contract once; a holder with two contracts has two contract numbers
+
+## What a clause expects (rule files).
+what-nor = the NOR reference
+what-signature = the signature date
+what-legal-basis = the legal basis
+what-uo = the budget unit (UO)
+what-accountant = the accounting officer
+what-publication = where the convention is published
+what-reporting = the reporting duty
+what-title = the convention's title
+what-party-name = the party's name
+what-party-acronym = the party's acronym
+what-signatory-name = the signatory's name
+what-signatory-role = the signatory's role
+what-market-purpose = what the contract is for
+what-end-date = the end date
+what-duration-count = a number of days, months or years
+what-duration-unit = a unit (`jours`, `mois` or `ans`)
+what-notice-date = the date the notice was given
+what-amendment-number = the amendment's number
+what-removed-market = the purpose of the market removed
+what-amendment-effect = the date the amendment takes effect
+what-new-end = the new end of the term
+what-envelope-name = the envelope's name
+what-waived-code = the code of the finding waived
+what-key-kind = `ej` or `dp`
+what-key-number = the EJ or DP number
+what-waiver-reason = why the deviation is accepted
+what-waiver-approver = who approved it
+what-waiver-until = the last day the waiver holds
+what-effect = `signature` or a date
+what-effective-date = the effective date
+what-code = a code
+what-programme-name = the programme's name
+what-field-name = a field name (`titulaire`, `chorus` or `numéro`)
+what-whole-number = a whole number (e.g. `3 mois`)
+what-unit = `jours`, `jours francs`, `jours ouvrés`, `mois` or `ans`
+what-renewal-count = a number of renewals after `fois`
+what-renewal-clause = `fois N` or `préavis N mois`
+what-notice-by = `délégant` or `délégataire` after `par`
+what-notice-object = `résiliation` or `modification` after `objet`
+what-notice-clause = `par …`, `objet …` or `report-jour-ouvré`
+what-amendment-number-block = the amendment's number (`avenant 1 {"{"} … {"}"}`)
+what-key-kind-long = `ej` or `dp`, the kind of row key
+what-effect-date = `signature` or a date (yyyy-mm-dd)
+what-budget-amount = a budget (AE or CP) and an amount
+what-budget-before-amount = a budget (AE or CP) before the amount
+what-schedule-amounts = amounts in AE and CP
+what-amount-after-budget = an amount after the budget
+what-delegated = the budgets delegated (`AE`, `CP` or `AE et CP`)
+what-amount = an amount in euros (e.g. `400 000 €`)
+what-budget = a budget: `AE` or `CP`
+what-budget-title = a budget title, 1 to 7 (`titre 3`, `titre hors 2`)
+what-pce-account = a PCE account or its first digits (`compte 61`, `compte hors 64`)
+
+## Lowering rule files: values and clauses.
+what-as-text = { $what }, as a quoted text
+what-as-date = { $what } (yyyy-mm-dd)
+what-value-of = the value of `{ $word }`
+not-a-calendar-date = `{ $raw }` is not a calendar date
+no-such-day-label = no such day
+not-a-calendar-date-help = dates are yyyy-mm-dd, with a month from 01 to 12 and a day that exists in it
+not-a-valid-amount = `{ $raw }` is not a valid amount
+amount-too-large-label = too large
+not-a-valid-amount-help = write euros with at most two decimals: `400 000 €`, `1 234,56 €`
+expected-found = expected { $expected }, found { $found }
+expected-label = expected { $expected }
+needs-value = `{ $clause }` needs { $what }
+expected-here-label = { $what } expected here
+unknown-clause = unknown clause `{ $word }`
+not-a-clause = not a clause
+unknown-market-field = unknown `marché` field `{ $word }`
+not-a-market-field = not a `marché` field
+unknown-diagnostic-code = unknown diagnostic code `{ $word }`
+not-a-diagnostic-code = not a diagnostic code
+unknown-thing-to-remove = unknown thing to remove `{ $word }`
+not-a-thing-to-remove = not a thing to remove
+value-help-text = texts are written between double quotes: `"Direction …"`
+value-help-date = dates are written yyyy-mm-dd, e.g. `2017-08-24`
+value-help-amount = amounts are euros with a currency: `400 000 €`
+value-help-reference = see the language reference in README.md
+one-convention-per-file = a rule file holds one convention
+second-convention-label = second convention
+one-convention-per-file-help = put each convention in a file of its own
+no-convention = the file states no convention
+expected-convention-label = expected `convention "…" {"{"}`
+no-convention-help = a rule file starts with `convention "title" {"{"}` and ends with `{"}"}`
+stated-twice = `{ $clause }` is stated twice
+keep-one-help = keep one of them
+no-clauses = the convention has no clauses
+expected-block-label = expected `{"{"}` after the title
+no-clauses-help = write the clauses inside `convention "…" {"{"} … {"}"}`
+no-ceiling = the convention states no ceiling, nor do its envelopes
+missing-here-label = `{ $clause }` missing here
+no-ceiling-help = state the convention's ceiling (`plafond AE et CP 900 000 €`) or each envelope's
+clause-missing = the convention has no `{ $clause }` clause
+clause-missing-help = every convention states it, e.g. `{ $example }`
+fin-and-pour = the term states both `fin` and `pour`
+fin-and-pour-label = a duration and an end date
+fin-and-pour-help = state the end date, or the duration from the effective date, not both
+term-incomplete = the term has no `{ $first }`{ $count ->
+        [one] {""}
+       *[other] {" "}and no `{ $second }`
+    }
+term-incomplete-label = incomplete term
+term-incomplete-help = write `durée {"{"} effet signature` (or a date) `fin 2018-12-31 {"}"}`
+amendment-no-effect = avenant { $number } has no `effet` date
+amendment-no-effect-help = an amendment states when it takes effect: `effet 2018-07-01`
+envelope-twice = envelope "{ $name }" is stated twice
+envelope-twice-help = give each envelope a name of its own, or merge the two
+waiver-no-reason = a waiver needs a `motif`
+waiver-no-reason-help = say why the deviation is accepted: `motif "…"`
+ceiling-twice = the { $yearly ->
+        [0] {""}
+       *[other] yearly{" "}
+    }{ $budget } ceiling is stated twice
+ceiling-twice-help = a convention has one ceiling per budget; keep one of them
+not-a-year = `{ $word }` is not a year
+expected-year-label = expected a year
+schedule-line-help = each schedule line reads `2017 AE 296 210 € CP 48 105 €`
+forecast-twice = the { $budget } forecast for { $year } is stated twice
+forecast-twice-help = state each year's AE and CP once
+takes-values = `{ $clause }` takes { $count ->
+        [0] no value
+       *[other] { $count } values
+        [1] one value
+    } here
+unexpected-label = unexpected
+takes-values-help = remove these values, or start a new line for another clause
+takes-no-block = `{ $clause }` takes no block
+unexpected-block-label = unexpected block
+takes-no-block-help = remove the `{"{"} … {"}"}`

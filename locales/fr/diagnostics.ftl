@@ -318,3 +318,135 @@ market-key-number = le numéro de marché
 stated-again-label = déclaré de nouveau ici
 first-stated-label = déclaré une première fois ici
 market-duplicate-help = déclarez chaque marché une seule fois ; un titulaire de deux marchés a deux numéros de marché
+
+## Ce qu'attend une clause (fichiers de règles).
+what-nor = la référence NOR
+what-signature = la date de signature
+what-legal-basis = le fondement juridique
+what-uo = l'unité opérationnelle (UO)
+what-accountant = le comptable assignataire
+what-publication = le lieu de publication de la convention
+what-reporting = l'obligation de compte rendu
+what-title = le titre de la convention
+what-party-name = le nom de la partie
+what-party-acronym = le sigle de la partie
+what-signatory-name = le nom du signataire
+what-signatory-role = la qualité du signataire
+what-market-purpose = l'objet du marché
+what-end-date = la date de fin
+what-duration-count = un nombre de jours, de mois ou d'années
+what-duration-unit = une unité (`jours`, `mois` ou `ans`)
+what-notice-date = la date de notification de la dénonciation
+what-amendment-number = le numéro de l'avenant
+what-removed-market = l'objet du marché retiré
+what-amendment-effect = la date de prise d'effet de l'avenant
+what-new-end = la nouvelle fin de la convention
+what-envelope-name = le nom de l'enveloppe
+what-waived-code = le code du constat couvert par la dérogation
+what-key-kind = `ej` ou `dp`
+what-key-number = le numéro d'EJ ou de DP
+what-waiver-reason = le motif de la dérogation
+what-waiver-approver = qui l'a approuvée
+what-waiver-until = le dernier jour de validité de la dérogation
+what-effect = `signature` ou une date
+what-effective-date = la date de prise d'effet
+what-code = un code
+what-programme-name = le nom du programme
+what-field-name = un nom de champ (`titulaire`, `chorus` ou `numéro`)
+what-whole-number = un nombre entier (par exemple `3 mois`)
+what-unit = `jours`, `jours francs`, `jours ouvrés`, `mois` ou `ans`
+what-renewal-count = un nombre de reconductions après `fois`
+what-renewal-clause = `fois N` ou `préavis N mois`
+what-notice-by = `délégant` ou `délégataire` après `par`
+what-notice-object = `résiliation` ou `modification` après `objet`
+what-notice-clause = `par …`, `objet …` ou `report-jour-ouvré`
+what-amendment-number-block = le numéro de l'avenant (`avenant 1 {"{"} … {"}"}`)
+what-key-kind-long = `ej` ou `dp`, la nature de la clé de ligne
+what-effect-date = `signature` ou une date (aaaa-mm-jj)
+what-budget-amount = un budget (AE ou CP) et un montant
+what-budget-before-amount = un budget (AE ou CP) avant le montant
+what-schedule-amounts = des montants en AE et en CP
+what-amount-after-budget = un montant après le budget
+what-delegated = les budgets délégués (`AE`, `CP` ou `AE et CP`)
+what-amount = un montant en euros (par exemple `400 000 €`)
+what-budget = un budget : `AE` ou `CP`
+what-budget-title = un titre budgétaire, de 1 à 7 (`titre 3`, `titre hors 2`)
+what-pce-account = un compte du PCE ou ses premiers chiffres (`compte 61`, `compte hors 64`)
+
+## Lecture des fichiers de règles : valeurs et clauses.
+what-as-text = { $what }, entre guillemets
+what-as-date = { $what } (aaaa-mm-jj)
+what-value-of = la valeur de `{ $word }`
+not-a-calendar-date = `{ $raw }` n'est pas une date du calendrier
+no-such-day-label = ce jour n'existe pas
+not-a-calendar-date-help = les dates s'écrivent aaaa-mm-jj, avec un mois de 01 à 12 et un jour qui existe dans ce mois
+not-a-valid-amount = `{ $raw }` n'est pas un montant valide
+amount-too-large-label = trop grand
+not-a-valid-amount-help = écrivez des euros avec deux décimales au plus : `400 000 €`, `1 234,56 €`
+expected-found = attendu : { $expected } ; trouvé : { $found }
+expected-label = attendu : { $expected }
+needs-value = `{ $clause }` demande { $what }
+expected-here-label = attendu ici : { $what }
+unknown-clause = clause inconnue `{ $word }`
+not-a-clause = pas une clause
+unknown-market-field = champ de `marché` inconnu `{ $word }`
+not-a-market-field = pas un champ de `marché`
+unknown-diagnostic-code = code de diagnostic inconnu `{ $word }`
+not-a-diagnostic-code = pas un code de diagnostic
+unknown-thing-to-remove = élément à retirer inconnu `{ $word }`
+not-a-thing-to-remove = pas un élément que l'on peut retirer
+value-help-text = les textes s'écrivent entre guillemets droits : `"Direction …"`
+value-help-date = les dates s'écrivent aaaa-mm-jj, par exemple `2017-08-24`
+value-help-amount = les montants sont en euros, avec leur devise : `400 000 €`
+value-help-reference = voir la référence du langage dans README.md
+one-convention-per-file = un fichier de règles contient une seule convention
+second-convention-label = seconde convention
+one-convention-per-file-help = placez chaque convention dans son propre fichier
+no-convention = le fichier ne déclare aucune convention
+expected-convention-label = attendu : `convention "…" {"{"}`
+no-convention-help = un fichier de règles commence par `convention "titre" {"{"}` et se termine par `{"}"}`
+stated-twice = `{ $clause }` est déclaré deux fois
+keep-one-help = n'en gardez qu'un
+no-clauses = la convention n'a aucune clause
+expected-block-label = `{"{"}` attendu après le titre
+no-clauses-help = écrivez les clauses dans `convention "…" {"{"} … {"}"}`
+no-ceiling = ni la convention ni ses enveloppes ne déclarent de plafond
+missing-here-label = `{ $clause }` manquant ici
+no-ceiling-help = déclarez le plafond de la convention (`plafond AE et CP 900 000 €`) ou celui de chaque enveloppe
+clause-missing = la convention n'a pas de clause `{ $clause }`
+clause-missing-help = toute convention la déclare, par exemple `{ $example }`
+fin-and-pour = la durée déclare à la fois `fin` et `pour`
+fin-and-pour-label = une durée et une date de fin
+fin-and-pour-help = déclarez la date de fin, ou la durée à compter de la prise d'effet, mais pas les deux
+term-incomplete = il manque `{ $first }`{ $count ->
+        [one] {""}
+       *[other] {" "}et `{ $second }`
+    } à la durée
+term-incomplete-label = durée incomplète
+term-incomplete-help = écrivez `durée {"{"} effet signature` (ou une date) `fin 2018-12-31 {"}"}`
+amendment-no-effect = l'avenant { $number } n'a pas de date d'`effet`
+amendment-no-effect-help = un avenant déclare sa date de prise d'effet : `effet 2018-07-01`
+envelope-twice = l'enveloppe « { $name } » est déclarée deux fois
+envelope-twice-help = donnez à chaque enveloppe un nom propre, ou fusionnez les deux
+waiver-no-reason = une dérogation demande un `motif`
+waiver-no-reason-help = indiquez pourquoi l'écart est accepté : `motif "…"`
+ceiling-twice = le plafond { $yearly ->
+        [0] {""}
+       *[other] annuel{" "}
+    }en { $budget } est déclaré deux fois
+ceiling-twice-help = une convention a un plafond par budget ; n'en gardez qu'un
+not-a-year = `{ $word }` n'est pas une année
+expected-year-label = année attendue
+schedule-line-help = chaque ligne d'échéancier s'écrit `2017 AE 296 210 € CP 48 105 €`
+forecast-twice = la prévision en { $budget } pour { $year } est déclarée deux fois
+forecast-twice-help = déclarez une seule fois les AE et les CP de chaque année
+takes-values = `{ $clause }` prend { $count ->
+        [0] aucune valeur
+        [1] une seule valeur
+       *[other] { $count } valeurs
+    } ici
+unexpected-label = inattendu
+takes-values-help = supprimez ces valeurs, ou commencez une nouvelle ligne pour une autre clause
+takes-no-block = `{ $clause }` ne prend pas de bloc
+unexpected-block-label = bloc inattendu
+takes-no-block-help = supprimez le `{"{"} … {"}"}`

@@ -5,6 +5,8 @@
 //! `clause.unknown` and a "did you mean". Every problem is reported, not the
 //! first: a clause that cannot be lowered is skipped and the rest goes on.
 
+use crate::i18n::Message;
+use crate::msg;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -44,17 +46,17 @@ const fn clause(keyword: &'static str, block: bool, in_amendment: bool, lower: L
 /// The clauses of a `convention` block.
 pub const CLAUSES: &[Clause] = &[
     clause("nor", false, false, |cx, item, _, s| {
-        let v = cx.code_at(item, 0, "the NOR reference");
+        let v = cx.code_at(item, 0, Message::new("what-nor"));
         cx.no_more_values(item, 1);
         once(cx, &mut s.nor, v, item);
     }),
     clause("signature", false, true, |cx, item, _, s| {
-        let v = cx.date_at(item, 0, "the signature date");
+        let v = cx.date_at(item, 0, Message::new("what-signature"));
         cx.no_more_values(item, 1);
         once(cx, &mut s.signature, v, item);
     }),
     clause("base-légale", false, false, |cx, item, _, s| {
-        let v = cx.text_at(item, 0, "the legal basis");
+        let v = cx.text_at(item, 0, Message::new("what-legal-basis"));
         cx.no_more_values(item, 1);
         once(cx, &mut s.legal_basis, v, item);
     }),
@@ -70,7 +72,7 @@ pub const CLAUSES: &[Clause] = &[
         c.markets.extend(cx.market(item));
     }),
     clause("uo", false, false, |cx, item, _, s| {
-        let v = cx.code_at(item, 0, "the budget unit (UO)");
+        let v = cx.code_at(item, 0, Message::new("what-uo"));
         cx.no_more_values(item, 1);
         once(cx, &mut s.uo, v, item);
     }),
@@ -83,7 +85,7 @@ pub const CLAUSES: &[Clause] = &[
         cx.schedule(item, c)
     }),
     clause("comptable", false, false, |cx, item, _, s| {
-        let v = cx.text_at(item, 0, "the accounting officer");
+        let v = cx.text_at(item, 0, Message::new("what-accountant"));
         cx.no_more_values(item, 1);
         once(cx, &mut s.accountant, v, item);
     }),
@@ -113,12 +115,12 @@ pub const CLAUSES: &[Clause] = &[
         once(cx, &mut s.notice, v, item);
     }),
     clause("publication", false, false, |cx, item, _, s| {
-        let v = cx.text_at(item, 0, "where the convention is published");
+        let v = cx.text_at(item, 0, Message::new("what-publication"));
         cx.no_more_values(item, 1);
         once(cx, &mut s.publication, v, item);
     }),
     clause("suivi", false, false, |cx, item, _, s| {
-        let v = cx.text_at(item, 0, "the reporting duty");
+        let v = cx.text_at(item, 0, Message::new("what-reporting"));
         cx.no_more_values(item, 1);
         once(cx, &mut s.reporting, v, item);
     }),
@@ -220,9 +222,16 @@ pub fn lower(
             cx.unknown(item, &["convention"]);
         } else if convention.is_some() {
             cx.diags.push(
-                Diagnostic::new(Code::ClauseDuplicate, "a rule file holds one convention")
-                    .at_clause(source, item.head.span, "second convention")
-                    .help("put each convention in a file of its own"),
+                Diagnostic::new(
+                    Code::ClauseDuplicate,
+                    Message::new("one-convention-per-file"),
+                )
+                .at_clause(
+                    source,
+                    item.head.span,
+                    Message::new("second-convention-label"),
+                )
+                .help(Message::new("one-convention-per-file-help")),
             );
         } else {
             convention = Some(cx.convention(item));
@@ -230,9 +239,13 @@ pub fn lower(
     }
     if convention.is_none() && cx.complete {
         cx.diags.push(
-            Diagnostic::new(Code::ClauseMissing, "the file states no convention")
-                .at_clause(source, Span::new(0, 0), "expected `convention \"…\" {`")
-                .help("a rule file starts with `convention \"title\" {` and ends with `}`"),
+            Diagnostic::new(Code::ClauseMissing, Message::new("no-convention"))
+                .at_clause(
+                    source,
+                    Span::new(0, 0),
+                    Message::new("expected-convention-label"),
+                )
+                .help(Message::new("no-convention-help")),
         );
     }
     (convention, cx.diags)
@@ -255,11 +268,15 @@ fn once<T>(cx: &mut Lowerer, slot: &mut Option<(T, Span)>, value: Option<T>, ite
         cx.diags.push(
             Diagnostic::new(
                 Code::ClauseDuplicate,
-                format!("`{}` is stated twice", item.head.text),
+                msg!("stated-twice", clause = item.head.text.as_str()),
             )
-            .at_clause(cx.source, item.head.span, "stated again here")
-            .related(cx.source, first, "first stated here")
-            .help("keep one of them"),
+            .at_clause(
+                cx.source,
+                item.head.span,
+                Message::new("stated-again-label"),
+            )
+            .related(cx.source, first, Message::new("first-stated-label"))
+            .help(Message::new("keep-one-help")),
         );
     } else {
         *slot = Some((value, item.head.span));
@@ -269,16 +286,16 @@ fn once<T>(cx: &mut Lowerer, slot: &mut Option<(T, Span)>, value: Option<T>, ite
 impl Lowerer {
     fn convention(&mut self, item: &Item) -> Convention {
         let title = self
-            .text_at(item, 0, "the convention's title")
+            .text_at(item, 0, Message::new("what-title"))
             .unwrap_or_else(|| Spanned::new(String::new(), item.head.span));
         self.no_more_values(item, 1);
         let mut c = self.convention_shell(item);
         c.title = title;
         let Some(block) = &item.block else {
             self.diags.push(
-                Diagnostic::new(Code::ValueInvalid, "the convention has no clauses")
-                    .at_clause(self.source, item.span, "expected `{` after the title")
-                    .help("write the clauses inside `convention \"…\" { … }`"),
+                Diagnostic::new(Code::ValueInvalid, Message::new("no-clauses"))
+                    .at_clause(self.source, item.span, Message::new("expected-block-label"))
+                    .help(Message::new("no-clauses-help")),
             );
             return c;
         };
@@ -308,14 +325,13 @@ impl Lowerer {
             return;
         }
         self.diags.push(
-            Diagnostic::new(
-                Code::ClauseMissing,
-                "the convention states no ceiling, nor do its envelopes",
-            )
-            .at_clause(self.source, item.head.span, "`plafond` missing here")
-            .help(
-                "state the convention's ceiling (`plafond AE et CP 900 000 €`) or each envelope's",
-            ),
+            Diagnostic::new(Code::ClauseMissing, Message::new("no-ceiling"))
+                .at_clause(
+                    self.source,
+                    item.head.span,
+                    msg!("missing-here-label", clause = "plafond"),
+                )
+                .help(Message::new("no-ceiling-help")),
         );
     }
 
@@ -353,23 +369,20 @@ impl Lowerer {
             }
             if !present.contains(&fold(name)) {
                 self.diags.push(
-                    Diagnostic::new(
-                        Code::ClauseMissing,
-                        format!("the convention has no `{name}` clause"),
-                    )
-                    .at_clause(
-                        self.source,
-                        item.head.span,
-                        format!("`{name}` missing here"),
-                    )
-                    .help(format!("every convention states it, e.g. `{example}`")),
+                    Diagnostic::new(Code::ClauseMissing, msg!("clause-missing", clause = name))
+                        .at_clause(
+                            self.source,
+                            item.head.span,
+                            msg!("missing-here-label", clause = name),
+                        )
+                        .help(msg!("clause-missing-help", example = example)),
                 );
             }
         }
     }
 
     fn party(&mut self, item: &Item) -> Option<Party> {
-        let name = self.text_at(item, 0, "the party's name")?;
+        let name = self.text_at(item, 0, Message::new("what-party-name"))?;
         self.no_more_values(item, 1);
         let mut party = Party {
             name,
@@ -382,16 +395,15 @@ impl Lowerer {
             self.no_block(sub);
             match fold(&sub.head.text).as_str() {
                 "sigle" => {
-                    let v = self.code_at(sub, 0, "the party's acronym");
+                    let v = self.code_at(sub, 0, Message::new("what-party-acronym"));
                     self.no_more_values(sub, 1);
                     once(self, &mut acronym, v, sub);
                 }
                 "signataire" => {
-                    if let Some(name) = self.text_at(sub, 0, "the signatory's name") {
-                        let role = sub
-                            .values
-                            .get(1)
-                            .and_then(|_| self.text_at(sub, 1, "the signatory's role"));
+                    if let Some(name) = self.text_at(sub, 0, Message::new("what-signatory-name")) {
+                        let role = sub.values.get(1).and_then(|_| {
+                            self.text_at(sub, 1, Message::new("what-signatory-role"))
+                        });
                         self.no_more_values(sub, 2);
                         party.signatories.push(Signatory { name, role });
                     }
@@ -404,7 +416,7 @@ impl Lowerer {
     }
 
     fn market(&mut self, item: &Item) -> Option<Market> {
-        let purpose = self.text_at(item, 0, "what the contract is for")?;
+        let purpose = self.text_at(item, 0, Message::new("what-market-purpose"))?;
         let mut market = Market {
             purpose,
             holder: None,
@@ -415,7 +427,7 @@ impl Lowerer {
         let mut i = 1;
         while let Some(key) = item.values.get(i) {
             let ValueKind::Word(word) = &key.kind else {
-                self.value_error(key, "a field name (`titulaire`, `chorus` or `numéro`)");
+                self.value_error(key, Message::new("what-field-name"));
                 i += 1;
                 continue;
             };
@@ -424,7 +436,7 @@ impl Lowerer {
                 "chorus" => &mut market.chorus,
                 "numero" => &mut market.number,
                 _ => {
-                    self.unknown_word(word, key.span, MARKET_FIELDS, "`marché` field");
+                    self.unknown_word(word, key.span, MARKET_FIELDS, "market-field");
                     i += 2;
                     continue;
                 }
@@ -435,7 +447,9 @@ impl Lowerer {
             };
             match value {
                 Some(v) => *slot = Some(v),
-                None => self.missing_value(item, key.span, &format!("the value of `{word}`")),
+                None => {
+                    self.missing_value(item, key.span, msg!("what-value-of", word = word.as_str()))
+                }
             }
             i += 2;
         }
@@ -468,7 +482,7 @@ impl Lowerer {
                     once(self, &mut start, v, sub);
                 }
                 "fin" => {
-                    let v = self.date_at(sub, 0, "the end date");
+                    let v = self.date_at(sub, 0, Message::new("what-end-date"));
                     self.no_more_values(sub, 1);
                     once(self, &mut end, v, sub);
                 }
@@ -477,12 +491,9 @@ impl Lowerer {
         }
         if let (Some((_, at)), Some(_)) = (&duration, &end) {
             self.diags.push(
-                Diagnostic::new(
-                    Code::ClauseDuplicate,
-                    "the term states both `fin` and `pour`",
-                )
-                .at_clause(self.source, *at, "a duration and an end date")
-                .help("state the end date, or the duration from the effective date, not both"),
+                Diagnostic::new(Code::ClauseDuplicate, Message::new("fin-and-pour"))
+                    .at_clause(self.source, *at, Message::new("fin-and-pour-label"))
+                    .help(Message::new("fin-and-pour-help")),
             );
         }
         let end = match (end, &duration, &start) {
@@ -510,10 +521,19 @@ impl Lowerer {
                 self.diags.push(
                     Diagnostic::new(
                         Code::ClauseMissing,
-                        format!("the term has no `{}`", missing.join("` and no `")),
+                        msg!(
+                            "term-incomplete",
+                            first = missing.first().copied().unwrap_or_default(),
+                            second = missing.get(1).copied().unwrap_or_default()
+                        )
+                        .count("count", missing.len()),
                     )
-                    .at_clause(self.source, item.head.span, "incomplete term")
-                    .help("write `durée { effet signature` (or a date) `fin 2018-12-31 }`"),
+                    .at_clause(
+                        self.source,
+                        item.head.span,
+                        Message::new("term-incomplete-label"),
+                    )
+                    .help(Message::new("term-incomplete-help")),
                 );
             }
             return None;
@@ -531,16 +551,16 @@ impl Lowerer {
     /// duration and the number of values it took.
     fn duration(&mut self, item: &Item, at: usize) -> Option<(crate::dates::Duration, usize)> {
         use crate::dates::Duration;
-        let count_value = self.value_at(item, at, "a number of days, months or years")?;
+        let count_value = self.value_at(item, at, Message::new("what-duration-count"))?;
         let count = match &count_value.kind {
             ValueKind::Word(w) => w.parse::<u32>().ok().filter(|n| *n <= 100_000),
             _ => None,
         };
         let Some(count) = count else {
-            self.value_error(count_value, "a whole number (e.g. `3 mois`)");
+            self.value_error(count_value, Message::new("what-whole-number"));
             return None;
         };
-        let unit_value = self.value_at(item, at + 1, "a unit (`jours`, `mois` or `ans`)")?;
+        let unit_value = self.value_at(item, at + 1, Message::new("what-duration-unit"))?;
         let unit = match &unit_value.kind {
             ValueKind::Word(w) => fold(w),
             _ => String::new(),
@@ -553,10 +573,7 @@ impl Lowerer {
             ("mois", _) => (Duration::Months(count), 2),
             ("an" | "ans" | "annee" | "annees", _) => (Duration::Years(count), 2),
             _ => {
-                self.value_error(
-                    unit_value,
-                    "`jours`, `jours francs`, `jours ouvrés`, `mois` or `ans`",
-                );
+                self.value_error(unit_value, Message::new("what-unit"));
                 return None;
             }
         };
@@ -583,7 +600,7 @@ impl Lowerer {
                     {
                         Some(n) if n <= 100 => n,
                         _ => {
-                            self.missing_value(item, key.span, "a number of renewals after `fois`");
+                            self.missing_value(item, key.span, Message::new("what-renewal-count"));
                             return None;
                         }
                     };
@@ -595,7 +612,7 @@ impl Lowerer {
                     i = next;
                 }
                 _ => {
-                    self.value_error(key, "`fois N` or `préavis N mois`");
+                    self.value_error(key, Message::new("what-renewal-clause"));
                     return None;
                 }
             }
@@ -611,7 +628,7 @@ impl Lowerer {
     /// `dénonciation 2018-03-15 par délégant objet résiliation [report-jour-ouvré]`.
     fn termination(&mut self, item: &Item) -> Option<crate::language::model::Termination> {
         use crate::language::model::{Purpose, Role};
-        let date = self.date_at(item, 0, "the date the notice was given")?;
+        let date = self.date_at(item, 0, Message::new("what-notice-date"))?;
         let mut by = None;
         let mut purpose = Purpose::Termination;
         let mut next_working_day = false;
@@ -624,11 +641,7 @@ impl Lowerer {
                         Some("delegant") => Some(Role::Delegant),
                         Some("delegataire") => Some(Role::Delegataire),
                         _ => {
-                            self.missing_value(
-                                item,
-                                key.span,
-                                "`délégant` or `délégataire` after `par`",
-                            );
+                            self.missing_value(item, key.span, Message::new("what-notice-by"));
                             return None;
                         }
                     };
@@ -639,11 +652,7 @@ impl Lowerer {
                         Some("resiliation") => Purpose::Termination,
                         Some("modification") => Purpose::Change,
                         _ => {
-                            self.missing_value(
-                                item,
-                                key.span,
-                                "`résiliation` or `modification` after `objet`",
-                            );
+                            self.missing_value(item, key.span, Message::new("what-notice-object"));
                             return None;
                         }
                     };
@@ -654,7 +663,7 @@ impl Lowerer {
                     i += 1;
                 }
                 _ => {
-                    self.value_error(key, "`par …`, `objet …` or `report-jour-ouvré`");
+                    self.value_error(key, Message::new("what-notice-clause"));
                     return None;
                 }
             }
@@ -670,13 +679,13 @@ impl Lowerer {
 
     /// `avenant N { effet DATE  plafond …  échéancier { … }  fin DATE … }`.
     fn amendment(&mut self, item: &Item) -> Option<crate::language::model::Amendment> {
-        let number_value = self.value_at(item, 0, "the amendment's number")?;
+        let number_value = self.value_at(item, 0, Message::new("what-amendment-number"))?;
         let number = match &number_value.kind {
             ValueKind::Word(w) => w.parse::<u32>().ok(),
             _ => None,
         };
         let Some(number) = number else {
-            self.value_error(number_value, "the amendment's number (`avenant 1 { … }`)");
+            self.value_error(number_value, Message::new("what-amendment-number-block"));
             return None;
         };
         self.no_more_values(item, 1);
@@ -694,7 +703,7 @@ impl Lowerer {
                     let kind = sub.words().next().flatten().map(fold);
                     if kind.as_deref() == Some("marche") {
                         if let Some(purpose) =
-                            self.text_at(sub, 1, "the purpose of the market removed")
+                            self.text_at(sub, 1, Message::new("what-removed-market"))
                         {
                             removed_markets.push(purpose);
                         }
@@ -705,17 +714,17 @@ impl Lowerer {
                             kind.as_deref().unwrap_or(""),
                             at,
                             &["marché"],
-                            "thing to remove",
+                            "thing-to-remove",
                         );
                     }
                 }
                 "effet" => {
-                    let v = self.date_at(sub, 0, "the date the amendment takes effect");
+                    let v = self.date_at(sub, 0, Message::new("what-amendment-effect"));
                     self.no_more_values(sub, 1);
                     once(self, &mut effect, v, sub);
                 }
                 "fin" => {
-                    let v = self.date_at(sub, 0, "the new end of the term");
+                    let v = self.date_at(sub, 0, Message::new("what-new-end"));
                     self.no_more_values(sub, 1);
                     once(self, &mut end, v, sub);
                 }
@@ -745,10 +754,14 @@ impl Lowerer {
             self.diags.push(
                 Diagnostic::new(
                     Code::ClauseMissing,
-                    format!("avenant {number} has no `effet` date"),
+                    msg!("amendment-no-effect", number = number.to_string()),
                 )
-                .at_clause(self.source, item.head.span, "`effet` missing here")
-                .help("an amendment states when it takes effect: `effet 2018-07-01`"),
+                .at_clause(
+                    self.source,
+                    item.head.span,
+                    msg!("missing-here-label", clause = "effet"),
+                )
+                .help(Message::new("amendment-no-effect-help")),
             );
             return None;
         };
@@ -774,7 +787,7 @@ impl Lowerer {
     /// the envelope's own codes, ceilings and schedule. In an amendment, an
     /// envelope of a known name states what changes in it.
     fn envelope(&mut self, item: &Item, c: &mut Convention) -> Option<Envelope> {
-        let name = self.text_at(item, 0, "the envelope's name")?;
+        let name = self.text_at(item, 0, Message::new("what-envelope-name"))?;
         self.no_more_values(item, 1);
         if let Some(first) = c
             .envelopes
@@ -785,11 +798,11 @@ impl Lowerer {
             self.diags.push(
                 Diagnostic::new(
                     Code::ClauseDuplicate,
-                    format!("envelope \"{}\" is stated twice", name.value),
+                    msg!("envelope-twice", name = name.value.as_str()),
                 )
-                .at_clause(self.source, name.span, "stated again here")
-                .related(self.source, first, "first stated here")
-                .help("give each envelope a name of its own, or merge the two"),
+                .at_clause(self.source, name.span, Message::new("stated-again-label"))
+                .related(self.source, first, Message::new("first-stated-label"))
+                .help(Message::new("envelope-twice-help")),
             );
             return None;
         }
@@ -821,8 +834,8 @@ impl Lowerer {
     /// PCE account prefixes.
     fn restriction(&mut self, item: &Item, nature: Nature) -> Option<Restriction> {
         let expected = match nature {
-            Nature::Title => "a budget title, 1 to 7 (`titre 3`, `titre hors 2`)",
-            Nature::Account => "a PCE account or its first digits (`compte 61`, `compte hors 64`)",
+            Nature::Title => Message::new("what-budget-title"),
+            Nature::Account => Message::new("what-pce-account"),
         };
         let mut excluded = false;
         let mut values = Vec::new();
@@ -833,7 +846,7 @@ impl Lowerer {
                 ValueKind::Word(w) if nature.valid(w) => {
                     values.push(Spanned::new(w.clone(), v.span))
                 }
-                _ => self.value_error(v, expected),
+                _ => self.value_error(v, expected.clone()),
             }
         }
         if values.is_empty() {
@@ -849,21 +862,21 @@ impl Lowerer {
 
     /// `dérogation CODE ej|dp NUMBER { motif "…"  approuvée-par "…"  jusqu'au DATE }`.
     fn waiver(&mut self, item: &Item) -> Option<crate::language::model::Waiver> {
-        let code = self.code_at(item, 0, "the code of the finding waived")?;
+        let code = self.code_at(item, 0, Message::new("what-waived-code"))?;
         if !Code::ALL.iter().any(|c| c.as_str() == code.value) {
             let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-            self.unknown_word(&code.value, code.span, &names, "diagnostic code");
+            self.unknown_word(&code.value, code.span, &names, "diagnostic-code");
             return None;
         }
-        let kind_value = self.value_at(item, 1, "`ej` or `dp`")?;
+        let kind_value = self.value_at(item, 1, Message::new("what-key-kind"))?;
         let kind = match &kind_value.kind {
             ValueKind::Word(w) if matches!(fold(w).as_str(), "ej" | "dp") => fold(w),
             _ => {
-                self.value_error(kind_value, "`ej` or `dp`, the kind of row key");
+                self.value_error(kind_value, Message::new("what-key-kind-long"));
                 return None;
             }
         };
-        let number = self.code_at(item, 2, "the EJ or DP number")?;
+        let number = self.code_at(item, 2, Message::new("what-key-number"))?;
         self.no_more_values(item, 3);
         let key = Spanned::new((kind, number.value), kind_value.span.cover(number.span));
         let (mut reason, mut approved_by, mut until) = (None, None, None);
@@ -871,15 +884,15 @@ impl Lowerer {
             self.no_block(sub);
             match fold(&sub.head.text).as_str() {
                 "motif" => {
-                    let v = self.text_at(sub, 0, "why the deviation is accepted");
+                    let v = self.text_at(sub, 0, Message::new("what-waiver-reason"));
                     once(self, &mut reason, v, sub);
                 }
                 "approuvee-par" => {
-                    let v = self.text_at(sub, 0, "who approved it");
+                    let v = self.text_at(sub, 0, Message::new("what-waiver-approver"));
                     once(self, &mut approved_by, v, sub);
                 }
                 "jusqu'au" => {
-                    let v = self.date_at(sub, 0, "the last day the waiver holds");
+                    let v = self.date_at(sub, 0, Message::new("what-waiver-until"));
                     once(self, &mut until, v, sub);
                 }
                 _ => self.unknown(sub, WAIVER_CLAUSES),
@@ -887,9 +900,13 @@ impl Lowerer {
         }
         let Some((reason, _)) = reason else {
             self.diags.push(
-                Diagnostic::new(Code::ClauseMissing, "a waiver needs a `motif`")
-                    .at_clause(self.source, item.head.span, "`motif` missing here")
-                    .help("say why the deviation is accepted: `motif \"…\"`"),
+                Diagnostic::new(Code::ClauseMissing, Message::new("waiver-no-reason"))
+                    .at_clause(
+                        self.source,
+                        item.head.span,
+                        msg!("missing-here-label", clause = "motif"),
+                    )
+                    .help(Message::new("waiver-no-reason-help")),
             );
             return None;
         };
@@ -937,16 +954,16 @@ impl Lowerer {
     }
 
     fn term_start(&mut self, item: &Item) -> Option<Spanned<TermStart>> {
-        let value = self.value_at(item, 0, "`signature` or a date")?;
+        let value = self.value_at(item, 0, Message::new("what-effect"))?;
         match &value.kind {
             ValueKind::Word(w) if fold(w) == "signature" => {
                 Some(Spanned::new(TermStart::AtSignature, value.span))
             }
             ValueKind::Date(_) => self
-                .date_at(item, 0, "the effective date")
+                .date_at(item, 0, Message::new("what-effective-date"))
                 .map(|d| Spanned::new(TermStart::On(d.value), d.span)),
             _ => {
-                self.value_error(value, "`signature` or a date (yyyy-mm-dd)");
+                self.value_error(value, Message::new("what-effect-date"));
                 None
             }
         }
@@ -967,7 +984,7 @@ impl Lowerer {
             item.values.as_slice()
         };
         let Some((amount_value, budget_values)) = values.split_last() else {
-            self.missing_value(item, item.head.span, "a budget (AE or CP) and an amount");
+            self.missing_value(item, item.head.span, Message::new("what-budget-amount"));
             return;
         };
         let Some(amount) = self.money(amount_value) else {
@@ -984,7 +1001,7 @@ impl Lowerer {
             self.missing_value(
                 item,
                 item.head.span,
-                "a budget (AE or CP) before the amount",
+                Message::new("what-budget-before-amount"),
             );
         }
         for budget in budgets {
@@ -994,15 +1011,16 @@ impl Lowerer {
                 .find(|c| c.budget == budget && c.per_year == per_year);
             if let Some(first) = first {
                 let first = first.span;
-                let which = if per_year { "yearly " } else { "" };
+
                 self.diags.push(
                     Diagnostic::new(
                         Code::ClauseDuplicate,
-                        format!("the {which}{budget} ceiling is stated twice"),
+                        msg!("ceiling-twice", budget = budget.to_string())
+                            .count("yearly", u8::from(per_year)),
                     )
-                    .at_clause(self.source, item.span, "stated again here")
-                    .related(self.source, first, "first stated here")
-                    .help("a convention has one ceiling per budget; keep one of them"),
+                    .at_clause(self.source, item.span, Message::new("stated-again-label"))
+                    .related(self.source, first, Message::new("first-stated-label"))
+                    .help(Message::new("ceiling-twice-help")),
                 );
                 continue;
             }
@@ -1038,20 +1056,24 @@ impl Lowerer {
                     self.diags.push(
                         Diagnostic::new(
                             Code::ValueInvalid,
-                            format!("`{}` is not a year", line.head.text),
+                            msg!("not-a-year", word = line.head.text.as_str()),
                         )
-                        .at_clause(self.source, line.head.span, "expected a year")
-                        .help("each schedule line reads `2017 AE 296 210 € CP 48 105 €`"),
+                        .at_clause(
+                            self.source,
+                            line.head.span,
+                            Message::new("expected-year-label"),
+                        )
+                        .help(Message::new("schedule-line-help")),
                     );
                     continue;
                 }
             };
             if line.values.is_empty() {
-                self.missing_value(line, line.head.span, "amounts in AE and CP");
+                self.missing_value(line, line.head.span, Message::new("what-schedule-amounts"));
             }
             for pair in line.values.chunks(2) {
                 let [budget, amount] = pair else {
-                    self.missing_value(line, line.span, "an amount after the budget");
+                    self.missing_value(line, line.span, Message::new("what-amount-after-budget"));
                     continue;
                 };
                 let (Some(budget), Some(amount)) = (self.budget(budget), self.money(amount)) else {
@@ -1067,11 +1089,15 @@ impl Lowerer {
                     self.diags.push(
                         Diagnostic::new(
                             Code::ClauseDuplicate,
-                            format!("the {budget} forecast for {year} is stated twice"),
+                            msg!(
+                                "forecast-twice",
+                                budget = budget.to_string(),
+                                year = year.to_string()
+                            ),
                         )
-                        .at_clause(self.source, span, "stated again here")
-                        .related(self.source, first, "first stated here")
-                        .help("state each year's AE and CP once"),
+                        .at_clause(self.source, span, Message::new("stated-again-label"))
+                        .related(self.source, first, Message::new("first-stated-label"))
+                        .help(Message::new("forecast-twice-help")),
                     );
                     continue;
                 }
@@ -1115,9 +1141,9 @@ impl Lowerer {
                     continue;
                 }
             };
-            let v = self.code_at(sub, 0, "a code");
+            let v = self.code_at(sub, 0, Message::new("what-code"));
             if index == 0 && sub.values.len() > 1 {
-                imp.programme_label = self.text_at(sub, 1, "the programme's name");
+                imp.programme_label = self.text_at(sub, 1, Message::new("what-programme-name"));
                 self.no_more_values(sub, 2);
             } else {
                 self.no_more_values(sub, 1);
@@ -1151,11 +1177,7 @@ impl Lowerer {
             }
         }
         if budgets == [false, false] {
-            self.missing_value(
-                item,
-                item.head.span,
-                "the budgets delegated (`AE`, `CP` or `AE et CP`)",
-            );
+            self.missing_value(item, item.head.span, Message::new("what-delegated"));
             return None;
         }
         Some(crate::language::model::Delegation {
@@ -1175,7 +1197,7 @@ impl Lowerer {
 
     // Value helpers. Each reports its own error and returns None on failure.
 
-    fn value_at<'a>(&mut self, item: &'a Item, index: usize, what: &str) -> Option<&'a Value> {
+    fn value_at<'a>(&mut self, item: &'a Item, index: usize, what: Message) -> Option<&'a Value> {
         let value = item.values.get(index);
         if value.is_none() {
             let at = item.values.last().map_or(item.head.span, |v| v.span);
@@ -1184,19 +1206,19 @@ impl Lowerer {
         value
     }
 
-    fn text_at(&mut self, item: &Item, index: usize, what: &str) -> Option<Spanned<String>> {
-        let value = self.value_at(item, index, what)?;
+    fn text_at(&mut self, item: &Item, index: usize, what: Message) -> Option<Spanned<String>> {
+        let value = self.value_at(item, index, what.clone())?;
         match &value.kind {
             ValueKind::Text(t) => Some(Spanned::new(t.clone(), value.span)),
             _ => {
-                self.value_error(value, &format!("{what}, as a quoted text"));
+                self.value_error(value, msg!("what-as-text", what = what));
                 None
             }
         }
     }
 
-    fn code_at(&mut self, item: &Item, index: usize, what: &str) -> Option<Spanned<String>> {
-        let value = self.value_at(item, index, what)?;
+    fn code_at(&mut self, item: &Item, index: usize, what: Message) -> Option<Spanned<String>> {
+        let value = self.value_at(item, index, what.clone())?;
         let code = code_value(value);
         if code.is_none() {
             self.value_error(value, what);
@@ -1204,19 +1226,22 @@ impl Lowerer {
         code
     }
 
-    fn date_at(&mut self, item: &Item, index: usize, what: &str) -> Option<Spanned<NaiveDate>> {
-        let value = self.value_at(item, index, what)?;
+    fn date_at(&mut self, item: &Item, index: usize, what: Message) -> Option<Spanned<NaiveDate>> {
+        let value = self.value_at(item, index, what.clone())?;
         let ValueKind::Date(raw) = &value.kind else {
-            self.value_error(value, &format!("{what} (yyyy-mm-dd)"));
+            self.value_error(value, msg!("what-as-date", what = what));
             return None;
         };
         match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
             Ok(date) => Some(Spanned::new(date, value.span)),
             Err(_) => {
                 self.diags.push(
-                    Diagnostic::new(Code::ValueInvalid, format!("`{raw}` is not a calendar date"))
-                        .at_clause(self.source, value.span, "no such day")
-                        .help("dates are yyyy-mm-dd, with a month from 01 to 12 and a day that exists in it"),
+                    Diagnostic::new(
+                        Code::ValueInvalid,
+                        msg!("not-a-calendar-date", raw = raw.as_str()),
+                    )
+                    .at_clause(self.source, value.span, Message::new("no-such-day-label"))
+                    .help(Message::new("not-a-calendar-date-help")),
                 );
                 None
             }
@@ -1225,16 +1250,19 @@ impl Lowerer {
 
     fn money(&mut self, value: &Value) -> Option<Spanned<Decimal>> {
         let ValueKind::Money(raw) = &value.kind else {
-            self.value_error(value, "an amount in euros (e.g. `400 000 €`)");
+            self.value_error(value, Message::new("what-amount"));
             return None;
         };
         match parse_money(raw) {
             Ok(amount) => Some(Spanned::new(amount, value.span)),
             Err(why) => {
                 self.diags.push(
-                    Diagnostic::new(Code::ValueInvalid, format!("`{raw}` is not a valid amount"))
-                        .at_clause(self.source, value.span, why)
-                        .help("write euros with at most two decimals: `400 000 €`, `1 234,56 €`"),
+                    Diagnostic::new(
+                        Code::ValueInvalid,
+                        msg!("not-a-valid-amount", raw = raw.as_str()),
+                    )
+                    .at_clause(self.source, value.span, Message::new(why))
+                    .help(Message::new("not-a-valid-amount-help")),
                 );
                 None
             }
@@ -1246,7 +1274,7 @@ impl Lowerer {
             ValueKind::Word(w) if w.eq_ignore_ascii_case("AE") => Some(Budget::AE),
             ValueKind::Word(w) if w.eq_ignore_ascii_case("CP") => Some(Budget::CP),
             _ => {
-                self.value_error(value, "a budget: `AE` or `CP`");
+                self.value_error(value, Message::new("what-budget"));
                 None
             }
         }
@@ -1258,10 +1286,10 @@ impl Lowerer {
             self.diags.push(
                 Diagnostic::new(
                     Code::ValueInvalid,
-                    format!("`{}` takes {} here", item.head.text, plural_values(allowed)),
+                    msg!("takes-values", clause = item.head.text.as_str()).count("count", allowed),
                 )
-                .at_clause(self.source, span, "unexpected")
-                .help("remove these values, or start a new line for another clause"),
+                .at_clause(self.source, span, Message::new("unexpected-label"))
+                .help(Message::new("takes-values-help")),
             );
         }
     }
@@ -1271,44 +1299,55 @@ impl Lowerer {
             self.diags.push(
                 Diagnostic::new(
                     Code::ValueInvalid,
-                    format!("`{}` takes no block", item.head.text),
+                    msg!("takes-no-block", clause = item.head.text.as_str()),
                 )
                 .at_clause(
                     self.source,
                     Span::new(item.span.end, block.close.end),
-                    "unexpected block",
+                    Message::new("unexpected-block-label"),
                 )
-                .help("remove the `{ … }`"),
+                .help(Message::new("takes-no-block-help")),
             );
         }
     }
 
-    fn value_error(&mut self, value: &Value, expected: &str) {
+    fn value_error(&mut self, value: &Value, expected: Message) {
+        let help = value_help(&expected);
         self.diags.push(
             Diagnostic::new(
                 Code::ValueInvalid,
-                format!(
-                    "expected {expected}, found {}",
-                    crate::i18n::Lang::En.tr(&value.kind_name())
+                msg!(
+                    "expected-found",
+                    expected = expected.clone(),
+                    found = value.kind_name()
                 ),
             )
-            .at_clause(self.source, value.span, format!("expected {expected}"))
-            .help(value_help(expected)),
+            .at_clause(
+                self.source,
+                value.span,
+                msg!("expected-label", expected = expected),
+            )
+            .help(help),
         );
     }
 
-    fn missing_value(&mut self, item: &Item, at: Span, what: &str) {
+    fn missing_value(&mut self, item: &Item, at: Span, what: Message) {
+        let help = value_help(&what);
         self.diags.push(
             Diagnostic::new(
                 Code::ValueInvalid,
-                format!("`{}` needs {what}", item.head.text),
+                msg!(
+                    "needs-value",
+                    clause = item.head.text.as_str(),
+                    what = what.clone()
+                ),
             )
             .at_clause(
                 self.source,
                 Span::new(at.end, at.end),
-                format!("{what} expected here"),
+                msg!("expected-here-label", what = what),
             )
-            .help(value_help(what)),
+            .help(help),
         );
     }
 
@@ -1316,14 +1355,23 @@ impl Lowerer {
         self.unknown_word(&item.head.text, item.head.span, candidates, "clause");
     }
 
+    /// An unknown word; `what` names the kind of word expected: `clause`,
+    /// `market-field`, `diagnostic-code`, `thing-to-remove` (catalogue
+    /// entries `unknown-<what>` and `not-a-<what>`).
     fn unknown_word(&mut self, word: &str, span: Span, candidates: &[&str], what: &str) {
         let help = match suggest(word, candidates) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("expected one of: {}", candidates.join(", ")),
+            Some(s) => msg!("did-you-mean", word = s),
+            None => msg!("expected-one-of", words = candidates.join(", ")),
+        };
+        let (message, label) = match what {
+            "market-field" => ("unknown-market-field", "not-a-market-field"),
+            "diagnostic-code" => ("unknown-diagnostic-code", "not-a-diagnostic-code"),
+            "thing-to-remove" => ("unknown-thing-to-remove", "not-a-thing-to-remove"),
+            _ => ("unknown-clause", "not-a-clause"),
         };
         self.diags.push(
-            Diagnostic::new(Code::ClauseUnknown, format!("unknown {what} `{word}`"))
-                .at_clause(self.source, span, format!("not a {what}"))
+            Diagnostic::new(Code::ClauseUnknown, Message::new(message).arg("word", word))
+                .at_clause(self.source, span, Message::new(label))
                 .help(help),
         );
     }
@@ -1403,24 +1451,21 @@ fn pair_span(pair: &[Value]) -> Span {
     }
 }
 
-fn plural_values(n: usize) -> String {
-    match n {
-        0 => "no value".into(),
-        1 => "one value".into(),
-        n => format!("{n} values"),
-    }
-}
-
-fn value_help(expected: &str) -> String {
-    if expected.contains("quoted") || expected.contains("name") || expected.contains("title") {
-        "texts are written between double quotes: `\"Direction …\"`".into()
-    } else if expected.contains("date") {
-        "dates are written yyyy-mm-dd, e.g. `2017-08-24`".into()
-    } else if expected.contains("amount") {
-        "amounts are euros with a currency: `400 000 €`".into()
-    } else {
-        "see the language reference in README.md".into()
-    }
+/// The help line for a value expected: told from the expectation's
+/// English words, the same in every language.
+fn value_help(expected: &Message) -> Message {
+    let expected = crate::i18n::Lang::En.tr(expected);
+    Message::new(
+        if expected.contains("quoted") || expected.contains("name") || expected.contains("title") {
+            "value-help-text"
+        } else if expected.contains("date") {
+            "value-help-date"
+        } else if expected.contains("amount") {
+            "value-help-amount"
+        } else {
+            "value-help-reference"
+        },
+    )
 }
 
 /// Parses a money literal of the grammar (`400 000 €`, `1 234,56 EUR`) into
@@ -1437,7 +1482,7 @@ pub fn parse_money(raw: &str) -> Result<Decimal, &'static str> {
         .split_once('.')
         .is_some_and(|(_, frac)| frac.len() > 2)
     {
-        return Err("more than two decimals");
+        return Err("why-too-many-decimals");
     }
-    Decimal::from_str(&number).map_err(|_| "too large")
+    Decimal::from_str(&number).map_err(|_| "amount-too-large-label")
 }
