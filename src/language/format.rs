@@ -122,9 +122,20 @@ impl Formatter<'_> {
         self.indent(depth);
         self.out.push_str(&canonical(&item.head.text));
         let is_market = fold(&item.head.text) == "marche";
+        let mut previous: Option<&ValueKind> = None;
         for v in &item.values {
             self.out.push(' ');
-            self.out.push_str(&value(&v.kind, is_market));
+            // An amount after a number (`05 000240 EUR`, which lowering
+            // rejects) stays as written: grouped, its digits would join the
+            // number's and the line would read differently (found by the
+            // `format` fuzz target).
+            let after_number = matches!(previous,
+                Some(ValueKind::Word(w)) if w.bytes().all(|b| b.is_ascii_digit()));
+            match &v.kind {
+                ValueKind::Money(raw) if after_number => self.out.push_str(raw),
+                kind => self.out.push_str(&value(kind, is_market)),
+            }
+            previous = Some(&v.kind);
         }
         self.last_end = item.span.end;
         match &item.block {
@@ -208,6 +219,19 @@ mod tests {
             "# head\n\nconvention \"x\" {  # title\n  plafond AE 400 000 €\n\n  plafond CP 1 234,50 €\n  échéancier {\n    2017 AE 1 €\n    # inner\n  }\n}\n"
         );
         assert_eq!(format(&formatted).unwrap(), formatted);
+    }
+
+    #[test]
+    fn an_amount_after_a_number_keeps_its_digits() {
+        // Found by fuzzing: grouped, `000240 EUR` became `240 €` and
+        // `05 240 €` then read as one amount.
+        for text in [
+            "convention n \"x\" {\n  s 05 000240 EUR\n}\n",
+            "s 2020 AE 10 000 € CP 10 0 000 444444444444444444444€\n",
+        ] {
+            let once = format(text).unwrap();
+            assert_eq!(format(&once).unwrap(), once, "{text}");
+        }
     }
 
     #[test]
