@@ -170,13 +170,27 @@ impl Lang {
                 Arg::Amount(cents) => FluentValue::from(self.amount(*cents)),
                 Arg::Date(d) => FluentValue::from(self.date(*d)),
                 Arg::Message(m) => FluentValue::from(self.tr(m).into_owned()),
+                Arg::List(items, Sep::Or) => {
+                    let mut items: Vec<String> =
+                        items.iter().map(|m| self.tr(m).into_owned()).collect();
+                    let last = items.pop().unwrap_or_default();
+                    let or = match self {
+                        Lang::Fr => " ou ",
+                        Lang::En => " or ",
+                    };
+                    FluentValue::from(if items.is_empty() {
+                        last
+                    } else {
+                        format!("{}{or}{last}", items.join(", "))
+                    })
+                }
                 Arg::List(items, sep) => {
                     let sep = match (sep, self) {
                         (Sep::Comma, _) => ", ",
                         (Sep::And, Lang::Fr) => " et ",
                         (Sep::And, Lang::En) => " and ",
                         (Sep::Semicolon, Lang::Fr) => "\u{202f}; ",
-                        (Sep::Semicolon, Lang::En) => "; ",
+                        (Sep::Semicolon, Lang::En) | (Sep::Or, _) => "; ",
                     };
                     let items: Vec<String> =
                         items.iter().map(|m| self.tr(m).into_owned()).collect();
@@ -286,7 +300,8 @@ pub enum Arg {
     Date(chrono::NaiveDate),
     /// Another message, rendered in the same language.
     Message(Box<Message>),
-    /// Messages joined: `a, b`, `a and b` (`a et b`), `a; b` (`a ; b`).
+    /// Messages joined: `a, b`, `a and b` (`a et b`), `a; b` (`a ; b`),
+    /// `a, b or c` (`a, b ou c`).
     List(Vec<Message>, Sep),
 }
 
@@ -296,6 +311,8 @@ pub enum Sep {
     Comma,
     And,
     Semicolon,
+    /// Commas, and `or` (`ou`) before the last.
+    Or,
 }
 
 impl From<&str> for Arg {

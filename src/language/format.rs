@@ -191,7 +191,7 @@ fn value(kind: &ValueKind, in_market: bool) -> String {
 
 /// `400 000 €`, or `1 234,50 €` when there are cents. A literal that does
 /// not parse (lowering reports it) is kept as written.
-fn money(raw: &str) -> String {
+pub(crate) fn money(raw: &str) -> String {
     let Ok(amount) = parse_money(raw) else {
         return raw.to_owned();
     };

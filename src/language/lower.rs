@@ -983,6 +983,9 @@ impl Lowerer {
         } else {
             item.values.as_slice()
         };
+        if self.bare_amounts(values) {
+            return;
+        }
         let Some((amount_value, budget_values)) = values.split_last() else {
             self.missing_value(item, item.head.span, Message::new("what-budget-amount"));
             return;
@@ -1070,6 +1073,9 @@ impl Lowerer {
             };
             if line.values.is_empty() {
                 self.missing_value(line, line.head.span, Message::new("what-schedule-amounts"));
+            }
+            if self.bare_amounts(&line.values) {
+                continue;
             }
             for pair in line.values.chunks(2) {
                 let [budget, amount] = pair else {
@@ -1246,6 +1252,71 @@ impl Lowerer {
                 None
             }
         }
+    }
+
+    /// Numbers written without a currency where an amount is expected
+    /// (`plafond AE 400 000`): each run of them is reported once, with the
+    /// amount as it should read. True if there was one.
+    fn bare_amounts(&mut self, values: &[Value]) -> bool {
+        let number = |v: &Value| {
+            matches!(&v.kind, ValueKind::Word(w)
+                if w.starts_with(|c: char| c.is_ascii_digit())
+                    && w.chars().all(|c| c.is_ascii_digit() || c == ','))
+        };
+        let mut found = false;
+        let mut i = 0;
+        while i < values.len() {
+            let run = values
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|v| number(v))
+                .count();
+            if run == 0 {
+                i += 1;
+                continue;
+            }
+            let run_values = values.get(i..i + run).unwrap_or_default();
+            let digits: String = run_values
+                .iter()
+                .filter_map(|v| match &v.kind {
+                    ValueKind::Word(w) => Some(w.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let written: Vec<String> = run_values
+                .iter()
+                .filter_map(|v| match &v.kind {
+                    ValueKind::Word(w) => Some(w.clone()),
+                    _ => None,
+                })
+                .collect();
+            let suggestion = crate::language::format::money(&format!("{digits} €"));
+            if let (Some(first), Some(last)) = (run_values.first(), run_values.last()) {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::ValueInvalid,
+                        msg!(
+                            "amount-needs-currency",
+                            written = written.join(" "),
+                            suggestion = suggestion.as_str()
+                        ),
+                    )
+                    .at_clause(
+                        self.source,
+                        first.span.cover(last.span),
+                        Message::new("no-currency-label"),
+                    )
+                    .help(msg!(
+                        "amount-needs-currency-help",
+                        suggestion = suggestion.as_str()
+                    )),
+                );
+            }
+            found = true;
+            i += run;
+        }
+        found
     }
 
     fn money(&mut self, value: &Value) -> Option<Spanned<Decimal>> {

@@ -9,6 +9,8 @@
 //! out (byte offsets kept) and parsing starts again, so one run reports every
 //! broken line of a file, up to [`MAX_SYNTAX_ERRORS`].
 
+use crate::i18n::{Message, Sep};
+use crate::msg;
 use pest::Parser as _;
 use pest::error::{ErrorVariant, InputLocation};
 use pest::iterators::Pair;
@@ -177,7 +179,7 @@ fn syntax_diagnostic(
     let found = describe_found(text, offset);
     let expected = match variant {
         ErrorVariant::ParsingError { positives, .. } => expected_list(positives),
-        ErrorVariant::CustomError { message } => message.clone(),
+        ErrorVariant::CustomError { message } => Message::plain(message.clone()),
     };
     let width = text
         .get(offset..)
@@ -186,73 +188,168 @@ fn syntax_diagnostic(
     let span = Span::new(offset, offset + width);
     if let ErrorVariant::CustomError { message } = variant {
         // pest's own limit on nesting, which keeps parsing off the stack's end.
-        return Diagnostic::new(Code::SyntaxError, format!("the file cannot be read here: {message}"))
-            .at_clause(source, span, "nested too deeply")
-            .help("blocks nest a few levels deep in a convention; thousands of nested `{` are not a rule file");
+        return Diagnostic::new(
+            Code::SyntaxError,
+            msg!("syntax-nesting", message = message.as_str()),
+        )
+        .at_clause(source, span, Message::new("syntax-nesting-label"))
+        .help(Message::new("syntax-nesting-help"));
     }
     if text.get(offset..).is_some_and(|s| s.starts_with('"')) {
-        return Diagnostic::new(Code::SyntaxError, "unterminated quoted text")
-            .at_clause(source, span, "this text is never closed")
+        return Diagnostic::new(Code::SyntaxError, Message::new("syntax-unterminated"))
+            .at_clause(source, span, Message::new("syntax-unterminated-label"))
             .help(syntax_help(text, offset));
     }
+    // The end of the file where a `}` is expected: the error is the block
+    // left open, so point at the line that opened it.
+    if offset >= text.trim_end().len() {
+        if let Some(open) = unclosed_block(text) {
+            let (start, end) = line_bounds(text, open);
+            let head = text.get(start..end).unwrap_or("").trim();
+            let first = start + text.get(start..end).unwrap_or("").len()
+                - text.get(start..end).unwrap_or("").trim_start().len();
+            return Diagnostic::new(Code::SyntaxError, Message::new("syntax-unclosed"))
+                .at_clause(
+                    source,
+                    Span::new(first, open + 1),
+                    msg!("syntax-unclosed-label", line = head),
+                )
+                .related(source, span, Message::new("syntax-file-ends-label"))
+                .help(Message::new("syntax-unclosed-help"));
+        }
+    }
+    let invisible = text
+        .get(offset..)
+        .and_then(|s| s.chars().next())
+        .and_then(invisible_name);
+    let help = match invisible {
+        Some(_) => Message::new("syntax-invisible-help"),
+        None => syntax_help(text, offset),
+    };
     Diagnostic::new(
         Code::SyntaxError,
-        format!("expected {expected}, found {found}"),
+        msg!("expected-found", expected = expected.clone(), found = found),
     )
-    .at_clause(source, span, format!("expected {expected}"))
-    .help(syntax_help(text, offset))
+    .at_clause(source, span, msg!("expected-label", expected = expected))
+    .help(help)
 }
 
-fn describe_found(text: &str, offset: usize) -> String {
-    match text.get(offset..).and_then(|s| s.chars().next()) {
-        None => "the end of the file".into(),
-        Some('\n' | '\r') => "the end of the line".into(),
-        Some('"') => "an unterminated quoted text".into(),
-        Some(c) => format!("`{c}`"),
+/// The offset of the `{` left open at the end of the text (braces in
+/// quoted texts and comments do not count). Braces alone do not say which
+/// block lacks its `}`: indentation does. A `}` closes the block opened on
+/// the last line indented as it is; blocks opened deeper in between are
+/// the ones left open, the innermost first.
+fn unclosed_block(text: &str) -> Option<usize> {
+    let indent_at = |offset: usize| {
+        let (start, _) = line_bounds(text, offset);
+        let line = text.get(start..).unwrap_or("");
+        line.len() - line.trim_start_matches([' ', '\t']).len()
+    };
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut skipped = None;
+    let (mut quoted, mut comment, mut escaped) = (false, false, false);
+    for (i, c) in text.char_indices() {
+        match c {
+            '\n' => {
+                quoted = false;
+                comment = false;
+            }
+            _ if comment => {}
+            '\\' if quoted => {
+                escaped = !escaped;
+                continue;
+            }
+            '"' if !escaped => quoted = !quoted,
+            '#' if !quoted => comment = true,
+            '{' if !quoted => open.push((i, indent_at(i))),
+            '}' if !quoted => {
+                let indent = indent_at(i);
+                while open.len() > 1 && open.last().is_some_and(|(_, k)| *k > indent) {
+                    let left = open.pop();
+                    skipped = skipped.or(left.map(|(at, _)| at));
+                }
+                open.pop();
+            }
+            _ => {}
+        }
+        escaped = false;
+    }
+    skipped.or(open.last().map(|(at, _)| *at))
+}
+
+/// The catalogue entry naming an invisible character that has no place
+/// in a rule file outside quoted texts.
+fn invisible_name(c: char) -> Option<&'static str> {
+    match c {
+        '\u{feff}' => Some("char-bom"),
+        '\u{a0}' => Some("char-nbsp"),
+        '\u{202f}' => Some("char-nnbsp"),
+        '\u{200b}' => Some("char-zwsp"),
+        '\u{200c}' | '\u{200d}' | '\u{2060}' => Some("char-zero-width"),
+        '\t' | '\n' | '\r' | ' ' => None,
+        c if c.is_whitespace() || c.is_control() => Some("char-other-space"),
+        _ => None,
     }
 }
 
-fn expected_list(rules: &[Rule]) -> String {
-    let mut names: Vec<&str> = rules.iter().map(|r| rule_name(*r)).collect();
-    names.sort_unstable();
+fn describe_found(text: &str, offset: usize) -> Message {
+    match text.get(offset..).and_then(|s| s.chars().next()) {
+        None => Message::new("found-end-of-file"),
+        Some('\n' | '\r') => Message::new("found-end-of-line"),
+        Some('"') => Message::new("found-unterminated"),
+        Some(c) => match invisible_name(c) {
+            Some(name) => msg!("found-invisible", name = Message::new(name))
+                .arg("code", format!("U+{:04X}", u32::from(c))),
+            None => Message::plain(format!("`{c}`")),
+        },
+    }
+}
+
+fn expected_list(rules: &[Rule]) -> Message {
+    let mut names: Vec<&'static str> = rules.iter().map(|r| rule_name(*r)).collect();
+    // One order in every language: the English one.
+    names.sort_by_key(|n| crate::i18n::Lang::En.tr(&Message::new(n)));
     names.dedup();
     match names.as_slice() {
-        [] => "something else".into(),
-        [one] => (*one).into(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [] => Message::new("rule-something-else"),
+        [one] => Message::new(one),
+        names => Message::new("joined").list(
+            "items",
+            names.iter().map(|n| Message::new(n)).collect(),
+            Sep::Or,
+        ),
     }
 }
 
-/// Plain-English names for grammar rules, as users should read them.
+/// Names for grammar rules, as users should read them (catalogue entries).
 fn rule_name(rule: Rule) -> &'static str {
     match rule {
-        Rule::EOI => "the end of the file",
-        Rule::item | Rule::word => "a keyword",
-        Rule::close => "`}`",
-        Rule::block => "`{`",
-        Rule::text | Rule::chars => "a quoted text",
-        Rule::date => "a date (yyyy-mm-dd)",
-        Rule::money => "an amount in euros (400 000 €)",
-        Rule::comment => "a comment",
-        Rule::document => "a convention",
-        _ => "a value",
+        Rule::EOI => "rule-end-of-file",
+        Rule::item | Rule::word => "rule-keyword",
+        Rule::close => "rule-close",
+        Rule::block => "rule-open",
+        Rule::text | Rule::chars => "rule-text",
+        Rule::date => "rule-date",
+        Rule::money => "rule-money",
+        Rule::comment => "rule-comment",
+        Rule::document => "rule-convention",
+        _ => "rule-value",
     }
 }
 
-fn syntax_help(text: &str, offset: usize) -> String {
+fn syntax_help(text: &str, offset: usize) -> Message {
     let rest = text.get(offset..).unwrap_or("");
-    if rest.starts_with('"') {
-        "a quoted text must end with `\"` on the same line".into()
+    Message::new(if rest.starts_with('"') {
+        "syntax-help-quote"
     } else if rest.starts_with('}') {
-        "this `}` closes no open `{`: remove it or add the block it closes".into()
-    } else if rest.is_empty() {
-        "a block opened with `{` is never closed: add `}`".into()
+        "syntax-help-close"
+    } else if rest.trim().is_empty() {
+        "syntax-help-unclosed"
     } else if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        "amounts need a currency (`400 000 €`) and dates are written yyyy-mm-dd".into()
+        "syntax-help-number"
     } else {
-        "each line holds one clause: a keyword, its values, and optionally `{` to open a block"
-            .into()
-    }
+        "syntax-help-line"
+    })
 }
 
 fn span_of(pair: &Pair<'_, Rule>) -> Span {
