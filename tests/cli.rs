@@ -500,3 +500,113 @@ fn finding_lines(report: &serde_json::Value, figures: &[&str]) -> Vec<String> {
         })
         .collect()
 }
+
+/// Runs the binary with `input` on standard input.
+fn with_stdin(args: &[&str], input: &[u8]) -> (i32, Vec<u8>) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(args)
+        .current_dir(common::root())
+        .env("CLAUSIER_LANG", "en")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), out.stdout)
+}
+
+/// The rule file as Windows writes it: UTF-8 with BOM and CRLF,
+/// Windows-1252, UTF-16 (Notepad's "Unicode"), and old Mac CR line ends.
+fn windows_forms(text: &str) -> Vec<(&'static str, Vec<u8>)> {
+    let crlf = text.replace('\n', "\r\n");
+    // Windows-1252 is Latin-1 but for 0x80-0x9F, where `€` is 0x80.
+    let cp1252: Vec<u8> = crlf
+        .chars()
+        .map(|c| match c {
+            '€' => 0x80,
+            c => u8::try_from(u32::from(c)).expect("a Latin-1 character"),
+        })
+        .collect();
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(crlf.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend_from_slice(crlf.as_bytes());
+    vec![
+        ("utf-8 BOM CRLF", bom),
+        ("windows-1252", cp1252),
+        ("utf-16", utf16),
+        ("CR", text.replace('\n', "\r").into_bytes()),
+    ]
+}
+
+#[test]
+fn rule_files_from_windows_are_read_and_keep_their_form() {
+    let rules = "rules/hebergement-2019.conv";
+    let export = "examples/hebergement-2019-2020.csv";
+    let text = std::fs::read_to_string(common::root().join(rules)).unwrap();
+    let (_, expected) = json(&[rules, export]);
+    let dir = tempfile::tempdir().unwrap();
+    for (form, bytes) in windows_forms(&text) {
+        let path = dir.path().join("convention.conv");
+        std::fs::write(&path, &bytes).unwrap();
+        let path = path.to_str().unwrap();
+        let (code, report) = json(&[path, export]);
+        assert_eq!(code, 1, "{form}");
+        assert_eq!(
+            report["summary"].to_string().replace(path, rules),
+            expected["summary"].to_string(),
+            "{form}"
+        );
+        let codes = |r: &Value| {
+            r["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| (d["code"].clone(), d["row"]["line"].clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&report), codes(&expected), "{form}");
+        // Already formatted: fmt leaves every form byte for byte.
+        let (code, _, _) = clausier(&["fmt", path]);
+        assert_eq!(code, 0, "{form}");
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            bytes,
+            "fmt changed the {form} file"
+        );
+        // A line out of layout: fmt fixes it and keeps the file's form.
+        let messy = text.replacen("plafond AE", "plafond    AE", 1);
+        let messy_forms = windows_forms(&messy);
+        let (_, messy_bytes) = messy_forms.iter().find(|(f, _)| *f == form).unwrap();
+        std::fs::write(path, messy_bytes).unwrap();
+        let (code, _, _) = clausier(&["fmt", path]);
+        assert_eq!(code, 0, "{form}");
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            bytes,
+            "fmt did not keep the {form} form"
+        );
+    }
+}
+
+#[test]
+fn fmt_and_lint_read_standard_input() {
+    let rules = "rules/hebergement-2019.conv";
+    let text = std::fs::read_to_string(common::root().join(rules)).unwrap();
+    let messy = text.replacen("plafond AE", "plafond    AE", 1);
+    let (code, out) = with_stdin(&["fmt", "-"], messy.as_bytes());
+    assert_eq!(code, 0);
+    assert_eq!(String::from_utf8(out).unwrap(), text);
+    let (code, out) = with_stdin(&["fmt", "--check", "-"], messy.as_bytes());
+    assert_eq!(code, 1);
+    assert!(String::from_utf8(out).unwrap().contains("+  plafond AE"));
+    let (code, out) = with_stdin(&["lint", "-"], text.as_bytes());
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+    let (code, out) = with_stdin(&["lint", "--format", "json", "-"], b"convention \"x\" {\n");
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["diagnostics"][0]["code"], "syntax.error");
+}

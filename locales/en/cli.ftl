@@ -55,3 +55,9 @@ unchecked-nature = nature of expenses (`{ $keyword }`): no `{ $keyword }` column
 unchecked-uo = uo `{ $uo }`: exports carry the centre financier, not the budget unit; the imputation's codes are checked instead
 unchecked-commitments-cp-only = payments per commitment in `{ $file }`: the convention does not delegate AE (`délégation CP`), so the export holds no commitments to pay on
 unchecked-commitments = payments per commitment: no `n_ej` column in `{ $file }`
+
+## fmt.
+fmt-syntax-errors = `{ $file }` has syntax errors: not formatted
+fmt-cannot-write = cannot write `{ $file }`: { $error }
+fmt-as-written = { $file } (as written)
+fmt-formatted = { $file } (formatted)

@@ -115,3 +115,9 @@ unchecked-nature = nature des dépenses (`{ $keyword }`) : pas de colonne `{ $k
 unchecked-uo = UO `{ $uo }` : les exports portent le centre financier, non l'unité opérationnelle ; les codes de l'imputation sont contrôlés à sa place
 unchecked-commitments-cp-only = paiements par engagement dans `{ $file }` : la convention ne délègue pas d'AE (`délégation CP`), l'export ne porte donc aucun engagement sur lequel payer
 unchecked-commitments = paiements par engagement : pas de colonne `n_ej` dans `{ $file }`
+
+## fmt.
+fmt-syntax-errors = `{ $file }` comporte des erreurs de syntaxe : non mis en forme
+fmt-cannot-write = impossible d'écrire `{ $file }` : { $error }
+fmt-as-written = { $file } (tel qu'écrit)
+fmt-formatted = { $file } (mis en forme)

@@ -193,8 +193,8 @@ fn load_conventions(
     let mut conventions = Vec::new();
     for file in files {
         let name = file.display().to_string();
-        let text = match std::fs::read_to_string(&file) {
-            Ok(t) => t,
+        let text = match super::read_text(&file) {
+            Ok(t) => t.text,
             Err(e) => {
                 output.emit(&unreadable(&name, &e), sources);
                 return None;
@@ -230,7 +230,9 @@ fn load_profile(arg: &str, sources: &mut Sources) -> Result<Profile, Vec<Diagnos
             )),
         ]);
     }
-    let text = std::fs::read_to_string(path).map_err(|e| vec![unreadable(arg, &e)])?;
+    let text = super::read_text(path)
+        .map_err(|e| vec![unreadable(arg, &e)])?
+        .text;
     let id = sources.add_rule(arg, text);
     let (profile, diags) = profile::parse(id, sources.rule_text(id).unwrap_or(""));
     profile.ok_or(diags)

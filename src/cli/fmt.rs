@@ -1,7 +1,10 @@
 //! `clausier fmt [--check] PATH...`: the canonical layout of rule files.
 
-use crate::i18n::Lang;
+use std::io::Write;
 use std::path::PathBuf;
+
+use crate::i18n::{Lang, Message, io_error};
+use crate::msg;
 
 use clap::Args;
 
@@ -11,7 +14,9 @@ use crate::source::Sources;
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
-    /// Rule files, or directories searched recursively for `*.conv`.
+    /// Rule files, or directories searched recursively for `*.conv`; `-`
+    /// reads a rule file from standard input and writes it formatted to
+    /// standard output. Each file keeps its encoding, BOM and line ends.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Change nothing: print a diff for each file that is not formatted,
@@ -23,23 +28,35 @@ pub struct FmtArgs {
 pub fn run(args: &FmtArgs, lang: Lang) -> u8 {
     let mut files = Vec::new();
     let mut code = EXIT_CLEAN;
+    let say = |m: Message| eprintln!("clausier: {}", lang.tr(&m));
     for path in &args.paths {
         if let Err(e) = super::lint::collect(path, &mut files) {
-            eprintln!("clausier: cannot read `{}`: {e}", path.display());
+            say(msg!(
+                "cannot-read",
+                file = path.display().to_string(),
+                error = io_error(&e)
+            ));
             code = EXIT_UNUSABLE;
         }
     }
     let human = Human::new(false, lang);
     for file in &files {
+        let stdin = file.as_os_str() == "-";
         let name = file.display().to_string();
-        let text = match std::fs::read_to_string(file) {
+        let read = match super::read_text(file) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("clausier: cannot read `{name}`: {e}");
+                say(msg!(
+                    "cannot-read",
+                    file = name.as_str(),
+                    error = io_error(&e)
+                ));
                 code = EXIT_UNUSABLE;
                 continue;
             }
         };
+        // Formatting works on `\n` line ends; the file keeps its own.
+        let text = read.normalized();
         let formatted = match crate::language::format::format(&text) {
             Ok(f) => f,
             Err(errors) => {
@@ -48,32 +65,48 @@ pub fn run(args: &FmtArgs, lang: Lang) -> u8 {
                 for d in errors {
                     eprint!("{}", human.render(&d, &sources));
                 }
-                eprintln!("clausier: `{name}` has syntax errors: not formatted");
+                say(msg!("fmt-syntax-errors", file = name.as_str()));
                 code = EXIT_UNUSABLE;
                 continue;
             }
         };
+        if stdin && !args.check {
+            // A filter: the formatted text on standard output.
+            if let Err(e) = std::io::stdout().write_all(&read.encode(&formatted)) {
+                say(msg!(
+                    "fmt-cannot-write",
+                    file = name.as_str(),
+                    error = io_error(&e)
+                ));
+                code = EXIT_UNUSABLE;
+            }
+            continue;
+        }
         if formatted == text {
             continue;
         }
         if args.check {
-            print!("{}", diff(&name, &text, &formatted));
+            print!("{}", diff(&name, &text, &formatted, lang));
             code = code.max(EXIT_FINDINGS);
-        } else if let Err(e) = std::fs::write(file, &formatted) {
-            eprintln!("clausier: cannot write `{name}`: {e}");
+        } else if let Err(e) = std::fs::write(file, read.encode(&formatted)) {
+            say(msg!(
+                "fmt-cannot-write",
+                file = name.as_str(),
+                error = io_error(&e)
+            ));
             code = EXIT_UNUSABLE;
         }
     }
     code
 }
 
-fn diff(name: &str, old: &str, new: &str) -> String {
+fn diff(name: &str, old: &str, new: &str, lang: Lang) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(2)
         .header(
-            &format!("{name} (as written)"),
-            &format!("{name} (formatted)"),
+            &lang.tr(&msg!("fmt-as-written", file = name)),
+            &lang.tr(&msg!("fmt-formatted", file = name)),
         )
         .to_string()
 }

@@ -11,7 +11,8 @@ use crate::source::Sources;
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Rule files, or directories searched recursively for `*.conv`.
+    /// Rule files, or directories searched recursively for `*.conv`; `-`
+    /// reads one rule file from standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -34,8 +35,8 @@ pub fn run(args: &LintArgs, lang: Lang) -> u8 {
     }
     for file in &files {
         let name = file.display().to_string();
-        let text = match std::fs::read_to_string(file) {
-            Ok(t) => t,
+        let text = match super::read_text(file) {
+            Ok(t) => t.text,
             Err(e) => {
                 output.emit(&super::check::unreadable(&name, &e), &sources);
                 unusable = true;
@@ -64,6 +65,10 @@ pub fn run(args: &LintArgs, lang: Lang) -> u8 {
 
 /// The rule files of a path: itself, or the `*.conv` files below it, sorted.
 pub fn collect(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if path.as_os_str() == "-" {
+        files.push(path.to_path_buf());
+        return Ok(());
+    }
     if !path.is_dir() {
         std::fs::metadata(path)?;
         files.push(path.to_path_buf());

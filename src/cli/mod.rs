@@ -82,6 +82,20 @@ impl Color {
     }
 }
 
+/// Reads a rule file or profile (`-`: standard input), in whatever
+/// encoding and line ends Windows or another system wrote it.
+pub fn read_text(path: &std::path::Path) -> std::io::Result<crate::input::encoding::TextFile> {
+    use std::io::Read;
+    let bytes = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes)?;
+        bytes
+    } else {
+        std::fs::read(path)?
+    };
+    Ok(crate::input::encoding::TextFile::decode(&bytes))
+}
+
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
