@@ -93,6 +93,10 @@ pub fn read_text(path: &std::path::Path) -> std::io::Result<crate::input::encodi
     } else {
         std::fs::read(path)?
     };
+    // Text never holds NUL: such a file is binary, whatever its name.
+    if bytes.contains(&0) && !bytes.starts_with(b"\xff\xfe") && !bytes.starts_with(b"\xfe\xff") {
+        return Err(std::io::Error::from(std::io::ErrorKind::InvalidData));
+    }
     Ok(crate::input::encoding::TextFile::decode(&bytes))
 }
 

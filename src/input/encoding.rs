@@ -171,7 +171,9 @@ impl TextFile {
 }
 
 fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
-    let units = bytes.chunks_exact(2).map(|p| read([p[0], p[1]]));
+    let units = bytes
+        .chunks_exact(2)
+        .map(|p| read(<[u8; 2]>::try_from(p).unwrap_or_default()));
     char::decode_utf16(units)
         .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect()
