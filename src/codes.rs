@@ -105,6 +105,8 @@ codes! {
         "the budget title or PCE account of a transaction is not among those the convention allows";
     CommitmentOverpaid = "commitment.overpaid", Error,
         "on one commitment (EJ), cumulative payments exceed cumulative commitments";
+    ClauseUnchecked = "clause.unchecked", Warning,
+        "a clause cannot be checked: the export lacks the column it needs";
     ScopeUnmatched = "scope.unmatched", Warning,
         "a row matches no convention of the rules folder";
     ScopeAmbiguous = "scope.ambiguous", Warning,

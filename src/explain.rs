@@ -163,6 +163,11 @@ pub fn explain(code: Code) -> Explanation {
             "date;type;n_ej;montant\n20/12/2017;AE;2103100003;8 400,00\n15/02/2018;CP;2103100003;8 400,00\n01/03/2018;CP;2103100003;1 250,00   <- 9 650 € paid on 8 400 €",
             "Check the payment's EJ number, and export the commitment lines of earlier years with the payments.",
         ),
+        Code::ClauseUnchecked => (
+            "A clause can only be checked against the column that carries what it restricts: without a `centre_financier` column, the imputation's centre financier is never compared; without `fournisseur`, the authorised markets are not. The run goes on, but a clean result then says less than it seems: this warning makes the gap visible, and `--deny warnings` fails on it.",
+            "# convention: `imputation { centre-financier 0124-CDAF-CDSI }`\n# export header: date;type;montant",
+            "Export the missing column from CHORUS (or name it in a profile: `--profile FILE`); if the clause truly cannot be checked on this export, accept the warning.",
+        ),
         Code::ScopeUnmatched => (
             "When a rules folder is checked, each row goes to the convention whose imputation codes it carries. A row that matches none is spent outside every convention of the folder: it is reported rather than dropped, and counted in the summary.",
             "clausier check rules/ export.csv\n\ndate;type;montant;centre_financier\n16/04/2018;CP;30 000,00;0129-CDAF-CDSI   <- no convention has 0129-CDAF-CDSI",

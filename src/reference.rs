@@ -207,6 +207,19 @@ pub fn evaluate(
             input,
             &ReadOptions::default(),
         )?;
+        // "A clause whose column the export lacks is `clause.unchecked`,
+        // once per clause and export" (a single rule file only).
+        if let [view] = views.as_slice() {
+            for span in unchecked(view, reader.layout()) {
+                outs.push(plain(Finding {
+                    code: Code::ClauseUnchecked,
+                    row: None,
+                    clause: Some((view.source(), span.start, span.end)),
+                    waived: false,
+                    sum: None,
+                }));
+            }
+        }
         loop {
             let row = match reader.next_row() {
                 Ok(Some(row)) => row,
@@ -284,6 +297,51 @@ pub fn evaluate(
     totals.rows_read =
         totals.rows_checked + totals.rows_out_of_scope + totals.rows_rejected + totals.rows_skipped;
     Ok((waive(conventions, outs), totals))
+}
+
+/// The clauses an export cannot check, each at the first clause stating
+/// it: the imputation's fields (in field order), the authorised markets,
+/// the titles, the accounts, the payments per commitment.
+fn unchecked(view: &View<'_>, layout: &crate::input::Layout) -> Vec<Span> {
+    let mut spans = Vec::new();
+    // "Each field of the imputation, common or an envelope's, is checked
+    // against its column."
+    for field in CodeField::ALL {
+        let first = view.versions().find_map(|v| {
+            v.code(field)
+                .or_else(|| v.envelopes.iter().find_map(|e| e.code(field)))
+        });
+        if let (Some(code), None) = (first, layout.code(field)) {
+            spans.push(code.span);
+        }
+    }
+    // "Markets are checked by supplier (`fournisseur`) or contract
+    // (`marche`)."
+    let markets = || view.versions().flat_map(|v| v.markets.iter());
+    let suppliers = markets().any(|m| m.market.chorus.is_some());
+    let contracts = markets().any(|m| m.market.number.is_some());
+    let checkable =
+        (suppliers && layout.supplier.is_some()) || (contracts && layout.contract.is_some());
+    if (suppliers || contracts) && !checkable {
+        spans.extend(
+            view.versions()
+                .find_map(|v| v.markets.first().map(|m| m.market.span)),
+        );
+    }
+    // "`titre` and `compte` are checked against their columns."
+    if layout.title.is_none() {
+        spans.extend(view.versions().find_map(|v| v.titles.map(|r| r.span)));
+    }
+    if layout.account.is_none() {
+        spans.extend(view.versions().find_map(|v| v.accounts.map(|r| r.span)));
+    }
+    // "Payments per commitment need the EJ number (`n_ej`), unless the
+    // convention delegates no AE."
+    let cp_only = view.versions().any(|v| !v.delegated[0]);
+    if !cp_only && layout.ej.is_none() {
+        spans.push(view.convention.title.span);
+    }
+    spans
 }
 
 fn plain(finding: Finding) -> Out {

@@ -176,7 +176,9 @@ pub fn check_with(
         let id = export.source();
         if run.router.is_none() {
             for e in run.evaluators.iter_mut() {
-                e.begin_export(sources.name(id), export.profile_name(), &layout);
+                e.begin_export(sources.name(id), export.profile_name(), &layout, &mut |d| {
+                    out(sources, d)
+                });
             }
         }
         let chunks = match sources.get(id).map(|f| &f.kind) {

@@ -126,17 +126,26 @@ fn lint_exit_codes_and_fail_level() {
         1
     );
     assert_eq!(clausier(&["lint", "no/such/dir"]).0, 2);
-    // The same policy applies to check: the example has errors and warnings.
+    // The same policy applies to check. An export without rows has no
+    // finding on rows, but lacking the imputation's columns it leaves
+    // clauses unchecked: warnings, which fail the run at that level only.
+    let header_only = "tests/cases/rules/header-only.csv";
+    assert_eq!(clausier(&["check", SEED, header_only]).0, 0);
     assert_eq!(
-        clausier(&[
-            "check",
-            "--fail-level",
-            "warning",
-            SEED,
-            "tests/cases/rules/header-only.csv"
-        ])
-        .0,
-        0
+        clausier(&["check", "--fail-level", "warning", SEED, header_only]).0,
+        1
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full-header.csv");
+    std::fs::write(
+        &full,
+        "date;type;n_ej;montant;programme;centre_financier;domaine_fonctionnel;activite;centre_de_couts;fournisseur\n",
+    )
+    .unwrap();
+    assert_eq!(
+        clausier(&["check", "--deny", "warnings", SEED, full.to_str().unwrap()]).0,
+        0,
+        "every column present, no row: nothing to report"
     );
     let (_, json, _) = clausier(&["lint", "--format", "json", "rules"]);
     let v: Value = serde_json::from_str(&json).unwrap();

@@ -406,24 +406,66 @@ impl<'c> Evaluator<'c> {
         self.shards.push(parts);
     }
 
-    /// Notes an export's layout before its rows: which clauses it can check.
-    pub fn begin_export(&mut self, name: &str, profile: &str, layout: &Layout) {
-        // Every field some version checks, common or an envelope's.
-        let mut fields: Vec<CodeField> = Vec::new();
+    /// Notes an export's layout before its rows: which clauses it can
+    /// check. Each clause it cannot (its column absent) is a
+    /// `clause.unchecked` warning at the clause, and a line of the summary.
+    pub fn begin_export(
+        &mut self,
+        name: &str,
+        profile: &str,
+        layout: &Layout,
+        out: &mut dyn FnMut(Diagnostic),
+    ) {
+        let source = self.convention.source;
+        let mut unchecked = |summary: &mut Summary, what: Message, span: Span, column: &str| {
+            let clause = match column {
+                "fournisseur" | "marche" => Message::new("clause-markets"),
+                "titre" | "compte" => msg!("clause-nature", keyword = column),
+                "n_ej" => Message::new("clause-commitments"),
+                field => msg!("clause-imputation", field = field),
+            };
+            out(Diagnostic::new(
+                Code::ClauseUnchecked,
+                msg!(
+                    "clause-unchecked",
+                    clause = clause,
+                    file = name,
+                    column = column
+                ),
+            )
+            .at_clause(
+                source,
+                span,
+                msg!("clause-unchecked-label", column = column),
+            )
+            .help(msg!(
+                "clause-unchecked-help",
+                column = column,
+                profile = profile
+            )));
+            summary.not_checked.push(what);
+        };
+        // Every field some version checks, common or an envelope's, with
+        // the first clause that states it.
+        let mut fields: Vec<(CodeField, Span)> = Vec::new();
         for (_, imp) in &self.rules.imputations {
             let envelope_codes = imp.envelopes.iter().flat_map(|e| &e.codes);
-            fields.extend(imp.common.iter().chain(envelope_codes).map(|c| c.0));
+            for code in imp.common.iter().chain(envelope_codes) {
+                if !fields.iter().any(|(f, _)| *f == code.0) {
+                    fields.push((code.0, code.3));
+                }
+            }
         }
-        fields.sort_unstable();
-        fields.dedup();
-        for field in fields {
+        fields.sort_by_key(|(f, _)| *f);
+        for (field, span) in fields {
             if layout.code(field).is_none() {
-                self.summary.not_checked.push(msg!(
+                let what = msg!(
                     "unchecked-imputation",
                     field = field.name(),
                     file = name,
                     profile = profile
-                ));
+                );
+                unchecked(&mut self.summary, what, span, field.name());
             }
         }
         // Envelopes told apart only by absent columns: their rows belong
@@ -451,27 +493,33 @@ impl<'c> Evaluator<'c> {
         let has_parties = suppliers || contracts;
         let checkable =
             (suppliers && layout.supplier.is_some()) || (contracts && layout.contract.is_some());
-        if has_parties && !checkable {
-            self.summary
-                .not_checked
-                .push(msg!("unchecked-markets", file = name));
+        let market_span = self
+            .rules
+            .markets
+            .iter()
+            .find_map(|(_, _, m)| m.clauses.first().map(|(span, _)| *span));
+        if let (true, false, Some(span)) = (has_parties, checkable, market_span) {
+            let what = msg!("unchecked-markets", file = name);
+            let column = if suppliers { "fournisseur" } else { "marche" };
+            unchecked(&mut self.summary, what, span, column);
         }
         for (k, (keyword, column)) in [("titre", layout.title), ("compte", layout.account)]
             .into_iter()
             .enumerate()
         {
-            let restricted = self
+            let rule = self
                 .rules
                 .natures
                 .iter()
-                .any(|(_, n)| n.get(k).is_some_and(Option::is_some));
-            if restricted && column.is_none() {
-                self.summary.not_checked.push(msg!(
+                .find_map(|(_, n)| n.get(k).and_then(Option::as_ref));
+            if let (Some(rule), None) = (rule, column) {
+                let what = msg!(
                     "unchecked-nature",
                     keyword = keyword,
                     file = name,
                     profile = profile
-                ));
+                );
+                unchecked(&mut self.summary, what, rule.span, keyword);
             }
         }
         if let Some(uo) = &self.convention.uo {
@@ -484,9 +532,9 @@ impl<'c> Evaluator<'c> {
                 .not_checked
                 .push(msg!("unchecked-commitments-cp-only", file = name));
         } else if layout.ej.is_none() {
-            self.summary
-                .not_checked
-                .push(msg!("unchecked-commitments", file = name));
+            let what = msg!("unchecked-commitments", file = name);
+            let span = self.convention.title.span;
+            unchecked(&mut self.summary, what, span, "n_ej");
         }
     }
 

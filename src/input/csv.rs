@@ -15,7 +15,7 @@ use super::profile::{self, BudgetRule, ColumnRef, Field, Profile};
 use super::split::{Event, Record, Splitter};
 use super::{Accounting, Cents, Layout, Movement, RowPos, Transaction};
 use crate::diag::{Code, Diagnostic, SourceId};
-use crate::language::keywords::fold;
+use crate::input::profile::title_key;
 use crate::language::model::{Budget, CodeField};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -601,7 +601,10 @@ fn cells(record: &Record<'_>, encoding: Encoding) -> Vec<String> {
 
 /// Folded titles of a record, for comparison with a profile's.
 fn titles(record: &Record<'_>, encoding: Encoding) -> Vec<String> {
-    cells(record, encoding).iter().map(|c| fold(c)).collect()
+    cells(record, encoding)
+        .iter()
+        .map(|c| title_key(c))
+        .collect()
 }
 
 /// The preamble's cells and the profile of the header line, which is the
@@ -652,7 +655,7 @@ fn find_header(
             let missing: Vec<String> = p
                 .header
                 .iter()
-                .filter(|h| !folded.contains(&fold(h)))
+                .filter(|h| !folded.contains(&title_key(h)))
                 .cloned()
                 .collect();
             let found = p.header.len() - missing.len();
@@ -712,13 +715,13 @@ fn quoted(titles: &[String]) -> String {
 fn metadata(profile: &Profile, preamble: &[Vec<String>], accounting: &mut Accounting) {
     for cells in preamble {
         if let Some(key) = &profile.fiscal_year_key {
-            let key = fold(key);
-            if let Some(i) = cells.iter().position(|c| fold(c) == key) {
+            let key = title_key(key);
+            if let Some(i) = cells.iter().position(|c| title_key(c) == key) {
                 accounting.fiscal_year = cells.iter().skip(i + 1).find(|c| !c.is_empty()).cloned();
             }
         }
         for m in &profile.measures {
-            if cells.iter().any(|c| fold(c) == fold(m)) {
+            if cells.iter().any(|c| title_key(c) == title_key(m)) {
                 accounting.measure = Some(m.clone());
             }
         }
@@ -742,7 +745,7 @@ fn resolve(
 ) -> Result<Resolved, Box<Diagnostic>> {
     let folded = titles(header, encoding);
     let find = |c: &ColumnRef| {
-        let title = fold(&c.title);
+        let title = title_key(&c.title);
         folded
             .iter()
             .enumerate()

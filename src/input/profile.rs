@@ -137,8 +137,24 @@ impl Profile {
             && self
                 .header
                 .iter()
-                .all(|h| folded_titles.iter().any(|t| *t == fold(h)))
+                .all(|h| folded_titles.iter().any(|t| *t == title_key(h)))
     }
+}
+
+/// A column title as people type it, reduced to what identifies it: case,
+/// accents, spaces, underscores and punctuation do not count, and `n°`,
+/// `no`, `num` and `numéro` are one word: `N° EJ`, `numéro_ej` and `n_ej`
+/// are one title, and so are `Centre de coûts` and `centre_de_couts`.
+/// Words are kept (`Type montant` and `Type de montant` are two layouts).
+pub fn title_key(title: &str) -> String {
+    fold(title)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| match w {
+            "numero" | "num" | "no" | "nº" => "n",
+            w => w,
+        })
+        .collect()
 }
 
 /// The built-in profiles, most specific first: detection picks the first
