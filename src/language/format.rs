@@ -124,16 +124,22 @@ impl Formatter<'_> {
         let is_market = fold(&item.head.text) == "marche";
         let mut previous: Option<&ValueKind> = None;
         for v in &item.values {
-            self.out.push(' ');
-            // An amount after a number (`05 000240 EUR`, which lowering
-            // rejects) stays as written: grouped, its digits would join the
-            // number's and the line would read differently (found by the
-            // `format` fuzz target).
+            // An amount after a number (`05 000240 EUR`, `0   000 €`, which
+            // lowering rejects) stays as written, two spaces apart: grouped,
+            // or one space apart, its digits would join the number's and
+            // the line would read differently (found by the `format` fuzz
+            // target).
             let after_number = matches!(previous,
                 Some(ValueKind::Word(w)) if w.bytes().all(|b| b.is_ascii_digit()));
             match &v.kind {
-                ValueKind::Money(raw) if after_number => self.out.push_str(raw),
-                kind => self.out.push_str(&value(kind, is_market)),
+                ValueKind::Money(raw) if after_number => {
+                    self.out.push_str("  ");
+                    self.out.push_str(raw);
+                }
+                kind => {
+                    self.out.push(' ');
+                    self.out.push_str(&value(kind, is_market));
+                }
             }
             previous = Some(&v.kind);
         }
@@ -228,6 +234,7 @@ mod tests {
         for text in [
             "convention n \"x\" {\n  s 05 000240 EUR\n}\n",
             "s 2020 AE 10 000 € CP 10 0 000 444444444444444444444€\n",
+            "2020 AE 10 000 €                 0                  000 € CP 10\n",
         ] {
             let once = format(text).unwrap();
             assert_eq!(format(&once).unwrap(), once, "{text}");
