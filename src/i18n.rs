@@ -29,6 +29,7 @@ const FR: &[(&str, &str)] = &[
         include_str!("../locales/fr/diagnostics.ftl"),
     ),
     ("cli.ftl", include_str!("../locales/fr/cli.ftl")),
+    ("explain.ftl", include_str!("../locales/fr/explain.ftl")),
 ];
 const EN: &[(&str, &str)] = &[
     (
@@ -36,6 +37,7 @@ const EN: &[(&str, &str)] = &[
         include_str!("../locales/en/diagnostics.ftl"),
     ),
     ("cli.ftl", include_str!("../locales/en/cli.ftl")),
+    ("explain.ftl", include_str!("../locales/en/explain.ftl")),
 ];
 
 /// No-break space, before `€` and other units in French.
@@ -146,8 +148,8 @@ impl Lang {
     /// The text of a message. An entry missing from the catalogue (a bug
     /// the catalogue tests catch) shows as its id, never as a panic.
     pub fn tr(self, message: &Message) -> Cow<'static, str> {
-        let id = match &message.kind {
-            Kind::Entry(id) => *id,
+        let id: &str = match &message.kind {
+            Kind::Entry(id) => id,
             Kind::Plain(text) => return Cow::Owned(text.clone()),
         };
         let (name, attribute) = split_id(id);
@@ -354,7 +356,7 @@ impl From<chrono::NaiveDate> for Arg {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Kind {
     /// An entry of the catalogues (`id` or `id.attribute`).
-    Entry(&'static str),
+    Entry(Cow<'static, str>),
     /// Text that is the same in every language (a file's own words).
     Plain(String),
 }
@@ -369,7 +371,15 @@ pub struct Message {
 impl Message {
     pub fn new(id: &'static str) -> Message {
         Message {
-            kind: Kind::Entry(id),
+            kind: Kind::Entry(Cow::Borrowed(id)),
+            args: Vec::new(),
+        }
+    }
+
+    /// An entry whose id is built at run time (`code-ceiling-exceeded.why`).
+    pub fn entry(id: String) -> Message {
+        Message {
+            kind: Kind::Entry(Cow::Owned(id)),
             args: Vec::new(),
         }
     }
@@ -406,8 +416,8 @@ impl Message {
     }
 
     /// The catalogue entry, if the message is one.
-    pub fn id(&self) -> Option<&'static str> {
-        match self.kind {
+    pub fn id(&self) -> Option<&str> {
+        match &self.kind {
             Kind::Entry(id) => Some(id),
             Kind::Plain(_) => None,
         }

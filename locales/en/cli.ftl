@@ -61,3 +61,9 @@ fmt-syntax-errors = `{ $file }` has syntax errors: not formatted
 fmt-cannot-write = cannot write `{ $file }`: { $error }
 fmt-as-written = { $file } (as written)
 fmt-formatted = { $file } (formatted)
+
+## explain.
+explain-why = Why it matters
+explain-example = Example
+explain-fix = How to fix it
+explain-no-code = no diagnostic code `{ $code }`; { $hint }`clausier explain all` lists them

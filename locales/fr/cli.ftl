@@ -121,3 +121,9 @@ fmt-syntax-errors = `{ $file }` comporte des erreurs de syntaxe : non mis en fo
 fmt-cannot-write = impossible d'écrire `{ $file }` : { $error }
 fmt-as-written = { $file } (tel qu'écrit)
 fmt-formatted = { $file } (mis en forme)
+
+## explain.
+explain-why = Pourquoi c'est important
+explain-example = Exemple
+explain-fix = Comment corriger
+explain-no-code = pas de code de diagnostic `{ $code }` ; { $hint }`clausier explain all` les énumère

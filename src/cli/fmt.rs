@@ -86,7 +86,12 @@ pub fn run(args: &FmtArgs, lang: Lang) -> u8 {
             continue;
         }
         if args.check {
-            print!("{}", diff(&name, &text, &formatted, lang));
+            // A closed pipe (`fmt --check | head`) is the reader's choice.
+            let _ = write!(
+                std::io::stdout(),
+                "{}",
+                diff(&name, &text, &formatted, lang)
+            );
             code = code.max(EXIT_FINDINGS);
         } else if let Err(e) = std::fs::write(file, read.encode(&formatted)) {
             say(msg!(

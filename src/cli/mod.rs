@@ -82,6 +82,20 @@ impl Color {
     }
 }
 
+/// The width of the terminal on standard output, in columns; 80 when it
+/// is not a terminal (a file, a pipe, a CI log) or cannot be asked.
+/// `COLUMNS` overrides both.
+pub fn terminal_width() -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+    {
+        return n.clamp(40, 400);
+    }
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map_or(80, |(w, _)| usize::from(w.0).clamp(40, 400))
+}
+
 /// Reads a rule file or profile (`-`: standard input), in whatever
 /// encoding and line ends Windows or another system wrote it.
 pub fn read_text(path: &std::path::Path) -> std::io::Result<crate::input::encoding::TextFile> {

@@ -53,13 +53,18 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn rule(code: Code) -> ReportingDescriptor {
+fn rule(code: Code, lang: Lang) -> ReportingDescriptor {
     let e = explain(code);
+    let example = lang.tr(&crate::i18n::Message::new("explain-example"));
     ReportingDescriptor::builder()
         .id(code.as_str())
-        .short_description(text(code.summary()))
-        .full_description(text(e.why))
-        .help(text(format!("{}\n\nExample:\n{}", e.fix, e.example)))
+        .short_description(text(lang.tr(&e.summary)))
+        .full_description(text(lang.tr(&e.why)))
+        .help(text(format!(
+            "{}\n\n{example}\n{}",
+            lang.tr(&e.fix),
+            e.example
+        )))
         .default_configuration(ReportingConfiguration {
             level: Some(level(code.severity()).into()),
             ..Default::default()
@@ -160,7 +165,12 @@ impl Sink for SarifSink<'_> {
             .name("clausier")
             .version(env!("CARGO_PKG_VERSION"))
             .semantic_version(env!("CARGO_PKG_VERSION"))
-            .rules(Code::ALL.iter().map(|c| rule(*c)).collect::<Vec<_>>())
+            .rules(
+                Code::ALL
+                    .iter()
+                    .map(|c| rule(*c, self.lang))
+                    .collect::<Vec<_>>(),
+            )
             .build();
         let mut run = Run::builder()
             .tool(Tool::builder().driver(driver).build())

@@ -28,6 +28,7 @@ pub fn clausier(args: &[&str]) -> (i32, String, String) {
         .current_dir(root())
         .env("NO_COLOR", "1")
         .env("CLAUSIER_LANG", "en")
+        .env("COLUMNS", "80")
         .output()
         .expect("the clausier binary runs");
     (
