@@ -39,7 +39,7 @@ pub fn run(args: &FmtArgs, lang: Lang) -> u8 {
             code = EXIT_UNUSABLE;
         }
     }
-    let human = Human::new(false, lang);
+    let human = Human::new(false, lang, super::terminal_width());
     for file in &files {
         let stdin = file.as_os_str() == "-";
         let name = file.display().to_string();

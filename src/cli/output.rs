@@ -69,7 +69,13 @@ impl Output<'static> {
     pub fn stdout(args: &OutputArgs, lang: Lang) -> Output<'static> {
         let out = BufWriter::new(io::stdout());
         Output {
-            sink: report::sink(args.format, args.color.enabled(), lang, Box::new(out)),
+            sink: report::sink(
+                args.format,
+                args.color.enabled(),
+                lang,
+                super::terminal_width(),
+                Box::new(out),
+            ),
             counts: Counts::default(),
             fail_level: args.fail_level(),
             io_error: None,

@@ -104,6 +104,7 @@ impl miette::Diagnostic for Shown<'_> {
 pub struct Human {
     handler: GraphicalReportHandler,
     lang: Lang,
+    width: usize,
 }
 
 impl Human {
@@ -111,7 +112,8 @@ impl Human {
         self.lang
     }
 
-    pub fn new(color: bool, lang: Lang) -> Human {
+    /// Diagnostics drawn `width` columns wide.
+    pub fn new(color: bool, lang: Lang, width: usize) -> Human {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -120,9 +122,12 @@ impl Human {
         Human {
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_context_lines(1)
-                .with_width(120)
+                .with_width(width)
+                // Codes hold hyphens: never split a word at one.
+                .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
                 .with_links(false),
             lang,
+            width,
         }
     }
 
@@ -143,12 +148,81 @@ impl Human {
                     .collect();
                 t
             });
+        // The row cropped to the terminal's width around the fields shown,
+        // so that underlines stay under their fields.
+        let row_text = match (row_text, &d.row) {
+            (Some(t), Some(row)) => {
+                let gutter = row.line.to_string().len() + 4;
+                Some(crop(t, &row.columns, self.width.saturating_sub(gutter + 1)))
+            }
+            (t, _) => t,
+        };
         let shown = shown(d, sources, row_text.as_ref(), self.lang);
         let mut out = String::new();
         if self.handler.render_report(&mut out, &shown).is_err() {
             out = format!("{}: {}\n", d.code, shown.message);
         }
         out
+    }
+}
+
+/// A row's text narrowed to `width` characters: the fields of `columns`
+/// (the whole row when none) and as many fields around them as fit, with
+/// `…` where text was left out; field ranges follow.
+fn crop(row: crate::source::RowText, columns: &[usize], width: usize) -> crate::source::RowText {
+    let chars =
+        |r: &std::ops::Range<usize>| row.text.get(r.clone()).map_or(0, |t| t.chars().count());
+    if row.text.chars().count() <= width || row.fields.is_empty() {
+        return row;
+    }
+    let shown: Vec<usize> = columns
+        .iter()
+        .copied()
+        .filter(|c| *c < row.fields.len())
+        .collect();
+    let (mut first, mut last) = match (shown.iter().min(), shown.iter().max()) {
+        (Some(a), Some(b)) => (*a, *b),
+        _ => (0, 0),
+    };
+    let span = |first: usize, last: usize| {
+        let start = row.fields.get(first).map_or(0, |f| f.start);
+        let end = row.fields.get(last).map_or(row.text.len(), |f| f.end);
+        start..end
+    };
+    // Widen by whole fields, right then left, while the window fits
+    // (a field and its delimiter, and the two `…`).
+    loop {
+        let mut grown = false;
+        if last + 1 < row.fields.len() && chars(&span(first, last + 1)) + 2 <= width {
+            last += 1;
+            grown = true;
+        }
+        if first > 0 && chars(&span(first - 1, last)) + 2 <= width {
+            first -= 1;
+            grown = true;
+        }
+        if !grown {
+            break;
+        }
+    }
+    let window = span(first, last);
+    let before = if window.start > 0 { "…" } else { "" };
+    let after = if window.end < row.text.len() {
+        "…"
+    } else {
+        ""
+    };
+    let text = format!(
+        "{before}{}{after}",
+        row.text.get(window.clone()).unwrap_or("")
+    );
+    let shift = |r: &std::ops::Range<usize>| {
+        let clamp = |x: usize| x.clamp(window.start, window.end) - window.start + before.len();
+        clamp(r.start)..clamp(r.end)
+    };
+    crate::source::RowText {
+        text,
+        fields: row.fields.iter().map(shift).collect(),
     }
 }
 

@@ -80,11 +80,12 @@ pub fn sink<'w>(
     format: Format,
     color: bool,
     lang: Lang,
+    width: usize,
     out: Box<dyn Write + 'w>,
 ) -> Box<dyn Sink + 'w> {
     match format {
         Format::Human => Box::new(HumanSink {
-            human: human::Human::new(color, lang),
+            human: human::Human::new(color, lang, width),
             out,
         }),
         Format::Plain => Box::new(text::PlainSink { out, lang }),
