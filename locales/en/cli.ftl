@@ -22,13 +22,37 @@ plain-see = see: { $place }
 plain-help = help: { $help }
 
 ## The summary at the end of a run.
-summary-lint = summary: rule files: { $files }; { $errors } errors, { $warnings } warnings
-summary-findings = summary: { $errors } errors, { $warnings } warnings
-summary-check = summary: { $read } rows read, { $checked } checked{ $out ->
+summary-lint = summary: rule files: { $files }; { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+summary-findings = summary: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+summary-check = summary: { $read ->
+        [one] { $read } row read,
+       *[other] { $read } rows read,
+    } { $checked } checked{ $out ->
         [0] {""}
        *[other] , { $out } out of scope (budget not delegated)
-    }, { $rejected } rejected, { $skipped } skipped; { $errors } errors, { $warnings } warnings
-summary-routing = routing: { $unmatched } rows matched no convention, { $ambiguous } matched several
+    }, { $rejected } rejected, { $skipped } skipped; { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+summary-routing = routing: { $unmatched ->
+        [one] { $unmatched } row matched no convention
+       *[other] { $unmatched } rows matched no convention
+    }, { $ambiguous } matched several
 summary-not-checked = not checked: { $what }
 summary-file = { $file }: profile { $profile } ({ $encoding }{ $has_year ->
         [0] {""}
@@ -36,7 +60,10 @@ summary-file = { $file }: profile { $profile } ({ $encoding }{ $has_year ->
     }{ $has_measure ->
         [0] {""}
        *[other] , measure { $measure }
-    }), { $lines } lines = { $parts }
+    }), { $lines ->
+        [one] { $lines } line
+       *[other] { $lines } lines
+    } = { $parts }
 lines-preamble = { $n } preamble
 lines-header = { $n } header
 lines-checked = { $n } checked

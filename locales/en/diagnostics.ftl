@@ -33,16 +33,25 @@ consumed-of-forecast = { $of }{ $year } { $budget } consumed { $sum } of { $limi
 
 ## Term, notice and end (check).
 term-before-start = { $budgets } dated { $date }, before the convention takes effect on { $start }
-row-days-before-term = { $days } days before the term
+row-days-before-term = { $days ->
+        [one] { $days } day before the term
+       *[other] { $days } days before the term
+    }
 term-takes-effect-label = takes effect on { $start }
 term-before-start-help = a délégataire may spend only once the convention has taken effect: check the date or the imputation
 term-after-termination = { $budgets } dated { $date }, after the convention was terminated on { $end } ({ $cause })
-row-days-after-termination = { $days } days after the termination
+row-days-after-termination = { $days ->
+        [one] { $days } day after the termination
+       *[other] { $days } days after the termination
+    }
 term-terminated-label = terminated on { $end }
 term-after-termination-help = a terminated convention allows no further spending: check the date, or whether the notice was withdrawn
 term-after-end = { $budgets } dated { $date }, after the convention ends on { $end }{ $renewal }
 term-not-renewed = {" "}(not renewed: notice of termination given on { $given }, by the deadline of { $deadline }, the end less the renewal's notice)
-row-days-after-term = { $days } days after the term
+row-days-after-term = { $days ->
+        [one] { $days } day after the term
+       *[other] { $days } days after the term
+    }
 term-ends-label = ends on { $end }
 term-ends-by-label = ends on { $end } ({ $cause })
 term-after-end-help = spending after the end needs an amendment (avenant) extending the term
@@ -51,13 +60,25 @@ end-by-amendment = avenant { $number }
 end-by-renewal = renewal { $number }
 end-by-notice = the notice of { $given } plus { $period }
 end-by-notice-without-period = the notice of { $given }, no notice period being stated
-duration-days = { $n } jours
-duration-clear-days = { $n } jours francs
-duration-working-days = { $n } jours ouvrés
-duration-months = { $n } mois
+duration-days = { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+duration-clear-days = { $n ->
+        [one] { $n } clear day
+       *[other] { $n } clear days
+    }
+duration-working-days = { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }
+duration-months = { $n ->
+        [one] { $n } month
+       *[other] { $n } months
+    }
 duration-years = { $n ->
-        [one] { $n } an
-       *[other] { $n } ans
+        [one] { $n } year
+       *[other] { $n } years
     }
 
 ## Imputation (check).
