@@ -147,7 +147,7 @@ fn the_html_statement_is_one_self_contained_document() {
         "Forecast schedule",
         "Per month",
         "Per holder",
-        "Per commitment",
+        "Per commitment (EJ)",
         "Limits first crossed",
         "Findings",
         "Audit record",

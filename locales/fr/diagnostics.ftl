@@ -25,10 +25,16 @@ commitment-overpaid-label = les paiements sur un engagement ne peuvent l'excéde
 row-on-ej = { $budget } de { $amount } sur l'EJ `{ $ej }`
 
 ## La consommation, dans le bilan.
-consumed-of-ceiling = { $of }consommation { $budget } : { $sum } sur { $limit } (reste { $remaining })
+consumed-of-ceiling = { $of }consommation { $budget } : { $sum } sur { $limit } { $over ->
+        [0] (reste { $remaining })
+       *[other] (dépassement de { $excess })
+    }
 consumed-no-overall-ceiling = { $of }consommation { $budget } : { $sum } (pas de plafond global)
 consumed-no-ceiling = { $of }consommation { $budget } : { $sum } (pas de plafond)
-consumed-of-yearly-ceiling = { $of }consommation { $budget } { $year } : { $sum } sur le plafond annuel de { $limit } (reste { $remaining })
+consumed-of-yearly-ceiling = { $of }consommation { $budget } { $year } : { $sum } sur le plafond annuel de { $limit } { $over ->
+        [0] (reste { $remaining })
+       *[other] (dépassement de { $excess })
+    }
 consumed-of-forecast = { $of }consommation { $budget } { $year } : { $sum } sur { $limit } prévus
 
 ## Durée, préavis et fin (check).

@@ -641,7 +641,9 @@ impl<'a> Ledger<'a> {
                     Some(c) => msg!("consumed-of-ceiling", budget = budget_name)
                         .amount("sum", *total)
                         .amount("limit", c)
-                        .amount("remaining", c - total),
+                        .amount("remaining", c - total)
+                        .amount("excess", total - c)
+                        .count("over", u8::from(*total > c)),
                     None if name.is_none() && self.scopes.len() > 1 => {
                         msg!("consumed-no-overall-ceiling", budget = budget_name)
                             .amount("sum", *total)
@@ -666,7 +668,9 @@ impl<'a> Ledger<'a> {
                     )
                     .amount("sum", *sum)
                     .amount("limit", limit.cents)
-                    .amount("remaining", limit.cents - sum);
+                    .amount("remaining", limit.cents - sum)
+                    .amount("excess", sum - limit.cents)
+                    .count("over", u8::from(*sum > limit.cents));
                     totals.push(consumption(
                         Some(*year),
                         *budget,

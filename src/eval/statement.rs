@@ -72,7 +72,11 @@ pub struct Series {
 pub struct TermLine {
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// What ended the convention, in the run's language: filled by the
+    /// renderer from `cause` (`report::statement::json`).
     pub ended_by: Option<String>,
+    #[serde(skip)]
+    pub cause: Option<crate::i18n::Message>,
     pub terminated: bool,
     /// The end is the term's own (no amendment, renewal or notice moved it).
     #[serde(skip)]
@@ -178,7 +182,8 @@ impl Statement {
             term: TermLine {
                 start,
                 end: end.map(|e| e.date),
-                ended_by: end.map(|e| e.cause.to_string()),
+                ended_by: None,
+                cause: end.map(|e| e.cause.message()),
                 terminated: end.is_some_and(|e| e.terminated()),
                 by_term: end.is_some_and(|e| e.cause == EndCause::Term),
             },

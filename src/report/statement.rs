@@ -10,8 +10,9 @@ use serde::Serialize;
 use crate::audit::Audit;
 use crate::diag::Diagnostic;
 use crate::eval::statement::{Series, Statement};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::language::model::Budget;
+use crate::msg;
 use crate::source::Sources;
 
 /// A finding as the statement lists it.
@@ -33,7 +34,7 @@ pub fn finding_lines(
         .iter()
         .map(|d| FindingLine {
             code: d.code.as_str().to_owned(),
-            severity: d.severity.to_string(),
+            severity: super::text::severity(d.severity, lang).into_owned(),
             message: lang.tr(&d.message).into_owned(),
             row: d
                 .row
@@ -44,36 +45,53 @@ pub fn finding_lines(
         .collect()
 }
 
-/// `from 2019-01-15 to 2020-12-30 (terminated: the notice of … plus 3 mois)`.
-fn term_text(st: &Statement) -> String {
-    let date = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_owned(), |d| d.to_string());
-    let why = match (&st.term.ended_by, st.term.terminated) {
-        (Some(cause), true) => format!(" (terminated: {cause})"),
-        (Some(cause), false) if !st.term.by_term => format!(" (end set by {cause})"),
-        _ => String::new(),
+/// `from 2019-01-15 to 2020-12-30 (terminated: the notice of … plus 3 months)`.
+fn term_text(st: &Statement, lang: Lang) -> String {
+    let date = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_owned(), |d| lang.date(d));
+    let why = match (&st.term.cause, st.term.terminated) {
+        (Some(cause), true) => msg!("report-terminated-by", cause = cause.clone()),
+        (Some(cause), false) if !st.term.by_term => {
+            msg!("report-end-set-by", cause = cause.clone())
+        }
+        _ => Message::plain(""),
     };
-    format!("from {} to {}{why}", date(st.term.start), date(st.term.end))
+    lang.tr(&msg!(
+        "report-term",
+        start = date(st.term.start),
+        end = date(st.term.end),
+        why = why
+    ))
+    .into_owned()
 }
 
-/// `400000.00` → `400 000,00 €`.
-fn eur(plain: &str) -> String {
+/// `400000.00` → `400 000,00 €` (French typography in French).
+fn eur(plain: &str, lang: Lang) -> String {
     plain
         .parse::<rust_decimal::Decimal>()
         .ok()
         .and_then(crate::money::to_cents)
-        .map_or_else(|| plain.to_owned(), crate::money::french)
+        .map_or_else(|| plain.to_owned(), |c| lang.amount(c))
 }
 
 /// What a line of figures counts: the convention or an envelope, over its
 /// life or one budget year.
-fn scope(envelope: &Option<String>, year: Option<i32>) -> String {
-    let who = envelope.as_ref().map_or_else(
-        || "convention".to_owned(),
-        |n| format!("envelope \u{ab}\u{a0}{n}\u{a0}\u{bb}"),
-    );
-    match year {
-        Some(y) => format!("{who}, {y}"),
+fn scope(envelope: &Option<String>, year: Option<i32>, lang: Lang) -> String {
+    let who = match envelope {
+        None => Message::new("report-scope-convention"),
+        Some(n) => msg!("report-scope-envelope", name = n.as_str()),
+    };
+    let line = match year {
+        Some(y) => msg!("report-scope-year", who = who, year = y.to_string()),
         None => who,
+    };
+    lang.tr(&line).into_owned()
+}
+
+/// `2018-05` in English, `05/2018` in French.
+fn month(year: i32, month: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{month:02}/{year}"),
+        Lang::En => format!("{year}-{month:02}"),
     }
 }
 
@@ -83,74 +101,85 @@ pub fn human(
     audit: &Audit,
     lang: Lang,
 ) -> String {
+    let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
+    let eur = |p: &str| eur(p, lang);
     let mut out = String::new();
     for st in statements {
         let _ = writeln!(out, "{} ({})\n", st.title, st.convention);
-        let _ = writeln!(out, "Term: {}\n", term_text(st));
-        let _ = writeln!(out, "Consumption against the ceilings in force");
+        let _ = writeln!(out, "{} {}\n", t("report-term-label"), term_text(st, lang));
+        let _ = writeln!(out, "{}", t("report-consumption"));
         for c in &st.consumption {
             let _ = writeln!(out, "  {}", lang.tr(&c.display));
         }
-        let _ = writeln!(out, "\nPer year, against the forecast schedule");
+        let _ = writeln!(out, "\n{}", t("report-per-year"));
         for y in &st.schedule {
             let _ = writeln!(out, "  {}", lang.tr(&y.display));
         }
         let _ = writeln!(
             out,
-            "\nPer month            AE              CP   cumulative AE   cumulative CP"
+            "\n{:<12} {:>15} {:>15} {:>15} {:>15}",
+            t("report-per-month"),
+            "AE",
+            "CP",
+            t("report-cumulative-ae"),
+            t("report-cumulative-cp")
         );
         for m in &st.months {
             let _ = writeln!(
                 out,
-                "  {}-{:02} {:>15} {:>15} {:>15} {:>15}",
-                m.year,
-                m.month,
+                "  {:<10} {:>15} {:>15} {:>15} {:>15}",
+                month(m.year, m.month, lang),
                 eur(&m.ae),
                 eur(&m.cp),
                 eur(&m.cumulative_ae),
                 eur(&m.cumulative_cp)
             );
         }
-        let _ = writeln!(out, "\nPer holder");
+        let _ = writeln!(out, "\n{}", t("report-per-holder"));
         for h in &st.holders {
-            let name = h.holder.as_deref().unwrap_or("(not a listed holder)");
-            let _ = writeln!(
-                out,
-                "  {} {name}: {} commitments, committed {}, paid {}, remaining to pay {}",
-                h.supplier,
-                h.commitments,
-                eur(&h.committed),
-                eur(&h.paid),
-                eur(&h.remaining)
-            );
+            let name = h.holder.clone().unwrap_or_else(|| t("report-not-listed"));
+            let line = msg!(
+                "report-holder-line",
+                supplier = h.supplier.as_str(),
+                name = name,
+                committed = eur(&h.committed),
+                paid = eur(&h.paid),
+                remaining = eur(&h.remaining)
+            )
+            .count("commitments", h.commitments);
+            let _ = writeln!(out, "  {}", lang.tr(&line));
         }
-        let _ = writeln!(out, "\nPer commitment (EJ)");
+        let _ = writeln!(out, "\n{}", t("report-per-commitment"));
         for e in &st.commitments {
-            let _ = writeln!(
-                out,
-                "  {}: committed {}, paid {}, remaining to pay {}",
-                e.ej,
-                eur(&e.committed),
-                eur(&e.paid),
-                eur(&e.remaining)
+            let line = msg!(
+                "report-commitment-line",
+                ej = e.ej.as_str(),
+                committed = eur(&e.committed),
+                paid = eur(&e.paid),
+                remaining = eur(&e.remaining)
             );
+            let _ = writeln!(out, "  {}", lang.tr(&line));
         }
-        let _ = writeln!(out, "\nLimits first crossed");
+        let _ = writeln!(out, "\n{}", t("report-crossings"));
         if st.crossings.is_empty() {
-            let _ = writeln!(out, "  none");
+            let _ = writeln!(out, "  {}", t("report-none"));
         }
         for c in &st.crossings {
-            let date = c.date.map_or_else(|| "?".to_owned(), |d| d.to_string());
-            let _ = writeln!(out, "  {date}: {}", lang.tr(&c.limit));
+            let date = c.date.map_or_else(|| "?".to_owned(), |d| lang.date(d));
+            let line = msg!("report-crossing-line", date = date, limit = c.limit.clone());
+            let _ = writeln!(out, "  {}", lang.tr(&line));
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "Findings: {}", findings.len());
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.tr(&Message::new("report-findings").count("count", findings.len()))
+    );
     for f in findings {
-        let waived = f
-            .waived
-            .as_ref()
-            .map_or(String::new(), |w| format!(" [waived: {w}]"));
+        let waived = f.waived.as_ref().map_or(String::new(), |w| {
+            format!(" [{}]", lang.tr(&msg!("human-waived", reason = w.as_str())))
+        });
         let row = f.row.as_ref().map_or(String::new(), |r| format!(" ({r})"));
         let _ = writeln!(
             out,
@@ -160,8 +189,12 @@ pub fn human(
     }
     let _ = writeln!(
         out,
-        "\nAudit: clausier {} at {}",
-        audit.version, audit.evaluated_at
+        "\n{}",
+        lang.tr(&msg!(
+            "report-audit",
+            version = audit.version,
+            at = audit.evaluated_at.as_str()
+        ))
     );
     for file in &audit.files {
         let _ = writeln!(
@@ -169,7 +202,9 @@ pub fn human(
             "  {} {} {}",
             file.role,
             file.path,
-            file.sha256.as_deref().unwrap_or("(standard input)")
+            file.sha256
+                .clone()
+                .unwrap_or_else(|| t("report-standard-input"))
         );
     }
     out
@@ -194,6 +229,7 @@ pub fn json(
         for c in &mut st.crossings {
             c.limit_text = lang.tr(&c.limit).into_owned();
         }
+        st.term.ended_by = st.term.cause.as_ref().map(|c| lang.tr(c).into_owned());
     }
     let report = JsonReport {
         statements: &statements,
@@ -329,36 +365,45 @@ pub fn html(
     audit: &Audit,
     lang: Lang,
 ) -> String {
+    let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
+    let eur = |p: &str| eur(p, lang);
     let mut h = String::new();
     let title = statements.first().map_or("clausier", |s| s.title.as_str());
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        lang.code(),
         escape(title)
     );
     for st in statements {
         let _ = writeln!(
             h,
-            "<h1>{}</h1><p><code>{}</code></p><p>Term: {}</p>",
+            "<h1>{}</h1><p><code>{}</code></p><p>{} {}</p>",
             escape(&st.title),
             escape(&st.convention),
-            escape(&term_text(st))
+            escape(&t("report-term-label")),
+            escape(&term_text(st, lang))
         );
-        let _ = writeln!(h, "<h2>Cumulative consumption</h2>\n{}", chart(&st.series));
+        let _ = writeln!(
+            h,
+            "<h2>{}</h2>\n{}",
+            escape(&t("report-chart")),
+            chart(&st.series, lang)
+        );
         let opt = |v: &Option<String>| Num(v.as_deref().map(eur).unwrap_or_default());
         table(
             &mut h,
-            "Ceilings",
+            &t("report-ceilings"),
             &[
-                "scope",
-                "budget",
-                "consumed",
-                "ceiling in force",
-                "remaining",
+                &t("report-col-scope"),
+                &t("report-col-budget"),
+                &t("report-col-consumed"),
+                &t("report-col-ceiling"),
+                &t("report-col-remaining"),
             ],
             st.consumption.iter().map(|c| {
                 vec![
-                    Text(scope(&c.envelope, c.year)),
+                    Text(scope(&c.envelope, c.year, lang)),
                     Text(c.budget.to_string()),
                     Num(eur(&c.consumed)),
                     opt(&c.ceiling),
@@ -368,18 +413,18 @@ pub fn html(
         );
         table(
             &mut h,
-            "Forecast schedule",
+            &t("report-schedule"),
             &[
-                "scope",
-                "year",
-                "budget",
-                "consumed",
-                "forecast",
-                "remaining",
+                &t("report-col-scope"),
+                &t("report-col-year"),
+                &t("report-col-budget"),
+                &t("report-col-consumed"),
+                &t("report-col-forecast"),
+                &t("report-col-remaining"),
             ],
             st.schedule.iter().map(|y| {
                 vec![
-                    Text(scope(&y.envelope, None)),
+                    Text(scope(&y.envelope, None, lang)),
                     Text(y.year.to_string()),
                     Text(y.budget.to_string()),
                     Num(eur(&y.consumed)),
@@ -390,11 +435,17 @@ pub fn html(
         );
         table(
             &mut h,
-            "Per month",
-            &["month", "AE", "CP", "cumulative AE", "cumulative CP"],
+            &t("report-per-month"),
+            &[
+                &t("report-col-month"),
+                "AE",
+                "CP",
+                &t("report-cumulative-ae"),
+                &t("report-cumulative-cp"),
+            ],
             st.months.iter().map(|m| {
                 vec![
-                    Text(format!("{}-{:02}", m.year, m.month)),
+                    Text(month(m.year, m.month, lang)),
                     Num(eur(&m.ae)),
                     Num(eur(&m.cp)),
                     Num(eur(&m.cumulative_ae)),
@@ -404,14 +455,14 @@ pub fn html(
         );
         table(
             &mut h,
-            "Per holder",
+            &t("report-per-holder"),
             &[
-                "supplier",
-                "holder",
+                &t("report-col-supplier"),
+                &t("report-col-holder"),
                 "EJ",
-                "committed",
-                "paid",
-                "remaining to pay",
+                &t("report-col-committed"),
+                &t("report-col-paid"),
+                &t("report-col-to-pay"),
             ],
             st.holders.iter().map(|x| {
                 vec![
@@ -426,8 +477,14 @@ pub fn html(
         );
         table(
             &mut h,
-            "Per commitment",
-            &["EJ", "supplier", "committed", "paid", "remaining to pay"],
+            &t("report-per-commitment"),
+            &[
+                "EJ",
+                &t("report-col-supplier"),
+                &t("report-col-committed"),
+                &t("report-col-paid"),
+                &t("report-col-to-pay"),
+            ],
             st.commitments.iter().map(|e| {
                 vec![
                     Text(e.ej.clone()),
@@ -440,11 +497,11 @@ pub fn html(
         );
         table(
             &mut h,
-            "Limits first crossed",
-            &["date", "limit"],
+            &t("report-crossings"),
+            &[&t("report-col-date"), &t("report-col-limit")],
             st.crossings.iter().map(|c| {
                 vec![
-                    Text(c.date.map_or_else(String::new, |d| d.to_string())),
+                    Text(c.date.map_or_else(String::new, |d| lang.date(d))),
                     Text(lang.tr(&c.limit).into_owned()),
                 ]
             }),
@@ -452,7 +509,11 @@ pub fn html(
     }
     let _ = writeln!(
         h,
-        "<h2>Findings</h2><table><tr><th>severity</th><th>code</th><th>message</th><th>row</th></tr>"
+        "<h2>{}</h2><table><tr><th>{}</th><th>code</th><th>{}</th><th>{}</th></tr>",
+        escape(&t("report-findings-heading")),
+        escape(&t("report-col-severity")),
+        escape(&t("report-col-message")),
+        escape(&t("report-col-row"))
     );
     for f in findings {
         let class = if f.waived.is_some() {
@@ -461,7 +522,8 @@ pub fn html(
             f.severity.as_str()
         };
         let waived = f.waived.as_ref().map_or(String::new(), |w| {
-            format!(" <em>(waived: {})</em>", escape(w))
+            let text = lang.tr(&msg!("human-waived", reason = w.as_str()));
+            format!(" <em>({})</em>", escape(&text))
         });
         let _ = writeln!(
             h,
@@ -474,10 +536,17 @@ pub fn html(
     }
     let _ = writeln!(
         h,
-        "</table><h2>Audit record</h2><p>clausier {} — evaluated at {} — arguments: <code>{}</code></p><table><tr><th>role</th><th>file</th><th>bytes</th><th>SHA-256</th></tr>",
-        escape(audit.version),
-        escape(&audit.evaluated_at),
-        escape(&audit.arguments.join(" "))
+        "</table><h2>{}</h2><p>{} — <code>{}</code></p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>SHA-256</th></tr>",
+        escape(&t("report-audit-heading")),
+        escape(&lang.tr(&msg!(
+            "report-audit",
+            version = audit.version,
+            at = audit.evaluated_at.as_str()
+        ))),
+        escape(&audit.arguments.join(" ")),
+        escape(&t("report-col-role")),
+        escape(&t("report-col-file")),
+        escape(&t("report-col-bytes"))
     );
     for file in &audit.files {
         let _ = writeln!(
@@ -486,7 +555,12 @@ pub fn html(
             file.role,
             escape(&file.path),
             file.bytes,
-            escape(file.sha256.as_deref().unwrap_or("(standard input)"))
+            escape(
+                &file
+                    .sha256
+                    .clone()
+                    .unwrap_or_else(|| t("report-standard-input"))
+            )
         );
     }
     h.push_str("</table>\n</body></html>\n");
@@ -495,7 +569,7 @@ pub fn html(
 
 /// Cumulative AE and CP over time (step lines), the ceilings in force
 /// (dashed) and the cumulative forecast at each year's end (dotted).
-fn chart(s: &Series) -> String {
+fn chart(s: &Series, lang: Lang) -> String {
     let (w, h, left, right, top, bottom) = (900.0_f64, 360.0_f64, 90.0, 20.0, 20.0, 40.0);
     let first = s.days.first().map(|d| d.0);
     let last = s.days.last().map(|d| d.0);
@@ -503,8 +577,14 @@ fn chart(s: &Series) -> String {
         [s.start, first].into_iter().flatten().min(),
         [s.end, last].into_iter().flatten().max(),
     ) else {
-        return "<p>No movement to chart.</p>".into();
+        return format!(
+            "<p>{}</p>",
+            escape(&lang.tr(&Message::new("report-no-movement")))
+        );
     };
+    let aria = escape(&lang.tr(&Message::new("report-chart-label")));
+    let ceiling = escape(&lang.tr(&Message::new("report-chart-ceiling")));
+    let forecast = escape(&lang.tr(&Message::new("report-chart-forecast")));
     let span = ((x1 - x0).num_days().max(1)) as f64;
     let top_value = s
         .days
@@ -520,7 +600,7 @@ fn chart(s: &Series) -> String {
     let x = |d: NaiveDate| left + (d - x0).num_days() as f64 / span * (w - left - right);
     let y = |cents: i128| top + (1.0 - cents as f64 / ymax) * (h - top - bottom);
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"cumulative AE and CP\">\n<rect x=\"{left}\" y=\"{top}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#999\"/>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{aria}\">\n<rect x=\"{left}\" y=\"{top}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#999\"/>\n",
         w - left - right,
         h - top - bottom
     );
@@ -557,7 +637,7 @@ fn chart(s: &Series) -> String {
             let to = steps.get(i + 1).and_then(|n| n.0).unwrap_or(x1).min(x1);
             let _ = writeln!(
                 svg,
-                "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{2:.1}\" y2=\"{2:.1}\" stroke=\"{3}\" stroke-dasharray=\"6 4\"><title>ceiling {budget}</title></line>",
+                "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{2:.1}\" y2=\"{2:.1}\" stroke=\"{3}\" stroke-dasharray=\"6 4\"><title>{ceiling} {budget}</title></line>",
                 x(from),
                 x(to),
                 y(c.2),
@@ -579,7 +659,7 @@ fn chart(s: &Series) -> String {
         if !points.is_empty() {
             let _ = writeln!(
                 svg,
-                "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-dasharray=\"2 3\" opacity=\"0.7\"><title>cumulative forecast {budget}</title></polyline>",
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-dasharray=\"2 3\" opacity=\"0.7\"><title>{forecast} {budget}</title></polyline>",
                 points.join(" "),
                 color(budget)
             );
