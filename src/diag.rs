@@ -72,7 +72,7 @@ pub struct Diagnostic {
     pub figures: Vec<Figure>,
     /// An accepted deviation covers this finding: it is reported, marked
     /// so, and fails no run. The text says why and who approved it.
-    pub waived: Option<String>,
+    pub waived: Option<Message>,
     /// The date of the row a finding is about: waivers compare their last
     /// day with it. Not rendered.
     pub date: Option<chrono::NaiveDate>,

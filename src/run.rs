@@ -299,15 +299,18 @@ impl<'c> Waivers<'c> {
                 && in_time;
             if matches {
                 used.set(true);
-                let approved = w
-                    .approved_by
-                    .as_ref()
-                    .map_or(String::new(), |a| format!(", approved by {}", a.value));
-                let until = w
-                    .until
-                    .as_ref()
-                    .map_or(String::new(), |u| format!(", until {}", u.value));
-                d.waived = Some(format!("{}{approved}{until}", w.reason.value));
+                let approved = w.approved_by.as_ref().map_or(Message::plain(""), |a| {
+                    msg!("waiver-approved-by", who = a.value.as_str())
+                });
+                let until = w.until.as_ref().map_or(Message::plain(""), |u| {
+                    Message::new("waiver-until").date("until", u.value)
+                });
+                d.waived = Some(msg!(
+                    "waiver-text",
+                    reason = w.reason.value.as_str(),
+                    approved = approved,
+                    until = until
+                ));
                 return;
             }
         }

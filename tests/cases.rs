@@ -4,21 +4,48 @@
 //! - `check/<case>.csv`: `clausier check` of the export against the seed
 //!   rule file, or against `check/<case>.conv` when there is one;
 //! - `rules/<case>.conv`: `clausier check` of the rule file against a
-//!   header-only export, which shows every diagnostic of the rule file.
+//!   header-only export, which shows every diagnostic of the rule file;
+//! - `import/<case>.{csv,xlsx,ods}`: `clausier check` of an export of
+//!   another layout (with `<case>.profile` when there is one).
+//!
+//! Every case runs in English and in French (`--lang fr`): each snapshot
+//! has its French twin, suffixed `fr`.
 
 mod common;
 
 use common::{clausier, relative, rules_for};
+
+/// Runs `clausier ARGS…` in English, then in French, and snapshots both
+/// (a macro, so that snapshots are named after the calling test).
+macro_rules! both_languages {
+    ($path:expr, $args:expr) => {{
+        let name = $path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let args: &[&str] = $args;
+        for lang in ["en", "fr"] {
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(args);
+            let (code, stdout, stderr) = clausier(&all);
+            let shown = format!(
+                "$ clausier {}\nexit: {code}\n{stderr}{stdout}",
+                args.join(" ")
+            );
+            if lang == "en" {
+                insta::assert_snapshot!(shown);
+            } else {
+                insta::with_settings!({ snapshot_suffix => format!("{name}.fr") }, {
+                    insta::assert_snapshot!(shown);
+                });
+            }
+        }
+    }};
+}
 
 #[test]
 fn check_cases() {
     insta::glob!("cases/check/*.csv", |path| {
         let export = relative(path);
         let rules = rules_for(path);
-        let (code, stdout, stderr) = clausier(&["check", "--color", "never", &rules, &export]);
-        insta::assert_snapshot!(format!(
-            "$ clausier check {rules} {export}\nexit: {code}\n{stderr}{stdout}"
-        ));
+        both_languages!(path, &["check", "--color", "never", &rules, &export]);
     });
 }
 
@@ -27,10 +54,7 @@ fn rule_cases() {
     insta::glob!("cases/rules/*.conv", |path| {
         let rules = relative(path);
         let export = "tests/cases/rules/header-only.csv";
-        let (code, stdout, stderr) = clausier(&["check", "--color", "never", &rules, export]);
-        insta::assert_snapshot!(format!(
-            "$ clausier check {rules} {export}\nexit: {code}\n{stderr}{stdout}"
-        ));
+        both_languages!(path, &["check", "--color", "never", &rules, export]);
     });
 }
 
@@ -45,10 +69,60 @@ fn import_cases() {
         if path.with_extension("profile").exists() {
             args.extend(["--profile", &profile]);
         }
-        let (code, stdout, stderr) = clausier(&args);
-        insta::assert_snapshot!(format!(
-            "$ clausier {}\nexit: {code}\n{stderr}{stdout}",
-            args.join(" ")
-        ));
+        both_languages!(path, &args);
     });
+}
+
+/// The other subcommands, in English and in French: `explain`, `lint` and
+/// `report` (its text statement; the HTML statement is tested apart).
+#[test]
+fn commands_in_both_languages() {
+    let commands: &[(&str, &[&str])] = &[
+        ("explain-ceiling", &["explain", "ceiling.exceeded"]),
+        ("explain-all", &["explain", "all"]),
+        (
+            "lint-rules",
+            &[
+                "lint",
+                "--color",
+                "never",
+                "rules",
+                "tests/cases/rules/lints.conv",
+            ],
+        ),
+        (
+            "report-hebergement",
+            &[
+                "report",
+                "rules/hebergement-2019.conv",
+                "examples/hebergement-2019-2020.csv",
+            ],
+        ),
+    ];
+    for (name, args) in commands {
+        for lang in ["en", "fr"] {
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(args);
+            let (code, stdout, stderr) = clausier(&all);
+            // The audit record's time of evaluation changes with each run.
+            let stdout: String = stdout
+                .lines()
+                .map(|l| {
+                    if l.starts_with("Audit:") || l.starts_with("Traçabilité") {
+                        "[audit line]"
+                    } else {
+                        l
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            insta::assert_snapshot!(
+                format!("{name}.{lang}"),
+                format!(
+                    "$ clausier {}\nexit: {code}\n{stderr}{stdout}",
+                    all.join(" ")
+                )
+            );
+        }
+    }
 }

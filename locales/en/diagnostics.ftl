@@ -489,3 +489,8 @@ clause-imputation = the imputation's `{ $field }`
 clause-markets = the list of authorised markets
 clause-nature = the nature of expenses (`{ $keyword }`)
 clause-commitments = the rule that payments on a commitment do not exceed it
+
+## Waivers, as findings carry them.
+waiver-text = { $reason }{ $approved }{ $until }
+waiver-approved-by = , approved by { $who }
+waiver-until = , until { $until }

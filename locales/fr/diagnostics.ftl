@@ -504,3 +504,8 @@ clause-imputation = le `{ $field }` de l'imputation
 clause-markets = la liste des marchés autorisés
 clause-nature = la nature des dépenses (`{ $keyword }`)
 clause-commitments = la règle selon laquelle les paiements sur un engagement ne l'excèdent pas
+
+## Dérogations, telles que les constats les portent.
+waiver-text = { $reason }{ $approved }{ $until }
+waiver-approved-by = , approuvée par { $who }
+waiver-until = , jusqu'au { $until }

@@ -162,7 +162,10 @@ impl Human {
         if self.handler.render_report(&mut out, &shown).is_err() {
             out = format!("{}: {}\n", d.code, shown.message);
         }
-        out
+        // miette heads each related note with an English `Advice: ` line;
+        // the note's own first line (`☞ the clause: …`, `☞ la clause : …`)
+        // says what it is, in the run's language.
+        out.replace("\nAdvice: \n", "\n")
     }
 }
 
@@ -274,8 +277,9 @@ fn shown<'a>(
     if let (Some(row), None) = (&d.row, row_text) {
         message = format!("{message} ({}:{})", sources.name(row.source), row.line);
     }
-    let waived = d.waived.as_deref().map(|w| {
-        lang.tr(&Message::new("human-waived").arg("reason", super::neutralise(w).as_ref()))
+    let waived = d.waived.as_ref().map(|w| {
+        let reason = super::neutralise(&lang.tr(w)).into_owned();
+        lang.tr(&Message::new("human-waived").arg("reason", reason))
             .into_owned()
     });
     let help = match (waived, &d.help) {

@@ -24,7 +24,7 @@ struct JsonDiagnostic<'a> {
     related: Vec<JsonClause<'a>>,
     help: Option<String>,
     figures: BTreeMap<&'static str, &'a str>,
-    waived: Option<&'a str>,
+    waived: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -113,7 +113,7 @@ impl Sink for JsonSink<'_> {
                 .iter()
                 .map(|f| (f.name, f.value.as_str()))
                 .collect(),
-            waived: d.waived.as_deref(),
+            waived: d.waived.as_ref().map(|w| lang.tr(w).into_owned()),
         };
         serde_json::to_writer(&mut self.out, &json)?;
         Ok(())

@@ -143,10 +143,10 @@ impl Sink for SarifSink<'_> {
         } else {
             result.related_locations(related).build()
         };
-        if let Some(w) = &d.waived {
+        if let Some(w) = d.waived.as_ref().map(|w| lang.tr(w)) {
             let suppression = serde_sarif::sarif::Suppression::builder()
                 .kind(serde_json::Value::from("inSource"))
-                .justification(w.as_str())
+                .justification(w.as_ref())
                 .build();
             result.suppressions = Some(vec![suppression]);
         }

@@ -40,7 +40,7 @@ pub fn finding_lines(
                 .row
                 .as_ref()
                 .map(|r| format!("{}:{}", sources.name(r.source), r.line)),
-            waived: d.waived.clone(),
+            waived: d.waived.as_ref().map(|w| lang.tr(w).into_owned()),
         })
         .collect()
 }

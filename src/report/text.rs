@@ -76,7 +76,10 @@ impl Sink for PlainSink<'_> {
             tr(&d.message)
         )?;
         if let Some(w) = &d.waived {
-            let line = msg!("plain-waived", reason = super::neutralise(w).as_ref());
+            let line = msg!(
+                "plain-waived",
+                reason = super::neutralise(&lang.tr(w)).as_ref()
+            );
             writeln!(self.out, "  {}", lang.tr(&line))?;
         }
         if let Some(r) = &d.row {
