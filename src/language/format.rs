@@ -123,21 +123,36 @@ impl Formatter<'_> {
         self.out.push_str(&canonical(&item.head.text));
         let is_market = fold(&item.head.text) == "marche";
         let mut previous: Option<&ValueKind> = None;
-        for v in &item.values {
-            // An amount after a number (`05 000240 EUR`, `0   000 €`, which
-            // lowering rejects) stays as written, two spaces apart: grouped,
-            // or one space apart, its digits would join the number's and
-            // the line would read differently (found by the `format` fuzz
-            // target).
-            let after_number = matches!(previous,
-                Some(ValueKind::Word(w)) if w.bytes().all(|b| b.is_ascii_digit()));
+        let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        let currency_word = |k: &ValueKind| matches!(k, ValueKind::Word(w) if w.starts_with("EUR"));
+        for (i, v) in item.values.iter().enumerate() {
+            // After a number, what could join it into one amount once
+            // spaces are collapsed (`05 000240 EUR`, `0   000 €`,
+            // `0002  EUR`, `1   000 EUR`: lines lowering rejects) stays two
+            // spaces apart, and an amount as written: the line then reads
+            // the same on the next pass (found by the `format` fuzz target).
+            let after_number = matches!(previous, Some(ValueKind::Word(w)) if digits(w));
+            let amount_follows = || {
+                item.values
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|v| matches!(v.kind, ValueKind::Money(_)) || currency_word(&v.kind))
+            };
+            let joinable = after_number
+                && match &v.kind {
+                    ValueKind::Money(_) => true,
+                    k if currency_word(k) => true,
+                    ValueKind::Word(w) => w.len() == 3 && digits(w) && amount_follows(),
+                    _ => false,
+                };
             match &v.kind {
-                ValueKind::Money(raw) if after_number => {
+                ValueKind::Money(raw) if joinable => {
                     self.out.push_str("  ");
                     self.out.push_str(raw);
                 }
                 kind => {
-                    self.out.push(' ');
+                    self.out.push_str(if joinable { "  " } else { " " });
                     self.out.push_str(&value(kind, is_market));
                 }
             }
@@ -235,6 +250,8 @@ mod tests {
             "convention n \"x\" {\n  s 05 000240 EUR\n}\n",
             "s 2020 AE 10 000 € CP 10 0 000 444444444444444444444€\n",
             "2020 AE 10 000 €                 0                  000 € CP 10\n",
+            " E 0002  EUR CP 1\n",
+            "E 1   000   000  EUR\n",
         ] {
             let once = format(text).unwrap();
             assert_eq!(format(&once).unwrap(), once, "{text}");
