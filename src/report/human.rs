@@ -122,7 +122,10 @@ impl Human {
         Human {
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_context_lines(1)
-                .with_width(width)
+                .with_width(match lang {
+                    Lang::Fr => width.saturating_sub(1),
+                    Lang::En => width,
+                })
                 // Codes hold hyphens: never split a word at one.
                 .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
                 .with_links(false),
@@ -165,8 +168,34 @@ impl Human {
         // miette heads each related note with an English `Advice: ` line;
         // the note's own first line (`☞ the clause: …`, `☞ la clause : …`)
         // says what it is, in the run's language.
-        out.replace("\nAdvice: \n", "\n")
+        let out = out.replace("\nAdvice: \n", "\n");
+        match self.lang {
+            Lang::En => out,
+            Lang::Fr => french_help(&out),
+        }
     }
+}
+
+/// miette writes `help: ` before a help line; in French, `aide : `, its
+/// wrapped lines shifted by the one column more it takes (the French
+/// handler draws one column narrower for it).
+fn french_help(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut in_help = false;
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix("  help: ") {
+            out.push_str("  aide\u{a0}: ");
+            out.push_str(rest);
+            in_help = true;
+        } else if in_help && line.starts_with("        ") {
+            out.push(' ');
+            out.push_str(line);
+        } else {
+            in_help = false;
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// A row's text narrowed to `width` characters: the fields of `columns`
