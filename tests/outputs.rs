@@ -359,3 +359,31 @@ fn readme_envelope_example_parses_as_written() {
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
 }
+
+#[test]
+fn human_output_draws_twenty_findings_per_code_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("many.csv");
+    let mut csv = String::from("date;type;n_ej;montant;centre_financier\n");
+    for i in 0..25 {
+        csv.push_str(&format!("05/09/2017;AE;21031{i:05};10,00;0124-XXXX-XXXX\n"));
+    }
+    std::fs::write(&export, csv).unwrap();
+    let export = export.to_str().unwrap();
+    let (_, out, _) = clausier(&["check", "--color", "never", SEED, export]);
+    let drawn = out.lines().filter(|l| *l == "imputation.mismatch").count();
+    assert_eq!(drawn, 20, "{out}");
+    assert!(out.contains("… and 5 more `imputation.mismatch`"), "{out}");
+    assert!(
+        out.contains("imputation.mismatch                25"),
+        "{out}"
+    );
+    let (_, all, _) = clausier(&["check", "--all", "--color", "never", SEED, export]);
+    assert_eq!(
+        all.lines().filter(|l| *l == "imputation.mismatch").count(),
+        25
+    );
+    assert!(!all.contains("more `imputation.mismatch`"));
+    let (_, fr, _) = clausier(&["--lang", "fr", "check", "--color", "never", SEED, export]);
+    assert!(fr.contains("… et 5 autres `imputation.mismatch`"), "{fr}");
+}

@@ -149,3 +149,8 @@ report-col-row = row
 report-col-role = role
 report-col-file = file
 report-col-bytes = bytes
+
+## Human output: findings beyond the first 20 of a code.
+human-more = … and { $more } more `{ $code }`
+human-see-all = (to see them all: `--all`, or `--format json`)
+human-per-code = findings per code:

@@ -185,3 +185,8 @@ report-col-row = ligne
 report-col-role = rôle
 report-col-file = fichier
 report-col-bytes = octets
+
+## Sortie lisible : les constats au-delà des 20 premiers d'un code.
+human-more = … et { $more } autres `{ $code }`
+human-see-all = (pour les voir tous : `--all`, ou `--format json`)
+human-per-code = constats par code :

@@ -38,6 +38,10 @@ pub struct OutputArgs {
     /// `--deny warnings`: the same as `--fail-level warning`.
     #[arg(long, value_name = "warnings", value_parser = ["warnings"])]
     pub deny: Option<String>,
+    /// Human output: draw every finding, not the first 20 of each code
+    /// (the others are counted at the end).
+    #[arg(long)]
+    pub all: bool,
     /// The day of the run, for `waiver.expired` (today when absent); the
     /// verdicts on rows never depend on it.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -71,9 +75,12 @@ impl Output<'static> {
         Output {
             sink: report::sink(
                 args.format,
-                args.color.enabled(),
-                lang,
-                super::terminal_width(),
+                report::Look {
+                    color: args.color.enabled(),
+                    lang,
+                    width: super::terminal_width(),
+                    all: args.all,
+                },
                 Box::new(out),
             ),
             counts: Counts::default(),

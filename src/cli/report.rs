@@ -47,6 +47,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
         fail_level: FailLevel::None,
         deny: None,
         date: None,
+        all: true,
     };
     let mut output = Output::stdout(&diagnostics, lang);
     let p = match prepare(&args.rules, &args.exports, &args.input, true, &mut output) {

@@ -76,17 +76,29 @@ pub trait Sink {
 }
 
 /// Builds the sink of a format, writing to `out`.
-pub fn sink<'w>(
-    format: Format,
-    color: bool,
-    lang: Lang,
-    width: usize,
-    out: Box<dyn Write + 'w>,
-) -> Box<dyn Sink + 'w> {
+/// How a run's human output looks: colour, language, width, and whether
+/// every finding is drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct Look {
+    pub color: bool,
+    pub lang: Lang,
+    pub width: usize,
+    pub all: bool,
+}
+
+pub fn sink<'w>(format: Format, look: Look, out: Box<dyn Write + 'w>) -> Box<dyn Sink + 'w> {
+    let Look {
+        color,
+        lang,
+        width,
+        all,
+    } = look;
     match format {
         Format::Human => Box::new(HumanSink {
             human: human::Human::new(color, lang, width),
             out,
+            all,
+            per_code: Vec::new(),
         }),
         Format::Plain => Box::new(text::PlainSink { out, lang }),
         Format::Json => Box::new(json::JsonSink::new(out, lang)),
@@ -183,13 +195,34 @@ pub fn summary_lines(counts: Counts, summary: Option<&Summary>, lang: Lang) -> V
     lines
 }
 
+/// How many findings of one code the human output draws before it only
+/// counts them (`--all` draws every one).
+pub const SHOWN_PER_CODE: u64 = 20;
+
 struct HumanSink<'w> {
     human: human::Human,
     out: Box<dyn Write + 'w>,
+    /// Draw every finding, not the first [`SHOWN_PER_CODE`] of each code.
+    all: bool,
+    /// Findings per code, in the order codes first appeared.
+    per_code: Vec<(crate::diag::Code, u64)>,
 }
 
 impl Sink for HumanSink<'_> {
     fn emit(&mut self, d: &Diagnostic, sources: &Sources) -> io::Result<()> {
+        let seen = match self.per_code.iter_mut().find(|(c, _)| *c == d.code) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.per_code.push((d.code, 1));
+                1
+            }
+        };
+        if !self.all && seen > SHOWN_PER_CODE {
+            return Ok(());
+        }
         let text = self.human.render(d, sources);
         writeln!(self.out, "{text}")
     }
@@ -201,7 +234,30 @@ impl Sink for HumanSink<'_> {
         _sources: &Sources,
         _audit: Option<&crate::audit::Audit>,
     ) -> io::Result<()> {
-        write_summary(&mut self.out, counts, summary, self.human.lang())
+        let lang = self.human.lang();
+        let mut capped = false;
+        for (code, n) in &self.per_code {
+            if !self.all && *n > SHOWN_PER_CODE {
+                capped = true;
+                let line =
+                    msg!("human-more", code = code.as_str()).count("more", n - SHOWN_PER_CODE);
+                writeln!(self.out, "{}", lang.tr(&line))?;
+            }
+        }
+        if capped {
+            writeln!(self.out, "{}\n", lang.tr(&Message::new("human-see-all")))?;
+        }
+        if self.per_code.len() > 1 || capped {
+            writeln!(self.out, "{}", lang.tr(&Message::new("human-per-code")))?;
+            let mut rows = self.per_code.clone();
+            rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.as_str().cmp(b.0.as_str())));
+            for (code, n) in rows {
+                let n = lang.count(n);
+                writeln!(self.out, "  {:<26} {n:>10}", code.as_str())?;
+            }
+            writeln!(self.out)?;
+        }
+        write_summary(&mut self.out, counts, summary, lang)
     }
 }
 
