@@ -154,3 +154,7 @@ report-col-bytes = bytes
 human-more = … and { $more } more `{ $code }`
 human-see-all = (to see them all: `--all`, or `--format json`)
 human-per-code = findings per code:
+
+## The progress line of long runs.
+progress-line = clausier: { $rows } M rows, { $megabytes } MB ({ $row_rate } M rows/s, { $byte_rate } MB/s){ $left }
+progress-left = , { $percent } % read, about { $seconds } s left

@@ -190,3 +190,7 @@ report-col-bytes = octets
 human-more = … et { $more } autres `{ $code }`
 human-see-all = (pour les voir tous : `--all`, ou `--format json`)
 human-per-code = constats par code :
+
+## La ligne de progression des longues exécutions.
+progress-line = clausier : { $rows } M lignes, { $megabytes } Mo ({ $row_rate } M lignes/s, { $byte_rate } Mo/s){ $left }
+progress-left = , { $percent } % lus, environ { $seconds } s restantes

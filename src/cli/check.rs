@@ -129,7 +129,10 @@ pub fn prepare(
         conventions,
         exports: opened,
         threads,
-        progress: crate::progress::Progress::new(!input.quiet && std::io::stderr().is_terminal()),
+        progress: crate::progress::Progress::new(
+            !input.quiet && std::io::stderr().is_terminal(),
+            output.lang(),
+        ),
         audit: audited.then(|| crate::audit::Audit::start(files)),
     })
 }
@@ -150,7 +153,15 @@ pub fn run(args: &CheckArgs, lang: Lang) -> u8 {
         Err(sources) => return output.end(None, &sources, EXIT_UNUSABLE),
     };
     let sources = p.sources;
-    let emit = &mut |s: &Sources, d: Diagnostic| output.emit(&d, s);
+    // On one terminal, a finding is written on a line of its own.
+    let shared = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let progress = &p.progress;
+    let emit = &mut |s: &Sources, d: Diagnostic| {
+        if shared {
+            progress.clear();
+        }
+        output.emit(&d, s);
+    };
     let outcome = run::check(
         &p.conventions,
         p.exports,

@@ -67,6 +67,7 @@ pub struct Output<'w> {
     audit: Option<crate::audit::Audit>,
     /// The day of the run (`--date`, else today).
     pub today: chrono::NaiveDate,
+    lang: Lang,
 }
 
 impl Output<'static> {
@@ -88,11 +89,17 @@ impl Output<'static> {
             io_error: None,
             audit: None,
             today: args.date.unwrap_or_else(crate::language::lints::today),
+            lang,
         }
     }
 }
 
 impl Output<'_> {
+    /// The language of the run.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// The audit record that machine outputs carry.
     pub fn set_audit(&mut self, audit: Option<crate::audit::Audit>) {
         self.audit = audit;
