@@ -80,6 +80,8 @@ fn open_export(
     } else if sheet::is_spreadsheet(path) {
         let (text, sheet) = sheet::to_text(path, options.sheet.as_deref())?;
         (format!("{shown}[{sheet}]"), memory(text))
+    } else if let Some(text) = legacy_text(path).map_err(unreadable)? {
+        (shown.clone(), memory(text))
     } else {
         let kind = SourceKind::Export {
             path: path.to_path_buf(),
@@ -107,6 +109,35 @@ fn open_export(
     sources.set_format(id, export.delimiter(), export.encoding());
     sources.set_titles(id, export.titles().to_vec());
     Ok(export)
+}
+
+/// The text of an export that the byte reader cannot take as it is:
+/// UTF-16 (Excel's "Unicode text", with its BOM), made UTF-8, and files
+/// whose lines end in CR alone (old Mac OS), made LF. `None` for any other
+/// file, which is read in place.
+fn legacy_text(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    let mut file = File::open(path)?;
+    let sample = sample_of(&mut file)?;
+    let utf16 = sample.starts_with(b"\xff\xfe") || sample.starts_with(b"\xfe\xff");
+    let cr_only = sample.contains(&b'\r') && !sample.contains(&b'\n');
+    if !utf16 && !cr_only {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path)?;
+    if utf16 {
+        let text = crate::input::encoding::TextFile::decode(&bytes).text;
+        return Ok(Some(text.into_bytes()));
+    }
+    if bytes.contains(&b'\n') {
+        // CR alone at the start only: read in place, as any file.
+        return Ok(None);
+    }
+    Ok(Some(
+        bytes
+            .into_iter()
+            .map(|b| if b == b'\r' { b'\n' } else { b })
+            .collect(),
+    ))
 }
 
 /// Exports smaller than this are read by one thread.

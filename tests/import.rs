@@ -165,7 +165,21 @@ fn summary_files(args: &[&str]) -> (i32, Value) {
 /// Physical lines and empty lines of a text file, counted independently of
 /// the reader.
 fn count_lines(path: &Path) -> (u64, u64) {
-    let bytes = std::fs::read(path).unwrap();
+    let mut bytes = std::fs::read(path).unwrap();
+    // Excel's "Unicode text" (UTF-16 LE) and old Mac OS line ends (CR).
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+            .collect();
+        bytes = String::from_utf16(&units).unwrap().into_bytes();
+    }
+    if !bytes.contains(&b'\n') {
+        bytes = bytes
+            .iter()
+            .map(|b| if *b == b'\r' { b'\n' } else { *b })
+            .collect();
+    }
     let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
     if lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
