@@ -105,7 +105,24 @@ fn open_export(
         }
     };
     let id = sources.add_export(&name, kind);
-    let export = Export::open(&name, id, &sample, input, &options.read)?;
+    let spreadsheet = sheet::is_spreadsheet(path) && options.sheet.is_none();
+    let export = Export::open(&name, id, &sample, input, &options.read).map_err(|mut d| {
+        // The first sheet is not the data: name the others.
+        let names = if spreadsheet && d.code == Code::InputMissingColumn {
+            sheet::names(path)
+        } else {
+            Vec::new()
+        };
+        if names.len() > 1 {
+            let other = names.get(1).cloned().unwrap_or_default();
+            let hint = msg!("sheets-try", sheets = names.join(", "), other = other);
+            d.help = Some(match d.help.take() {
+                Some(help) => msg!("help-then", first = help, then = hint),
+                None => hint,
+            });
+        }
+        d
+    })?;
     sources.set_format(id, export.delimiter(), export.encoding());
     sources.set_titles(id, export.titles().to_vec());
     Ok(export)

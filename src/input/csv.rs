@@ -130,7 +130,22 @@ impl Export {
             .unwrap_or_else(|| Encoding::detect(sample, sample.len() >= SAMPLE));
         let delimiter = detect_delimiter(sample);
         let mut splitter = input.splitter(delimiter, 0);
-        let (preamble, profile) = find_header(&mut splitter, name, encoding, options)?;
+        let (preamble, profile) =
+            find_header(&mut splitter, name, encoding, options).map_err(|mut d| {
+                // Say how the file was read: its encoding, its delimiter.
+                if d.code == Code::InputMissingColumn {
+                    let shown = match delimiter {
+                        b'\t' => Message::new("delimiter-tab"),
+                        d => Message::plain(format!("`{}`", char::from(d))),
+                    };
+                    let read = msg!("read-as", encoding = encoding.name(), delimiter = shown);
+                    d.help = Some(match d.help.take() {
+                        Some(help) => msg!("help-then", first = help, then = read),
+                        None => read,
+                    });
+                }
+                d
+            })?;
         let header = splitter.record();
         let resolved = resolve(&profile, &header, name, encoding)?;
         let header_line = splitter.position().line;
@@ -684,6 +699,15 @@ fn find_header(
             ),
         ));
     }
+    // The titles seen on the first line, to compare with what a layout
+    // expects.
+    let seen = preamble
+        .first()
+        .map(|cells| {
+            let shown: Vec<String> = cells.iter().take(12).cloned().collect();
+            quoted(&shown)
+        })
+        .unwrap_or_default();
     let (what, help) = match &options.profile {
         Some(p) => (
             msg!("no-profile-header", profile = p.name.as_str()),
@@ -696,7 +720,8 @@ fn find_header(
             Message::new("no-known-header"),
             msg!(
                 "no-known-header-help",
-                layouts = profile::builtin_names().join(", ")
+                layouts = profile::builtin_names().join(", "),
+                seen = seen
             ),
         ),
     };

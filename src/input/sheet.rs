@@ -25,6 +25,11 @@ pub fn is_spreadsheet(path: &Path) -> bool {
     })
 }
 
+/// The names of a workbook's sheets (none if it cannot be opened).
+pub fn names(path: &Path) -> Vec<String> {
+    open_workbook_auto(path).map_or_else(|_| Vec::new(), |w| w.sheet_names())
+}
+
 /// The sheet as text, and the sheet's name. `sheet` picks one by name; the
 /// first sheet otherwise.
 pub fn to_text(path: &Path, sheet: Option<&str>) -> Result<(Vec<u8>, String), Box<Diagnostic>> {
