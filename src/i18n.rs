@@ -424,20 +424,6 @@ impl Message {
     }
 }
 
-/// Transitional: English text not yet in the catalogues. Every use is
-/// being replaced by an entry; the catalogue tests list what remains.
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::plain(text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::plain(text)
-    }
-}
-
 /// An I/O error in words of the run's language: the usual causes from the
 /// catalogue, anything else as the system words it.
 pub fn io_error(e: &std::io::Error) -> Message {

@@ -158,3 +158,7 @@ human-per-code = findings per code:
 ## The progress line of long runs.
 progress-line = clausier: { $rows } M rows, { $megabytes } MB ({ $row_rate } M rows/s, { $byte_rate } MB/s){ $left }
 progress-left = , { $percent } % read, about { $seconds } s left
+
+## Errors of the command line.
+unknown-language = unknown language `{ $value }` (--lang or CLAUSIER_LANG): use `fr` or `en`
+cannot-write-report = cannot write the report: { $error }

@@ -194,3 +194,7 @@ human-per-code = constats par code :
 ## La ligne de progression des longues exécutions.
 progress-line = clausier : { $rows } M lignes, { $megabytes } Mo ({ $row_rate } M lignes/s, { $byte_rate } Mo/s){ $left }
 progress-left = , { $percent } % lus, environ { $seconds } s restantes
+
+## Erreurs de la ligne de commande.
+unknown-language = langue inconnue `{ $value }` (--lang ou CLAUSIER_LANG) : employez `fr` ou `en`
+cannot-write-report = impossible d'écrire le rapport : { $error }

@@ -120,10 +120,11 @@ pub fn main() -> ExitCode {
     let lang = match Lang::choose(cli.lang.as_deref(), |name| std::env::var(name).ok()) {
         Ok(lang) => lang,
         Err(value) => {
-            eprintln!(
-                "clausier: unknown language `{value}` (--lang or CLAUSIER_LANG): \
-                 use `fr` or `en`"
-            );
+            // No language yet: said in both.
+            for lang in Lang::ALL {
+                let line = crate::msg!("unknown-language", value = value.as_str());
+                eprintln!("clausier: {}", lang.tr(&line));
+            }
             return ExitCode::from(EXIT_UNUSABLE);
         }
     };

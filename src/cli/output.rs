@@ -137,7 +137,8 @@ impl Output<'_> {
         match self.io_error {
             // A closed pipe (`clausier … | head`) is the reader's choice.
             Some(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                eprintln!("clausier: cannot write the report: {e}");
+                let line = crate::msg!("cannot-write-report", error = crate::i18n::io_error(&e));
+                eprintln!("clausier: {}", self.lang.tr(&line));
                 EXIT_UNUSABLE
             }
             _ => code,

@@ -92,7 +92,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
     match written {
         Ok(()) => EXIT_CLEAN,
         Err(e) => {
-            eprintln!("clausier: cannot write the report: {e}");
+            let line = crate::msg!("cannot-write-report", error = crate::i18n::io_error(&e));
+            eprintln!("clausier: {}", lang.tr(&line));
             EXIT_UNUSABLE
         }
     }
