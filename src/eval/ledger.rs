@@ -438,16 +438,7 @@ impl<'a> Ledger<'a> {
         limit.crossed = true;
         let d = Diagnostic::new(
             Code::CeilingExceeded,
-            msg!(
-                "ceiling-yearly-exceeded",
-                of = of(name),
-                budget = m.budget.to_string(),
-                year = year.to_string(),
-                amended = in_force(limit)
-            )
-            .amount("sum", sum)
-            .amount("limit", limit.cents)
-            .amount("overrun", sum - limit.cents),
+            crossed("ceiling-yearly-exceeded", name, m, Some(year), sum, limit),
         )
         .at_clause(
             self.source,
@@ -724,6 +715,30 @@ fn in_force(limit: &Limit) -> Message {
     })
 }
 
+/// The words of a crossed limit (catalogue entry `id`): whose it is (an
+/// envelope's), the budget and year, the sum, the limit, the overrun and
+/// the amendment that states the limit.
+fn crossed(
+    id: &'static str,
+    envelope: Option<&str>,
+    m: &Movement,
+    year: Option<i32>,
+    sum: i128,
+    limit: &Limit,
+) -> Message {
+    let mut message = Message::new(id)
+        .arg("of", of(envelope))
+        .arg("budget", m.budget.to_string())
+        .arg("amended", in_force(limit))
+        .amount("sum", sum)
+        .amount("limit", limit.cents)
+        .amount("overrun", sum - limit.cents);
+    if let Some(year) = year {
+        message = message.arg("year", year.to_string());
+    }
+    message
+}
+
 fn ceiling_exceeded(
     m: &Movement,
     total: i128,
@@ -733,15 +748,7 @@ fn ceiling_exceeded(
 ) -> Diagnostic {
     let d = Diagnostic::new(
         Code::CeilingExceeded,
-        msg!(
-            "ceiling-exceeded",
-            of = of(envelope),
-            budget = m.budget.to_string(),
-            amended = in_force(limit)
-        )
-        .amount("sum", total)
-        .amount("limit", limit.cents)
-        .amount("overrun", total - limit.cents),
+        crossed("ceiling-exceeded", envelope, m, None, total, limit),
     )
     .at_clause(
         source,
@@ -796,16 +803,7 @@ fn schedule_exceeded(
 ) -> Diagnostic {
     let d = Diagnostic::new(
         Code::ScheduleExceeded,
-        msg!(
-            "schedule-exceeded",
-            of = of(envelope),
-            budget = m.budget.to_string(),
-            year = year.to_string(),
-            amended = in_force(limit)
-        )
-        .amount("sum", sum)
-        .amount("limit", limit.cents)
-        .amount("overrun", sum - limit.cents),
+        crossed("schedule-exceeded", envelope, m, Some(year), sum, limit),
     )
     .at_clause(
         source,
