@@ -579,15 +579,25 @@ fn read_parallel(
     let progress = run.progress;
     let mut results = Vec::new();
     std::thread::scope(|scope| {
+        let chunks = bounds.len().saturating_sub(1);
         let handles: Vec<_> = bounds
             .windows(2)
-            .map(|w| {
+            .enumerate()
+            .map(|(k, w)| {
                 let (from, to) = (
                     w.first().copied().unwrap_or(0),
                     w.get(1).copied().unwrap_or(0),
                 );
                 let shards = run.shards(budget);
-                let chunk = chunk_input(path, from, to).map(|r| export.fork(r, from));
+                let chunk = chunk_input(path, from, to).map(|r| {
+                    let mut chunk = export.fork(r, from);
+                    // Only the last chunk ends where the file does: a
+                    // quote open at another's end may close in the next.
+                    if k + 1 < chunks {
+                        chunk.set_chunk();
+                    }
+                    chunk
+                });
                 scope.spawn(move || match chunk {
                     Ok(mut chunk) => read_chunk(&mut chunk, shards, router, progress),
                     Err(e) => failed_chunk(shards, &e),

@@ -149,8 +149,30 @@ impl Sources {
             }
             SourceKind::Rule { .. } => return None,
         };
-        raw.truncate(record_end(&raw));
-        let fields = field_spans(&raw, delimiter);
+        let line_end = raw
+            .iter()
+            .position(|b| matches!(b, b'\n' | b'\r'))
+            .unwrap_or(raw.len());
+        let end = record_end(&raw);
+        let unclosed = end == raw.len() && raw.iter().filter(|b| **b == b'"').count() % 2 == 1;
+        raw.truncate(end);
+        let mut fields = field_spans(&raw, delimiter);
+        // A stray quote (a record running past its line to the wrong
+        // width, or never closed) is shown as its line alone, as the reader
+        // took it.
+        let width = self.titles.get(&id).map(Vec::len);
+        if raw.len() > line_end && (unclosed || width.is_some_and(|w| w != fields.len())) {
+            raw.truncate(line_end);
+            let mut start = 0;
+            fields = Vec::new();
+            for (i, b) in raw.iter().enumerate() {
+                if *b == delimiter {
+                    fields.push(start..i);
+                    start = i + 1;
+                }
+            }
+            fields.push(start..raw.len());
+        }
         // Field spans are computed on the file's bytes, then mapped to the
         // decoded text, whose offsets differ where characters are not ASCII.
         let text = encoding.decode(&raw).into_owned();

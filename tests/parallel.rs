@@ -118,3 +118,53 @@ fn threads_do_not_change_the_findings() {
         assert_eq!(lines, expected, "{name}");
     }
 }
+
+/// A stray quote opening a label (`"stray`) at row `at`, never closed or
+/// closed `closes_after` rows later: the same findings on any number of
+/// threads, wherever the chunks' boundaries fall.
+#[test]
+fn a_stray_quote_reads_the_same_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = 70_000;
+    let middle = middle_row(rows);
+    for (name, at, closes_after) in [
+        ("stray-middle.csv", middle, None),
+        ("stray-closed-later.csv", middle - 10, Some(500)),
+        ("stray-early.csv", 10, Some(3)),
+    ] {
+        let mut lines: Vec<String> = export(rows, None).lines().map(str::to_owned).collect();
+        if let Some(line) = lines.get_mut(at + 1) {
+            *line = line.replacen("prestation", "\"stray label", 1);
+        }
+        // Closed after a later row's date: the record would have the
+        // wrong number of fields.
+        if let Some(line) = closes_after.and_then(|n| lines.get_mut(at + 1 + n)) {
+            *line = line.replacen(';', "\";", 1);
+        }
+        let path = dir.path().join(name);
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+        let path = path.to_str().unwrap();
+        let one = run(path, "1");
+        for threads in ["2", "7"] {
+            assert!(
+                one == run(path, threads),
+                "{name}: {threads} threads differ"
+            );
+        }
+        let report: serde_json::Value = serde_json::from_str(&one.1).unwrap();
+        let file = &report["summary"]["files"][0];
+        assert_eq!(file["lines"].as_u64(), Some(rows as u64 + 1), "{name}");
+        assert_eq!(file["continuation"].as_u64(), Some(0), "{name}");
+        let stray = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| {
+                d["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("quote opens"))
+            })
+            .count();
+        assert_eq!(stray, 1, "{name}");
+    }
+}

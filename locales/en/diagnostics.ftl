@@ -498,3 +498,9 @@ delimiter-tab = tabs
 read-as = the file was read as { $encoding }, with { $delimiter } between fields
 help-then = { $first }; { $then }
 sheets-try = the workbook's sheets are { $sheets }: if the data is on another one, pass `--sheet "{ $other }"`
+row-stray-quote = row rejected: a quote opens the field `{ $column }` and is not closed on its line; read as a quoted field, it would have swallowed { $lines ->
+        [one] the line after it
+       *[other] the { $lines } lines after it
+    }
+stray-quote-label = the quote opens here
+row-stray-quote-help = a quote inside a field is written twice (`""`), or the whole field is quoted; reading goes on at the next line

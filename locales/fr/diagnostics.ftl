@@ -513,3 +513,9 @@ delimiter-tab = des tabulations
 read-as = le fichier a été lu en { $encoding }, avec { $delimiter } entre les champs
 help-then = { $first } ; { $then }
 sheets-try = les feuilles du classeur sont { $sheets } : si les données sont sur une autre, passez `--sheet "{ $other }"`
+row-stray-quote = ligne rejetée : un guillemet ouvre le champ `{ $column }` et ne se ferme pas sur sa ligne ; lu comme un champ entre guillemets, il aurait englouti { $lines ->
+        [one] la ligne suivante
+       *[other] les { $lines } lignes suivantes
+    }
+stray-quote-label = le guillemet s'ouvre ici
+row-stray-quote-help = un guillemet à l'intérieur d'un champ s'écrit doublé (`""`), ou tout le champ se met entre guillemets ; la lecture reprend à la ligne suivante

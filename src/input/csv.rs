@@ -161,6 +161,7 @@ impl Export {
         metadata(&profile, &preamble, &mut accounting);
         let width = header.len();
         let titles = cells(&header, encoding);
+        splitter.set_width(width);
         Ok(Export {
             source,
             splitter,
@@ -214,9 +215,11 @@ impl Export {
     /// `byte`, at a line start), with the same layout; its lines count from
     /// 1 and its accounting starts empty.
     pub fn fork(&self, input: Input, byte: u64) -> Export {
+        let mut splitter = input.splitter(self.delimiter, byte);
+        splitter.set_width(self.width);
         Export {
             source: self.source,
-            splitter: input.splitter(self.delimiter, byte),
+            splitter,
             width: self.width,
             titles: self.titles.clone(),
             layout: self.layout.clone(),
@@ -281,6 +284,11 @@ impl Export {
         a
     }
 
+    /// This reader's input ends before the end of its file (a chunk).
+    pub fn set_chunk(&mut self) {
+        self.splitter.set_chunk();
+    }
+
     /// Reads the current record, counting it as checked, skipped or rejected.
     fn row(&mut self, pos: RowPos) -> Row<'_> {
         let record = self.splitter.record();
@@ -289,6 +297,20 @@ impl Export {
             counts.rejected += 1;
             Row::Rejected(d)
         };
+        if let Some((quote, lines)) = self.splitter.stray_quote() {
+            let column = stray_column(&record, quote);
+            let d = Diagnostic::new(
+                Code::InputMalformed,
+                msg!(
+                    "row-stray-quote",
+                    column = self.titles.get(column).cloned().unwrap_or_default()
+                )
+                .count("lines", lines.saturating_sub(1)),
+            )
+            .at_row(pos.to_ref(vec![column], Message::new("stray-quote-label")))
+            .help(Message::new("row-stray-quote-help"));
+            return reject(counts, d);
+        }
         if record.len() != self.width {
             return reject(counts, malformed_width(pos, record.len(), self.width));
         }
@@ -527,6 +549,20 @@ fn malformed(
         ),
     )
     .at_row(pos.to_ref(vec![column], Message::new(why)))
+}
+
+/// The field of a line read as written that holds byte `offset` of the
+/// line (fields and their delimiters, in order).
+fn stray_column(record: &Record<'_>, offset: usize) -> usize {
+    let mut end = 0;
+    for (i, field) in record.iter().enumerate() {
+        end += field.len();
+        if offset <= end {
+            return i;
+        }
+        end += 1;
+    }
+    record.len().saturating_sub(1)
 }
 
 /// The column naming the budget, if the layout has one.

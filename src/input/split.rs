@@ -63,6 +63,16 @@ pub struct Splitter<R> {
     position: Position,
     /// The input ended inside a quoted field.
     unclosed: bool,
+    /// Fields a record has (the header's), once known: a quoted field that
+    /// runs past its line into a record of another width is a stray quote.
+    width: Option<usize>,
+    /// The end of the input is the end of the file (false for a chunk
+    /// read apart, whose end may fall inside a record).
+    file_end: bool,
+    /// The current record is the first line of a stray quote, read as
+    /// written: the quote's byte offset in the line, and the lines the
+    /// quoted field would have taken.
+    stray_quote: Option<(usize, u64)>,
     /// Whether the line last scanned holds a quote (it then goes through
     /// the quoted-field state machine).
     quote_seen: bool,
@@ -146,6 +156,9 @@ impl<R: Read> Splitter<R> {
             unescaped: Vec::new(),
             position: Position::default(),
             unclosed: false,
+            width: None,
+            file_end: true,
+            stray_quote: None,
             quote_seen: false,
             map: None,
         }
@@ -181,6 +194,26 @@ impl<R: Read> Splitter<R> {
     /// fell inside a record.
     pub fn ended_in_quote(&self) -> bool {
         self.unclosed
+    }
+
+    /// The number of fields of a record (the header's): a quoted field
+    /// that runs past its line into a record of another width, or to the
+    /// end of the file, is then a stray quote, and its line is read as
+    /// written.
+    pub fn set_width(&mut self, width: usize) {
+        self.width = Some(width);
+    }
+
+    /// This input ends before the end of its file (a chunk).
+    pub fn set_chunk(&mut self) {
+        self.file_end = false;
+    }
+
+    /// Whether the current record is the line of a stray quote: the
+    /// quote's byte offset in the line and the lines a quoted field would
+    /// have swallowed.
+    pub fn stray_quote(&self) -> Option<(usize, u64)> {
+        self.stray_quote
     }
 
     pub fn record(&self) -> Record<'_> {
@@ -318,6 +351,7 @@ impl<R: Read> Splitter<R> {
             line_end
         };
         self.quoted = false;
+        self.stray_quote = None;
         self.fields.push((last_field, field_end));
         self.advance(line_end, newline, 1);
         Ok(Some(Event::Record))
@@ -388,10 +422,16 @@ impl<R: Read> Splitter<R> {
         self.quoted = true;
         self.fields.clear();
         self.unescaped.clear();
+        self.stray_quote = None;
         let mut field_start = 0;
         let mut state = Quote::FieldStart;
         let mut i = self.start;
         let mut lines = 1;
+        // Offsets from `start` (which a refill moves): the last quote that
+        // opened a field, and the first line break inside quotes with the
+        // quote whose field it is in.
+        let mut opened = 0;
+        let mut first_break: Option<(usize, usize)> = None;
         loop {
             if i >= self.end {
                 let consumed = i - self.start;
@@ -413,6 +453,7 @@ impl<R: Read> Splitter<R> {
                 (Quote::Inside, b) => {
                     if b == b'\n' {
                         lines += 1;
+                        first_break = first_break.or(Some((i - self.start, opened)));
                     }
                     self.unescaped.push(b);
                 }
@@ -420,7 +461,10 @@ impl<R: Read> Splitter<R> {
                     self.unescaped.push(b'"');
                     state = Quote::Inside;
                 }
-                (Quote::FieldStart, b'"') => state = Quote::Inside,
+                (Quote::FieldStart, b'"') => {
+                    opened = i - self.start;
+                    state = Quote::Inside;
+                }
                 (_, b'\n') => break,
                 (_, d) if d == self.delimiter => {
                     self.fields.push((field_start, self.unescaped.len()));
@@ -453,9 +497,48 @@ impl<R: Read> Splitter<R> {
             lines -= 1;
         }
         self.fields.push((field_start, self.unescaped.len()));
+        // A quoted field that ran past its line into a record of the wrong
+        // width, or to the end of the file, is a stray quote (a label
+        // holding `"NUMA`): its line is read as written, alone, and reading
+        // goes on at the next line.
+        let wrong_width = self.width.is_some_and(|w| self.fields.len() != w);
+        let to_file_end = self.unclosed && self.file_end && self.width.is_some();
+        if let Some((line_break, quote)) =
+            first_break.filter(|_| (wrong_width && !self.unclosed) || to_file_end)
+        {
+            self.split_literal(line_break);
+            self.stray_quote = Some((quote, lines));
+            self.unclosed = false;
+            self.position.lines = 1;
+            self.advance(self.start + line_break, true, 1);
+            return Ok(());
+        }
         self.position.lines = lines;
         self.advance(i.min(self.end), newline, lines);
         Ok(())
+    }
+
+    /// Splits the line `start..start + len` at every delimiter, quotes
+    /// kept as written, into `unescaped`.
+    fn split_literal(&mut self, len: usize) {
+        self.fields.clear();
+        self.unescaped.clear();
+        let line = self
+            .data()
+            .get(self.start..self.start + len)
+            .unwrap_or_default()
+            .to_vec();
+        let line = line.strip_suffix(b"\r").unwrap_or(&line);
+        let mut field_start = 0;
+        for &b in line {
+            if b == self.delimiter {
+                self.fields.push((field_start, self.unescaped.len()));
+                field_start = self.unescaped.len();
+            } else {
+                self.unescaped.push(b);
+            }
+        }
+        self.fields.push((field_start, self.unescaped.len()));
     }
 }
 
@@ -666,5 +749,26 @@ mod tests {
     fn an_unclosed_quote_runs_to_the_end() {
         let (records, _) = split(b"a;\"open\nstill\n");
         assert_eq!(records, vec![(1, 0, 2, v(&["a", "open\nstill"]))]);
+    }
+
+    #[test]
+    fn a_stray_quote_is_read_as_written_on_its_line() {
+        // Two fields a record: the quote opened on line 1 would swallow
+        // lines 2 and 3 (never closed, or closed to the wrong width).
+        for input in [&b"a;\"open\nb;c\nd;e\n"[..], b"a;\"open\nb;c\nd;e\"x;y\n"] {
+            let mut s = Splitter::new(input, b';');
+            s.set_width(2);
+            assert_eq!(s.read_next().unwrap(), Some(Event::Record));
+            let first: Vec<String> = s
+                .record()
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect();
+            assert_eq!(first, v(&["a", "\"open"]));
+            assert_eq!(s.stray_quote(), Some((2, 3)));
+            assert_eq!(s.read_next().unwrap(), Some(Event::Record));
+            assert_eq!(s.position().line, 2);
+            assert_eq!(s.stray_quote(), None);
+        }
     }
 }
