@@ -114,9 +114,112 @@ pub fn read_text(path: &std::path::Path) -> std::io::Result<crate::input::encodi
     Ok(crate::input::encoding::TextFile::decode(&bytes))
 }
 
+/// The language asked for before the arguments are parsed (`--lang X`,
+/// `--lang=X`), so that `--help` is in it too.
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut words = args.iter().map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if let Some(value) = word.strip_prefix("--lang=") {
+            return Some(value.to_owned());
+        }
+        if word == "--lang" {
+            return words.next().map(|w| w.into_owned());
+        }
+    }
+    None
+}
+
+/// The command line with its help in `lang`: each command's and argument's
+/// help line from the catalogues (`help-<command>` and
+/// `help-<command>-<argument>`, the command's path joined by `-`).
+pub fn command(lang: Lang) -> clap::Command {
+    localize(<Cli as clap::CommandFactory>::command(), "clausier", lang)
+}
+
+fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    use crate::i18n::Message;
+    let t = |id: String| {
+        lang.has(&id)
+            .then(|| lang.tr(&Message::entry(id)).into_owned())
+    };
+    if let Some(about) = t(format!("help-{path}")) {
+        cmd = cmd.about(about).long_about(None);
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        if let Some(help) = t(format!("help-{path}-{id}")) {
+            cmd = cmd.mut_arg(id.as_str(), |a| {
+                let a = a.help(help).long_help(None);
+                // In French, the values and their meaning are in the help
+                // line: clap would list them in English.
+                let listed = a.get_action().takes_values() && !a.get_possible_values().is_empty();
+                match lang {
+                    Lang::Fr if listed => a.hide_possible_values(true),
+                    _ => a,
+                }
+            });
+        }
+    }
+    let exit_codes = match path {
+        "clausier-report" => "help-exit-codes-report",
+        _ => "help-exit-codes",
+    };
+    if let Some(after) = t(exit_codes.to_owned()).filter(|_| cmd.get_after_help().is_some()) {
+        cmd = cmd.after_help(after);
+    }
+    if lang == Lang::Fr {
+        cmd = cmd
+            .help_template(
+                "{about-with-newline}\nUtilisation\u{a0}: {usage}\n\n{all-args}{after-help}",
+            )
+            .subcommand_help_heading("Commandes")
+            .disable_help_flag(true)
+            .arg(
+                clap::Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(clap::ArgAction::Help)
+                    .help("Affiche l'aide"),
+            );
+        if path == "clausier" {
+            cmd = cmd.disable_version_flag(true).arg(
+                clap::Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(clap::ArgAction::Version)
+                    .help("Affiche la version"),
+            );
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub = format!("{path}-{name}");
+        cmd = cmd.mut_subcommand(name.as_str(), |s| localize(s, &sub, lang));
+    }
+    cmd
+}
+
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language first: from `--lang`, the environment or the locale.
+    let lang = Lang::choose(lang_flag(&args).as_deref(), |name| std::env::var(name).ok())
+        .unwrap_or_default();
+    let matches = command(lang).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let lang = match Lang::choose(cli.lang.as_deref(), |name| std::env::var(name).ok()) {
         Ok(lang) => lang,
         Err(value) => {
