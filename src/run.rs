@@ -499,7 +499,7 @@ fn read_rows(
             }
             Ok(Some(Row::Skipped)) => {}
             Ok(Some(Row::Rejected(_))) | Err(_) => match next {
-                Ok(Some(Row::Rejected(d))) => out(d),
+                Ok(Some(Row::Rejected(d))) => out(*d),
                 Err(d) => return Err(Stop::Export(d)),
                 _ => {}
             },

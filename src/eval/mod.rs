@@ -945,17 +945,18 @@ impl Shard<'_> {
                 tx.supplier,
                 &markets.suppliers,
                 layout.supplier,
-                Message::new("market-supplier"),
+                "market-supplier",
                 0,
             ),
             (
                 tx.contract,
                 &markets.contracts,
                 layout.contract,
-                Message::new("market-contract"),
+                "market-contract",
                 1,
             ),
         ];
+        // Words are built only for a row to report: this runs on every row.
         for (value, allowed, column, what, kind) in checks {
             let Some(value) = value.filter(|_| !allowed.is_empty()) else {
                 continue;
@@ -967,6 +968,7 @@ impl Shard<'_> {
             if allowed.iter().any(|a| same(a, normalized)) {
                 continue;
             }
+            let what = Message::new(what);
             columns.extend(column);
             if normalized.is_empty() {
                 none = Some(what.clone());

@@ -76,11 +76,15 @@ impl Input {
 }
 
 /// What reading one row gave.
+// The transaction is the common variant, returned for every row: boxing it
+// would allocate per row. A rejected row's diagnostic is boxed instead (it
+// was copied with every row when it was the largest).
+#[allow(clippy::large_enum_variant)]
 pub enum Row<'a> {
     Transaction(Transaction<'a>),
     /// A subtotal or a measure that is not consumption: counted, not checked.
     Skipped,
-    Rejected(Diagnostic),
+    Rejected(Box<Diagnostic>),
 }
 
 /// An export being read.
@@ -295,7 +299,7 @@ impl Export {
         let counts = &mut self.accounting;
         let reject = |counts: &mut Accounting, d: Diagnostic| {
             counts.rejected += 1;
-            Row::Rejected(d)
+            Row::Rejected(Box::new(d))
         };
         if let Some((quote, lines)) = self.splitter.stray_quote() {
             let column = stray_column(&record, quote);
