@@ -212,21 +212,19 @@ impl Lang {
     }
 
     /// An amount of cents in euros: `1 234,56 €` in French (a narrow
-    /// no-break space between thousands, a no-break space before `€`);
-    /// `1 234,56 €` with plain spaces in English, as before the catalogues.
+    /// no-break space between thousands, a no-break space before `€`),
+    /// `€1,234.56` in English.
     pub fn amount(self, cents: i128) -> String {
         let sign = if cents < 0 { "-" } else { "" };
         let abs = cents.unsigned_abs();
-        let (group, before_euro) = match self {
-            Lang::Fr => (NNBSP, NBSP),
-            Lang::En => (' ', ' '),
-        };
-        format!(
-            "{sign}{}{}{:02}{before_euro}€",
-            grouped(abs / 100, group),
-            ',',
-            abs % 100
-        )
+        match self {
+            Lang::Fr => format!(
+                "{sign}{},{:02}{NBSP}€",
+                grouped(abs / 100, NNBSP),
+                abs % 100
+            ),
+            Lang::En => format!("{sign}€{}.{:02}", grouped(abs / 100, ','), abs % 100),
+        }
     }
 
     /// A date: `24/08/2017` in French, `2017-08-24` in English.
@@ -485,7 +483,8 @@ mod tests {
         let fr = Lang::Fr;
         assert_eq!(fr.amount(123_456), "1\u{202f}234,56\u{a0}€");
         assert_eq!(fr.amount(-5), "-0,05\u{a0}€");
-        assert_eq!(Lang::En.amount(40_000_000), "400 000,00 €");
+        assert_eq!(Lang::En.amount(40_000_000), "€400,000.00");
+        assert_eq!(Lang::En.amount(-123_456), "-€1,234.56");
         assert_eq!(fr.count(2_000_000), "2\u{202f}000\u{202f}000");
         assert_eq!(Lang::En.count(2_000_000), "2,000,000");
         let d = chrono::NaiveDate::from_ymd_opt(2017, 8, 24).unwrap();

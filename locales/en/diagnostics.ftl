@@ -25,10 +25,16 @@ commitment-overpaid-label = payments on a commitment may not exceed it
 row-on-ej = { $budget } { $amount } on EJ `{ $ej }`
 
 ## The consumption, in the summary.
-consumed-of-ceiling = { $of }{ $budget } consumed { $sum } of { $limit } ({ $remaining } remaining)
+consumed-of-ceiling = { $of }{ $budget } consumed { $sum } of { $limit } { $over ->
+        [0] ({ $remaining } remaining)
+       *[other] ({ $excess } over)
+    }
 consumed-no-overall-ceiling = { $of }{ $budget } consumed { $sum } (no overall ceiling)
 consumed-no-ceiling = { $of }{ $budget } consumed { $sum } (no ceiling)
-consumed-of-yearly-ceiling = { $of }{ $year } { $budget } consumed { $sum } of the yearly ceiling of { $limit } ({ $remaining } remaining)
+consumed-of-yearly-ceiling = { $of }{ $year } { $budget } consumed { $sum } of the yearly ceiling of { $limit } { $over ->
+        [0] ({ $remaining } remaining)
+       *[other] ({ $excess } over)
+    }
 consumed-of-forecast = { $of }{ $year } { $budget } consumed { $sum } of { $limit } forecast
 
 ## Term, notice and end (check).
