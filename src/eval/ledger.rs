@@ -409,12 +409,7 @@ impl<'a> Ledger<'a> {
         limit.crossed = true;
         let d = ceiling_exceeded(m, total, limit, self.source, scope.name.as_deref());
         let crossing = (
-            msg!(
-                "crossing-ceiling",
-                of = of(scope.name.as_deref()),
-                budget = m.budget.to_string(),
-                amended = in_force(limit)
-            ),
+            crossing("crossing-ceiling", scope.name.as_deref(), m, None, limit),
             m.day,
         );
         self.track.crossings.push(crossing);
@@ -449,13 +444,7 @@ impl<'a> Ledger<'a> {
         .help(Message::new("ceiling-yearly-help"));
         let d = limit_figures(d, m, Some(year), sum, limit, name);
         let crossing = (
-            msg!(
-                "crossing-yearly-ceiling",
-                of = of(name),
-                year = year.to_string(),
-                budget = m.budget.to_string(),
-                amended = in_force(limit)
-            ),
+            crossing("crossing-yearly-ceiling", name, m, Some(year), limit),
             m.day,
         );
         self.track.crossings.push(crossing);
@@ -479,13 +468,7 @@ impl<'a> Ledger<'a> {
         limit.crossed = true;
         let d = schedule_exceeded(m, number, sum, limit, self.source, name);
         let crossing = (
-            msg!(
-                "crossing-forecast",
-                of = of(name),
-                year = number.to_string(),
-                budget = m.budget.to_string(),
-                amended = in_force(limit)
-            ),
+            crossing("crossing-forecast", name, m, Some(number), limit),
             m.day,
         );
         self.track.crossings.push(crossing);
@@ -713,6 +696,25 @@ fn in_force(limit: &Limit) -> Message {
     limit.from.map_or(Message::plain(""), |(_, n)| {
         msg!("amendment-in-force", number = n.to_string())
     })
+}
+
+/// The short name of a limit first crossed, for the statement: whose, the
+/// budget (and year), the amendment that states it.
+fn crossing(
+    id: &'static str,
+    envelope: Option<&str>,
+    m: &Movement,
+    year: Option<i32>,
+    limit: &Limit,
+) -> Message {
+    let message = Message::new(id)
+        .arg("of", of(envelope))
+        .arg("budget", m.budget.to_string())
+        .arg("amended", in_force(limit));
+    match year {
+        Some(year) => message.arg("year", year.to_string()),
+        None => message,
+    }
 }
 
 /// The words of a crossed limit (catalogue entry `id`): whose it is (an
