@@ -205,3 +205,4 @@ help-clausier-explain = Explains a diagnostic code: meaning, why it matters, exa
 help-clausier-explain-code = A diagnostic code, e.g. `ceiling.exceeded`; `all` lists every code
 help-exit-codes = Exit codes: 0 no failing finding, 1 at least one finding at or above the fail level (errors by default; `--deny warnings` adds warnings; for `fmt --check`, a file not formatted), 2 unusable input (for `check`, a rule file with errors; a missing or unreadable file; an export without the required columns; a rule file with syntax errors for `fmt`).
 help-exit-codes-report = Exit codes: 0 the statement was written, 2 unusable input.
+report-chart-legend = - - ceiling in force · · · forecast

@@ -241,3 +241,4 @@ help-clausier-explain = Explique un code de diagnostic : sens, enjeu, exemple, 
 help-clausier-explain-code = Un code de diagnostic, par exemple `ceiling.exceeded` ; `all` les énumère tous
 help-exit-codes = Codes de sortie : 0 aucun constat bloquant, 1 au moins un constat au niveau d'échec ou au-dessus (les erreurs par défaut ; `--deny warnings` y ajoute les avertissements ; pour `fmt --check`, un fichier non mis en forme), 2 entrée inutilisable (pour `check`, un fichier de règles en erreur ; un fichier absent ou illisible ; un export sans les colonnes requises ; pour `fmt`, un fichier de règles avec des erreurs de syntaxe).
 help-exit-codes-report = Codes de sortie : 0 l'état a été écrit, 2 entrée inutilisable.
+report-chart-legend = - - plafond en vigueur · · · prévision

@@ -583,6 +583,7 @@ fn chart(s: &Series, lang: Lang) -> String {
         );
     };
     let aria = escape(&lang.tr(&Message::new("report-chart-label")));
+    let legend = escape(&lang.tr(&Message::new("report-chart-legend")));
     let ceiling = escape(&lang.tr(&Message::new("report-chart-ceiling")));
     let forecast = escape(&lang.tr(&Message::new("report-chart-forecast")));
     let span = ((x1 - x0).num_days().max(1)) as f64;
@@ -611,7 +612,7 @@ fn chart(s: &Series, lang: Lang) -> String {
             "<text x=\"{}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
             left - 6.0,
             y(cents) + 4.0,
-            escape(&crate::money::french(cents - cents % 100))
+            escape(&lang.amount(cents - cents % 100))
         );
     }
     for year in x0.year()..=x1.year() {
@@ -685,7 +686,7 @@ fn chart(s: &Series, lang: Lang) -> String {
     }
     let _ = writeln!(
         svg,
-        "<text x=\"{0}\" y=\"14\" font-size=\"12\" fill=\"#1f5fa8\">— AE</text><text x=\"{1}\" y=\"14\" font-size=\"12\" fill=\"#d2691e\">— CP</text><text x=\"{2}\" y=\"14\" font-size=\"12\">- - ceiling in force · · · forecast</text>\n</svg>",
+        "<text x=\"{0}\" y=\"14\" font-size=\"12\" fill=\"#1f5fa8\">— AE</text><text x=\"{1}\" y=\"14\" font-size=\"12\" fill=\"#d2691e\">— CP</text><text x=\"{2}\" y=\"14\" font-size=\"12\">{legend}</text>\n</svg>",
         left,
         left + 60.0,
         left + 120.0
