@@ -158,9 +158,13 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
                 let a = a.help(help).long_help(None);
                 // In French, the values and their meaning are in the help
                 // line: clap would list them in English.
-                let listed = a.get_action().takes_values() && !a.get_possible_values().is_empty();
+                let takes = a.get_action().takes_values();
+                let listed = takes && !a.get_possible_values().is_empty();
+                // In French, defaults are said in the help line too
+                // (`par défaut`): clap would write `[default: …]`.
                 match lang {
-                    Lang::Fr if listed => a.hide_possible_values(true),
+                    Lang::Fr if listed => a.hide_possible_values(true).hide_default_value(true),
+                    Lang::Fr if takes => a.hide_default_value(true),
                     _ => a,
                 }
             });
