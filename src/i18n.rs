@@ -172,31 +172,10 @@ impl Lang {
                 Arg::Amount(cents) => FluentValue::from(self.amount(*cents)),
                 Arg::Date(d) => FluentValue::from(self.date(*d)),
                 Arg::Message(m) => FluentValue::from(self.tr(m).into_owned()),
-                Arg::List(items, Sep::Or) => {
-                    let mut items: Vec<String> =
-                        items.iter().map(|m| self.tr(m).into_owned()).collect();
-                    let last = items.pop().unwrap_or_default();
-                    let or = match self {
-                        Lang::Fr => " ou ",
-                        Lang::En => " or ",
-                    };
-                    FluentValue::from(if items.is_empty() {
-                        last
-                    } else {
-                        format!("{}{or}{last}", items.join(", "))
-                    })
-                }
                 Arg::List(items, sep) => {
-                    let sep = match (sep, self) {
-                        (Sep::Comma, _) => ", ",
-                        (Sep::And, Lang::Fr) => " et ",
-                        (Sep::And, Lang::En) => " and ",
-                        (Sep::Semicolon, Lang::Fr) => "\u{202f}; ",
-                        (Sep::Semicolon, Lang::En) | (Sep::Or, _) => "; ",
-                    };
                     let items: Vec<String> =
                         items.iter().map(|m| self.tr(m).into_owned()).collect();
-                    FluentValue::from(items.join(sep))
+                    FluentValue::from(self.join(items, *sep))
                 }
             };
             args.set(*key, value);
@@ -208,7 +187,32 @@ impl Lang {
 
     /// The text of an entry without arguments.
     pub fn text(self, id: &'static str) -> Cow<'static, str> {
-        Cow::Owned(self.tr(&Message::new(id)).into_owned())
+        self.tr(&Message::new(id))
+    }
+
+    /// Items joined as `sep` says in this language: `a, b`, `a et b`,
+    /// `a ; b`, `a, b ou c`.
+    fn join(self, mut items: Vec<String>, sep: Sep) -> String {
+        let sep = match (sep, self) {
+            (Sep::Comma, _) => ", ",
+            (Sep::And, Lang::Fr) => " et ",
+            (Sep::And, Lang::En) => " and ",
+            (Sep::Semicolon, Lang::Fr) => "\u{202f}; ",
+            (Sep::Semicolon, Lang::En) => "; ",
+            (Sep::Or, _) => {
+                let last = items.pop().unwrap_or_default();
+                let or = match self {
+                    Lang::Fr => " ou ",
+                    Lang::En => " or ",
+                };
+                return if items.is_empty() {
+                    last
+                } else {
+                    format!("{}{or}{last}", items.join(", "))
+                };
+            }
+        };
+        items.join(sep)
     }
 
     /// An amount of cents in euros: `1 234,56 €` in French (a narrow

@@ -66,12 +66,20 @@ fn open_export(
 ) -> Result<Export, Box<Diagnostic>> {
     let shown = path.display().to_string();
     let unreadable = |e: std::io::Error| Box::new(crate::input::unreadable(&shown, &e));
-    let memory = |bytes: Vec<u8>| SourceKind::Memory {
-        bytes: Arc::from(bytes),
-        delimiter: b';',
-        encoding: Encoding::Utf8,
+    // Text held in memory (standard input, a sheet, a legacy encoding):
+    // its source, its first bytes and a reader of it.
+    let memory = |bytes: Vec<u8>| {
+        let bytes: Arc<[u8]> = Arc::from(bytes);
+        let sample = bytes.get(..1 << 16).unwrap_or(&bytes).to_vec();
+        let input = Input::Reader(Box::new(Cursor::new(Arc::clone(&bytes))));
+        let kind = SourceKind::Memory {
+            bytes,
+            delimiter: b';',
+            encoding: Encoding::Utf8,
+        };
+        (kind, sample, input)
     };
-    let (name, kind) = if path.as_os_str() == "-" {
+    let (name, (kind, sample, input)) = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
@@ -80,28 +88,20 @@ fn open_export(
     } else if sheet::is_spreadsheet(path) {
         let (text, sheet) = sheet::to_text(path, options.sheet.as_deref())?;
         (format!("{shown}[{sheet}]"), memory(text))
-    } else if let Some(text) = legacy_text(path).map_err(unreadable)? {
-        (shown.clone(), memory(text))
     } else {
-        let kind = SourceKind::Export {
-            path: path.to_path_buf(),
-            delimiter: b';',
-            encoding: Encoding::Utf8,
-        };
-        (shown.clone(), kind)
-    };
-    let (sample, input) = match &kind {
-        SourceKind::Memory { bytes, .. } => {
-            let sample = bytes.get(..1 << 16).unwrap_or(bytes).to_vec();
-            (
-                sample,
-                Input::Reader(Box::new(Cursor::new(Arc::clone(bytes)))),
-            )
-        }
-        _ => {
-            let mut file = File::open(path).map_err(unreadable)?;
-            let sample = sample_of(&mut file).map_err(unreadable)?;
-            (sample, file_input(file, 0, None).map_err(unreadable)?)
+        let mut file = File::open(path).map_err(unreadable)?;
+        let sample = sample_of(&mut file).map_err(unreadable)?;
+        match legacy_text(path, &sample).map_err(unreadable)? {
+            Some(text) => (shown.clone(), memory(text)),
+            None => {
+                let kind = SourceKind::Export {
+                    path: path.to_path_buf(),
+                    delimiter: b';',
+                    encoding: Encoding::Utf8,
+                };
+                let input = file_input(file, 0, None).map_err(unreadable)?;
+                (shown.clone(), (kind, sample, input))
+            }
         }
     };
     let id = sources.add_export(&name, kind);
@@ -131,10 +131,8 @@ fn open_export(
 /// The text of an export that the byte reader cannot take as it is:
 /// UTF-16 (Excel's "Unicode text", with its BOM), made UTF-8, and files
 /// whose lines end in CR alone (old Mac OS), made LF. `None` for any other
-/// file, which is read in place.
-fn legacy_text(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-    let mut file = File::open(path)?;
-    let sample = sample_of(&mut file)?;
+/// file, which is read in place. `sample` holds the file's first bytes.
+fn legacy_text(path: &Path, sample: &[u8]) -> std::io::Result<Option<Vec<u8>>> {
     let utf16 = sample.starts_with(b"\xff\xfe") || sample.starts_with(b"\xfe\xff");
     let cr_only = sample.contains(&b'\r') && !sample.contains(&b'\n');
     if !utf16 && !cr_only {

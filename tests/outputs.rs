@@ -387,3 +387,12 @@ fn human_output_draws_twenty_findings_per_code_and_counts_the_rest() {
     let (_, fr, _) = clausier(&["--lang", "fr", "check", "--color", "never", SEED, export]);
     assert!(fr.contains("… et 5 autres `imputation.mismatch`"), "{fr}");
 }
+
+#[test]
+fn an_unknown_language_is_refused_in_both() {
+    let (code, out, err) = clausier(&["--lang", "de", "explain", "all"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("unknown language `de`"), "{err}");
+    assert!(err.contains("langue inconnue `de`"), "{err}");
+}

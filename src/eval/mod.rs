@@ -417,34 +417,31 @@ impl<'c> Evaluator<'c> {
         out: &mut dyn FnMut(Diagnostic),
     ) {
         let source = self.convention.source;
-        let mut unchecked = |summary: &mut Summary, what: Message, span: Span, column: &str| {
-            let clause = match column {
-                "fournisseur" | "marche" => Message::new("clause-markets"),
-                "titre" | "compte" => msg!("clause-nature", keyword = column),
-                "n_ej" => Message::new("clause-commitments"),
-                field => msg!("clause-imputation", field = field),
+        // `clause` names the clause left unchecked, `column` the column it
+        // needs, `what` the summary's line.
+        let mut unchecked =
+            |summary: &mut Summary, clause: Message, what: Message, span: Span, column: &str| {
+                out(Diagnostic::new(
+                    Code::ClauseUnchecked,
+                    msg!(
+                        "clause-unchecked",
+                        clause = clause,
+                        file = name,
+                        column = column
+                    ),
+                )
+                .at_clause(
+                    source,
+                    span,
+                    msg!("clause-unchecked-label", column = column),
+                )
+                .help(msg!(
+                    "clause-unchecked-help",
+                    column = column,
+                    profile = profile
+                )));
+                summary.not_checked.push(what);
             };
-            out(Diagnostic::new(
-                Code::ClauseUnchecked,
-                msg!(
-                    "clause-unchecked",
-                    clause = clause,
-                    file = name,
-                    column = column
-                ),
-            )
-            .at_clause(
-                source,
-                span,
-                msg!("clause-unchecked-label", column = column),
-            )
-            .help(msg!(
-                "clause-unchecked-help",
-                column = column,
-                profile = profile
-            )));
-            summary.not_checked.push(what);
-        };
         // Every field some version checks, common or an envelope's, with
         // the first clause that states it.
         let mut fields: Vec<(CodeField, Span)> = Vec::new();
@@ -465,7 +462,8 @@ impl<'c> Evaluator<'c> {
                     file = name,
                     profile = profile
                 );
-                unchecked(&mut self.summary, what, span, field.name());
+                let clause = msg!("clause-imputation", field = field.name());
+                unchecked(&mut self.summary, clause, what, span, field.name());
             }
         }
         // Envelopes told apart only by absent columns: their rows belong
@@ -501,7 +499,8 @@ impl<'c> Evaluator<'c> {
         if let (true, false, Some(span)) = (has_parties, checkable, market_span) {
             let what = msg!("unchecked-markets", file = name);
             let column = if suppliers { "fournisseur" } else { "marche" };
-            unchecked(&mut self.summary, what, span, column);
+            let clause = Message::new("clause-markets");
+            unchecked(&mut self.summary, clause, what, span, column);
         }
         for (k, (keyword, column)) in [("titre", layout.title), ("compte", layout.account)]
             .into_iter()
@@ -519,7 +518,8 @@ impl<'c> Evaluator<'c> {
                     file = name,
                     profile = profile
                 );
-                unchecked(&mut self.summary, what, rule.span, keyword);
+                let clause = msg!("clause-nature", keyword = keyword);
+                unchecked(&mut self.summary, clause, what, rule.span, keyword);
             }
         }
         if let Some(uo) = &self.convention.uo {
@@ -534,7 +534,8 @@ impl<'c> Evaluator<'c> {
         } else if layout.ej.is_none() {
             let what = msg!("unchecked-commitments", file = name);
             let span = self.convention.title.span;
-            unchecked(&mut self.summary, what, span, "n_ej");
+            let clause = Message::new("clause-commitments");
+            unchecked(&mut self.summary, clause, what, span, "n_ej");
         }
     }
 

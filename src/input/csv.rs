@@ -602,22 +602,16 @@ fn budget_help(budget: &BudgetColumns, encoding: Encoding) -> Message {
                 .collect::<Vec<_>>(),
         )
     };
-    let carried = if carried.is_empty() {
-        Message::plain("")
-    } else {
-        msg!(
-            "budget-help-carried",
-            values = list(&carried.iter().collect::<Vec<_>>())
-        )
+    // A clause of the help for values the profile carries or skips, if any.
+    let part = |id: &'static str, values: &[Vec<u8>]| {
+        if values.is_empty() {
+            Message::plain("")
+        } else {
+            Message::new(id).arg("values", list(&values.iter().collect::<Vec<_>>()))
+        }
     };
-    let ignored = if ignore.is_empty() {
-        Message::plain("")
-    } else {
-        msg!(
-            "budget-help-skips",
-            values = list(&ignore.iter().collect::<Vec<_>>())
-        )
-    };
+    let carried = part("budget-help-carried", carried);
+    let ignored = part("budget-help-skips", ignore);
     msg!(
         "budget-help",
         ae = of(Budget::AE),
