@@ -5,14 +5,14 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::Message;
 use crate::span::Span;
 
 pub use crate::codes::Code;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -32,7 +32,7 @@ impl fmt::Display for Severity {
 pub type SourceId = usize;
 
 /// A place in a rule file, with the label shown under it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClauseRef {
     pub source: SourceId,
     pub span: Span,
@@ -42,7 +42,7 @@ pub struct ClauseRef {
 /// A row of an export: its physical line (1-based, the header being line 1
 /// of a plain CSV), the byte offset where the record starts, and the columns
 /// to underline.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowRef {
     pub source: SourceId,
     pub line: u64,
@@ -53,13 +53,14 @@ pub struct RowRef {
 
 /// A named exact figure attached to a finding (cumulative, limit, overrun…),
 /// kept as text so that JSON carries exact decimals.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
-    pub name: &'static str,
+    #[serde(deserialize_with = "crate::i18n::interned")]
+    pub name: std::borrow::Cow<'static, str>,
     pub value: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
@@ -75,6 +76,7 @@ pub struct Diagnostic {
     pub waived: Option<Message>,
     /// The date of the row a finding is about: waivers compare their last
     /// day with it. Not rendered.
+    #[serde(with = "crate::dates::days_or_none")]
     pub date: Option<chrono::NaiveDate>,
 }
 
@@ -139,7 +141,7 @@ impl Diagnostic {
 
     pub fn figure(mut self, name: &'static str, value: impl fmt::Display) -> Self {
         self.figures.push(Figure {
-            name,
+            name: std::borrow::Cow::Borrowed(name),
             value: value.to_string(),
         });
         self

@@ -178,7 +178,7 @@ impl Lang {
                     FluentValue::from(self.join(items, *sep))
                 }
             };
-            args.set(*key, value);
+            args.set(key.0.as_ref(), value);
         }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
@@ -293,7 +293,7 @@ fn format_en<M>(value: &FluentValue, _: &M) -> Option<String> {
 }
 
 /// A typed argument of a message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Arg {
     /// Text inserted as it is (a name, a code, a keyword).
     Text(String),
@@ -301,6 +301,7 @@ pub enum Arg {
     Count(i64),
     /// Cents of euros.
     Amount(i128),
+    #[serde(with = "crate::dates::days")]
     Date(chrono::NaiveDate),
     /// Another message, rendered in the same language.
     Message(Box<Message>),
@@ -310,7 +311,7 @@ pub enum Arg {
 }
 
 /// How a list's items are joined.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Sep {
     Comma,
     And,
@@ -355,19 +356,50 @@ impl From<chrono::NaiveDate> for Arg {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum Kind {
     /// An entry of the catalogues (`id` or `id.attribute`).
-    Entry(Cow<'static, str>),
+    Entry(#[serde(deserialize_with = "interned")] Cow<'static, str>),
     /// Text that is the same in every language (a file's own words).
     Plain(String),
 }
 
+/// The name of a message's argument.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+struct Key(Cow<'static, str>);
+
+impl<'de> serde::Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        interned(d).map(Key)
+    }
+}
+
+/// A word read back (a message held on disk by `order`): an entry id or
+/// an argument's name, borrowed from the catalogues' own text when they
+/// hold it, so that reading a message back allocates only its values.
+pub fn interned<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+    use serde::Deserialize;
+    static WORDS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    let word = Cow::<'de, str>::deserialize(d)?;
+    let words = WORDS.get_or_init(|| {
+        EN.iter()
+            .flat_map(|(_, text)| {
+                text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    });
+    Ok(match words.get(word.as_ref()) {
+        Some(w) => Cow::Borrowed(w),
+        None => Cow::Owned(word.into_owned()),
+    })
+}
+
 /// A text to show: a catalogue entry and its arguments.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Message {
     kind: Kind,
-    args: Vec<(&'static str, Arg)>,
+    args: Vec<(Key, Arg)>,
 }
 
 impl Message {
@@ -396,7 +428,7 @@ impl Message {
     }
 
     pub fn arg(mut self, key: &'static str, value: impl Into<Arg>) -> Message {
-        self.args.push((key, value.into()));
+        self.args.push((Key(Cow::Borrowed(key)), value.into()));
         self
     }
 

@@ -28,6 +28,7 @@ pub mod i18n;
 pub mod input;
 pub mod language;
 pub mod money;
+pub mod order;
 pub mod progress;
 #[cfg(feature = "reference")]
 pub mod reference;

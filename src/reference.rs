@@ -296,7 +296,12 @@ pub fn evaluate(
     }
     totals.rows_read =
         totals.rows_checked + totals.rows_out_of_scope + totals.rows_rejected + totals.rows_skipped;
-    Ok((waive(conventions, outs), totals))
+    let mut findings = waive(conventions, outs);
+    // "Findings are listed in the order of the exports: by file, then by
+    // line; those about the same row in the order found (the row's own
+    // faults, then what it crossed); those about no row last."
+    findings.sort_by_key(|f| f.row.unwrap_or((SourceId::MAX, u64::MAX)));
+    Ok((findings, totals))
 }
 
 /// The clauses an export cannot check, each at the first clause stating

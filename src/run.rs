@@ -196,11 +196,44 @@ pub fn check_with(
     progress: &Progress,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Outcome {
+    // "Findings are listed in the order of the exports: by file, then by
+    // line; those about no row last": held to the end (`order`).
+    let mut held = crate::order::InOrder::new();
     let waivers = Waivers::new(conventions);
-    let out = &mut |s: &Sources, mut d: Diagnostic| {
-        waivers.apply(&mut d);
-        out(s, d);
-    };
+    let outcome = evaluate(
+        conventions,
+        exports,
+        sources,
+        threads,
+        progress,
+        &mut |_, mut d| {
+            waivers.apply(&mut d);
+            held.push(d);
+        },
+    );
+    if !matches!(outcome, Outcome::Unusable(None)) {
+        for d in waivers.unused() {
+            held.push(d);
+        }
+    }
+    match held.drain(&mut |d| out(sources, d)) {
+        Ok(()) => outcome,
+        Err(e) => {
+            out(sources, spill_failed(&e));
+            Outcome::Unusable(None)
+        }
+    }
+}
+
+/// The evaluation of [`check_with`], each finding given to `out` as found.
+fn evaluate(
+    conventions: &[Convention],
+    exports: Vec<Export>,
+    sources: &Sources,
+    threads: Threads,
+    progress: &Progress,
+    out: &mut dyn FnMut(&Sources, Diagnostic),
+) -> Outcome {
     let mut evaluators: Vec<Evaluator<'_>> = conventions.iter().map(Evaluator::new).collect();
     let router = (conventions.len() > 1).then(|| Router::new(conventions));
     let mut run = RunState {
@@ -296,9 +329,6 @@ pub fn check_with(
         + summary.rows_out_of_scope
         + summary.rows_rejected
         + summary.rows_skipped;
-    for d in waivers.unused() {
-        out(sources, d);
-    }
     if complete {
         Outcome::Done(summary)
     } else {
@@ -555,7 +585,9 @@ fn chunks(path: &Path, export: &Export, threads: Threads) -> Option<(PathBuf, Ve
 struct ChunkResult<'r> {
     shards: Vec<Shard<'r>>,
     routing: Routing,
-    findings: Vec<Diagnostic>,
+    /// Findings with lines counted from the chunk's start, held (bounded
+    /// memory) until the chunks before have given theirs.
+    findings: crate::order::InOrder,
     accounting: Accounting,
     ended_in_quote: bool,
     error: Option<Stop>,
@@ -649,11 +681,14 @@ fn read_parallel(
     accounting.lines = export.data_start().0 - 1;
     let mut error = None;
     for (parts, start, findings, a, e, routing) in owned {
-        for mut d in findings {
+        let drained = findings.drain(&mut |mut d| {
             if let Some(row) = &mut d.row {
                 row.line += start;
             }
             out(sources, d);
+        });
+        if let Err(e) = drained {
+            return Err(Stop::Spill(Box::new(spill_failed(&e))));
         }
         for (evaluator, parts) in run.evaluators.iter_mut().zip(parts) {
             evaluator.add_shard(parts);
@@ -702,7 +737,7 @@ fn read_chunk<'r>(
     router: Option<&Router>,
     progress: &Progress,
 ) -> ChunkResult<'r> {
-    let mut findings = Vec::new();
+    let mut findings = crate::order::InOrder::new();
     let layout = export.layout().clone();
     let mut routing = Routing::default();
     let mut reading = Reading {
@@ -727,7 +762,7 @@ fn failed_chunk<'r>(shards: Vec<Shard<'r>>, e: &std::io::Error) -> ChunkResult<'
     ChunkResult {
         shards,
         routing: Routing::default(),
-        findings: Vec::new(),
+        findings: crate::order::InOrder::new(),
         accounting: Accounting::default(),
         ended_in_quote: false,
         error: Some(Stop::Export(Box::new(Diagnostic::new(

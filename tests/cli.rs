@@ -334,8 +334,8 @@ fn yearly_ceilings_delegated_payments_and_a_withdrawn_market() {
     ]);
     assert_eq!(code, 1);
     let expected = [
-        "market.unknown 7 - -",
         "ceiling.exceeded 5 2022 -",
+        "market.unknown 7 - -",
         "ceiling.exceeded 8 2023 1",
         "ceiling.exceeded 9 - -",
     ];
@@ -434,7 +434,10 @@ fn envelopes_nature_of_expenses_and_an_amended_envelope() {
         "examples/sgg-enveloppes-2023-2024.csv",
     ]);
     assert_eq!(code, 1);
+    // In the order of the export's lines.
     let expected = [
+        "ceiling.exceeded 3 investissement",
+        "schedule.exceeded 3 investissement",
         // Activité of "investissement" on the centre financier of
         // "fonctionnement": no envelope, the nearest named.
         "imputation.mismatch 4 fonctionnement",
@@ -442,8 +445,6 @@ fn envelopes_nature_of_expenses_and_an_amended_envelope() {
         "nature.excluded 8 -",
         // OCTO's market is withdrawn by avenant 1 from 2024-01-01.
         "market.unknown 9 -",
-        "ceiling.exceeded 3 investissement",
-        "schedule.exceeded 3 investissement",
         // Avenant 1 raised the envelope to 240 000 €: crossed again.
         "ceiling.exceeded 10 investissement",
         // The yearly ceiling of payments counts both envelopes.

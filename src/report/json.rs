@@ -23,7 +23,7 @@ struct JsonDiagnostic<'a> {
     clause: Option<JsonClause<'a>>,
     related: Vec<JsonClause<'a>>,
     help: Option<String>,
-    figures: BTreeMap<&'static str, &'a str>,
+    figures: BTreeMap<&'a str, &'a str>,
     waived: Option<String>,
 }
 
@@ -111,7 +111,7 @@ impl Sink for JsonSink<'_> {
             figures: d
                 .figures
                 .iter()
-                .map(|f| (f.name, f.value.as_str()))
+                .map(|f| (f.name.as_ref(), f.value.as_str()))
                 .collect(),
             waived: d.waived.as_ref().map(|w| lang.tr(w).into_owned()),
         };
