@@ -14,7 +14,35 @@ pub struct Explanation {
     pub fix: Message,
 }
 
-/// A rule file or export showing the code, in the language of rule files.
+/// The notes of the examples: `⟨name⟩` in an example is the entry's text
+/// in the language of the explanation.
+const NOTES: &[(&str, &str)] = &[
+    ("⟨signed⟩", "explain-note-signed"),
+    ("⟨ends⟩", "explain-note-ends"),
+    ("⟨crosses⟩", "explain-note-crosses"),
+    ("⟨crosses-yearly⟩", "explain-note-crosses-yearly"),
+    ("⟨schedule⟩", "explain-note-schedule"),
+    ("⟨overpaid⟩", "explain-note-overpaid"),
+    ("⟨unmatched⟩", "explain-note-unmatched"),
+    ("⟨ambiguous⟩", "explain-note-ambiguous"),
+    ("⟨no-notice⟩", "explain-note-no-notice"),
+    ("⟨convention⟩", "explain-note-convention"),
+    ("⟨header⟩", "explain-note-header"),
+];
+
+/// A code's example, its notes in `lang`.
+pub fn example_in(code: Code, lang: Lang) -> String {
+    let mut text = example(code).to_owned();
+    for (marker, id) in NOTES {
+        if text.contains(marker) {
+            text = text.replace(marker, &lang.text(id));
+        }
+    }
+    text
+}
+
+/// A rule file or export showing the code, in the language of rule files,
+/// its notes marked `⟨name⟩` (see [`example_in`]).
 pub fn example(code: Code) -> &'static str {
     match code {
         Code::SyntaxError => "convention \"X\" {\n  nor \"SSAX1730644X\n}",
@@ -33,7 +61,7 @@ pub fn example(code: Code) -> &'static str {
         }
         Code::ScheduleCpAhead => "échéancier {\n  2017 AE 100 000 € CP 150 000 €\n}",
         Code::NoticeMissing => {
-            "dénonciation 2020-09-30 par délégant objet résiliation\n# et pas de clause `préavis 3 mois`"
+            "dénonciation 2020-09-30 par délégant objet résiliation\n⟨no-notice⟩"
         }
         Code::NoticeTooLong => "durée {\n  effet 2020-01-01\n  fin 2020-06-30\n}\npréavis 12 mois",
         Code::ImputationInconsistent => {
@@ -63,19 +91,19 @@ pub fn example(code: Code) -> &'static str {
         }
         Code::WaiverUnused => "dérogation market.unknown ej 2199999999 {\n  motif \"…\"\n}",
         Code::TermBeforeStart => {
-            "durée { effet signature  fin 2018-12-31 }   # signed 2017-08-24\n\ndate;type;montant\n10/08/2017;AE;1 500,00"
+            "durée { effet signature  fin 2018-12-31 }   ⟨signed⟩\n\ndate;type;montant\n10/08/2017;AE;1 500,00"
         }
         Code::TermAfterEnd => {
             "durée { effet signature  fin 2018-12-31 }\n\ndate;type;montant\n15/01/2019;CP;12 000,00"
         }
         Code::TermAfterTermination => {
-            "préavis 3 mois\ndénonciation 2018-03-15 par délégant objet résiliation   # ends 2018-06-15\n\ndate;type;montant\n20/06/2018;CP;1 000,00"
+            "préavis 3 mois\ndénonciation 2018-03-15 par délégant objet résiliation   ⟨ends⟩\n\ndate;type;montant\n20/06/2018;CP;1 000,00"
         }
         Code::CeilingExceeded => {
-            "plafond AE 400 000 €\nplafond CP 60 000 € par an\n\ndate;type;montant\n01/09/2017;AE;390 000,00\n02/07/2018;AE;25 000,00   <- crosses 400 000 €\n15/03/2018;CP;61 000,00   <- CP of 2018 cross 60 000 €"
+            "plafond AE 400 000 €\nplafond CP 60 000 € par an\n\ndate;type;montant\n01/09/2017;AE;390 000,00\n02/07/2018;AE;25 000,00   ⟨crosses⟩\n15/03/2018;CP;61 000,00   ⟨crosses-yearly⟩"
         }
         Code::ScheduleExceeded => {
-            "échéancier {\n  2017 AE 296 210 € CP 48 105 €\n}\n\ndate;type;montant\n20/12/2017;AE;8 400,00   <- 2017 AE goes over 296 210 €"
+            "échéancier {\n  2017 AE 296 210 € CP 48 105 €\n}\n\ndate;type;montant\n20/12/2017;AE;8 400,00   ⟨schedule⟩"
         }
         Code::ImputationMismatch => {
             "imputation { centre-financier 0124-CDAF-CDSI }\n\ndate;type;montant;centre_financier\n16/04/2018;CP;30 000,00;0129-CDAF-CDSI"
@@ -87,17 +115,15 @@ pub fn example(code: Code) -> &'static str {
             "marché \"incubateur\" titulaire \"NUMA\" chorus 1001091655\n\ndate;type;montant;fournisseur\n03/05/2018;AE;3 000,00;1000987654"
         }
         Code::CommitmentOverpaid => {
-            "date;type;n_ej;montant\n20/12/2017;AE;2103100003;8 400,00\n15/02/2018;CP;2103100003;8 400,00\n01/03/2018;CP;2103100003;1 250,00   <- 9 650 € paid on 8 400 €"
+            "date;type;n_ej;montant\n20/12/2017;AE;2103100003;8 400,00\n15/02/2018;CP;2103100003;8 400,00\n01/03/2018;CP;2103100003;1 250,00   ⟨overpaid⟩"
         }
         Code::ClauseUnchecked => {
-            "# convention : `imputation { centre-financier 0124-CDAF-CDSI }`\n# en-tête de l'export : date;type;montant"
+            "⟨convention⟩ `imputation { centre-financier 0124-CDAF-CDSI }`\n⟨header⟩ date;type;montant"
         }
         Code::ScopeUnmatched => {
-            "clausier check rules/ export.csv\n\ndate;type;montant;centre_financier\n16/04/2018;CP;30 000,00;0129-CDAF-CDSI   <- no convention has 0129-CDAF-CDSI"
+            "clausier check rules/ export.csv\n\ndate;type;montant;centre_financier\n16/04/2018;CP;30 000,00;0129-CDAF-CDSI   ⟨unmatched⟩"
         }
-        Code::ScopeAmbiguous => {
-            "two conventions with `centre-financier 0124-CDAF-CDSI`, the same holders and overlapping terms"
-        }
+        Code::ScopeAmbiguous => "⟨ambiguous⟩",
         Code::InputMalformed => {
             "date;type;montant\n31/02/2018;CP;15 000,00\n05/11/2018;CP;12 000,5O"
         }
@@ -120,10 +146,15 @@ pub fn explain(code: Code) -> Explanation {
 /// `width` columns.
 pub fn render(code: Code, lang: Lang, width: usize) -> String {
     let e = explain(code);
-    let example = e
-        .example
+    let example = example_in(code, lang)
         .lines()
-        .map(|l| format!("    {l}"))
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("    {l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n");
     let paragraph = |m: &Message| wrap(&lang.tr(m), width.saturating_sub(2).max(20), "  ");
@@ -186,7 +217,9 @@ mod tests {
                     let id = m.id().unwrap_or_default();
                     assert!(lang.has(id), "{code}: no {id} in {}", lang.code());
                 }
-                assert!(render(*code, lang, 80).starts_with(code.as_str()));
+                let page = render(*code, lang, 80);
+                assert!(page.starts_with(code.as_str()));
+                assert!(!page.contains('⟨'), "{code}: a note left unsaid");
             }
         }
     }

@@ -79,6 +79,7 @@ fn open_export(
         };
         (kind, sample, input)
     };
+    let mut transcoded_from = None;
     let (name, (kind, sample, input)) = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -92,7 +93,10 @@ fn open_export(
         let mut file = File::open(path).map_err(unreadable)?;
         let sample = sample_of(&mut file).map_err(unreadable)?;
         match legacy_text(path, &sample).map_err(unreadable)? {
-            Some(text) => (shown.clone(), memory(text)),
+            Some((text, from)) => {
+                transcoded_from = from;
+                (shown.clone(), memory(text))
+            }
             None => {
                 let kind = SourceKind::Export {
                     path: path.to_path_buf(),
@@ -106,7 +110,11 @@ fn open_export(
     };
     let id = sources.add_export(&name, kind);
     let spreadsheet = sheet::is_spreadsheet(path) && options.sheet.is_none();
-    let export = Export::open(&name, id, &sample, input, &options.read).map_err(|mut d| {
+    let read = ReadOptions {
+        transcoded_from,
+        ..options.read.clone()
+    };
+    let export = Export::open(&name, id, &sample, input, &read).map_err(|mut d| {
         // The first sheet is not the data: name the others.
         let names = if spreadsheet && d.code == Code::InputMissingColumn {
             sheet::names(path)
@@ -132,7 +140,10 @@ fn open_export(
 /// UTF-16 (Excel's "Unicode text", with its BOM), made UTF-8, and files
 /// whose lines end in CR alone (old Mac OS), made LF. `None` for any other
 /// file, which is read in place. `sample` holds the file's first bytes.
-fn legacy_text(path: &Path, sample: &[u8]) -> std::io::Result<Option<Vec<u8>>> {
+/// With the text, the encoding it was decoded from, if not UTF-8.
+type Transcoded = (Vec<u8>, Option<&'static str>);
+
+fn legacy_text(path: &Path, sample: &[u8]) -> std::io::Result<Option<Transcoded>> {
     let utf16 = sample.starts_with(b"\xff\xfe") || sample.starts_with(b"\xfe\xff");
     let cr_only = sample.contains(&b'\r') && !sample.contains(&b'\n');
     if !utf16 && !cr_only {
@@ -140,19 +151,20 @@ fn legacy_text(path: &Path, sample: &[u8]) -> std::io::Result<Option<Vec<u8>>> {
     }
     let bytes = std::fs::read(path)?;
     if utf16 {
-        let text = crate::input::encoding::TextFile::decode(&bytes).text;
-        return Ok(Some(text.into_bytes()));
+        let file = crate::input::encoding::TextFile::decode(&bytes);
+        return Ok(Some((file.text.into_bytes(), Some(file.encoding.name()))));
     }
     if bytes.contains(&b'\n') {
         // CR alone at the start only: read in place, as any file.
         return Ok(None);
     }
-    Ok(Some(
+    Ok(Some((
         bytes
             .into_iter()
             .map(|b| if b == b'\r' { b'\n' } else { b })
             .collect(),
-    ))
+        None,
+    )))
 }
 
 /// Exports smaller than this are read by one thread.

@@ -611,3 +611,42 @@ fn fmt_and_lint_read_standard_input() {
     let report: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(report["diagnostics"][0]["code"], "syntax.error");
 }
+
+/// clap's errors about the command line are said in the run's language,
+/// with clap's suggestion, the usage line and the exit code 2.
+#[test]
+fn command_line_errors_in_both_languages() {
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &[
+                "--lang", "fr", "check", "--formt", "json", "a.conv", "b.csv",
+            ],
+            "clausier: argument inattendu : `--formt`",
+            "vouliez-vous dire `--format` ?",
+        ),
+        (
+            &[
+                "--lang", "en", "check", "--formt", "json", "a.conv", "b.csv",
+            ],
+            "clausier: unexpected argument `--formt`",
+            "usage: clausier check --format <FORMAT> <RULES> <EXPORTS>...",
+        ),
+        (
+            &["--lang", "fr", "check", "--date", "2020-13-01", "a", "b"],
+            "clausier: valeur `2020-13-01` invalide pour `--date` : une date est attendue, au format AAAA-MM-JJ",
+            "pour en savoir plus : `clausier check --help`",
+        ),
+        (
+            &["--lang", "fr", "chek"],
+            "clausier: commande inconnue : `chek`",
+            "vouliez-vous dire `check` ?",
+        ),
+    ];
+    for (args, cause, tip) in cases {
+        let (code, stdout, stderr) = common::clausier(args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stdout.is_empty(), "{args:?}: {stdout}");
+        assert!(stderr.starts_with(cause), "{args:?}: {stderr}");
+        assert!(stderr.contains(tip), "{args:?}: {stderr}");
+    }
+}

@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
         &ReadOptions {
             profile: forced,
             encoding: None,
+            transcoded_from: None,
         },
     );
 });

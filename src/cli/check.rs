@@ -96,6 +96,7 @@ pub fn prepare(
         read: ReadOptions {
             profile,
             encoding: input.encoding,
+            transcoded_from: None,
         },
         sheet: input.sheet.clone(),
     };

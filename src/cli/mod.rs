@@ -7,6 +7,7 @@ mod fmt;
 mod lint;
 mod output;
 mod report;
+mod usage;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -219,10 +220,23 @@ pub fn main() -> ExitCode {
     // The language first: from `--lang`, the environment or the locale.
     let lang = Lang::choose(lang_flag(&args).as_deref(), |name| std::env::var(name).ok())
         .unwrap_or_default();
-    let matches = command(lang).get_matches_from(&args);
-    let cli = match Cli::from_arg_matches(&matches) {
+    let parsed = command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) if usage::is_display(&e) => e.exit(),
+        Err(e) => {
+            let cmd = command(lang);
+            let subcommand = args.iter().skip(1).find_map(|a| {
+                let a = a.to_str()?;
+                cmd.get_subcommands()
+                    .any(|s| s.get_name() == a)
+                    .then_some(a)
+            });
+            eprintln!("{}", usage::describe(&e, subcommand, lang));
+            return ExitCode::from(EXIT_UNUSABLE);
+        }
     };
     let lang = match Lang::choose(cli.lang.as_deref(), |name| std::env::var(name).ok()) {
         Ok(lang) => lang,

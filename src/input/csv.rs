@@ -29,6 +29,9 @@ const SAMPLE: usize = 1 << 16;
 pub struct ReadOptions {
     pub profile: Option<Profile>,
     pub encoding: Option<Encoding>,
+    /// The file was in this encoding (UTF-16) and is read made UTF-8: what
+    /// the accounting and the help lines say it was read as.
+    pub transcoded_from: Option<&'static str>,
 }
 
 /// How the budget and amount of a row are found, as column indexes.
@@ -142,7 +145,11 @@ impl Export {
                         b'\t' => Message::new("delimiter-tab"),
                         d => Message::plain(format!("`{}`", char::from(d))),
                     };
-                    let read = msg!("read-as", encoding = encoding.name(), delimiter = shown);
+                    let read = msg!(
+                        "read-as",
+                        encoding = options.transcoded_from.unwrap_or(encoding.name()),
+                        delimiter = shown
+                    );
                     d.help = Some(match d.help.take() {
                         Some(help) => msg!("help-then", first = help, then = read),
                         None => read,
@@ -157,7 +164,7 @@ impl Export {
         let mut accounting = Accounting {
             file: name.to_owned(),
             profile: profile.name.clone(),
-            encoding: encoding.name(),
+            encoding: options.transcoded_from.unwrap_or(encoding.name()),
             preamble: header_line.saturating_sub(1),
             header: header_lines,
             ..Accounting::default()

@@ -91,6 +91,17 @@ pub enum TextEncoding {
     Utf16Be,
 }
 
+impl TextEncoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Windows1252 => "windows-1252",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+        }
+    }
+}
+
 impl TextFile {
     /// Reads the bytes of a text file from Windows or elsewhere: UTF-8 with
     /// or without BOM, UTF-16 with its BOM (Notepad's "Unicode"), else

@@ -63,7 +63,7 @@ fn rule(code: Code, lang: Lang) -> ReportingDescriptor {
         .help(text(format!(
             "{}\n\n{example}\n{}",
             lang.tr(&e.fix),
-            e.example
+            crate::explain::example_in(code, lang)
         )))
         .default_configuration(ReportingConfiguration {
             level: Some(level(code.severity()).into()),
