@@ -510,3 +510,8 @@ row-stray-quote = row rejected: a quote opens the field `{ $column }` and is not
     }
 stray-quote-label = the quote opens here
 row-stray-quote-help = a quote inside a field is written twice (`""`), or the whole field is quoted; reading goes on at the next line
+field-programme = programme
+field-centre-financier = centre financier
+field-domaine-fonctionnel = domaine fonctionnel
+field-activite = activité
+field-centre-de-couts = centre de coûts

@@ -519,3 +519,8 @@ row-stray-quote = ligne rejetée : un guillemet ouvre le champ `{ $column }` et
     }
 stray-quote-label = le guillemet s'ouvre ici
 row-stray-quote-help = un guillemet à l'intérieur d'un champ s'écrit doublé (`""`), ou tout le champ se met entre guillemets ; la lecture reprend à la ligne suivante
+field-programme = programme
+field-centre-financier = centre financier
+field-domaine-fonctionnel = domaine fonctionnel
+field-activite = activité
+field-centre-de-couts = centre de coûts

@@ -801,7 +801,7 @@ impl Shard<'_> {
                 };
                 parts.push(msg!(
                     "code-instead-of",
-                    field = field.name(),
+                    field = field.label(),
                     shown = shown,
                     written = written.as_str()
                 ));

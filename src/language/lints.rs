@@ -492,7 +492,7 @@ fn imputation_prefix(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::ImputationInconsistent,
                     Message::new("imputation-inconsistent")
-                        .arg("field", field.name())
+                        .arg("field", field.label())
                         .arg("code", code.value.as_str())
                         .arg("programme", programme.value.as_str()),
                 )
@@ -575,7 +575,7 @@ fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                             Code::EnvelopeConflict,
                             Message::new("envelope-conflict")
                                 .arg("name", a.name.value.as_str())
-                                .arg("field", field.name())
+                                .arg("field", field.label())
                                 .arg("own", own.value.as_str())
                                 .arg("common", common.value.as_str()),
                         )

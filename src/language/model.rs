@@ -321,6 +321,17 @@ impl CodeField {
             CodeField::CentreDeCouts => "centre_de_couts",
         }
     }
+
+    /// The field's name in a sentence (`activité`, `centre financier`).
+    pub fn label(self) -> crate::i18n::Message {
+        crate::i18n::Message::new(match self {
+            CodeField::Programme => "field-programme",
+            CodeField::CentreFinancier => "field-centre-financier",
+            CodeField::DomaineFonctionnel => "field-domaine-fonctionnel",
+            CodeField::Activite => "field-activite",
+            CodeField::CentreDeCouts => "field-centre-de-couts",
+        })
+    }
 }
 
 impl Imputation {
