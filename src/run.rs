@@ -87,8 +87,31 @@ fn open_export(
             .map_err(unreadable)?;
         ("(stdin)".to_owned(), memory(bytes))
     } else if sheet::is_spreadsheet(path) {
-        let (text, sheet) = sheet::to_text(path, options.sheet.as_deref())?;
-        (format!("{shown}[{sheet}]"), memory(text))
+        match sheet::stream(path, options.sheet.as_deref())? {
+            Some(streamed) => {
+                // The first bytes, for the layout, then the rest.
+                let mut reader = streamed.reader;
+                let mut sample = Vec::with_capacity(1 << 16);
+                (&mut reader)
+                    .take(1 << 16)
+                    .read_to_end(&mut sample)
+                    .map_err(unreadable)?;
+                let kind = SourceKind::Spooled {
+                    path: streamed.spool,
+                    delimiter: b';',
+                    encoding: Encoding::Utf8,
+                };
+                let input = Input::Reader(Box::new(Cursor::new(sample.clone()).chain(reader)));
+                (
+                    format!("{shown}[{}]", streamed.sheet),
+                    (kind, sample, input),
+                )
+            }
+            None => {
+                let (text, sheet) = sheet::to_text(path, options.sheet.as_deref())?;
+                (format!("{shown}[{sheet}]"), memory(text))
+            }
+        }
     } else {
         let mut file = File::open(path).map_err(unreadable)?;
         let sample = sample_of(&mut file).map_err(unreadable)?;

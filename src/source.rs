@@ -25,6 +25,13 @@ pub enum SourceKind {
         delimiter: u8,
         encoding: Encoding,
     },
+    /// A streamed sheet's text, spooled to a temporary file as it was read
+    /// (deleted with the registry), re-read by byte offset like a file.
+    Spooled {
+        path: Arc<tempfile::TempPath>,
+        delimiter: u8,
+        encoding: Encoding,
+    },
     /// An export held in memory: standard input, or a spreadsheet's sheet
     /// turned into text.
     Memory {
@@ -81,6 +88,11 @@ impl Sources {
                     encoding: e,
                     ..
                 }
+                | SourceKind::Spooled {
+                    delimiter: d,
+                    encoding: e,
+                    ..
+                }
                 | SourceKind::Memory {
                     delimiter: d,
                     encoding: e,
@@ -114,7 +126,9 @@ impl Sources {
     pub fn rule_text(&self, id: SourceId) -> Option<&str> {
         match &self.files.get(id)?.kind {
             SourceKind::Rule { text } => Some(text),
-            SourceKind::Export { .. } | SourceKind::Memory { .. } => None,
+            SourceKind::Export { .. } | SourceKind::Spooled { .. } | SourceKind::Memory { .. } => {
+                None
+            }
         }
     }
 
@@ -127,16 +141,12 @@ impl Sources {
                 path,
                 delimiter,
                 encoding,
-            } => {
-                let mut file = File::open(path).ok()?;
-                file.seek(SeekFrom::Start(byte)).ok()?;
-                let mut raw = Vec::with_capacity(256);
-                BufReader::new(file)
-                    .take(MAX_ROW_BYTES as u64)
-                    .read_to_end(&mut raw)
-                    .ok()?;
-                (raw, *delimiter, *encoding)
-            }
+            } => read_at(path, byte, *delimiter, *encoding)?,
+            SourceKind::Spooled {
+                path,
+                delimiter,
+                encoding,
+            } => read_at(path, byte, *delimiter, *encoding)?,
             SourceKind::Memory {
                 bytes,
                 delimiter,
@@ -190,6 +200,23 @@ impl Sources {
             .collect();
         Some(RowText { text, fields })
     }
+}
+
+/// The bytes of a file from `byte`, at most [`MAX_ROW_BYTES`].
+fn read_at(
+    path: &std::path::Path,
+    byte: u64,
+    delimiter: u8,
+    encoding: Encoding,
+) -> Option<(Vec<u8>, u8, Encoding)> {
+    let mut file = File::open(path).ok()?;
+    file.seek(SeekFrom::Start(byte)).ok()?;
+    let mut raw = Vec::with_capacity(256);
+    BufReader::new(file)
+        .take(MAX_ROW_BYTES as u64)
+        .read_to_end(&mut raw)
+        .ok()?;
+    Some((raw, delimiter, encoding))
 }
 
 /// End of the first record of `raw`: the first line end outside quotes.
