@@ -237,89 +237,48 @@ fn unreadable_workbook(path: &Path, what: Message) -> Box<Diagnostic> {
 
 type Opened = SyncSender<Result<String, Box<Diagnostic>>>;
 
-fn stream_xlsx(
-    path: &Path,
-    sheet: Option<&str>,
-    opened: &Opened,
-    pump: &mut Pump,
-) -> Result<(), String> {
-    let mut workbook: Xlsx<_> = match open_workbook(path) {
-        Ok(w) => w,
-        Err(e) => {
-            let _ = opened.send(Err(unreadable_workbook(
-                path,
-                Message::plain(e.to_string()),
-            )));
-            return Ok(());
+/// Opens the workbook as `$kind`, picks its sheet, says so on `opened`
+/// (or why not), then pumps its cells: the same steps for XLSX and XLSB,
+/// whose cell readers are of different types.
+macro_rules! stream_cells {
+    ($name:ident, $kind:ident) => {
+        fn $name(
+            path: &Path,
+            sheet: Option<&str>,
+            opened: &Opened,
+            pump: &mut Pump,
+        ) -> Result<(), String> {
+            let fail = |e: String| {
+                let _ = opened.send(Err(unreadable_workbook(path, Message::plain(e))));
+            };
+            let mut workbook: $kind<_> = match open_workbook(path) {
+                Ok(w) => w,
+                Err(e) => return Ok(fail(e.to_string())),
+            };
+            let name = match pick(path, &workbook.sheet_names(), sheet) {
+                Ok(name) => name,
+                Err(d) => {
+                    let _ = opened.send(Err(d));
+                    return Ok(());
+                }
+            };
+            let mut cells = match workbook.worksheet_cells_reader(&name) {
+                Ok(c) => c,
+                Err(e) => return Ok(fail(e.to_string())),
+            };
+            if opened.send(Ok(name)).is_err() {
+                return Ok(());
+            }
+            while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+                pump.cell(cell.get_position(), cell.get_value())?;
+            }
+            Ok(())
         }
     };
-    let name = match pick(path, &workbook.sheet_names(), sheet) {
-        Ok(name) => name,
-        Err(d) => {
-            let _ = opened.send(Err(d));
-            return Ok(());
-        }
-    };
-    let mut cells = match workbook.worksheet_cells_reader(&name) {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = opened.send(Err(unreadable_workbook(
-                path,
-                Message::plain(e.to_string()),
-            )));
-            return Ok(());
-        }
-    };
-    if opened.send(Ok(name)).is_err() {
-        return Ok(());
-    }
-    while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
-        pump.cell(cell.get_position(), cell.get_value())?;
-    }
-    Ok(())
 }
 
-fn stream_xlsb(
-    path: &Path,
-    sheet: Option<&str>,
-    opened: &Opened,
-    pump: &mut Pump,
-) -> Result<(), String> {
-    let mut workbook: Xlsb<_> = match open_workbook(path) {
-        Ok(w) => w,
-        Err(e) => {
-            let _ = opened.send(Err(unreadable_workbook(
-                path,
-                Message::plain(e.to_string()),
-            )));
-            return Ok(());
-        }
-    };
-    let name = match pick(path, &workbook.sheet_names(), sheet) {
-        Ok(name) => name,
-        Err(d) => {
-            let _ = opened.send(Err(d));
-            return Ok(());
-        }
-    };
-    let mut cells = match workbook.worksheet_cells_reader(&name) {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = opened.send(Err(unreadable_workbook(
-                path,
-                Message::plain(e.to_string()),
-            )));
-            return Ok(());
-        }
-    };
-    if opened.send(Ok(name)).is_err() {
-        return Ok(());
-    }
-    while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
-        pump.cell(cell.get_position(), cell.get_value())?;
-    }
-    Ok(())
-}
+stream_cells!(stream_xlsx, Xlsx);
+stream_cells!(stream_xlsb, Xlsb);
 
 /// A streamed cell's text, quoted when it holds a `;` or a quote.
 fn write_cell(out: &mut Vec<u8>, value: &DataRef<'_>) {
