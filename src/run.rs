@@ -95,7 +95,7 @@ fn open_export(
                 (&mut reader)
                     .take(1 << 16)
                     .read_to_end(&mut sample)
-                    .map_err(unreadable)?;
+                    .map_err(|e| sheet::unreadable_workbook(path, Message::plain(e.to_string())))?;
                 let kind = SourceKind::Spooled {
                     path: streamed.spool,
                     delimiter: b';',

@@ -221,7 +221,9 @@ fn pick(path: &Path, names: &[String], sheet: Option<&str>) -> Result<String, Bo
     }
 }
 
-fn unreadable_workbook(path: &Path, what: Message) -> Box<Diagnostic> {
+/// A workbook that cannot be read: what the reader said, and which
+/// formats clausier reads.
+pub fn unreadable_workbook(path: &Path, what: Message) -> Box<Diagnostic> {
     Box::new(
         Diagnostic::new(
             Code::InputUnreadable,
