@@ -25,7 +25,6 @@ use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use calamine::{Data, DataRef, Reader, Xlsb, Xlsx, open_workbook, open_workbook_auto};
-use chrono::{Days, NaiveDate};
 
 use crate::diag::{Code, Diagnostic};
 
@@ -298,111 +297,60 @@ fn write_cell(out: &mut Vec<u8>, value: &DataRef<'_>) {
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.as_str().into(),
         DataRef::Error(e) => format!("#{e:?}").into(),
     };
-    if text.contains([';', '"', '\n', '\r']) {
+    // Line ends inside a cell become spaces: a row stays one line.
+    let quoted = text.contains([';', '"']);
+    if quoted {
         out.push(b'"');
-        for b in text.bytes() {
-            match b {
-                b'"' => out.extend_from_slice(b"\"\""),
-                b'\n' | b'\r' => out.push(b' '),
-                b => out.push(b),
-            }
+    }
+    for b in text.bytes() {
+        match b {
+            b'"' => out.extend_from_slice(b"\"\""),
+            b'\n' | b'\r' => out.push(b' '),
+            b => out.push(b),
         }
+    }
+    if quoted {
         out.push(b'"');
-    } else {
-        out.extend_from_slice(text.as_bytes());
     }
 }
 
 /// The sheet as text, and the sheet's name. `sheet` picks one by name; the
 /// first sheet otherwise.
 pub fn to_text(path: &Path, sheet: Option<&str>) -> Result<(Vec<u8>, String), Box<Diagnostic>> {
-    let fail = |what: Message| {
-        Box::new(
-            Diagnostic::new(
-                Code::InputUnreadable,
-                msg!(
-                    "cannot-read",
-                    file = path.display().to_string(),
-                    error = what
-                ),
-            )
-            .help(Message::new("workbook-help")),
-        )
-    };
-    let mut workbook = open_workbook_auto(path).map_err(|e| fail(Message::plain(e.to_string())))?;
-    let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(s) => names
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| {
-                Box::new(
-                    Diagnostic::new(
-                        Code::InputUnreadable,
-                        msg!("no-sheet", file = path.display().to_string(), sheet = s),
-                    )
-                    .help(msg!("sheets-are", sheets = names.join(", "))),
-                )
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| fail(Message::new("workbook-no-sheet")))?,
-    };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| fail(Message::plain(e.to_string())))?;
+    let fail = |e: calamine::Error| unreadable_workbook(path, Message::plain(e.to_string()));
+    let mut workbook = open_workbook_auto(path).map_err(fail)?;
+    let name = pick(path, &workbook.sheet_names(), sheet)?;
+    let range = workbook.worksheet_range(&name).map_err(fail)?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     // Empty lines for the rows above the used range, so that line n of the
     // text is row n of the sheet.
     let mut text = vec![b'\n'; first_row as usize];
     for row in range.rows() {
-        let cells =
-            std::iter::repeat_n(String::new(), first_col as usize).chain(row.iter().map(cell));
-        let line: Vec<String> = cells.map(|c| quote(&c)).collect();
-        text.extend_from_slice(line.join(";").as_bytes());
+        // Empty fields for the columns left of the used range.
+        text.extend(std::iter::repeat_n(b';', first_col as usize));
+        for (i, data) in row.iter().enumerate() {
+            if i > 0 {
+                text.push(b';');
+            }
+            write_cell(&mut text, &borrowed(data));
+        }
         text.push(b'\n');
     }
     Ok((text, name))
 }
 
-fn cell(data: &Data) -> String {
+/// A cell read whole as a streamed one, borrowing its text.
+fn borrowed(data: &Data) -> DataRef<'_> {
     match data {
-        Data::Empty => String::new(),
-        Data::String(s) => s.replace(['\n', '\r'], " "),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => match d.as_datetime() {
-            Some(t) if !d.is_duration() => t.date().format("%Y-%m-%d").to_string(),
-            _ => d.as_f64().to_string(),
-        },
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e:?}"),
-    }
-}
-
-/// An Excel serial date (days since 1899-12-30; the time of day is the
-/// fraction, ignored) as `yyyy-mm-dd`.
-pub fn serial_date(serial: f64) -> Option<String> {
-    if !(0.0..3_000_000.0).contains(&serial) {
-        return None;
-    }
-    // The range check above makes the conversion exact and lossless.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let days = serial.floor() as u64;
-    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
-    epoch
-        .checked_add_days(Days::new(days))
-        .map(|d| d.format("%Y-%m-%d").to_string())
-}
-
-fn quote(cell: &str) -> String {
-    if cell.contains([';', '"']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_owned()
+        Data::Empty => DataRef::Empty,
+        Data::String(s) => DataRef::SharedString(s),
+        Data::Int(i) => DataRef::Int(*i),
+        Data::Float(f) => DataRef::Float(*f),
+        Data::Bool(b) => DataRef::Bool(*b),
+        Data::DateTime(d) => DataRef::DateTime(*d),
+        Data::DateTimeIso(s) => DataRef::DateTimeIso(s.clone()),
+        Data::DurationIso(s) => DataRef::DurationIso(s.clone()),
+        Data::Error(e) => DataRef::Error(e.clone()),
     }
 }
 
@@ -410,11 +358,25 @@ fn quote(cell: &str) -> String {
 mod tests {
     use super::*;
 
+    fn cell(data: &Data) -> String {
+        let mut out = Vec::new();
+        write_cell(&mut out, &borrowed(data));
+        String::from_utf8(out).unwrap()
+    }
+
+    fn date(serial: f64, is_1904: bool) -> String {
+        let kind = calamine::ExcelDateTimeType::DateTime;
+        cell(&Data::DateTime(calamine::ExcelDateTime::new(
+            serial, kind, is_1904,
+        )))
+    }
+
     #[test]
     fn serial_dates() {
-        assert_eq!(serial_date(42971.0).as_deref(), Some("2017-08-24"));
-        assert_eq!(serial_date(43465.75).as_deref(), Some("2018-12-31"));
-        assert_eq!(serial_date(-1.0), None);
+        assert_eq!(date(42971.0, false), "2017-08-24");
+        assert_eq!(date(43465.75, false), "2018-12-31");
+        // The same day in the 1904 system, 1,462 days fewer.
+        assert_eq!(date(41509.0, true), "2017-08-24");
     }
 
     #[test]
@@ -422,5 +384,11 @@ mod tests {
         assert_eq!(cell(&Data::Float(1234.56)), "1234.56");
         assert_eq!(cell(&Data::Float(0.1 + 0.2)), "0.30000000000000004");
         assert_eq!(cell(&Data::Float(400000.0)), "400000");
+    }
+
+    #[test]
+    fn quotes_and_line_ends_in_cells() {
+        assert_eq!(cell(&Data::String("a;\"b\"".into())), "\"a;\"\"b\"\"\"");
+        assert_eq!(cell(&Data::String("a\nb".into())), "a b");
     }
 }
