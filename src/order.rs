@@ -44,9 +44,9 @@ pub struct InOrder {
     arena: Vec<u8>,
     /// Each held record's key, start and end in `arena`.
     index: Vec<(Key, usize, usize)>,
-    /// Findings that could not be encoded (none is known): kept as they
-    /// are, so that nothing is lost.
-    unencoded: Vec<Item>,
+    /// A finding could not be encoded (no such finding is known): the run
+    /// reports it at the end as a failed spill.
+    failed: Option<io::Error>,
     /// Bytes held before a run is written ([`HELD_BYTES`]).
     limit: usize,
     /// Runs merged into one when there are this many ([`MAX_RUNS`]).
@@ -73,7 +73,7 @@ impl InOrder {
         InOrder {
             arena: Vec::new(),
             index: Vec::new(),
-            unencoded: Vec::new(),
+            failed: None,
             limit: limit.max(1),
             max_runs: max_runs.max(2),
             seq: 0,
@@ -95,7 +95,7 @@ impl InOrder {
                 self.arena = arena;
                 self.index.push((key, start, self.arena.len()));
             }
-            Err(_) => self.unencoded.push((key, Box::new(d))),
+            Err(e) => self.failed = Some(io::Error::other(e)),
         }
         if self.arena.len() >= self.limit && !self.spill_broken && self.spill().is_err() {
             self.spill_broken = true;
@@ -119,7 +119,7 @@ impl InOrder {
             let merged = tempfile::tempfile()?;
             let mut w = BufWriter::with_capacity(1 << 16, merged);
             let mut buf = Vec::new();
-            merge(runs, Vec::new(), &mut |item| {
+            merge(runs, std::iter::empty(), &mut |item| {
                 buf.clear();
                 buf = postcard::to_extend(&item, std::mem::take(&mut buf))
                     .map_err(io::Error::other)?;
@@ -134,31 +134,16 @@ impl InOrder {
     /// Gives every finding held, in order. `Err` if a run written out
     /// cannot be read back; the findings given before it are in order.
     pub fn drain(mut self, out: &mut dyn FnMut(Diagnostic)) -> io::Result<()> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
         self.index.sort_unstable_by_key(|(k, ..)| *k);
-        let arena = std::mem::take(&mut self.arena);
-        let decoded = self
+        let arena = self.arena;
+        // The arena's findings, decoded one at a time, in order.
+        let memory = self
             .index
             .iter()
             .map(|(_, start, end)| decode(arena.get(*start..*end).unwrap_or_default()));
-        let mut memory: Vec<io::Result<Item>> = Vec::new();
-        if self.unencoded.is_empty() && self.runs.is_empty() {
-            for item in decoded {
-                out(*item?.1);
-            }
-            return Ok(());
-        }
-        // Few (or none): in memory with the rest.
-        self.unencoded.sort_unstable_by_key(|(k, _)| *k);
-        let mut rest = self.unencoded.into_iter().peekable();
-        for item in decoded {
-            let item = item?;
-            while let Some(u) = rest.next_if(|u| u.0 < item.0) {
-                memory.push(Ok(u));
-            }
-            memory.push(Ok(item));
-        }
-        memory.extend(rest.map(Ok));
-        let memory: Vec<Item> = memory.into_iter().collect::<io::Result<_>>()?;
         merge(self.runs, memory, &mut |(_, d)| {
             out(*d);
             Ok(())
@@ -194,7 +179,7 @@ fn read_record(r: &mut impl Read, buf: &mut Vec<u8>) -> io::Result<Option<Item>>
 /// still in memory, merged in key order into `out`.
 fn merge(
     runs: Vec<std::fs::File>,
-    held: Vec<Item>,
+    mut memory: impl Iterator<Item = io::Result<Item>>,
     out: &mut dyn FnMut(Item) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut readers = Vec::with_capacity(runs.len());
@@ -208,8 +193,7 @@ fn merge(
     for r in &mut readers {
         heads.push(read_record(r, &mut buf)?);
     }
-    let mut memory = held.into_iter();
-    heads.push(memory.next());
+    heads.push(memory.next().transpose()?);
     let mut heap: BinaryHeap<Reverse<(Key, usize)>> = heads
         .iter()
         .enumerate()
@@ -221,7 +205,7 @@ fn merge(
         };
         let next = match readers.get_mut(i) {
             Some(r) => read_record(r, &mut buf)?,
-            None => memory.next(),
+            None => memory.next().transpose()?,
         };
         if let Some((k, _)) = &next {
             heap.push(Reverse((*k, i)));
