@@ -228,13 +228,12 @@ pub fn main() -> ExitCode {
         Err(e) if usage::is_display(&e) => e.exit(),
         Err(e) => {
             let cmd = command(lang);
-            let subcommand = args.iter().skip(1).find_map(|a| {
-                let a = a.to_str()?;
-                cmd.get_subcommands()
-                    .any(|s| s.get_name() == a)
-                    .then_some(a)
-            });
-            eprintln!("{}", usage::describe(&e, subcommand, lang));
+            let commands: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();
+            let subcommand = args
+                .iter()
+                .skip(1)
+                .find_map(|a| a.to_str().filter(|a| commands.contains(a)));
+            eprintln!("{}", usage::describe(&e, subcommand, &commands, lang));
             return ExitCode::from(EXIT_UNUSABLE);
         }
     };

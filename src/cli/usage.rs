@@ -10,8 +10,13 @@ use crate::msg;
 
 /// The error's text, one line of cause, then tips, usage and where to
 /// read more, each on a line of its own, indented. `subcommand`: the one
-/// the command line names, if any.
-pub fn describe(e: &clap::Error, subcommand: Option<&str>, lang: Lang) -> String {
+/// the command line names, if any; `commands`: all of them.
+pub fn describe(
+    e: &clap::Error,
+    subcommand: Option<&str>,
+    commands: &[&str],
+    lang: Lang,
+) -> String {
     let text = |kind: ContextKind| match e.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
         Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
@@ -36,7 +41,7 @@ pub fn describe(e: &clap::Error, subcommand: Option<&str>, lang: Lang) -> String
             arg = text(ContextKind::InvalidSubcommand).unwrap_or_default()
         ),
         ErrorKind::InvalidValue if value.is_empty() => {
-            msg!("cli-error-missing-value", arg = flag.as_str())
+            msg!("cli-error-missing-value", arg = flag)
         }
         ErrorKind::InvalidValue => msg!("cli-error-invalid-value", value = value, arg = flag),
         ErrorKind::ValueValidation => {
@@ -55,15 +60,9 @@ pub fn describe(e: &clap::Error, subcommand: Option<&str>, lang: Lang) -> String
                 None => msg!("cli-error-invalid-value", value = value, arg = flag),
             }
         }
-        ErrorKind::MissingRequiredArgument => msg!(
-            "cli-error-missing",
-            args = text(ContextKind::InvalidArg).unwrap_or_default()
-        ),
+        ErrorKind::MissingRequiredArgument => msg!("cli-error-missing", args = arg),
         ErrorKind::MissingSubcommand => {
-            msg!(
-                "cli-error-missing-command",
-                commands = "check, lint, fmt, report, explain"
-            )
+            msg!("cli-error-missing-command", commands = commands.join(", "))
         }
         ErrorKind::ArgumentConflict => msg!(
             "cli-error-conflict",
