@@ -458,10 +458,27 @@ impl Message {
     }
 }
 
+/// A message carried by an I/O error (a reading thread's cause, handed to
+/// the reader on the other side), said in the run's language where the
+/// error is reported ([`io_error`]); in English where it is only displayed.
+#[derive(Debug)]
+pub struct Carried(pub Message);
+
+impl std::fmt::Display for Carried {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.tr(&self.0))
+    }
+}
+
+impl std::error::Error for Carried {}
+
 /// An I/O error in words of the run's language: the usual causes from the
 /// catalogue, anything else as the system words it.
 pub fn io_error(e: &std::io::Error) -> Message {
     use std::io::ErrorKind;
+    if let Some(Carried(message)) = e.get_ref().and_then(|e| e.downcast_ref::<Carried>()) {
+        return message.clone();
+    }
     match e.kind() {
         ErrorKind::NotFound => Message::new("io-not-found"),
         ErrorKind::PermissionDenied => Message::new("io-permission-denied"),

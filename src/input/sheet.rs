@@ -1,13 +1,14 @@
-//! Spreadsheets (XLSX, XLSB, XLS, ODS) through calamine, turned into
-//! `;`-delimited UTF-8 text with one line per sheet row, so that the CSV
-//! reader and its profiles serve every format and line `n` of the text is
-//! row `n` of the sheet (rows the file omits are empty lines).
+//! Spreadsheets (XLSX, XLSB, XLS, ODS) turned into `;`-delimited UTF-8
+//! text with one line per sheet row, so that the CSV reader and its
+//! profiles serve every format and line `n` of the text is row `n` of the
+//! sheet (rows the file omits are empty lines).
 //!
 //! XLSX and XLSB are streamed ([`stream`]): a thread reads the sheet's
-//! cells as the zip entry is inflated (calamine's cell reader) and hands
-//! the text on in 64 KiB pieces through a channel of four, writing each
-//! piece to an anonymous spool file too, from which a finding's row is read
-//! back. Memory is the shared strings, one piece in hand and four waiting,
+//! cells as the zip entry is inflated (clausier's own reader for XLSX,
+//! [`super::xlsx`]; calamine's cell reader for XLSB) and hands the text on
+//! in 64 KiB pieces through a channel of four, writing each piece to an
+//! anonymous spool file too, from which a finding's row is read back.
+//! Memory is the shared strings, one piece in hand and four waiting,
 //! whatever the number of rows. XLS and ODS, which calamine reads only
 //! whole, are turned into text in memory ([`to_text`]).
 //!
@@ -24,7 +25,9 @@ use std::path::Path;
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use calamine::{Data, DataRef, Reader, Xlsb, Xlsx, open_workbook, open_workbook_auto};
+use calamine::{Data, DataRef, Reader, Xlsb, open_workbook, open_workbook_auto};
+
+use super::xlsx::Book;
 
 use crate::diag::{Code, Diagnostic};
 
@@ -37,7 +40,17 @@ pub fn is_spreadsheet(path: &Path) -> bool {
 
 /// The names of a workbook's sheets (none if it cannot be opened).
 pub fn names(path: &Path) -> Vec<String> {
+    if is_xlsx(path) {
+        return Book::open(path).map_or_else(|_| Vec::new(), |b| b.names());
+    }
     open_workbook_auto(path).map_or_else(|_| Vec::new(), |w| w.sheet_names())
+}
+
+/// Whether a path names an XLSX workbook (or its macro-enabled kind).
+fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"))
 }
 
 /// Bytes of text handed on at a time by a streamed sheet.
@@ -70,7 +83,7 @@ pub fn stream(path: &Path, sheet: Option<&str>) -> Result<Option<Streamed>, Box<
         .map_err(|e| Box::new(crate::input::unreadable(&shown, &e)))?
         .into_parts();
     let (opened_tx, opened_rx) = sync_channel::<Result<String, Box<Diagnostic>>>(1);
-    let (tx, rx) = sync_channel::<Result<Vec<u8>, String>>(4);
+    let (tx, rx) = sync_channel::<Result<Vec<u8>, Message>>(4);
     let owned = path.to_path_buf();
     let wanted = sheet.map(str::to_owned);
     let spawned = std::thread::Builder::new()
@@ -82,6 +95,7 @@ pub fn stream(path: &Path, sheet: Option<&str>) -> Result<Option<Streamed>, Box<
                 spool: file,
                 row: 0,
                 fields: 0,
+                committed: (0, 0, 0),
             };
             let ended = if binary {
                 stream_xlsb(&owned, wanted.as_deref(), &opened_tx, &mut pump)
@@ -115,20 +129,26 @@ pub fn stream(path: &Path, sheet: Option<&str>) -> Result<Option<Streamed>, Box<
     }))
 }
 
-/// Text made of a sheet's cells, handed on in pieces.
-struct Pump {
+/// Text made of a sheet's cells, handed on in pieces. A reader that may
+/// have to take back the row it is in (the XLSX reader, at the end of a
+/// piece of XML) commits after every row and rolls back to the last commit;
+/// text is only handed on at a commit.
+pub(super) struct Pump {
     piece: Vec<u8>,
-    tx: SyncSender<Result<Vec<u8>, String>>,
+    tx: SyncSender<Result<Vec<u8>, Message>>,
     spool: std::fs::File,
     /// The sheet row the text is at (0 for line 1).
     row: u32,
     /// Fields begun on the current line.
     fields: u32,
+    /// The piece's length, `row` and `fields` at the last commit.
+    committed: (usize, u32, u32),
 }
 
 impl Pump {
-    /// One cell, at its position: lines and separators up to it first.
-    fn cell(&mut self, (row, col): (u32, u32), value: &DataRef<'_>) -> Result<(), String> {
+    /// The text at a cell's position, lines and separators up to it
+    /// written: the cell's text is to be appended.
+    pub(super) fn at(&mut self, row: u32, col: u32) -> &mut Vec<u8> {
         if row > self.row {
             for _ in self.row..row {
                 self.piece.push(b'\n');
@@ -142,23 +162,43 @@ impl Pump {
             }
         }
         self.fields = self.fields.max(col.saturating_add(1));
-        write_cell(&mut self.piece, value);
+        &mut self.piece
+    }
+
+    /// One cell of a reader that never takes a row back.
+    fn cell(&mut self, (row, col): (u32, u32), value: &DataRef<'_>) -> Result<(), Message> {
+        write_cell(self.at(row, col), value);
+        self.commit()
+    }
+
+    /// The text so far is final: handed on once a piece is full.
+    pub(super) fn commit(&mut self) -> Result<(), Message> {
         if self.piece.len() >= PIECE {
             self.send()?;
         }
+        self.committed = (self.piece.len(), self.row, self.fields);
         Ok(())
     }
 
-    fn send(&mut self) -> Result<(), String> {
-        let piece = std::mem::replace(&mut self.piece, Vec::with_capacity(PIECE + 4096));
-        self.spool
-            .write_all(&piece)
-            .map_err(|e| format!("spool: {e}"))?;
-        // The reader gone (it stopped on an error): nothing more to do.
-        self.tx.send(Ok(piece)).map_err(|_| String::new())
+    /// Back to the last commit.
+    pub(super) fn rollback(&mut self) {
+        let (len, row, fields) = self.committed;
+        self.piece.truncate(len);
+        self.row = row;
+        self.fields = fields;
     }
 
-    fn finish(&mut self) -> Result<(), String> {
+    fn send(&mut self) -> Result<(), Message> {
+        let piece = std::mem::replace(&mut self.piece, Vec::with_capacity(PIECE + 4096));
+        self.committed.0 = 0;
+        self.spool
+            .write_all(&piece)
+            .map_err(|e| msg!("sheet-spool", error = crate::i18n::io_error(&e)))?;
+        // The reader gone (it stopped on an error): nothing more to do.
+        self.tx.send(Ok(piece)).map_err(|_| Message::plain(""))
+    }
+
+    fn finish(&mut self) -> Result<(), Message> {
         if self.fields > 0 || self.row > 0 {
             self.piece.push(b'\n');
         }
@@ -168,7 +208,7 @@ impl Pump {
 
 /// The piped text of a streamed sheet.
 struct Piped {
-    rx: Receiver<Result<Vec<u8>, String>>,
+    rx: Receiver<Result<Vec<u8>, Message>>,
     piece: Vec<u8>,
     at: usize,
 }
@@ -189,7 +229,7 @@ impl Read for Piped {
                     self.piece = piece;
                     self.at = 0;
                 }
-                Ok(Err(e)) => return Err(std::io::Error::other(e)),
+                Ok(Err(e)) => return Err(std::io::Error::other(crate::i18n::Carried(e))),
                 // The thread has ended: the text is complete.
                 Err(_) => return Ok(0),
             }
@@ -238,52 +278,75 @@ pub fn unreadable_workbook(path: &Path, what: Message) -> Box<Diagnostic> {
 
 type Opened = SyncSender<Result<String, Box<Diagnostic>>>;
 
-/// Opens the workbook as `$kind`, picks its sheet, says so on `opened`
-/// (or why not), then pumps its cells: the same steps for XLSX and XLSB,
-/// whose cell readers are of different types.
-macro_rules! stream_cells {
-    ($name:ident, $kind:ident) => {
-        fn $name(
-            path: &Path,
-            sheet: Option<&str>,
-            opened: &Opened,
-            pump: &mut Pump,
-        ) -> Result<(), String> {
-            let fail = |e: String| {
-                let _ = opened.send(Err(unreadable_workbook(path, Message::plain(e))));
-            };
-            let mut workbook: $kind<_> = match open_workbook(path) {
-                Ok(w) => w,
-                Err(e) => return Ok(fail(e.to_string())),
-            };
-            let name = match pick(path, &workbook.sheet_names(), sheet) {
-                Ok(name) => name,
-                Err(d) => {
-                    let _ = opened.send(Err(d));
-                    return Ok(());
-                }
-            };
-            let mut cells = match workbook.worksheet_cells_reader(&name) {
-                Ok(c) => c,
-                Err(e) => return Ok(fail(e.to_string())),
-            };
-            if opened.send(Ok(name)).is_err() {
-                return Ok(());
-            }
-            while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
-                pump.cell(cell.get_position(), cell.get_value())?;
-            }
-            Ok(())
+/// Opens an XLSX workbook, picks its sheet, says so on `opened` (or why
+/// not), then reads its cells with clausier's own reader ([`super::xlsx`]).
+fn stream_xlsx(
+    path: &Path,
+    sheet: Option<&str>,
+    opened: &Opened,
+    pump: &mut Pump,
+) -> Result<(), Message> {
+    let book = match Book::open(path) {
+        Ok(book) => book,
+        Err(e) => {
+            let _ = opened.send(Err(unreadable_workbook(path, e)));
+            return Ok(());
         }
     };
+    let name = match pick(path, &book.names(), sheet) {
+        Ok(name) => name,
+        Err(d) => {
+            let _ = opened.send(Err(d));
+            return Ok(());
+        }
+    };
+    if opened.send(Ok(name.clone())).is_err() {
+        return Ok(());
+    }
+    book.read(&name, pump)
 }
 
-stream_cells!(stream_xlsx, Xlsx);
-stream_cells!(stream_xlsb, Xlsb);
+/// The same for XLSB, through calamine's cell reader.
+fn stream_xlsb(
+    path: &Path,
+    sheet: Option<&str>,
+    opened: &Opened,
+    pump: &mut Pump,
+) -> Result<(), Message> {
+    let fail = |e: String| {
+        let _ = opened.send(Err(unreadable_workbook(path, Message::plain(e))));
+        Ok(())
+    };
+    let mut workbook: Xlsb<_> = match open_workbook(path) {
+        Ok(w) => w,
+        Err(e) => return fail(e.to_string()),
+    };
+    let name = match pick(path, &workbook.sheet_names(), sheet) {
+        Ok(name) => name,
+        Err(d) => {
+            let _ = opened.send(Err(d));
+            return Ok(());
+        }
+    };
+    let mut cells = match workbook.worksheet_cells_reader(&name) {
+        Ok(c) => c,
+        Err(e) => return fail(e.to_string()),
+    };
+    if opened.send(Ok(name)).is_err() {
+        return Ok(());
+    }
+    while let Some(cell) = cells
+        .next_cell()
+        .map_err(|e| Message::plain(e.to_string()))?
+    {
+        pump.cell(cell.get_position(), cell.get_value())?;
+    }
+    Ok(())
+}
 
-/// A streamed cell's text, quoted when it holds a `;` or a quote.
+/// A cell read by calamine, as text.
 fn write_cell(out: &mut Vec<u8>, value: &DataRef<'_>) {
-    let text: std::borrow::Cow<'_, str> = match value {
+    let shown: std::borrow::Cow<'_, str> = match value {
         DataRef::Empty => return,
         DataRef::String(s) => s.as_str().into(),
         DataRef::SharedString(s) => (*s).into(),
@@ -295,16 +358,38 @@ fn write_cell(out: &mut Vec<u8>, value: &DataRef<'_>) {
             _ => d.as_f64().to_string().into(),
         },
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.as_str().into(),
-        DataRef::Error(e) => format!("#{e:?}").into(),
+        DataRef::Error(e) => error_text(e).into(),
     };
-    // Line ends inside a cell become spaces: a row stays one line.
-    let quoted = text.contains([';', '"']);
+    text(out, &shown);
+}
+
+/// An error cell as the spreadsheet shows it.
+fn error_text(e: &calamine::CellErrorType) -> &'static str {
+    use calamine::CellErrorType as E;
+    match e {
+        E::Div0 => "#DIV/0!",
+        E::NA => "#N/A",
+        E::Name => "#NAME?",
+        E::Null => "#NULL!",
+        E::Num => "#NUM!",
+        E::Ref => "#REF!",
+        E::Value => "#VALUE!",
+        E::GettingData => "#GETTING_DATA",
+    }
+}
+
+/// A cell's text as a field: quoted when it holds a `;` or a quote; line
+/// ends inside a cell become spaces (a row stays one line), a CR LF one.
+pub(super) fn text(out: &mut Vec<u8>, text: &str) {
+    let quoted = memchr::memchr2(b';', b'"', text.as_bytes()).is_some();
     if quoted {
         out.push(b'"');
     }
-    for b in text.bytes() {
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
         match b {
             b'"' => out.extend_from_slice(b"\"\""),
+            b'\r' if bytes.peek() == Some(&b'\n') => {}
             b'\n' | b'\r' => out.push(b' '),
             b => out.push(b),
         }
@@ -312,6 +397,21 @@ fn write_cell(out: &mut Vec<u8>, value: &DataRef<'_>) {
     if quoted {
         out.push(b'"');
     }
+}
+
+/// The day of a serial date number, counted as Excel does: days since
+/// 1899-12-30, where serials below 60 are one day later (Excel counts a
+/// 29 February 1900 that did not exist), or since 1904-01-01 in the 1904
+/// system; to the nearest millisecond, the time of day dropped.
+pub(super) fn serial_date(serial: f64, is_1904: bool) -> Option<chrono::NaiveDate> {
+    let serial = if is_1904 { serial + 1462.0 } else { serial };
+    let serial = if serial < 60.0 { serial + 1.0 } else { serial };
+    let ms = (serial * 86_400_000.0).round();
+    if !(0.0..=1.0e15).contains(&ms) {
+        return None;
+    }
+    let days = (ms as i64).div_euclid(86_400_000);
+    chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(days as u64))
 }
 
 /// The sheet as text, and the sheet's name. `sheet` picks one by name; the
