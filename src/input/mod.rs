@@ -14,6 +14,7 @@ pub mod parse;
 pub mod profile;
 pub mod sheet;
 pub mod split;
+pub mod tags;
 pub mod xlsx;
 
 use chrono::NaiveDate;

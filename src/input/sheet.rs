@@ -198,7 +198,23 @@ impl Pump {
         self.tx.send(Ok(piece)).map_err(|_| Message::plain(""))
     }
 
-    fn finish(&mut self) -> Result<(), Message> {
+    /// A pump into memory, for tests: its text is what `finish` leaves.
+    #[cfg(test)]
+    pub(super) fn in_memory() -> (Pump, Receiver<Result<Vec<u8>, Message>>) {
+        let (tx, rx) = sync_channel(1 << 16);
+        let spool = tempfile::tempfile().expect("a temporary file");
+        let pump = Pump {
+            piece: Vec::new(),
+            tx,
+            spool,
+            row: 0,
+            fields: 0,
+            committed: (0, 0, 0),
+        };
+        (pump, rx)
+    }
+
+    pub(super) fn finish(&mut self) -> Result<(), Message> {
         if self.fields > 0 || self.row > 0 {
             self.piece.push(b'\n');
         }

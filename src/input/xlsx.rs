@@ -22,10 +22,11 @@ use std::sync::mpsc::{Receiver, sync_channel};
 
 use quick_xml::Reader;
 use quick_xml::encoding::Decoder;
-use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 
 use super::sheet::Pump;
+use super::tags::{Malformed, Token, Tokens, local};
 use crate::i18n::Message;
 use crate::msg;
 
@@ -269,7 +270,7 @@ impl Sheet<'_> {
                 Ok(Err(e)) => return Err(e),
                 Err(_) => true,
             };
-            match self.parse(&buffer, last, pump)? {
+            match self.parse(&buffer, pump)? {
                 Parsed::Done => return Ok(()),
                 Parsed::More(from) => {
                     self.at += from as u64;
@@ -282,13 +283,13 @@ impl Sheet<'_> {
                 }
             }
             if last {
-                return Err(self.fault("ends before `</sheetData>`".to_owned()));
+                return Err(self.fault(Message::new("xlsx-ends-early")));
             }
         }
     }
 
     /// The sheet's XML is not as a sheet's should be, at the event parsed last.
-    fn fault(&self, error: String) -> Message {
+    fn fault(&self, error: Message) -> Message {
         msg!(
             "xlsx-xml",
             part = self.part,
@@ -297,49 +298,41 @@ impl Sheet<'_> {
         )
     }
 
-    /// Parses `buffer` from a committed point; `last` when no piece follows.
-    fn parse(&mut self, buffer: &[u8], last: bool, pump: &mut Pump) -> Result<Parsed, Message> {
-        let mut reader = Reader::from_reader(buffer);
-        let config = reader.config_mut();
-        config.check_end_names = false;
-        config.allow_unmatched_ends = true;
+    /// Parses `buffer` from a committed point.
+    fn parse(&mut self, buffer: &[u8], pump: &mut Pump) -> Result<Parsed, Message> {
+        let mut tokens = Tokens::new(buffer);
         let mut mark = 0;
         let mut progress = self.committed;
         self.cell = None;
         self.within = Within::default();
         loop {
-            let event = match reader.read_event() {
-                Ok(event) => event,
-                // The piece ends inside a tag: parse its row again with the next.
-                Err(quick_xml::Error::Syntax(_)) if !last => break,
-                Err(e) => {
-                    self.here = reader.error_position();
-                    return Err(self.fault(e.to_string()));
-                }
-            };
-            self.here = reader.buffer_position();
-            match event {
-                Event::Start(e) => {
-                    self.start(&e, false, &mut progress)?;
-                    if e.local_name().as_ref() == b"sheetData" {
-                        mark = reader.buffer_position() as usize;
-                        self.commit(progress, pump)?;
-                    }
-                }
-                Event::Empty(e) => {
-                    self.start(&e, true, &mut progress)?;
+            // Faults point at the token's first byte.
+            self.here = tokens.at as u64;
+            let token = tokens.next_token().map_err(|m| {
+                self.fault(Message::new(match m {
+                    Malformed::Reference => "xlsx-bad-reference",
+                    Malformed::Bang => "xlsx-bad-markup",
+                }))
+            })?;
+            match token {
+                Token::Start {
+                    name,
+                    attributes,
+                    empty,
+                } => {
+                    let name = local(name);
+                    self.start(name, attributes, empty, &mut progress)?;
                     if progress.done {
                         return Ok(Parsed::Done);
                     }
-                    if e.local_name().as_ref() == b"row" || e.local_name().as_ref() == b"sheetData"
-                    {
-                        mark = reader.buffer_position() as usize;
+                    if name == b"sheetData" || (empty && name == b"row" && progress.data) {
+                        mark = tokens.at;
                         self.commit(progress, pump)?;
                     }
                 }
-                Event::End(e) => match e.local_name().as_ref() {
+                Token::End { name } => match local(name) {
                     b"row" if progress.data => {
-                        mark = reader.buffer_position() as usize;
+                        mark = tokens.at;
                         self.commit(progress, pump)?;
                     }
                     b"sheetData" if progress.data => return Ok(Parsed::Done),
@@ -350,16 +343,18 @@ impl Sheet<'_> {
                     b"rPh" => self.within.phonetic = false,
                     _ => {}
                 },
-                Event::Text(t) if self.reading() => self.value.extend_from_slice(&t),
-                Event::CData(t) if self.reading() => self.value.extend_from_slice(&t),
-                Event::GeneralRef(r) if self.reading() => {
-                    entity(&r, &mut self.value).map_err(|e| self.fault(e))?;
+                Token::Text(t) | Token::CData(t) if self.reading() => {
+                    self.value.extend_from_slice(t);
                 }
-                Event::Eof => break,
+                Token::Reference(r) if self.reading() => {
+                    entity(r, &mut self.value).map_err(|e| self.fault(e))?;
+                }
+                // The buffer ends inside a row: it is parsed again with the
+                // next piece (the last piece has no next: see `run`).
+                Token::Partial | Token::Eof => break,
                 _ => {}
             }
         }
-        // The row the buffer ended in is written again from the next piece.
         pump.rollback();
         Ok(Parsed::More(mark))
     }
@@ -376,21 +371,22 @@ impl Sheet<'_> {
 
     fn start(
         &mut self,
-        e: &BytesStart<'_>,
+        name: &[u8],
+        raw: &[u8],
         empty: bool,
         progress: &mut Progress,
     ) -> Result<(), Message> {
-        match e.local_name().as_ref() {
+        match name {
             b"sheetData" => {
                 progress.data = true;
                 progress.done = empty;
             }
             b"row" if progress.data => {
-                let [r] = attributes(e, [b"r"]);
+                let [r] = attributes(raw, [b"r"]);
                 let row = match r {
                     Some(r) => number(r)
                         .and_then(|r| r.checked_sub(1))
-                        .ok_or_else(|| self.fault(format!("row number `{}`", shown(r))))?,
+                        .ok_or_else(|| self.fault(msg!("xlsx-bad-row", text = shown(r))))?,
                     None => progress.next_row,
                 };
                 progress.next_row = row.saturating_add(1);
@@ -400,10 +396,10 @@ impl Sheet<'_> {
                 };
             }
             b"c" if progress.data => {
-                let [r, t, style] = attributes(e, [b"r", b"t", b"s"]);
+                let [r, t, style] = attributes(raw, [b"r", b"t", b"s"]);
                 let (row, col) = match r {
                     Some(r) => reference(r)
-                        .ok_or_else(|| self.fault(format!("cell reference `{}`", shown(r))))?,
+                        .ok_or_else(|| self.fault(msg!("xlsx-bad-cell", text = shown(r))))?,
                     None => (self.within.row, self.within.next_col),
                 };
                 self.within.next_col = col.saturating_add(1);
@@ -418,7 +414,7 @@ impl Sheet<'_> {
                     Some(b"b") => Kind::Bool,
                     Some(b"e") => Kind::Error,
                     Some(b"d") => Kind::IsoDate,
-                    Some(t) => return Err(self.fault(format!("cell type `{}`", shown(t)))),
+                    Some(t) => return Err(self.fault(msg!("xlsx-bad-type", text = shown(t)))),
                 };
                 let number = style
                     .and_then(number)
@@ -483,12 +479,9 @@ impl Sheet<'_> {
 /// the tag (quick-xml's attribute iterator, asked three times per cell, was
 /// a sixth of a sheet's time). Values are between quotes as XML says;
 /// nothing in a sheet's `r`, `s` or `t` is escaped.
-fn attributes<'a, const N: usize>(
-    e: &'a BytesStart<'_>,
-    names: [&[u8]; N],
-) -> [Option<&'a [u8]>; N] {
+fn attributes<'a, const N: usize>(raw: &'a [u8], names: [&[u8]; N]) -> [Option<&'a [u8]>; N] {
     let mut found = [None; N];
-    let mut rest = e.attributes_raw();
+    let mut rest = raw;
     loop {
         let start = rest.iter().position(|b| !b.is_ascii_whitespace());
         let Some(tail) = start.and_then(|s| rest.get(s..)) else {
@@ -557,21 +550,32 @@ fn shown(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).chars().take(40).collect()
 }
 
-/// An entity reference's text, appended.
-fn entity(r: &BytesRef<'_>, out: &mut Vec<u8>) -> Result<(), String> {
-    if let Some(c) = r.resolve_char_ref().map_err(|e| e.to_string())? {
-        let mut buf = [0; 4];
-        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-        return Ok(());
-    }
-    let name: &[u8] = r;
+/// An entity reference's text, appended: the five XML predefines and
+/// character references.
+fn entity(name: &[u8], out: &mut Vec<u8>) -> Result<(), Message> {
     let text: &[u8] = match name {
         b"amp" => b"&",
         b"lt" => b"<",
         b"gt" => b">",
         b"quot" => b"\"",
         b"apos" => b"'",
-        other => return Err(format!("unknown entity `&{};`", shown(other))),
+        _ => {
+            let code = match name {
+                [b'#', b'x', hex @ ..] => std::str::from_utf8(hex)
+                    .ok()
+                    .and_then(|h| u32::from_str_radix(h, 16).ok()),
+                [b'#', decimal @ ..] => std::str::from_utf8(decimal)
+                    .ok()
+                    .and_then(|d| d.parse().ok()),
+                _ => return Err(msg!("xlsx-bad-entity", text = shown(name))),
+            };
+            let c = code
+                .and_then(char::from_u32)
+                .ok_or_else(|| msg!("xlsx-bad-entity", text = shown(name)))?;
+            let mut buf = [0; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            return Ok(());
+        }
     };
     out.extend_from_slice(text);
     Ok(())
@@ -931,7 +935,7 @@ fn shared_strings(
     let mut buf = Vec::new();
     let mut item: Vec<u8> = Vec::new();
     let (mut t, mut phonetic) = (false, false);
-    let fault = |at: u64, e: String| msg!("xlsx-xml", part = part, at = at.to_string(), error = e);
+    let fault = |at: u64, e: Message| msg!("xlsx-xml", part = part, at = at.to_string(), error = e);
     loop {
         buf.clear();
         match reader.read_event_into(&mut buf) {
@@ -961,7 +965,12 @@ fn shared_strings(
             }
             Ok(Event::Eof) => return Ok(strings),
             Ok(_) => {}
-            Err(e) => return Err(fault(reader.error_position(), e.to_string())),
+            Err(e) => {
+                return Err(fault(
+                    reader.error_position(),
+                    Message::plain(e.to_string()),
+                ));
+            }
         }
     }
 }
@@ -969,6 +978,95 @@ fn shared_strings(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sheet's text when its XML comes in pieces of `size` bytes.
+    fn read_in_pieces(xml: &str, size: usize) -> Result<String, Message> {
+        let strings = Strings {
+            text: "zéroun;deux".to_owned(),
+            ends: vec![5, 7, 12],
+        };
+        // Formats: 0 plain, 1 date, 2 elapsed time.
+        let formats = [Number::Plain, Number::Date, Number::Duration];
+        let (tx, rx) = sync_channel(xml.len() + 1);
+        for piece in xml.as_bytes().chunks(size) {
+            tx.send(Ok(piece.to_vec())).unwrap();
+        }
+        drop(tx);
+        let (mut pump, out) = Pump::in_memory();
+        let mut sheet = Sheet {
+            strings: &strings,
+            formats: &formats,
+            is_1904: false,
+            part: "xl/worksheets/sheet1.xml",
+            at: 0,
+            here: 0,
+            committed: Progress::default(),
+            cell: None,
+            within: Within::default(),
+            value: Vec::new(),
+        };
+        sheet.run(&rx, &mut pump)?;
+        pump.finish()?;
+        drop(pump);
+        let text: Vec<u8> = out.iter().flat_map(Result::unwrap).collect();
+        Ok(String::from_utf8(text).unwrap())
+    }
+
+    const SHEET: &str = concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
+        r#"<x:dimension ref="A1:D6"/><x:sheetData>"#,
+        r#"<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>2</x:v></x:c>"#,
+        r#"<x:c r="D1" t="inlineStr"><x:is><x:r><x:t>a &amp; </x:t></x:r><x:r><x:t xml:space="preserve">b;c</x:t></x:r>"#,
+        r#"<x:rPh><x:t>phonetic</x:t></x:rPh></x:is></x:c></x:row>"#,
+        r#"<!-- </x:row> a comment --><x:row r="3" x14ac:dyDescent="0.25" note='a>b'>"#,
+        r#"<x:c r="A3" s="1"><x:v>42971</x:v></x:c><x:c s="0"><x:v>1234.50</x:v></x:c>"#,
+        r#"<x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#DIV/0!</x:v></x:c></x:row>"#,
+        r#"<x:row><x:c t="str"><x:f>A1&amp;"x"</x:f><x:v><![CDATA[1 < 2]]> &#233;&#x20AC;</x:v></x:c>"#,
+        r#"<x:c s="2"><x:v>1.5</x:v></x:c><x:c/><x:c r="E4"></x:c></x:row><x:row r="6"/>"#,
+        r#"<x:row r="7"><x:c r="B7" t="s"><x:v>1</x:v></x:c></x:row>"#,
+        r#"</x:sheetData><x:pageMargins left="0.7"/></x:worksheet>"#,
+    );
+
+    #[test]
+    fn a_sheet_reads_the_same_whatever_its_pieces() {
+        let whole = read_in_pieces(SHEET, SHEET.len()).unwrap();
+        assert_eq!(
+            whole,
+            "zéro;\";deux\";;\"a & b;c\"\n\n2017-08-24;1234.5;true;#DIV/0!\n1 < 2 é€;1.5\n\n\n;un\n"
+        );
+        for size in 1..SHEET.len() {
+            assert_eq!(
+                read_in_pieces(SHEET, size).unwrap(),
+                whole,
+                "pieces of {size} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn broken_sheets_say_where() {
+        let fault = |xml: &str| {
+            let m = read_in_pieces(xml, 7).unwrap_err();
+            crate::i18n::Lang::En.tr(&m).into_owned()
+        };
+        assert_eq!(
+            fault("<sheetData><row><c r=\"A1\"><v>1</v></c>"),
+            "`xl/worksheets/sheet1.xml`, byte 38: the sheet ends before `</sheetData>`"
+        );
+        assert_eq!(
+            fault("<sheetData><row><c r=\"1A\"><v>1</v></c></row></sheetData>"),
+            "`xl/worksheets/sheet1.xml`, byte 16: `1A` is not a cell reference"
+        );
+        assert_eq!(
+            fault("<sheetData><row><c t=\"s\"><v>9</v></c></row></sheetData>"),
+            "cell A1 names shared string 9, which the workbook does not have"
+        );
+        assert_eq!(
+            fault("<sheetData><row><c><v>&nbsp;</v></c></row></sheetData>"),
+            "`xl/worksheets/sheet1.xml`, byte 22: `&nbsp;` is not an XML entity"
+        );
+    }
 
     fn plain(raw: &str) -> Option<&str> {
         plain_decimal(raw.as_bytes()).map(|b| std::str::from_utf8(b).unwrap())
