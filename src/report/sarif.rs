@@ -1,14 +1,16 @@
 //! SARIF 2.1.0 output, through the serde-sarif types: the tool and every
 //! rule (each diagnostic code, with its summary, explanation and fix), and
 //! one result per diagnostic with physical locations in the rule file and
-//! in the export. SARIF is one document, so results are kept until the end.
+//! in the export. SARIF is one document, but its results are written as
+//! they come: the log opens with the run's `results` array and closes, once
+//! the run is over, with the run's other members (tool, invocations,
+//! artifacts), so that a million findings need no memory.
 
 use std::io::{self, Write};
 
 use serde_sarif::sarif::{
     ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingConfiguration, ReportingDescriptor, ResultLevel, Run, Sarif, Tool, ToolComponent,
-    Version,
+    ReportingConfiguration, ReportingDescriptor, ResultLevel, Run, Tool, ToolComponent, Version,
 };
 
 use super::{Counts, Sink};
@@ -21,7 +23,8 @@ use crate::span::line_col;
 
 pub struct SarifSink<'w> {
     out: Box<dyn Write + 'w>,
-    results: Vec<serde_sarif::sarif::Result>,
+    /// Results written so far.
+    written: u64,
     lang: Lang,
 }
 
@@ -29,10 +32,41 @@ impl<'w> SarifSink<'w> {
     pub fn new(out: Box<dyn Write + 'w>, lang: Lang) -> SarifSink<'w> {
         SarifSink {
             out,
-            results: Vec::new(),
+            written: 0,
             lang,
         }
     }
+
+    /// The log up to the first result, before the first result or at the
+    /// end if there is none; the separator between results after it.
+    fn open_result(&mut self) -> io::Result<()> {
+        if self.written > 0 {
+            return self.out.write_all(b",\n");
+        }
+        let schema = serde_json::to_string(serde_sarif::sarif::SCHEMA_URL)?;
+        let version = serde_json::to_string(&Version::V2_1_0)?;
+        write!(
+            self.out,
+            "{{\n  \"$schema\": {schema},\n  \"version\": {version},\n  \"runs\": [\n    {{\n      \"results\": ["
+        )?;
+        self.out.write_all(b"\n")
+    }
+}
+
+/// A value as indented JSON, each line after the first shifted right by
+/// `indent` spaces (a JSON string holds no raw line end, so only lines of
+/// the layout are shifted).
+fn pretty(value: &impl serde::Serialize, indent: usize) -> io::Result<Vec<u8>> {
+    let text = serde_json::to_vec_pretty(value)?;
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.resize(out.len() + indent, b' ');
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(out)
 }
 
 fn text(s: impl Into<String>) -> MultiformatMessageString {
@@ -150,8 +184,10 @@ impl Sink for SarifSink<'_> {
                 .build();
             result.suppressions = Some(vec![suppression]);
         }
-        self.results.push(result);
-        Ok(())
+        self.open_result()?;
+        self.written += 1;
+        self.out.write_all(&[b' '; 8])?;
+        self.out.write_all(&pretty(&result, 8)?)
     }
 
     fn finish(
@@ -174,7 +210,6 @@ impl Sink for SarifSink<'_> {
             .build();
         let mut run = Run::builder()
             .tool(Tool::builder().driver(driver).build())
-            .results(std::mem::take(&mut self.results))
             .column_kind(serde_json::Value::from("unicodeCodePoints"))
             .build();
         if let Some(audit) = audit {
@@ -206,13 +241,22 @@ impl Sink for SarifSink<'_> {
                     .collect(),
             );
         }
-        let log = Sarif::builder()
-            .schema(serde_sarif::sarif::SCHEMA_URL)
-            .version(serde_json::to_value(Version::V2_1_0).unwrap_or_default())
-            .runs(vec![run])
-            .build();
-        serde_json::to_writer_pretty(&mut self.out, &log)?;
-        writeln!(self.out)?;
+        // The run's other members after its results.
+        let serde_json::Value::Object(members) = serde_json::to_value(&run)? else {
+            return Err(io::Error::other("a SARIF run is an object"));
+        };
+        if self.written == 0 {
+            self.open_result()?;
+        } else {
+            self.out.write_all(b"\n")?;
+        }
+        self.out.write_all(b"      ]")?;
+        for (key, value) in members.iter().filter(|(k, _)| k.as_str() != "results") {
+            let key = serde_json::to_string(key)?;
+            write!(self.out, ",\n      {key}: ")?;
+            self.out.write_all(&pretty(value, 6)?)?;
+        }
+        self.out.write_all(b"\n    }\n  ]\n}\n")?;
         self.out.flush()
     }
 }
