@@ -131,9 +131,30 @@ impl InOrder {
         Ok(())
     }
 
+    /// How many findings were pushed.
+    pub fn len(&self) -> u64 {
+        self.seq
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seq == 0
+    }
+
     /// Gives every finding held, in order. `Err` if a run written out
     /// cannot be read back; the findings given before it are in order.
-    pub fn drain(mut self, out: &mut dyn FnMut(Diagnostic)) -> io::Result<()> {
+    pub fn drain(self, out: &mut dyn FnMut(Diagnostic)) -> io::Result<()> {
+        self.try_drain(&mut |d| {
+            out(d);
+            Ok(())
+        })
+    }
+
+    /// [`InOrder::drain`] into a writer that may fail: the first failure
+    /// ends the drain and is returned.
+    pub fn try_drain(
+        mut self,
+        out: &mut dyn FnMut(Diagnostic) -> io::Result<()>,
+    ) -> io::Result<()> {
         if let Some(e) = self.failed {
             return Err(e);
         }
@@ -144,10 +165,7 @@ impl InOrder {
             .index
             .iter()
             .map(|(_, start, end)| decode(arena.get(*start..*end).unwrap_or_default()));
-        merge(self.runs, memory, &mut |(_, d)| {
-            out(*d);
-            Ok(())
-        })
+        merge(self.runs, memory, &mut |(_, d)| out(*d))
     }
 }
 

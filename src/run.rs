@@ -824,7 +824,7 @@ impl Stop {
     }
 }
 
-fn spill_failed(e: &std::io::Error) -> Diagnostic {
+pub fn spill_failed(e: &std::io::Error) -> Diagnostic {
     Diagnostic::new(
         crate::diag::Code::InputUnreadable,
         msg!("cannot-write-spill", error = crate::i18n::io_error(e)),

@@ -11,7 +11,7 @@ use super::check::{InputArgs, prepare};
 use super::output::{FailLevel, Output, OutputArgs};
 use super::{Color, EXIT_CLEAN, EXIT_UNUSABLE};
 use crate::report::Format;
-use crate::report::statement::{csv, finding_lines, html, human, json};
+use crate::report::statement::{EachLine, FindingLine, Findings, csv, html, human, json};
 use crate::run::{self, Outcome};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -55,16 +55,16 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
         Err(sources) => return output.end(None, &sources, EXIT_UNUSABLE),
     };
     let sources = p.sources;
-    let mut findings = Vec::new();
+    // Findings come in export order and may be more than memory holds:
+    // they wait, encoded, in an arena that spills to a temporary file.
+    let mut held = crate::order::InOrder::new();
     let outcome = run::check(
         &p.conventions,
         p.exports,
         &sources,
         p.threads,
         &p.progress,
-        &mut |_, d| {
-            findings.push(d);
-        },
+        &mut |_, d| held.push(d),
     );
     let Some(Ok(audit)) = p.audit.map(std::thread::JoinHandle::join) else {
         return EXIT_UNUSABLE;
@@ -72,22 +72,44 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
     let summary = match outcome {
         Outcome::Done(s) => s,
         Outcome::Unusable(_) => {
-            for d in &findings {
-                output.emit(d, &sources);
+            let drained = held.drain(&mut |d| output.emit(&d, &sources));
+            if let Err(e) = drained {
+                output.emit(&crate::run::spill_failed(&e), &sources);
             }
             return output.end(None, &sources, EXIT_UNUSABLE);
         }
     };
-    let lines = finding_lines(&findings, &sources, lang);
-    let text = match args.format {
-        ReportFormat::Human => human(&summary.statements, &lines, &audit, lang),
-        ReportFormat::Json => json(&summary.statements, &lines, &audit, lang),
-        ReportFormat::Csv => csv(&summary.statements),
-        ReportFormat::Html => html(&summary.statements, &lines, &audit, lang),
+    let findings = Findings {
+        count: held.len(),
+        each: Box::new(|write: &mut EachLine<'_>| {
+            held.try_drain(&mut |d| write(&FindingLine::of(&d, &sources, lang)))
+        }),
     };
     let written = match &args.output {
-        Some(path) => std::fs::write(path, text),
-        None => std::io::stdout().lock().write_all(text.as_bytes()),
+        Some(path) => std::fs::File::create(path).and_then(|file| {
+            let mut w = std::io::BufWriter::new(file);
+            render(
+                args.format,
+                &mut w,
+                &summary.statements,
+                findings,
+                &audit,
+                lang,
+            )?;
+            w.flush()
+        }),
+        None => {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            render(
+                args.format,
+                &mut w,
+                &summary.statements,
+                findings,
+                &audit,
+                lang,
+            )
+            .and_then(|()| w.flush())
+        }
     };
     match written {
         Ok(()) => EXIT_CLEAN,
@@ -96,5 +118,21 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
             eprintln!("clausier: {}", lang.tr(&line));
             EXIT_UNUSABLE
         }
+    }
+}
+
+fn render(
+    format: ReportFormat,
+    w: &mut dyn Write,
+    statements: &[crate::eval::statement::Statement],
+    findings: Findings<'_>,
+    audit: &crate::audit::Audit,
+    lang: Lang,
+) -> std::io::Result<()> {
+    match format {
+        ReportFormat::Human => human(w, statements, findings, audit, lang),
+        ReportFormat::Json => json(w, statements, findings, audit, lang),
+        ReportFormat::Csv => w.write_all(csv(statements).as_bytes()),
+        ReportFormat::Html => html(w, statements, findings, audit, lang),
     }
 }

@@ -108,6 +108,23 @@ pub fn sink<'w>(format: Format, look: Look, out: Box<dyn Write + 'w>) -> Box<dyn
     }
 }
 
+/// A value as indented JSON (serde_json's pretty layout), each line after
+/// the first shifted right by `indent` spaces, for documents written a
+/// piece at a time (a JSON string holds no raw line end, so only lines of
+/// the layout are shifted).
+pub fn indented_json(value: &impl serde::Serialize, indent: usize) -> std::io::Result<Vec<u8>> {
+    let text = serde_json::to_vec_pretty(value)?;
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.resize(out.len() + indent, b' ');
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(out)
+}
+
 /// Replaces control characters (escape sequences a terminal would obey)
 /// by U+FFFD: exports are untrusted text, shown to people.
 pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {

@@ -53,22 +53,6 @@ impl<'w> SarifSink<'w> {
     }
 }
 
-/// A value as indented JSON, each line after the first shifted right by
-/// `indent` spaces (a JSON string holds no raw line end, so only lines of
-/// the layout are shifted).
-fn pretty(value: &impl serde::Serialize, indent: usize) -> io::Result<Vec<u8>> {
-    let text = serde_json::to_vec_pretty(value)?;
-    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
-    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            out.resize(out.len() + indent, b' ');
-        }
-        out.extend_from_slice(line);
-    }
-    Ok(out)
-}
-
 fn text(s: impl Into<String>) -> MultiformatMessageString {
     MultiformatMessageString::builder().text(s.into()).build()
 }
@@ -187,7 +171,7 @@ impl Sink for SarifSink<'_> {
         self.open_result()?;
         self.written += 1;
         self.out.write_all(&[b' '; 8])?;
-        self.out.write_all(&pretty(&result, 8)?)
+        self.out.write_all(&super::indented_json(&result, 8)?)
     }
 
     fn finish(
@@ -254,7 +238,7 @@ impl Sink for SarifSink<'_> {
         for (key, value) in members.iter().filter(|(k, _)| k.as_str() != "results") {
             let key = serde_json::to_string(key)?;
             write!(self.out, ",\n      {key}: ")?;
-            self.out.write_all(&pretty(value, 6)?)?;
+            self.out.write_all(&super::indented_json(value, 6)?)?;
         }
         self.out.write_all(b"\n    }\n  ]\n}\n")?;
         self.out.flush()

@@ -3,6 +3,7 @@
 //! that comes from a rule file or an export is escaped in HTML.
 
 use std::fmt::Write as _;
+use std::io;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -25,14 +26,9 @@ pub struct FindingLine {
     pub waived: Option<String>,
 }
 
-pub fn finding_lines(
-    findings: &[Diagnostic],
-    sources: &Sources,
-    lang: crate::i18n::Lang,
-) -> Vec<FindingLine> {
-    findings
-        .iter()
-        .map(|d| FindingLine {
+impl FindingLine {
+    pub fn of(d: &Diagnostic, sources: &Sources, lang: Lang) -> FindingLine {
+        FindingLine {
             code: d.code.as_str().to_owned(),
             severity: super::text::severity(d.severity, lang).into_owned(),
             message: lang.tr(&d.message).into_owned(),
@@ -41,8 +37,22 @@ pub fn finding_lines(
                 .as_ref()
                 .map(|r| format!("{}:{}", sources.name(r.source), r.line)),
             waived: d.waived.as_ref().map(|w| lang.tr(w).into_owned()),
-        })
-        .collect()
+        }
+    }
+}
+
+/// Writes each finding line it is given; the first failure ends it.
+pub type EachLine<'f> = dyn FnMut(&FindingLine) -> io::Result<()> + 'f;
+
+/// Gives each finding, in order, to the writer it is handed.
+pub type Drain<'a> = Box<dyn FnOnce(&mut EachLine<'_>) -> io::Result<()> + 'a>;
+
+/// The findings a statement lists, given one at a time in export order: a
+/// run may find more than memory holds (the command keeps them in
+/// [`crate::order::InOrder`], which spills to a temporary file).
+pub struct Findings<'a> {
+    pub count: u64,
+    pub each: Drain<'a>,
 }
 
 /// `from 2019-01-15 to 2020-12-30 (terminated: the notice of … plus 3 months)`.
@@ -96,11 +106,12 @@ fn month(year: i32, month: u32, lang: Lang) -> String {
 }
 
 pub fn human(
+    w: &mut dyn io::Write,
     statements: &[Statement],
-    findings: &[FindingLine],
+    findings: Findings<'_>,
     audit: &Audit,
     lang: Lang,
-) -> String {
+) -> io::Result<()> {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
     let eur = |p: &str| eur(p, lang);
     let mut out = String::new();
@@ -174,19 +185,17 @@ pub fn human(
     let _ = writeln!(
         out,
         "{}",
-        lang.tr(&Message::new("report-findings").count("count", findings.len()))
+        lang.tr(&Message::new("report-findings").count("count", findings.count))
     );
-    for f in findings {
+    w.write_all(out.as_bytes())?;
+    out.clear();
+    (findings.each)(&mut |f| {
         let waived = f.waived.as_ref().map_or(String::new(), |w| {
             format!(" [{}]", lang.tr(&msg!("human-waived", reason = w.as_str())))
         });
         let row = f.row.as_ref().map_or(String::new(), |r| format!(" ({r})"));
-        let _ = writeln!(
-            out,
-            "  {} {}: {}{row}{waived}",
-            f.severity, f.code, f.message
-        );
-    }
+        writeln!(w, "  {} {}: {}{row}{waived}", f.severity, f.code, f.message)
+    })?;
     let _ = writeln!(
         out,
         "\n{}",
@@ -207,22 +216,19 @@ pub fn human(
                 .unwrap_or_else(|| t("report-standard-input"))
         );
     }
-    out
+    w.write_all(out.as_bytes())
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    statements: &'a [Statement],
-    findings: &'a [FindingLine],
-    audit: &'a Audit,
-}
-
+/// The statements, then the findings, then the audit, as one JSON object
+/// (the layout of serde_json's pretty printer), the findings written as
+/// they come.
 pub fn json(
+    w: &mut dyn io::Write,
     statements: &[Statement],
-    findings: &[FindingLine],
+    findings: Findings<'_>,
     audit: &Audit,
     lang: Lang,
-) -> String {
+) -> io::Result<()> {
     // The limits crossed, in words of the run's language.
     let mut statements = statements.to_vec();
     for st in &mut statements {
@@ -231,12 +237,24 @@ pub fn json(
         }
         st.term.ended_by = st.term.cause.as_ref().map(|c| lang.tr(c).into_owned());
     }
-    let report = JsonReport {
-        statements: &statements,
-        findings,
-        audit,
-    };
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    w.write_all(b"{\n  \"statements\": ")?;
+    w.write_all(&super::indented_json(&statements, 2)?)?;
+    w.write_all(b",\n  \"findings\": ")?;
+    if findings.count == 0 {
+        w.write_all(b"[]")?;
+    } else {
+        w.write_all(b"[")?;
+        let mut first = true;
+        (findings.each)(&mut |f| {
+            w.write_all(if first { b"\n    " } else { b",\n    " })?;
+            first = false;
+            w.write_all(&super::indented_json(f, 4)?)
+        })?;
+        w.write_all(b"\n  ]")?;
+    }
+    w.write_all(b",\n  \"audit\": ")?;
+    w.write_all(&super::indented_json(audit, 2)?)?;
+    w.write_all(b"\n}\n")
 }
 
 /// One table: `convention;section;key;budget;amount;limit;remaining`.
@@ -360,11 +378,12 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f2f2f2}\
 .error{color:#a00}.warning{color:#a60}.waived{color:#666}code{font-size:90%}";
 
 pub fn html(
+    w: &mut dyn io::Write,
     statements: &[Statement],
-    findings: &[FindingLine],
+    findings: Findings<'_>,
     audit: &Audit,
     lang: Lang,
-) -> String {
+) -> io::Result<()> {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
     let eur = |p: &str| eur(p, lang);
     let mut h = String::new();
@@ -515,7 +534,9 @@ pub fn html(
         escape(&t("report-col-message")),
         escape(&t("report-col-row"))
     );
-    for f in findings {
+    w.write_all(h.as_bytes())?;
+    h.clear();
+    (findings.each)(&mut |f| {
         let class = if f.waived.is_some() {
             "waived"
         } else {
@@ -525,15 +546,15 @@ pub fn html(
             let text = lang.tr(&msg!("human-waived", reason = w.as_str()));
             format!(" <em>({})</em>", escape(&text))
         });
-        let _ = writeln!(
-            h,
+        writeln!(
+            w,
             "<tr class=\"{class}\"><td>{}</td><td><code>{}</code></td><td>{}{waived}</td><td>{}</td></tr>",
             escape(&f.severity),
             escape(&f.code),
             escape(&f.message),
             escape(f.row.as_deref().unwrap_or(""))
-        );
-    }
+        )
+    })?;
     let _ = writeln!(
         h,
         "</table><h2>{}</h2><p>{} — <code>{}</code></p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>SHA-256</th></tr>",
@@ -564,7 +585,7 @@ pub fn html(
         );
     }
     h.push_str("</table>\n</body></html>\n");
-    h
+    w.write_all(h.as_bytes())
 }
 
 /// Cumulative AE and CP over time (step lines), the ceilings in force
