@@ -93,7 +93,8 @@ struct EnvelopeCodes {
 }
 
 /// Whether the row's value of one expected code differs from it (a field
-/// the export lacks does not).
+/// the export lacks does not). Inlined: it runs for every code of every row.
+#[inline(always)]
 fn differs(code: &ExpectedCode, tx: &Transaction<'_>) -> bool {
     let (field, expected, _, _, stable) = code;
     let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
@@ -937,6 +938,29 @@ impl Shard<'_> {
         if markets.is_empty() {
             return;
         }
+        // Most rows pass: tested before anything is built for a finding.
+        let passes = |value: Option<&[u8]>, allowed: &[Vec<u8>]| {
+            value.filter(|_| !allowed.is_empty()).is_none_or(|value| {
+                (self.rules.markets_stable && allowed.iter().any(|a| same(value, a)))
+                    || allowed.iter().any(|a| same(a, normalize_code(value)))
+            })
+        };
+        if passes(tx.supplier, &markets.suppliers) && passes(tx.contract, &markets.contracts) {
+            return;
+        }
+        self.report_market(tx, layout, markets, out);
+    }
+
+    /// The finding of a row whose supplier or contract a version in force
+    /// does not authorise.
+    #[cold]
+    fn report_market(
+        &self,
+        tx: &Transaction<'_>,
+        layout: &Layout,
+        markets: &Markets,
+        out: &mut dyn FnMut(Diagnostic),
+    ) {
         let mut columns = Vec::new();
         let mut parts = Vec::new();
         let mut later = Vec::new();
