@@ -650,3 +650,78 @@ fn command_line_errors_in_both_languages() {
         assert!(stderr.contains(tip), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn completion_scripts_name_every_command_and_option() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (code, script, stderr) = clausier(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {stderr}");
+        for word in ["check", "lint", "report", "explain", "--fail-level"] {
+            assert!(script.contains(word), "{shell}'s script lacks `{word}`");
+        }
+        // Values too, where clap_complete's script completes them (its
+        // PowerShell and elvish scripts complete names only).
+        if !["powershell", "elvish"].contains(&shell) {
+            assert!(
+                script.contains("sarif"),
+                "{shell}'s script lacks the formats"
+            );
+        }
+    }
+    // Bash, asked as it asks: `clausier check --format <TAB>`.
+    let (_, script, _) = clausier(&["completions", "bash"]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clausier.bash");
+    std::fs::write(&path, script).unwrap();
+    let asked = format!(
+        "source '{}'; COMP_WORDS=(clausier check --format ''); COMP_CWORD=3; \
+         _clausier clausier '' --format; echo \"${{COMPREPLY[@]}}\"",
+        path.display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &asked])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "human plain json sarif github bench"
+    );
+    let (code, _, stderr) = clausier(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("tcsh"), "{stderr}");
+}
+
+#[test]
+fn manual_pages_one_per_command_in_the_runs_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("man1");
+    let out_arg = out.to_str().unwrap();
+    let (code, stdout, stderr) = clausier(&["--lang", "fr", "man", "--out", out_arg]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("pages de manuel"), "{stdout}");
+    for page in [
+        "clausier",
+        "clausier-check",
+        "clausier-lint",
+        "clausier-report",
+        "clausier-man",
+    ] {
+        let text = std::fs::read_to_string(out.join(format!("{page}.1")))
+            .unwrap_or_else(|e| panic!("{page}.1: {e}"));
+        assert!(
+            text.starts_with(".ie") || text.contains(".TH"),
+            "{page}.1 is not a man page"
+        );
+    }
+    let check = std::fs::read_to_string(out.join("clausier-check.1")).unwrap();
+    assert!(
+        check.contains("Format de sortie"),
+        "the page is not in French:\n{check}"
+    );
+    // A folder that cannot be made: said, exit 2.
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let (code, _, stderr) = clausier(&["man", "--out", file.join("x").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot write the manual pages"), "{stderr}");
+}

@@ -203,6 +203,15 @@ help-clausier-report-threads = Threads reading a large export file (one chunk ea
 help-clausier-report-quiet = No progress line on standard error (it is shown only on a terminal)
 help-clausier-explain = Explains a diagnostic code: meaning, why it matters, example, fix
 help-clausier-explain-code = A diagnostic code, e.g. `ceiling.exceeded`; `all` lists every code
+help-clausier-completions = Prints a shell's completion script (bash, zsh, fish, PowerShell, elvish)
+help-clausier-completions-shell = The shell: bash, zsh, fish, powershell or elvish
+help-clausier-man = Writes the manual pages (`clausier.1` and one per command) into a folder
+help-clausier-man-out = The folder the pages are written to (created if need be)
+man-written = { $count ->
+    [one] { $count } manual page in `{ $folder }`: { $pages }
+   *[other] { $count } manual pages in `{ $folder }`: { $pages }
+}
+man-not-written = cannot write the manual pages into `{ $folder }`: { $error }
 help-exit-codes = Exit codes: 0 no failing finding, 1 at least one finding at or above the fail level (errors by default; `--deny warnings` adds warnings; for `fmt --check`, a file not formatted), 2 unusable input (for `check`, a rule file with errors; a missing or unreadable file; an export without the required columns; a rule file with syntax errors for `fmt`).
 help-exit-codes-report = Exit codes: 0 the statement was written, 2 unusable input.
 report-chart-legend = - - ceiling in force · · · forecast

@@ -239,6 +239,15 @@ help-clausier-report-threads = Fils lisant un gros export (un morceau chacun) 
 help-clausier-report-quiet = Pas de ligne de progression sur la sortie d'erreur (elle ne s'affiche que sur un terminal)
 help-clausier-explain = Explique un code de diagnostic : sens, enjeu, exemple, correction
 help-clausier-explain-code = Un code de diagnostic, par exemple `ceiling.exceeded` ; `all` les énumère tous
+help-clausier-completions = Affiche le script de complétion d'un shell (bash, zsh, fish, PowerShell, elvish)
+help-clausier-completions-shell = Le shell : bash, zsh, fish, powershell ou elvish
+help-clausier-man = Écrit les pages de manuel (`clausier.1` et une par commande) dans un dossier
+help-clausier-man-out = Le dossier où écrire les pages (créé au besoin)
+man-written = { $count ->
+    [one] { $count } page de manuel dans `{ $folder }` : { $pages }
+   *[other] { $count } pages de manuel dans `{ $folder }` : { $pages }
+}
+man-not-written = impossible d'écrire les pages de manuel dans `{ $folder }` : { $error }
 help-exit-codes = Codes de sortie : 0 aucun constat bloquant, 1 au moins un constat au niveau d'échec ou au-dessus (les erreurs par défaut ; `--deny warnings` y ajoute les avertissements ; pour `fmt --check`, un fichier non mis en forme), 2 entrée inutilisable (pour `check`, un fichier de règles en erreur ; un fichier absent ou illisible ; un export sans les colonnes requises ; pour `fmt`, un fichier de règles avec des erreurs de syntaxe).
 help-exit-codes-report = Codes de sortie : 0 l'état a été écrit, 2 entrée inutilisable.
 report-chart-legend = - - plafond en vigueur · · · prévision

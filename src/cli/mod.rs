@@ -7,6 +7,7 @@ mod fmt;
 mod lint;
 mod output;
 mod report;
+mod shell;
 mod usage;
 
 use std::io::IsTerminal;
@@ -58,6 +59,10 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Explains a diagnostic code: meaning, why it matters, example, fix.
     Explain(explain::ExplainArgs),
+    /// Prints a shell's completion script (bash, zsh, fish, PowerShell, elvish).
+    Completions(shell::CompletionsArgs),
+    /// Writes the manual pages (`clausier.1` and one per command) into a folder.
+    Man(shell::ManArgs),
 }
 
 /// When to colour human output.
@@ -254,6 +259,8 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(&args, lang),
         Command::Report(args) => report::run(&args, lang),
         Command::Explain(args) => explain::run(&args, lang),
+        Command::Completions(args) => shell::completions(&args, lang),
+        Command::Man(args) => shell::man(&args, lang),
     };
     ExitCode::from(code)
 }
