@@ -78,6 +78,19 @@ pub struct Diagnostic {
     /// day with it. Not rendered.
     #[serde(with = "crate::dates::days_or_none")]
     pub date: Option<chrono::NaiveDate>,
+    /// A change to the diagnostic's rule file that repairs it, sure enough
+    /// to be applied without asking (`lint --fix`). (Always encoded: the
+    /// held findings' encoding, postcard, does not describe itself.)
+    pub fix: Option<Fix>,
+}
+
+/// A machine-applicable repair: the text at `span`, in the rule file of
+/// the diagnostic's clause, replaced by `replacement` (inserted when the
+/// span is empty).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -94,7 +107,17 @@ impl Diagnostic {
             figures: Vec::new(),
             waived: None,
             date: None,
+            fix: None,
         }
+    }
+
+    /// The repair of what the diagnostic reports (see [`Fix`]).
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+        });
+        self
     }
 
     /// The date of the row the finding is about.

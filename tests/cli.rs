@@ -725,3 +725,68 @@ fn manual_pages_one_per_command_in_the_runs_language() {
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot write the manual pages"), "{stderr}");
 }
+
+#[test]
+fn lint_fix_repairs_every_fixable_broken_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken");
+    std::fs::create_dir(&broken).unwrap();
+    for file in files_in("examples/ci/broken", "conv") {
+        std::fs::copy(&file, broken.join(file.file_name().unwrap())).unwrap();
+    }
+    // A Windows file too: Windows-1252, CRLF, a misspelt keyword.
+    let windows = b"convention \"D\xe9l\xe9gation\" {\r\n  signatur 2017-08-24\r\n}\r\n";
+    std::fs::write(broken.join("windows.conv"), windows).unwrap();
+    let folder = broken.to_str().unwrap();
+    let (code, _, stderr) = clausier(&["lint", "--fix", "--format", "json", folder]);
+    assert_eq!(code, 1, "{stderr}");
+    let said: Vec<String> = stderr
+        .lines()
+        .map(|l| l.replace(&format!("{folder}/"), ""))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "clausier: fixed `currency.conv` line 10: `400000` → `400 000 €`",
+            "clausier: fixed `syntax.conv` line 3: `\"` added",
+            "clausier: fixed `typo.conv` line 10: `plafnd` → `plafond`",
+            "clausier: fixed `windows.conv` line 2: `signatur` → `signature`",
+        ]
+    );
+    let remaining = |file: &str| {
+        let (_, stdout, _) = clausier(&[
+            "lint",
+            "--format",
+            "json",
+            broken.join(file).to_str().unwrap(),
+        ]);
+        let value: Value = serde_json::from_str(&stdout).unwrap();
+        let codes: Vec<String> = value["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d.get("fix").is_some())
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect();
+        codes
+    };
+    for file in ["currency.conv", "typo.conv", "syntax.conv", "windows.conv"] {
+        assert_eq!(
+            remaining(file),
+            Vec::<String>::new(),
+            "{file} still has a fix to apply"
+        );
+    }
+    let (code, _, _) = clausier(&["lint", broken.join("typo.conv").to_str().unwrap()]);
+    assert_eq!(code, 0, "typo.conv is not repaired");
+    // The Windows file keeps its encoding and line ends.
+    let bytes = std::fs::read(broken.join("windows.conv")).unwrap();
+    assert!(
+        bytes.windows(2).any(|w| w == b"\xe9l"),
+        "no longer Windows-1252"
+    );
+    assert!(bytes.windows(2).any(|w| w == b"\r\n"), "no longer CRLF");
+    // Nothing left to repair: a second run changes nothing and says nothing.
+    let (_, _, stderr) = clausier(&["lint", "--fix", "--format", "json", folder]);
+    assert_eq!(stderr, "");
+}

@@ -86,6 +86,11 @@ unchecked-commitments = payments per commitment: no `n_ej` column in `{ $file }`
 ## fmt.
 fmt-syntax-errors = `{ $file }` has syntax errors: not formatted
 fmt-cannot-write = cannot write `{ $file }`: { $error }
+fix-at = fixed `{ $file }` line { $line }: { $change }
+fix-replaced = `{ $from }` → `{ $to }`
+fix-inserted = `{ $to }` added
+fix-laid-out = laid out `{ $file }` canonically
+fix-stdin = `--fix` repairs files, not standard input: `clausier fmt -` lays it out
 fmt-as-written = { $file } (as written)
 fmt-formatted = { $file } (formatted)
 
@@ -182,6 +187,7 @@ help-clausier-check-threads = Threads reading a large export file (one chunk eac
 help-clausier-check-quiet = No progress line on standard error (it is shown only on a terminal)
 help-clausier-lint = Checks rule files: syntax, clauses, values and consistency
 help-clausier-lint-paths = Rule files, or directories searched recursively for `*.conv`; `-` reads one rule file from standard input
+help-clausier-lint-fix = Repair each file first: the machine-applicable fixes (a misspelt keyword, an amount without its currency, a text left unclosed) and the canonical layout, each change said on standard error; then report what remains
 help-clausier-lint-format = Output format
 help-clausier-lint-color = When to colour human output
 help-clausier-lint-fail_level = Findings that fail the run (exit code 1)

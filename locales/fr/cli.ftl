@@ -119,6 +119,11 @@ unchecked-commitments = paiements par engagement : pas de colonne `n_ej` dans `
 ## fmt.
 fmt-syntax-errors = `{ $file }` comporte des erreurs de syntaxe : non mis en forme
 fmt-cannot-write = impossible d'écrire `{ $file }` : { $error }
+fix-at = `{ $file }` corrigé ligne { $line } : { $change }
+fix-replaced = `{ $from }` → `{ $to }`
+fix-inserted = `{ $to }` ajouté
+fix-laid-out = `{ $file }` remis en forme canonique
+fix-stdin = `--fix` corrige des fichiers, pas l'entrée standard : `clausier fmt -` la met en forme
 fmt-as-written = { $file } (tel qu'écrit)
 fmt-formatted = { $file } (mis en forme)
 
@@ -218,6 +223,7 @@ help-clausier-check-threads = Fils lisant un gros export (un morceau chacun) ;
 help-clausier-check-quiet = Pas de ligne de progression sur la sortie d'erreur (elle ne s'affiche que sur un terminal)
 help-clausier-lint = Contrôle des fichiers de règles : syntaxe, clauses, valeurs et cohérence
 help-clausier-lint-paths = Fichiers de règles, ou dossiers parcourus récursivement à la recherche de `*.conv` ; `-` lit un fichier de règles sur l'entrée standard
+help-clausier-lint-fix = Corrige d'abord chaque fichier : les corrections sûres (mot-clé mal orthographié, montant sans devise, texte non fermé) et la mise en forme canonique, chaque changement dit sur la sortie d'erreur ; puis signale ce qui reste
 help-clausier-lint-format = Format de sortie : human (diagnostics illustrés, par défaut), plain (phrases, chaque emplacement en toutes lettres), json, sarif, github (annotations GitHub Actions)
 help-clausier-lint-color = Couleurs de la sortie lisible : auto (sur un terminal, sauf si NO_COLOR est défini ; par défaut), always, never
 help-clausier-lint-fail_level = Constats qui font échouer l'exécution (code de sortie 1) : error (par défaut), warning (les avertissements aussi), none

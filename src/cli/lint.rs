@@ -1,6 +1,7 @@
 //! `clausier lint PATH...`: every problem of every rule file, in one run.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -15,6 +16,12 @@ pub struct LintArgs {
     /// reads one rule file from standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Repair each file first: apply the machine-applicable fixes (a
+    /// misspelt keyword, an amount without its currency, a text left
+    /// unclosed) and the canonical layout, say what changed on standard
+    /// error, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -35,13 +42,24 @@ pub fn run(args: &LintArgs, lang: Lang) -> u8 {
     }
     for file in &files {
         let name = file.display().to_string();
-        let text = match super::read_text(file) {
-            Ok(t) => t.text,
+        let read = match super::read_text(file) {
+            Ok(t) => t,
             Err(e) => {
                 output.emit(&super::check::unreadable(&name, &e), &sources);
                 unusable = true;
                 continue;
             }
+        };
+        let text = if args.fix {
+            match repair(file, &name, &read, output.today, lang) {
+                Ok(text) => text,
+                Err(()) => {
+                    unusable = true;
+                    read.text
+                }
+            }
+        } else {
+            read.text
         };
         let id = sources.add_rule(name, text);
         let (_, diags) = crate::compile_on(id, sources.rule_text(id).unwrap_or(""), output.today);
@@ -61,6 +79,53 @@ pub fn run(args: &LintArgs, lang: Lang) -> u8 {
         output.findings_code()
     };
     output.end(None, &sources, code)
+}
+
+/// Repairs a rule file in place (`--fix`), keeping its encoding, BOM and
+/// line ends, and says what changed; its text as repaired, or `Err` when
+/// it cannot be written (said too).
+fn repair(
+    file: &Path,
+    name: &str,
+    read: &crate::input::encoding::TextFile,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Result<String, ()> {
+    let say = |m: Message| eprintln!("clausier: {}", lang.tr(&m));
+    let text = read.normalized();
+    if file.as_os_str() == "-" {
+        say(Message::new("fix-stdin"));
+        return Ok(text);
+    }
+    let repaired = crate::language::fix::repair(&text, today);
+    if repaired.text == text {
+        return Ok(text);
+    }
+    if let Err(e) = std::fs::write(file, read.encode(&repaired.text)) {
+        say(msg!(
+            "fmt-cannot-write",
+            file = name,
+            error = crate::i18n::io_error(&e)
+        ));
+        return Err(());
+    }
+    for a in &repaired.applied {
+        let line = if a.from.is_empty() {
+            msg!("fix-inserted", to = a.to.as_str())
+        } else {
+            msg!("fix-replaced", from = a.from.as_str(), to = a.to.as_str())
+        };
+        say(msg!(
+            "fix-at",
+            file = name,
+            line = a.line.to_string(),
+            change = line
+        ));
+    }
+    if repaired.laid_out {
+        say(msg!("fix-laid-out", file = name));
+    }
+    Ok(repaired.text)
 }
 
 /// The rule files of a path: itself, or the `*.conv` files below it, sorted.

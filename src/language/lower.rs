@@ -1310,7 +1310,8 @@ impl Lowerer {
                     .help(msg!(
                         "amount-needs-currency-help",
                         suggestion = suggestion.as_str()
-                    )),
+                    ))
+                    .fix(first.span.cover(last.span), suggestion.as_str()),
                 );
             }
             found = true;
@@ -1430,7 +1431,8 @@ impl Lowerer {
     /// `market-field`, `diagnostic-code`, `thing-to-remove` (catalogue
     /// entries `unknown-<what>` and `not-a-<what>`).
     fn unknown_word(&mut self, word: &str, span: Span, candidates: &[&str], what: &str) {
-        let help = match suggest(word, candidates) {
+        let suggested = suggest(word, candidates);
+        let help = match suggested {
             Some(s) => msg!("did-you-mean", word = s),
             None => msg!("expected-one-of", words = candidates.join(", ")),
         };
@@ -1440,11 +1442,14 @@ impl Lowerer {
             "thing-to-remove" => ("unknown-thing-to-remove", "not-a-thing-to-remove"),
             _ => ("unknown-clause", "not-a-clause"),
         };
-        self.diags.push(
-            Diagnostic::new(Code::ClauseUnknown, Message::new(message).arg("word", word))
-                .at_clause(self.source, span, Message::new(label))
-                .help(help),
-        );
+        let d = Diagnostic::new(Code::ClauseUnknown, Message::new(message).arg("word", word))
+            .at_clause(self.source, span, Message::new(label))
+            .help(help);
+        // The one close word is the repair of a misspelling.
+        self.diags.push(match suggested {
+            Some(s) => d.fix(span, s),
+            None => d,
+        });
     }
 }
 

@@ -196,9 +196,21 @@ fn syntax_diagnostic(
         .help(Message::new("syntax-nesting-help"));
     }
     if text.get(offset..).is_some_and(|s| s.starts_with('"')) {
+        // The text is closed where its line ends, before trailing spaces
+        // and a brace that opens or closes a block (`convention "Titre {`).
+        let line = text.get(offset..).unwrap_or_default();
+        let line = line
+            .get(..line.find(['\n', '\r']).unwrap_or(line.len()))
+            .unwrap_or_default();
+        let mut rest = line.trim_end();
+        if let Some(before) = rest.strip_suffix(['{', '}']).filter(|b| b.len() > 1) {
+            rest = before.trim_end();
+        }
+        let end = offset + rest.len();
         return Diagnostic::new(Code::SyntaxError, Message::new("syntax-unterminated"))
             .at_clause(source, span, Message::new("syntax-unterminated-label"))
-            .help(syntax_help(text, offset));
+            .help(syntax_help(text, offset))
+            .fix(Span::new(end, end), "\"");
     }
     // The end of the file where a `}` is expected: the error is the block
     // left open, so point at the line that opened it.

@@ -25,6 +25,20 @@ struct JsonDiagnostic<'a> {
     help: Option<String>,
     figures: BTreeMap<&'a str, &'a str>,
     waived: Option<String>,
+    /// The repair `lint --fix` applies, in the clause's file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A machine-applicable fix: the text from (line, column) to (end_line,
+/// end_column), 1-based, columns in characters, replaced by `replacement`.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -108,6 +122,18 @@ impl Sink for JsonSink<'_> {
             clause: d.clause.as_ref().map(|c| clause(c, sources, lang)),
             related: d.related.iter().map(|c| clause(c, sources, lang)).collect(),
             help: d.help.as_ref().map(|h| lang.tr(h).into_owned()),
+            fix: d.fix.as_ref().and_then(|f| {
+                let text = sources.rule_text(d.clause.as_ref()?.source)?;
+                let (line, column) = line_col(text, f.span.start);
+                let (end_line, end_column) = line_col(text, f.span.end.max(f.span.start));
+                Some(JsonFix {
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    replacement: &f.replacement,
+                })
+            }),
             figures: d
                 .figures
                 .iter()
