@@ -36,6 +36,7 @@ pub mod report;
 pub mod run;
 pub mod source;
 pub mod span;
+pub mod testing;
 
 use diag::{Diagnostic, SourceId};
 use language::model::Convention;

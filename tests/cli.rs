@@ -790,3 +790,73 @@ fn lint_fix_repairs_every_fixable_broken_example() {
     let (_, _, stderr) = clausier(&["lint", "--fix", "--format", "json", folder]);
     assert_eq!(stderr, "");
 }
+
+#[test]
+fn the_bundled_conventions_pass_their_tests() {
+    let (code, stdout, stderr) = clausier(&["test", "rules"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("test result: ok."), "{stdout}");
+    // Every bundled convention has its tests.
+    for rules in files_in("rules", "conv") {
+        let tests = rules.with_extension("essais");
+        assert!(tests.exists(), "{} has no tests", relative(&rules));
+        assert!(stdout.contains(&relative(&tests)), "{stdout}");
+    }
+}
+
+#[test]
+fn a_failing_test_says_what_differs_in_every_format() {
+    let (code, stdout, _) = clausier(&["test", "tests/cases/essais"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("running 3 tests"), "{stdout}");
+    assert!(stdout.contains(":: passes ... ok"), "{stdout}");
+    assert!(
+        stdout.contains("  + row 1: market.unknown"),
+        "the difference is not shown:\n{stdout}"
+    );
+    assert!(
+        stdout.ends_with("test result: FAILED. 2 passed; 1 failed\n"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = clausier(&["--lang", "fr", "test", "tests/cases/essais/seed.conv"]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("résultat : ÉCHEC. 2 réussis ; 1 en échec"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = clausier(&["test", "--format", "json", "tests/cases/essais"]);
+    let value: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(value["passed"], 2);
+    assert_eq!(value["failed"], 1);
+    assert_eq!(value["tests"][2]["found"][0]["code"], "market.unknown");
+    let (_, stdout, _) = clausier(&["test", "--format", "junit", "tests/cases/essais"]);
+    assert!(
+        stdout.contains("<testsuites name=\"clausier\" tests=\"3\" failures=\"1\">"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("<failure message=\"FAILED\">"), "{stdout}");
+}
+
+#[test]
+fn a_test_file_with_mistakes_is_unusable() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::root().join(SEED), dir.path().join("c.conv")).unwrap();
+    std::fs::write(
+        dir.path().join("c.essais"),
+        "essai \"t\" {\n  atendu aucun\n}\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = clausier(&["test", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown word `atendu`"), "{stderr}");
+    assert!(stderr.contains("did you mean `attendu`"), "{stderr}");
+    std::fs::remove_file(dir.path().join("c.conv")).unwrap();
+    std::fs::write(
+        dir.path().join("c.essais"),
+        "essai \"t\" {\n  ligne date 2017-09-05\n  attendu aucun\n}\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = clausier(&["test", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no rule file"), "{stderr}");
+}

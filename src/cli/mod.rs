@@ -8,6 +8,7 @@ mod lint;
 mod output;
 mod report;
 mod shell;
+mod test;
 mod usage;
 
 use std::io::IsTerminal;
@@ -59,6 +60,11 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Explains a diagnostic code: meaning, why it matters, example, fix.
     Explain(explain::ExplainArgs),
+    /// Runs the tests of conventions (`*.essais` beside the rule files).
+    #[command(
+        after_help = "Exit codes: 0 every test passed, 1 a test failed, 2 a test file or its rule file cannot be used."
+    )]
+    Test(test::TestArgs),
     /// Prints a shell's completion script (bash, zsh, fish, PowerShell, elvish).
     Completions(shell::CompletionsArgs),
     /// Writes the manual pages (`clausier.1` and one per command) into a folder.
@@ -259,6 +265,7 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(&args, lang),
         Command::Report(args) => report::run(&args, lang),
         Command::Explain(args) => explain::run(&args, lang),
+        Command::Test(args) => test::run(&args, lang),
         Command::Completions(args) => shell::completions(&args, lang),
         Command::Man(args) => shell::man(&args, lang),
     };
