@@ -27,6 +27,7 @@ pub mod explain;
 pub mod i18n;
 pub mod input;
 pub mod language;
+pub mod lsp;
 pub mod money;
 pub mod order;
 pub mod progress;

@@ -91,6 +91,12 @@ fn every_entry_is_used() {
         }
     }
     walk(&clausier::cli::command(Lang::En), "clausier", &mut helps);
+    // What each keyword means, for the language server's hover.
+    helps.extend(
+        clausier::lsp::hover_keywords()
+            .into_iter()
+            .map(clausier::lsp::hover_id),
+    );
     let mut unused = Vec::new();
     for (file, text) in Lang::En.catalogue() {
         for id in entries(text, file) {

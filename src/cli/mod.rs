@@ -65,6 +65,8 @@ pub enum Command {
         after_help = "Exit codes: 0 every test passed, 1 a test failed, 2 a test file or its rule file cannot be used."
     )]
     Test(test::TestArgs),
+    /// A language server for rule files, over standard input and output.
+    Lsp,
     /// Prints a shell's completion script (bash, zsh, fish, PowerShell, elvish).
     Completions(shell::CompletionsArgs),
     /// Writes the manual pages (`clausier.1` and one per command) into a folder.
@@ -266,6 +268,23 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(&args, lang),
         Command::Explain(args) => explain::run(&args, lang),
         Command::Test(args) => test::run(&args, lang),
+        Command::Lsp => {
+            let (connection, io) = lsp_server::Connection::stdio();
+            let served = crate::lsp::serve(&connection, lang, crate::language::lints::today());
+            drop(connection);
+            let joined = io.join();
+            match (served, joined) {
+                (Ok(()), Ok(())) => EXIT_CLEAN,
+                (Err(e), _) => {
+                    eprintln!("clausier lsp: {e}");
+                    EXIT_UNUSABLE
+                }
+                (_, Err(e)) => {
+                    eprintln!("clausier lsp: {e}");
+                    EXIT_UNUSABLE
+                }
+            }
+        }
         Command::Completions(args) => shell::completions(&args, lang),
         Command::Man(args) => shell::man(&args, lang),
     };
