@@ -233,6 +233,7 @@ impl Server {
                 }
             }
         }
+        lines.extend(self.hover_item(text, at));
         if lines.is_empty() {
             return None;
         }
@@ -243,6 +244,114 @@ impl Server {
             }),
             range: Some(range(text, span)),
         })
+    }
+
+    /// What hovering a clause's line adds: on a code, its CHORUS format and
+    /// whether it agrees with the programme; on a ceiling, what the schedule
+    /// adds up to; on an amendment, what it changes.
+    fn hover_item(&self, text: &str, at: usize) -> Vec<String> {
+        let lang = self.lang;
+        let (doc, _) = syntax::parse(0, text);
+        let mut path: Vec<&Item> = Vec::new();
+        let mut items = &doc.items;
+        while let Some(item) = items.iter().find(|i| {
+            let end = i.block.as_ref().map_or(i.span.end, |b| b.close.end);
+            i.span.start <= at && at <= end
+        }) {
+            path.push(item);
+            match &item.block {
+                Some(b) if at < b.close.start => items = &b.items,
+                _ => break,
+            }
+        }
+        let Some(item) = path.last() else {
+            return Vec::new();
+        };
+        let head = crate::language::keywords::fold(&item.head.text);
+        let mut out = Vec::new();
+        let fields = [
+            "programme",
+            "centre-financier",
+            "domaine-fonctionnel",
+            "activite",
+            "centre-de-couts",
+        ];
+        if let Some(field) = fields.iter().position(|f| *f == head) {
+            let value = item.words().next().flatten().unwrap_or_default();
+            if let Some((valid, format)) = crate::language::lints::CODE_FORMATS.get(field) {
+                let verdict = if valid(value) {
+                    "hover-code-valid"
+                } else {
+                    "hover-code-invalid"
+                };
+                let line = Message::new(verdict).arg("format", Message::new(format));
+                out.push(lang.tr(&line).into_owned());
+            }
+            // The programme of the same block, else of the convention's
+            // imputation (an envelope's codes follow it).
+            let in_block = |p: &Item| -> Option<String> {
+                let found = p
+                    .block
+                    .iter()
+                    .flat_map(|b| &b.items)
+                    .find(|i| i.head.text == "programme")?;
+                found.words().next().flatten().map(str::to_owned)
+            };
+            let programme = path.iter().rev().find_map(|p| in_block(p)).or_else(|| {
+                let imputation = path
+                    .first()?
+                    .block
+                    .iter()
+                    .flat_map(|b| &b.items)
+                    .find(|i| i.head.text == "imputation")?;
+                in_block(imputation)
+            });
+            if let (Some(programme), true) = (programme, field > 0) {
+                let prefix = format!("{programme:0>4}");
+                let agrees = value.starts_with(&prefix);
+                let id = if agrees {
+                    "hover-code-agrees"
+                } else {
+                    "hover-code-disagrees"
+                };
+                out.push(
+                    lang.tr(&Message::new(id).arg("prefix", prefix.as_str()))
+                        .into_owned(),
+                );
+            }
+        }
+        if head == "plafond" {
+            let (convention, _) = crate::compile_on(0, text, self.today);
+            if let Some(c) = convention {
+                for budget in crate::language::model::Budget::BOTH {
+                    let lines: Vec<_> = c.schedule.iter().filter(|l| l.budget == budget).collect();
+                    if lines.is_empty() {
+                        continue;
+                    }
+                    let sum: rust_decimal::Decimal = lines.iter().map(|l| l.amount).sum();
+                    let cents = crate::money::to_cents(sum).unwrap_or_default();
+                    let line = msg!("hover-schedule-sum", budget = budget.to_string())
+                        .amount("sum", cents)
+                        .count("years", lines.len());
+                    out.push(lang.tr(&line).into_owned());
+                }
+            }
+        }
+        if head == "avenant" {
+            let changes: Vec<String> = item
+                .block
+                .iter()
+                .flat_map(|b| &b.items)
+                .filter_map(|i| text.get(i.span.start..i.span.end))
+                .map(|line| format!("- `{}`", line.lines().next().unwrap_or_default().trim()))
+                .collect();
+            out.push(
+                lang.tr(&Message::new("hover-amendment-changes"))
+                    .into_owned(),
+            );
+            out.push(changes.join("\n"));
+        }
+        out
     }
 
     fn completion(&self, uri: &str, position: lsp::Position) -> Option<lsp::CompletionResponse> {
@@ -256,7 +365,27 @@ impl Server {
             kind: Some(kind),
             ..Default::default()
         };
+        // The names an amendment can name: envelopes and markets.
+        let names = |clause: &str| -> Vec<lsp::CompletionItem> {
+            let (doc, _) = syntax::parse(0, text);
+            doc.items
+                .iter()
+                .flat_map(|c| c.block.iter().flat_map(|b| &b.items))
+                .filter(|i| i.head.text == clause)
+                .filter_map(|i| match i.values.first().map(|v| &v.kind) {
+                    Some(ValueKind::Text(name)) => Some(item(
+                        &format!("\"{name}\""),
+                        lsp::CompletionItemKind::REFERENCE,
+                    )),
+                    _ => None,
+                })
+                .collect()
+        };
         let items: Vec<lsp::CompletionItem> = match words.first().copied() {
+            Some("enveloppe") if words.len() <= 2 => names("enveloppe"),
+            Some("retire") if words.len() >= 2 && words.get(1) == Some(&"marché") => {
+                names("marché")
+            }
             // A waiver names a diagnostic code.
             Some("dérogation") if words.len() <= 2 => crate::diag::Code::ALL
                 .iter()

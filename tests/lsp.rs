@@ -97,8 +97,17 @@ const TEXT: &str = "convention \"Essai\" {
   }
   plafnd AE 400 000 €
   plafond CP 400 000 €
+  échéancier {
+    2017 AE 296 210 € CP 48 105 €
+    2018 AE 103 790 € CP 351 895 €
+  }
   imputation {
     programme 124
+    centre-financier 0129-CDAF-CDSI
+  }
+  enveloppe \"investissement\" {
+    activité 012460111304
+    plafond AE 10 000 €
   }
   préavis 3 mois
   dénonciation 2018-06-01 par délégant
@@ -106,6 +115,9 @@ const TEXT: &str = "convention \"Essai\" {
     signature 2018-01-10
     effet 2018-02-01
     retire marché \"incubateur\"
+    enveloppe \"investissement\" {
+      plafond AE 20 000 €
+    }
   }
   dérogation commitment.overpaid ej 2103100001 {
     motif \"régularisation\"
@@ -113,6 +125,26 @@ const TEXT: &str = "convention \"Essai\" {
   }
 }
 ";
+
+/// The position of the `nth` occurrence of `needle` in TEXT, moved
+/// `shift` characters into it (columns in UTF-16 units, as LSP counts).
+fn find(needle: &str, nth: usize, shift: usize) -> (u32, u32) {
+    let start = TEXT
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle}"))
+        .0;
+    let before = &TEXT[..start];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = TEXT[line_start..start].encode_utf16().count() + shift;
+    (line as u32, column as u32)
+}
+
+fn at_text(needle: &str, nth: usize, shift: usize) -> Value {
+    let (line, character) = find(needle, nth, shift);
+    at(line, character)
+}
 
 fn at(line: u32, character: u32) -> Value {
     json!({"textDocument": {"uri": URI}, "position": {"line": line, "character": character}})
@@ -146,14 +178,18 @@ fn an_editor_session() {
         .iter()
         .find(|d| d["code"] == "clause.unknown")
         .unwrap_or_else(|| panic!("no clause.unknown in {published}"));
-    assert_eq!(typo["range"]["start"], json!({"line": 9, "character": 2}));
+    let (line, character) = find("plafnd", 0, 0);
+    assert_eq!(
+        typo["range"]["start"],
+        json!({"line": line, "character": character})
+    );
     assert!(
         typo["message"].as_str().unwrap().contains("plafond"),
         "{typo}"
     );
 
     // Hover: a keyword's meaning; the end in force on a notice; a code.
-    let hover = client.request("textDocument/hover", at(11, 4));
+    let hover = client.request("textDocument/hover", at_text("imputation", 0, 2));
     assert!(
         hover["contents"]["value"]
             .as_str()
@@ -161,10 +197,10 @@ fn an_editor_session() {
             .contains("codes every expense"),
         "{hover}"
     );
-    let hover = client.request("textDocument/hover", at(14, 4));
+    let hover = client.request("textDocument/hover", at_text("préavis", 0, 2));
     let value = hover["contents"]["value"].as_str().unwrap();
     assert!(value.contains("end in force: 2018-09-01"), "{value}");
-    let hover = client.request("textDocument/hover", at(21, 20));
+    let hover = client.request("textDocument/hover", at_text("commitment.overpaid", 0, 3));
     assert!(
         hover["contents"]["value"]
             .as_str()
@@ -174,7 +210,7 @@ fn an_editor_session() {
     );
 
     // Completion: clauses at the head of a line, codes after `dérogation`.
-    let items = client.request("textDocument/completion", at(10, 2));
+    let items = client.request("textDocument/completion", at_text("plafond CP", 0, 0));
     let labels: Vec<&str> = items
         .as_array()
         .unwrap()
@@ -185,7 +221,10 @@ fn an_editor_session() {
         labels.contains(&"plafond") && labels.contains(&"échéancier"),
         "{labels:?}"
     );
-    let items = client.request("textDocument/completion", at(21, 13));
+    let items = client.request(
+        "textDocument/completion",
+        at_text("commitment.overpaid", 0, 0),
+    );
     let labels: Vec<&str> = items
         .as_array()
         .unwrap()
@@ -193,7 +232,7 @@ fn an_editor_session() {
         .map(|i| i["label"].as_str().unwrap())
         .collect();
     assert!(labels.contains(&"ceiling.exceeded"), "{labels:?}");
-    let items = client.request("textDocument/completion", at(14, 12));
+    let items = client.request("textDocument/completion", at_text("mois", 0, 0));
     let labels: Vec<&str> = items
         .as_array()
         .unwrap()
@@ -217,18 +256,65 @@ fn an_editor_session() {
         children.contains(&"avenant 1") && children.contains(&"durée"),
         "{children:?}"
     );
-    let target = client.request("textDocument/definition", at(19, 20));
+    let target = client.request("textDocument/definition", at_text("\"incubateur\"", 1, 2));
+    let (line, character) = find("marché", 0, 0);
     assert_eq!(
         target["range"]["start"],
-        json!({"line": 4, "character": 2}),
-        "{target}"
+        json!({"line": line, "character": character})
     );
+    let target = client.request(
+        "textDocument/definition",
+        at_text("\"investissement\"", 1, 2),
+    );
+    let (line, character) = find("enveloppe", 0, 0);
+    assert_eq!(
+        target["range"]["start"],
+        json!({"line": line, "character": character})
+    );
+
+    // More hover: a code's format and programme, a ceiling's schedule,
+    // what an amendment changes.
+    let hovered = |client: &mut Client, needle: &str, shift: usize| {
+        let hover = client.request("textDocument/hover", at_text(needle, 0, shift));
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let value = hovered(&mut client, "0129-CDAF-CDSI", 3);
+    assert!(value.contains("this code has it"), "{value}");
+    assert!(
+        value.contains("does not agree with the programme"),
+        "{value}"
+    );
+    let value = hovered(&mut client, "012460111304", 3);
+    assert!(value.contains("it agrees with the programme"), "{value}");
+    let value = hovered(&mut client, "plafond CP", 2);
+    assert!(
+        value.contains("the AE schedule adds up to €400,000.00 over 2 years"),
+        "{value}"
+    );
+    let value = hovered(&mut client, "avenant", 2);
+    assert!(value.contains("`retire marché \"incubateur\"`"), "{value}");
+
+    // Completion of the envelope names an amendment can name.
+    let items = client.request(
+        "textDocument/completion",
+        at_text("\"investissement\"", 1, 0),
+    );
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["\"investissement\""]);
 
     // The misspelling's code action, applied as an editor would.
     let actions = client.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": URI},
-               "range": {"start": {"line": 9, "character": 2}, "end": {"line": 9, "character": 8}},
+               "range": {"start": {"line": find("plafnd", 0, 0).0, "character": find("plafnd", 0, 0).1}, "end": {"line": find("plafnd", 0, 6).0, "character": find("plafnd", 0, 6).1}},
                "context": {"diagnostics": []}}),
     );
     let action = &actions[0];

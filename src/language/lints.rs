@@ -672,18 +672,22 @@ fn strip_company(code: &str) -> &str {
 type FormatCheck<'a> = (Option<&'a Spanned<String>>, fn(&str) -> bool, &'static str);
 
 /// A test of a code's format, and the format in words.
-type Format = (fn(&str) -> bool, &'static str);
+pub type Format = (fn(&str) -> bool, &'static str);
+
+/// The CHORUS format of each imputation field, in `CodeField::ALL`'s
+/// order: its test, and its catalogue entry (DOMAIN.md §3).
+pub const CODE_FORMATS: [Format; 5] = [
+    (is_programme, "format-programme"),
+    (is_centre_financier, "format-centre-financier"),
+    (is_domaine, "format-domaine"),
+    (is_activite, "format-activite"),
+    (is_centre_de_couts, "format-centre-de-couts"),
+];
 
 /// CHORUS code formats (DOMAIN.md §3).
 fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
-    let formats: [Format; 5] = [
-        (is_programme, "format-programme"),
-        (is_centre_financier, "format-centre-financier"),
-        (is_domaine, "format-domaine"),
-        (is_activite, "format-activite"),
-        (is_centre_de_couts, "format-centre-de-couts"),
-    ];
+    let formats: [Format; 5] = CODE_FORMATS;
     // Every code of every version and envelope, each once.
     let mut checks: Vec<FormatCheck<'_>> = Vec::new();
     for set in code_sets(view) {
