@@ -151,3 +151,37 @@ fn check(bencher: Bencher<'_, '_>, rows: usize) {
             (findings, matches!(outcome, run::Outcome::Done(_)))
         });
 }
+
+/// The seed convention, or the seed with `markets` more `marché` clauses
+/// (131,028 of them make a rule file of 10 MB).
+fn rule_file(markets: usize) -> String {
+    let seed = include_str!("../rules/dsi-dinsic-incubateur-2017.conv");
+    let Some((head, tail)) = seed.rsplit_once('}') else {
+        return seed.to_owned();
+    };
+    let mut text = head.to_owned();
+    for i in 0..markets {
+        text.push_str(&format!(
+            "  marché \"lot {i}\" titulaire \"Titulaire numéro {i}\" chorus {}\n",
+            1_100_000_000 + i
+        ));
+    }
+    text.push('}');
+    text.push_str(tail);
+    text
+}
+
+/// What the language server does on every keystroke: the whole rule file
+/// parsed, lowered and linted (`compile_on`), on the seed and on 10 MB.
+#[divan::bench(args = [0, 131_028], sample_count = 10)]
+fn lint(bencher: Bencher<'_, '_>, markets: usize) {
+    let text = rule_file(markets);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap_or_default();
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| {
+            clausier::compile_on(0, divan::black_box(&text), today)
+                .1
+                .len()
+        });
+}

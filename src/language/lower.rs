@@ -162,8 +162,12 @@ pub const AMENDMENT_OWN_CLAUSES: &[&str] = &["effet", "fin", "retire"];
 
 /// The clause of a `convention` block that `word` names, if any.
 fn convention_clause_named(word: &str) -> Option<&'static Clause> {
+    // The keywords folded once: this runs for every item of a rule file.
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let keywords = FOLDED.get_or_init(|| CLAUSES.iter().map(|c| fold(c.keyword)).collect());
     let folded = fold(word);
-    CLAUSES.iter().find(|c| fold(c.keyword) == folded)
+    let at = keywords.iter().position(|k| *k == folded)?;
+    CLAUSES.get(at)
 }
 
 /// Every keyword lowering knows, in canonical spelling (for the formatter).
