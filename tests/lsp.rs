@@ -146,6 +146,19 @@ fn at_text(needle: &str, nth: usize, shift: usize) -> Value {
     at(line, character)
 }
 
+/// The labels of a completion's items.
+fn labels_of(items: &Value) -> Vec<String> {
+    items
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|i| i["label"].as_str())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn at(line: u32, character: u32) -> Value {
     json!({"textDocument": {"uri": URI}, "position": {"line": line, "character": character}})
 }
@@ -211,35 +224,20 @@ fn an_editor_session() {
 
     // Completion: clauses at the head of a line, codes after `dérogation`.
     let items = client.request("textDocument/completion", at_text("plafond CP", 0, 0));
-    let labels: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["label"].as_str().unwrap())
-        .collect();
+    let labels = labels_of(&items);
     assert!(
-        labels.contains(&"plafond") && labels.contains(&"échéancier"),
+        labels.iter().any(|l| l == "plafond") && labels.iter().any(|l| l == "échéancier"),
         "{labels:?}"
     );
     let items = client.request(
         "textDocument/completion",
         at_text("commitment.overpaid", 0, 0),
     );
-    let labels: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["label"].as_str().unwrap())
-        .collect();
-    assert!(labels.contains(&"ceiling.exceeded"), "{labels:?}");
+    let labels = labels_of(&items);
+    assert!(labels.iter().any(|l| l == "ceiling.exceeded"), "{labels:?}");
     let items = client.request("textDocument/completion", at_text("mois", 0, 0));
-    let labels: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["label"].as_str().unwrap())
-        .collect();
-    assert!(labels.contains(&"mois"), "{labels:?}");
+    let labels = labels_of(&items);
+    assert!(labels.iter().any(|l| l == "mois"), "{labels:?}");
 
     // Outline, and go to definition from an amendment to its market.
     let outline = client.request(
@@ -302,12 +300,7 @@ fn an_editor_session() {
         "textDocument/completion",
         at_text("\"investissement\"", 1, 0),
     );
-    let labels: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["label"].as_str().unwrap())
-        .collect();
+    let labels = labels_of(&items);
     assert_eq!(labels, ["\"investissement\""]);
 
     // The misspelling's code action, applied as an editor would.

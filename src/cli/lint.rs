@@ -139,14 +139,20 @@ pub fn collect(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
         files.push(path.to_path_buf());
         return Ok(());
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+    files_below(path, "conv", files)
+}
+
+/// The files of a folder and its subfolders whose extension is `ext`,
+/// sorted by path.
+pub fn files_below(folder: &Path, ext: &str, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            collect(&entry, files)?;
-        } else if entry.extension().is_some_and(|e| e == "conv") {
+            files_below(&entry, ext, files)?;
+        } else if entry.extension().is_some_and(|e| e == ext) {
             files.push(entry);
         }
     }

@@ -85,31 +85,15 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
             held.try_drain(&mut |d| write(&FindingLine::of(&d, &sources, lang)))
         }),
     };
+    let write = |w: &mut dyn Write| {
+        render(args.format, w, &summary.statements, findings, &audit, lang)?;
+        w.flush()
+    };
     let written = match &args.output {
-        Some(path) => std::fs::File::create(path).and_then(|file| {
-            let mut w = std::io::BufWriter::new(file);
-            render(
-                args.format,
-                &mut w,
-                &summary.statements,
-                findings,
-                &audit,
-                lang,
-            )?;
-            w.flush()
-        }),
-        None => {
-            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-            render(
-                args.format,
-                &mut w,
-                &summary.statements,
-                findings,
-                &audit,
-                lang,
-            )
-            .and_then(|()| w.flush())
+        Some(path) => {
+            std::fs::File::create(path).and_then(|file| write(&mut std::io::BufWriter::new(file)))
         }
+        None => write(&mut std::io::BufWriter::new(std::io::stdout().lock())),
     };
     match written {
         Ok(()) => EXIT_CLEAN,

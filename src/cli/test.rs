@@ -88,18 +88,7 @@ pub fn run(args: &TestArgs, lang: Lang) -> u8 {
 /// `*.essais` below a folder, sorted.
 fn collect(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<Result<_, _>>()?;
-        entries.sort();
-        for entry in entries {
-            if entry.is_dir() {
-                collect(&entry, files)?;
-            } else if entry.extension().is_some_and(|e| e == "essais") {
-                files.push(entry);
-            }
-        }
-        return Ok(());
+        return super::lint::files_below(path, "essais", files);
     }
     let file = if path.extension().is_some_and(|e| e == "conv") {
         testing::tests_of(path)

@@ -171,19 +171,7 @@ impl Book {
         if let Err(e) = spawned {
             return Err(crate::i18n::io_error(&e));
         }
-        let mut sheet = Sheet {
-            strings: &strings,
-            formats: &formats,
-            is_1904,
-            part: &part,
-            at: 0,
-            here: 0,
-            committed: Progress::default(),
-            cell: None,
-            within: Within::default(),
-            value: Vec::new(),
-        };
-        sheet.run(&rx, pump)
+        Sheet::new(&strings, &formats, is_1904, &part).run(&rx, pump)
     }
 }
 
@@ -254,7 +242,22 @@ enum Parsed {
     More(usize),
 }
 
-impl Sheet<'_> {
+impl<'b> Sheet<'b> {
+    fn new(strings: &'b Strings, formats: &'b [Number], is_1904: bool, part: &'b str) -> Sheet<'b> {
+        Sheet {
+            strings,
+            formats,
+            is_1904,
+            part,
+            at: 0,
+            here: 0,
+            committed: Progress::default(),
+            cell: None,
+            within: Within::default(),
+            value: Vec::new(),
+        }
+    }
+
     fn run(
         &mut self,
         rx: &Receiver<Result<Vec<u8>, Message>>,
@@ -1007,19 +1010,7 @@ mod tests {
         }
         drop(tx);
         let (mut pump, out) = Pump::in_memory();
-        let mut sheet = Sheet {
-            strings: &strings,
-            formats: &formats,
-            is_1904: false,
-            part: "xl/worksheets/sheet1.xml",
-            at: 0,
-            here: 0,
-            committed: Progress::default(),
-            cell: None,
-            within: Within::default(),
-            value: Vec::new(),
-        };
-        sheet.run(&rx, &mut pump)?;
+        Sheet::new(&strings, &formats, false, "xl/worksheets/sheet1.xml").run(&rx, &mut pump)?;
         pump.finish()?;
         drop(pump);
         let text: Vec<u8> = out.iter().flat_map(Result::unwrap).collect();
