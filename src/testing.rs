@@ -295,13 +295,7 @@ fn expectations(
 
 /// The CSV of inline rows: a header, then one line per row.
 pub fn inline_csv(columns: &[String], rows: &[Vec<(String, String)>]) -> String {
-    let field = |s: &str| {
-        if s.contains([';', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    };
+    let field = |s: &str| crate::report::csv_field(s).into_owned();
     let mut out = columns
         .iter()
         .map(|c| field(c))

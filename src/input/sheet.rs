@@ -294,6 +294,16 @@ pub fn unreadable_workbook(path: &Path, what: Message) -> Box<Diagnostic> {
 
 type Opened = SyncSender<Result<String, Box<Diagnostic>>>;
 
+/// The sheet to read ([`pick`]); when there is none, why is said on
+/// `opened` and the reading thread has nothing more to do.
+fn picked(path: &Path, names: &[String], sheet: Option<&str>, opened: &Opened) -> Option<String> {
+    pick(path, names, sheet)
+        .map_err(|d| {
+            let _ = opened.send(Err(d));
+        })
+        .ok()
+}
+
 /// Opens an XLSX workbook, picks its sheet, says so on `opened` (or why
 /// not), then reads its cells with clausier's own reader ([`super::xlsx`]).
 fn stream_xlsx(
@@ -309,12 +319,8 @@ fn stream_xlsx(
             return Ok(());
         }
     };
-    let name = match pick(path, &book.names(), sheet) {
-        Ok(name) => name,
-        Err(d) => {
-            let _ = opened.send(Err(d));
-            return Ok(());
-        }
+    let Some(name) = picked(path, &book.names(), sheet, opened) else {
+        return Ok(());
     };
     if opened.send(Ok(name.clone())).is_err() {
         return Ok(());
@@ -337,12 +343,8 @@ fn stream_xlsb(
         Ok(w) => w,
         Err(e) => return fail(e.to_string()),
     };
-    let name = match pick(path, &workbook.sheet_names(), sheet) {
-        Ok(name) => name,
-        Err(d) => {
-            let _ = opened.send(Err(d));
-            return Ok(());
-        }
+    let Some(name) = picked(path, &workbook.sheet_names(), sheet, opened) else {
+        return Ok(());
     };
     let mut cells = match workbook.worksheet_cells_reader(&name) {
         Ok(c) => c,

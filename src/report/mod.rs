@@ -108,6 +108,16 @@ pub fn sink<'w>(format: Format, look: Look, out: Box<dyn Write + 'w>) -> Box<dyn
     }
 }
 
+/// A field of the `;`-separated CSV clausier writes: quoted (quotes
+/// doubled) when it holds a `;`, a quote or a line end.
+pub fn csv_field(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains([';', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\"")).into()
+    } else {
+        text.into()
+    }
+}
+
 /// A value as indented JSON (serde_json's pretty layout), each line after
 /// the first shifted right by `indent` spaces, for documents written a
 /// piece at a time (a JSON string holds no raw line end, so only lines of

@@ -260,13 +260,7 @@ pub fn json(
 /// One table: `convention;section;key;budget;amount;limit;remaining`.
 pub fn csv(statements: &[Statement]) -> String {
     let mut out = String::from("convention;section;key;budget;amount;limit;remaining\n");
-    let field = |s: &str| {
-        if s.contains([';', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    };
+    let field = |s: &str| super::csv_field(s).into_owned();
     for st in statements {
         let conv = field(&st.convention);
         // The key: `total` or the budget year, after the envelope's name
