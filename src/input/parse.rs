@@ -310,7 +310,7 @@ pub fn budget_title(written: &str) -> Option<String> {
     let digits = digits.trim_start_matches('0');
     let rest: String = written.chars().filter(|c| !c.is_ascii_digit()).collect();
     let rest = crate::language::keywords::fold(rest.trim());
-    let word = matches!(rest.as_str(), "" | "t" | "t." | "titre");
+    let word = matches!(&*rest, "" | "t" | "t." | "titre");
     let one = digits.len() == 1 && digits.chars().all(|c| ('1'..='7').contains(&c));
     (word && one).then(|| digits.to_owned())
 }

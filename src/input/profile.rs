@@ -276,7 +276,7 @@ impl Lowerer {
         let mut has_budget = false;
         for sub in item.block.iter().flat_map(|b| &b.items) {
             let key = fold(&sub.head.text);
-            match key.as_str() {
+            match &*key {
                 "description" => p.description = self.texts(sub).join(" "),
                 "en-tete" => p.header = self.texts(sub),
                 "budget" => {
@@ -418,7 +418,7 @@ impl Lowerer {
                 let mut ignore = Vec::new();
                 for line in item.block.iter().flat_map(|b| &b.items) {
                     let values: Vec<String> = line.values.iter().filter_map(value_text).collect();
-                    match fold(&line.head.text).as_str() {
+                    match &*fold(&line.head.text) {
                         "ae" => map.extend(values.into_iter().map(|v| (v, Budget::AE))),
                         "cp" => map.extend(values.into_iter().map(|v| (v, Budget::CP))),
                         "report" => carried.extend(values),
@@ -452,7 +452,7 @@ impl Lowerer {
         let (mut ae, mut ae_minus, mut cp) = (None, None, None);
         for line in item.block.iter().flat_map(|b| &b.items) {
             let refs = self.column_refs(line, &line.values);
-            match fold(&line.head.text).as_str() {
+            match &*fold(&line.head.text) {
                 "ae" => ae = refs.into_iter().next(),
                 "ae-moins" => ae_minus = refs.into_iter().next(),
                 "cp" => cp = refs.into_iter().next(),

@@ -3,8 +3,15 @@
 
 /// Folds a word for comparison with keywords: lower case, no diacritics,
 /// `_` read as `-`. `Délégataire`, `delegataire` and `DELEGATAIRE` all fold
-/// to `delegataire`.
-pub fn fold(word: &str) -> String {
+/// to `delegataire`. A word already folded (ASCII, no capital, no `_`, as
+/// most words of a rule file are) is returned as it is, without a copy.
+pub fn fold(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'_')
+    {
+        return std::borrow::Cow::Borrowed(word);
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {

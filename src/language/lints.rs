@@ -774,8 +774,15 @@ fn is_centre_de_couts(s: &str) -> bool {
 
 fn market_duplicates(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
-    // One index per key: linear in the number of markets.
-    let mut seen: [std::collections::HashMap<&str, crate::span::Span>; 3] = Default::default();
+    // One index per key: linear in the number of markets (a rule file is
+    // ours, not an adversary's: the fast hash is enough).
+    let index = || {
+        rustc_hash::FxHashMap::<&str, crate::span::Span>::with_capacity_and_hasher(
+            c.markets.len(),
+            Default::default(),
+        )
+    };
+    let mut seen = [index(), index(), index()];
     for m in &c.markets {
         let keys = [
             ("market-key-purpose", Some(&m.purpose)),

@@ -164,7 +164,12 @@ pub const AMENDMENT_OWN_CLAUSES: &[&str] = &["effet", "fin", "retire"];
 fn convention_clause_named(word: &str) -> Option<&'static Clause> {
     // The keywords folded once: this runs for every item of a rule file.
     static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let keywords = FOLDED.get_or_init(|| CLAUSES.iter().map(|c| fold(c.keyword)).collect());
+    let keywords = FOLDED.get_or_init(|| {
+        CLAUSES
+            .iter()
+            .map(|c| fold(c.keyword).into_owned())
+            .collect()
+    });
     let folded = fold(word);
     let at = keywords.iter().position(|k| *k == folded)?;
     CLAUSES.get(at)
@@ -310,7 +315,11 @@ impl Lowerer {
         once_slots.apply(&mut c);
         c.schedule_broken |= self.schedule_broken;
         resolve_term(&mut c);
-        let present: Vec<String> = block.items.iter().map(|i| fold(&i.head.text)).collect();
+        let present: Vec<String> = block
+            .items
+            .iter()
+            .map(|i| fold(&i.head.text).into_owned())
+            .collect();
         self.require_clauses(&present, item);
         if !present.iter().any(|p| p == "plafond") {
             self.require_ceiling(&c, item);
@@ -371,7 +380,7 @@ impl Lowerer {
             if name == "plafond" && present.iter().any(|p| p == "enveloppe") {
                 continue;
             }
-            if !present.contains(&fold(name)) {
+            if !present.iter().any(|p| *p == fold(name)) {
                 self.diags.push(
                     Diagnostic::new(Code::ClauseMissing, msg!("clause-missing", clause = name))
                         .at_clause(
@@ -397,7 +406,7 @@ impl Lowerer {
         let mut acronym = None;
         for sub in item.block.iter().flat_map(|b| &b.items) {
             self.no_block(sub);
-            match fold(&sub.head.text).as_str() {
+            match &*fold(&sub.head.text) {
                 "sigle" => {
                     let v = self.code_at(sub, 0, Message::new("what-party-acronym"));
                     self.no_more_values(sub, 1);
@@ -435,7 +444,7 @@ impl Lowerer {
                 i += 1;
                 continue;
             };
-            let slot = match fold(word).as_str() {
+            let slot = match &*fold(word) {
                 "titulaire" => &mut market.holder,
                 "chorus" => &mut market.chorus,
                 "numero" => &mut market.number,
@@ -468,7 +477,7 @@ impl Lowerer {
         let mut renewal = None;
         for sub in item.block.iter().flat_map(|b| &b.items) {
             self.no_block(sub);
-            match fold(&sub.head.text).as_str() {
+            match &*fold(&sub.head.text) {
                 "pour" => {
                     let v = self.duration(sub, 0).map(|(d, used)| {
                         self.no_more_values(sub, used);
@@ -515,7 +524,7 @@ impl Lowerer {
                 .block
                 .iter()
                 .flat_map(|b| &b.items)
-                .map(|i| fold(&i.head.text))
+                .map(|i| fold(&i.head.text).into_owned())
                 .collect();
             let missing: Vec<&str> = ["effet", "fin"]
                 .into_iter()
@@ -567,10 +576,10 @@ impl Lowerer {
         let unit_value = self.value_at(item, at + 1, Message::new("what-duration-unit"))?;
         let unit = match &unit_value.kind {
             ValueKind::Word(w) => fold(w),
-            _ => String::new(),
+            _ => "".into(),
         };
         let qualifier = item.words().nth(at + 2).flatten().map(fold);
-        let duration = match (unit.as_str(), qualifier.as_deref()) {
+        let duration = match (&*unit, qualifier.as_deref()) {
             ("jour" | "jours", Some("francs" | "franc")) => (Duration::ClearDays(count), 3),
             ("jour" | "jours", Some("ouvres" | "ouvre")) => (Duration::WorkingDays(count), 3),
             ("jour" | "jours", _) => (Duration::Days(count), 2),
@@ -592,9 +601,9 @@ impl Lowerer {
         while let Some(key) = item.values.get(i) {
             let word = match &key.kind {
                 ValueKind::Word(w) => fold(w),
-                _ => String::new(),
+                _ => "".into(),
             };
-            match word.as_str() {
+            match &*word {
                 "fois" => {
                     times = match item
                         .words()
@@ -701,7 +710,7 @@ impl Lowerer {
         let mut end = None;
         let mut removed_markets = Vec::new();
         for sub in item.block.iter().flat_map(|b| &b.items) {
-            match fold(&sub.head.text).as_str() {
+            match &*fold(&sub.head.text) {
                 "retire" => {
                     self.no_block(sub);
                     let kind = sub.words().next().flatten().map(fold);
@@ -813,7 +822,7 @@ impl Lowerer {
         let mut scratch = self.convention_shell(item);
         let mut codes = Vec::new();
         for sub in item.block.iter().flat_map(|b| &b.items) {
-            match fold(&sub.head.text).as_str() {
+            match &*fold(&sub.head.text) {
                 "plafond" => {
                     self.ceiling(sub, &mut scratch);
                     self.no_block(sub);
@@ -874,7 +883,7 @@ impl Lowerer {
         }
         let kind_value = self.value_at(item, 1, Message::new("what-key-kind"))?;
         let kind = match &kind_value.kind {
-            ValueKind::Word(w) if matches!(fold(w).as_str(), "ej" | "dp") => fold(w),
+            ValueKind::Word(w) if matches!(&*fold(w), "ej" | "dp") => fold(w).into_owned(),
             _ => {
                 self.value_error(kind_value, Message::new("what-key-kind-long"));
                 return None;
@@ -886,7 +895,7 @@ impl Lowerer {
         let (mut reason, mut approved_by, mut until) = (None, None, None);
         for sub in item.block.iter().flat_map(|b| &b.items) {
             self.no_block(sub);
-            match fold(&sub.head.text).as_str() {
+            match &*fold(&sub.head.text) {
                 "motif" => {
                     let v = self.text_at(sub, 0, Message::new("what-waiver-reason"));
                     once(self, &mut reason, v, sub);
@@ -975,7 +984,10 @@ impl Lowerer {
 
     fn ceiling(&mut self, item: &Item, c: &mut Convention) {
         // `plafond CP 60 000 € par an`: a ceiling of each budget year.
-        let words: Vec<Option<String>> = item.words().map(|w| w.map(fold)).collect();
+        let words: Vec<Option<String>> = item
+            .words()
+            .map(|w| w.map(|w| fold(w).into_owned()))
+            .collect();
         let per_year = matches!(
             words.as_slice(),
             [.., Some(par), Some(an)] if par == "par" && matches!(an.as_str(), "an" | "annee")
@@ -1140,7 +1152,7 @@ impl Lowerer {
         let mut slots: [Option<(Spanned<String>, Span)>; 5] = Default::default();
         for sub in subs {
             self.no_block(sub);
-            let index = match fold(&sub.head.text).as_str() {
+            let index = match &*fold(&sub.head.text) {
                 "programme" => 0,
                 "centre-financier" => 1,
                 "domaine-fonctionnel" => 2,
