@@ -105,6 +105,21 @@ impl End {
     }
 }
 
+/// One tacit renewal the term provides, a notice of termination aside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenewalStep {
+    /// 1 for the first renewal.
+    pub number: u32,
+    /// The end it pushes back.
+    pub from: NaiveDate,
+    /// The last day a notice of termination stops it: `from` less the
+    /// renewal's notice (art. 641); `None` when the clause states no notice
+    /// (a notice given by `from` stops it).
+    pub deadline: Option<NaiveDate>,
+    /// The end it brings.
+    pub to: NaiveDate,
+}
+
 /// A limit in force (a ceiling, or one year's forecast of a budget): its
 /// amount in cents and the clause stating it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,6 +295,10 @@ pub struct View<'c> {
     /// The name of every envelope any version states, in the order first
     /// stated: an envelope's place here is its [`Scope::Envelope`].
     pub envelopes: Vec<&'c Spanned<String>>,
+    /// Every tacit renewal the term provides (at most 100), from the end
+    /// stated by the term or the last amendment; a notice of termination
+    /// stops them at [`View::end`].
+    pub renewals: Vec<RenewalStep>,
 }
 
 impl<'c> View<'c> {
@@ -304,7 +323,9 @@ impl<'c> View<'c> {
             signed,
             amended,
             envelopes,
+            renewals: Vec::new(),
         };
+        view.renewals = view.renewal_schedule();
         view.end = view.effective_end();
         view
     }
@@ -367,28 +388,24 @@ impl<'c> View<'c> {
     /// notice of termination (art. 641, and 642 if the notice says so).
     fn effective_end(&self) -> Option<End> {
         let c = self.convention;
-        let term = c.term.as_ref()?;
         let (mut date, mut span, mut cause) = self.stated_end(NaiveDate::MAX)?;
         let notice_given = self.notice_of_termination();
         let mut renewal_stopped = None;
-        if let Some(renewal) = &term.renewal {
-            for i in 1..=renewal.times {
-                // A notice given by the deadline (this end less the
-                // renewal's notice) stops the renewal.
-                let deadline = renewal.notice.and_then(|n| n.before(date));
-                if let Some(t) = notice_given {
-                    if deadline.is_none_or(|last| t.date.value <= last) {
-                        renewal_stopped = Some((t.date.value, deadline.unwrap_or(date)));
-                        break;
-                    }
-                }
-                let Some(next) = renewal.period.after(date) else {
+        for step in &self.renewals {
+            // A notice given by the deadline stops the renewal.
+            if let Some(t) = notice_given {
+                if step.deadline.is_none_or(|last| t.date.value <= last) {
+                    renewal_stopped = Some((t.date.value, step.deadline.unwrap_or(step.from)));
                     break;
-                };
-                date = next;
-                span = renewal.span;
-                cause = EndCause::Renewal(i);
+                }
             }
+            date = step.to;
+            span = c
+                .term
+                .as_ref()
+                .and_then(|t| t.renewal.as_ref())
+                .map_or(span, |r| r.span);
+            cause = EndCause::Renewal(step.number);
         }
         let mut end = End {
             date,
@@ -417,6 +434,36 @@ impl<'c> View<'c> {
             }
         }
         Some(end)
+    }
+
+    /// The renewals the term provides after the end stated, each with the
+    /// last day a notice stops it.
+    fn renewal_schedule(&self) -> Vec<RenewalStep> {
+        let Some(renewal) = self
+            .convention
+            .term
+            .as_ref()
+            .and_then(|t| t.renewal.as_ref())
+        else {
+            return Vec::new();
+        };
+        let Some((mut from, _, _)) = self.stated_end(NaiveDate::MAX) else {
+            return Vec::new();
+        };
+        let mut steps = Vec::new();
+        for number in 1..=renewal.times {
+            let Some(to) = renewal.period.after(from) else {
+                break;
+            };
+            steps.push(RenewalStep {
+                number,
+                from,
+                deadline: renewal.notice.and_then(|n| n.before(from)),
+                to,
+            });
+            from = to;
+        }
+        steps
     }
 
     /// The notice of termination given, if any.
