@@ -224,12 +224,8 @@ impl Server {
             lines.push(format!("**{keyword}** — {}", lang.tr(&Message::entry(id))));
             if ["durée", "préavis", "dénonciation", "fin", "reconduction"].contains(keyword) {
                 let (convention, _) = crate::compile_on(0, text, self.today);
-                if let Some(end) = convention
-                    .as_ref()
-                    .and_then(|c| crate::eval::view::View::new(c).end)
-                {
-                    let line = msg!("hover-end", cause = end.cause.message()).date("end", end.date);
-                    lines.push(lang.tr(&line).into_owned());
+                if let Some(c) = &convention {
+                    lines.extend(term_dates(&crate::eval::view::View::new(c), lang));
                 }
             }
         }
@@ -553,6 +549,43 @@ const OUTLINED: &[&str] = &[
 ];
 
 /// The catalogue entry that says what a keyword means.
+/// The dates a term, a notice or a renewal computes: the end in force and
+/// why, then each tacit renewal with the last day a notice stops it.
+fn term_dates(view: &crate::eval::view::View<'_>, lang: Lang) -> Vec<String> {
+    let Some(end) = view.end else {
+        return Vec::new();
+    };
+    let mut lines = vec![
+        lang.tr(&msg!("hover-end", cause = end.cause.message()).date("end", end.date))
+            .into_owned(),
+    ];
+    // At most 100 renewals: the first dozen say enough.
+    for step in view.renewals.iter().take(12) {
+        let deadline = step.deadline.unwrap_or(step.from);
+        let line = if step.to <= end.date {
+            Message::new("hover-renewal")
+                .arg("number", step.number.to_string())
+                .date("from", step.from)
+                .date("to", step.to)
+                .date("deadline", deadline)
+        } else if step.from < end.date {
+            Message::new("hover-renewal-cut")
+                .arg("number", step.number.to_string())
+                .date("from", step.from)
+                .date("end", end.date)
+        } else {
+            Message::new("hover-renewal-stopped")
+                .arg("number", step.number.to_string())
+                .date("deadline", deadline)
+        };
+        lines.push(lang.tr(&line).into_owned());
+        if step.to > end.date {
+            break;
+        }
+    }
+    lines
+}
+
 pub fn hover_id(keyword: &str) -> String {
     format!("hover-{}", crate::language::keywords::fold(keyword))
 }

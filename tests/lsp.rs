@@ -129,15 +129,20 @@ const TEXT: &str = "convention \"Essai\" {
 /// The position of the `nth` occurrence of `needle` in TEXT, moved
 /// `shift` characters into it (columns in UTF-16 units, as LSP counts).
 fn find(needle: &str, nth: usize, shift: usize) -> (u32, u32) {
-    let start = TEXT
+    find_in(TEXT, needle, nth, shift)
+}
+
+/// The same in any text.
+fn find_in(text: &str, needle: &str, nth: usize, shift: usize) -> (u32, u32) {
+    let start = text
         .match_indices(needle)
         .nth(nth)
         .unwrap_or_else(|| panic!("{needle}"))
         .0;
-    let before = &TEXT[..start];
+    let before = &text[..start];
     let line = before.matches('\n').count();
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = TEXT[line_start..start].encode_utf16().count() + shift;
+    let column = text[line_start..start].encode_utf16().count() + shift;
     (line as u32, column as u32)
 }
 
@@ -342,6 +347,51 @@ fn an_editor_session() {
     assert_eq!(
         edits[0]["newText"],
         clausier::language::format::format(messy).unwrap()
+    );
+
+    // Hover on a renewal: each renewal's dates and the last day a notice
+    // stops it (art. 641); then a notice given in time stops the second.
+    let renewing = include_str!("../rules/hebergement-2019.conv");
+    let hover_renewal = |client: &mut Client, text: &str, version: u32| {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+        let _ = client.notified("textDocument/publishDiagnostics");
+        let (line, character) = find_in(text, "reconduction 1 an", 0, 2);
+        let hover = client.request("textDocument/hover", at(line, character));
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let value = hover_renewal(&mut client, renewing, 4);
+    for expected in [
+        "end in force: 2020-12-30, by the notice of 2020-09-30 plus 3 months",
+        "renewal 1: from 2020-01-15, cut short on 2020-12-30 by the notice",
+    ] {
+        assert!(value.contains(expected), "{expected} not in {value}");
+    }
+    assert!(!value.contains("renewal 2"), "{value}");
+    let notice = "  dénonciation 2020-09-30 par délégant objet résiliation\n";
+    assert!(renewing.contains(notice));
+    let value = hover_renewal(&mut client, &renewing.replacen(notice, "", 1), 5);
+    for expected in [
+        "end in force: 2022-01-15, by renewal 2",
+        "renewal 1: from 2020-01-15 to 2021-01-15; a notice given by 2019-10-15 stops it",
+        "renewal 2: from 2021-01-15 to 2022-01-15; a notice given by 2020-10-15 stops it",
+    ] {
+        assert!(value.contains(expected), "{expected} not in {value}");
+    }
+    let early = renewing.replacen(
+        notice,
+        "  dénonciation 2019-10-01 par délégant objet résiliation\n",
+        1,
+    );
+    let value = hover_renewal(&mut client, &early, 6);
+    assert!(
+        value.contains("renewal 1: does not take place (notice given by 2019-10-15)"),
+        "{value}"
     );
 
     // Shut down and exit.
