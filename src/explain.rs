@@ -172,6 +172,24 @@ pub fn render(code: Code, lang: Lang, width: usize) -> String {
     )
 }
 
+/// The explanation as a Markdown page: what `clausier lsp` links each
+/// diagnostic's code to.
+pub fn markdown(code: Code, lang: Lang) -> String {
+    let e = explain(code);
+    format!(
+        "# `{}` ({})\n\n{}.\n\n## {}\n\n{}\n\n## {}\n\n```text\n{}\n```\n\n## {}\n\n{}\n",
+        code.as_str(),
+        crate::report::text::severity(code.severity(), lang),
+        capitalize(&lang.tr(&e.summary)),
+        lang.tr(&Message::new("explain-why")),
+        lang.tr(&e.why),
+        lang.tr(&Message::new("explain-example")),
+        example_in(code, lang).trim_end(),
+        lang.tr(&Message::new("explain-fix")),
+        lang.tr(&e.fix)
+    )
+}
+
 /// Text wrapped at word boundaries to `width` columns, each line after
 /// `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {

@@ -40,13 +40,21 @@ pub fn capabilities() -> lsp::ServerCapabilities {
 }
 
 /// Serves one client until it asks to shut down and exit.
-pub fn serve(connection: &Connection, lang: Lang, today: chrono::NaiveDate) -> Result<(), Failure> {
+/// `pages`: the `file://` folder (ending in `/`) holding each code's
+/// explanation as `CODE.md`, which diagnostics link to; `None`: no links.
+pub fn serve(
+    connection: &Connection,
+    lang: Lang,
+    today: chrono::NaiveDate,
+    pages: Option<&str>,
+) -> Result<(), Failure> {
     let caps = serde_json::to_value(capabilities())?;
     connection.initialize(caps)?;
     let mut server = Server {
         documents: HashMap::new(),
         lang,
         today,
+        pages: pages.map(str::to_owned),
     };
     for message in &connection.receiver {
         match message {
@@ -72,6 +80,7 @@ struct Server {
     documents: HashMap<String, String>,
     lang: Lang,
     today: chrono::NaiveDate,
+    pages: Option<String>,
 }
 
 impl Server {
@@ -141,6 +150,12 @@ impl Server {
                         Severity::Warning => lsp::DiagnosticSeverity::WARNING,
                     }),
                     code: Some(lsp::NumberOrString::String(d.code.as_str().to_owned())),
+                    code_description: self.pages.as_ref().and_then(|pages| {
+                        let href = format!("{pages}{}.md", d.code.as_str());
+                        Some(lsp::CodeDescription {
+                            href: href.parse().ok()?,
+                        })
+                    }),
                     source: Some("clausier".to_owned()),
                     message,
                     ..Default::default()

@@ -12,12 +12,16 @@ struct Client {
     input: ChildStdin,
     output: BufReader<ChildStdout>,
     next: i64,
+    /// The server's cache folder, where it writes the explain pages.
+    cache: tempfile::TempDir,
 }
 
 impl Client {
     fn start() -> Client {
+        let cache = tempfile::tempdir().unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_clausier"))
             .args(["--lang", "en", "lsp"])
+            .env("XDG_CACHE_HOME", cache.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -29,6 +33,7 @@ impl Client {
             input,
             output,
             next: 1,
+            cache,
         }
     }
 
@@ -205,6 +210,19 @@ fn an_editor_session() {
         typo["message"].as_str().unwrap().contains("plafond"),
         "{typo}"
     );
+    // Its code links to its explain page, written by the server.
+    let href = typo["codeDescription"]["href"].as_str().unwrap_or_default();
+    let page = href
+        .strip_prefix("file://")
+        .unwrap_or_else(|| panic!("no file link in {typo}"));
+    assert!(
+        page.starts_with(client.cache.path().to_str().unwrap()),
+        "{page}"
+    );
+    assert!(page.ends_with("/explain/en/clause.unknown.md"), "{page}");
+    let text = std::fs::read_to_string(page).unwrap();
+    assert!(text.starts_with("# `clause.unknown` (error)"), "{text}");
+    assert!(text.contains("## How to fix"), "{text}");
 
     // Hover: a keyword's meaning; the end in force on a notice; a code.
     let hover = client.request("textDocument/hover", at_text("imputation", 0, 2));

@@ -291,6 +291,7 @@ hover-denonciation = a notice of termination: the convention ends when the notic
 hover-derogation = an accepted deviation: findings of this code and scope are reported as waived and fail no run
 hover-fin = the last day of the term (an amendment may move it)
 hover-reconduction = tacit renewal: how long, how many times, and the notice that stops it
+lsp-no-pages = the explain pages cannot be written in { $folder } ({ $reason }): diagnostics will carry no link to them
 hover-end = end in force: { $end }, by { $cause }
 hover-renewal = renewal { $number }: from { $from } to { $to }; a notice given by { $deadline } stops it
 hover-renewal-cut = renewal { $number }: from { $from }, cut short on { $end } by the notice

@@ -327,6 +327,7 @@ hover-denonciation = une dénonciation : la convention prend fin au terme du pr�
 hover-derogation = un écart accepté : les constats de ce code et de ce champ sont signalés comme couverts et ne font pas échouer l'exécution
 hover-fin = le dernier jour de la durée (un avenant peut le déplacer)
 hover-reconduction = la reconduction tacite : pour combien de temps, combien de fois, et le préavis qui l'arrête
+lsp-no-pages = les pages d'explication ne peuvent être écrites dans { $folder } ({ $reason }) : les diagnostics n'y renverront pas
 hover-end = fin en vigueur : { $end }, par { $cause }
 hover-renewal = reconduction { $number } : du { $from } au { $to } ; une dénonciation au plus tard le { $deadline } l'arrête
 hover-renewal-cut = reconduction { $number } : du { $from }, interrompue le { $end } par la dénonciation

@@ -270,7 +270,13 @@ pub fn main() -> ExitCode {
         Command::Test(args) => test::run(&args, lang),
         Command::Lsp => {
             let (connection, io) = lsp_server::Connection::stdio();
-            let served = crate::lsp::serve(&connection, lang, crate::language::lints::today());
+            let pages = explain::write_pages(lang);
+            let served = crate::lsp::serve(
+                &connection,
+                lang,
+                crate::language::lints::today(),
+                pages.as_deref(),
+            );
             drop(connection);
             let joined = io.join();
             match (served, joined) {
