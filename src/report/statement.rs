@@ -336,29 +336,208 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A cell of an HTML table: text, or a number (aligned right). Escaped
-/// when written.
-enum Cell {
+/// A cell of one of the statement's tables, typed: HTML writes it as text
+/// (amounts and counts aligned right), XLSX as a number or a date.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
     Text(String),
-    Num(String),
+    /// An amount in euros as the statement states it (`-1000.00`); empty
+    /// when there is none (no ceiling in force).
+    Amount(String),
+    Count(usize),
+    Date(Option<NaiveDate>),
+    /// A month: year and month.
+    Month(i32, u32),
+    Year(i32),
 }
 
-use Cell::{Num, Text};
+/// One of the statement's tables, described once for every renderer that
+/// draws tables.
+pub struct Table {
+    /// The catalogue id of its heading (`report-ceilings`), which also
+    /// names its sheet in XLSX.
+    pub id: &'static str,
+    pub heading: String,
+    pub headers: Vec<String>,
+    /// As many cells as `headers` each.
+    pub rows: Vec<Vec<Cell>>,
+}
 
-/// Writes `<h2>heading</h2>` and a table whose rows have as many cells as
-/// `headers`.
-fn table(h: &mut String, heading: &str, headers: &[&str], rows: impl Iterator<Item = Vec<Cell>>) {
-    let _ = write!(h, "<h2>{}</h2><table><tr>", escape(heading));
-    for header in headers {
+/// The statement's tables: consumption against the ceilings, the
+/// schedule, months, holders, commitments, limits crossed.
+pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
+    let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
+    let heads = |ids: &[&'static str]| -> Vec<String> {
+        ids.iter()
+            .map(|id| {
+                if id.starts_with("report-") {
+                    t(id)
+                } else {
+                    (*id).to_owned()
+                }
+            })
+            .collect()
+    };
+    let amount = |v: &Option<String>| Cell::Amount(v.clone().unwrap_or_default());
+    let table = |id: &'static str, headers: &[&'static str], rows: Vec<Vec<Cell>>| Table {
+        id,
+        heading: t(id),
+        headers: heads(headers),
+        rows,
+    };
+    vec![
+        table(
+            "report-ceilings",
+            &[
+                "report-col-scope",
+                "report-col-budget",
+                "report-col-consumed",
+                "report-col-ceiling",
+                "report-col-remaining",
+            ],
+            st.consumption
+                .iter()
+                .map(|c| {
+                    vec![
+                        Cell::Text(scope(&c.envelope, c.year, lang)),
+                        Cell::Text(c.budget.to_string()),
+                        Cell::Amount(c.consumed.clone()),
+                        amount(&c.ceiling),
+                        amount(&c.remaining),
+                    ]
+                })
+                .collect(),
+        ),
+        table(
+            "report-schedule",
+            &[
+                "report-col-scope",
+                "report-col-year",
+                "report-col-budget",
+                "report-col-consumed",
+                "report-col-forecast",
+                "report-col-remaining",
+            ],
+            st.schedule
+                .iter()
+                .map(|y| {
+                    vec![
+                        Cell::Text(scope(&y.envelope, None, lang)),
+                        Cell::Year(y.year),
+                        Cell::Text(y.budget.to_string()),
+                        Cell::Amount(y.consumed.clone()),
+                        amount(&y.forecast),
+                        amount(&y.remaining),
+                    ]
+                })
+                .collect(),
+        ),
+        table(
+            "report-per-month",
+            &[
+                "report-col-month",
+                "AE",
+                "CP",
+                "report-cumulative-ae",
+                "report-cumulative-cp",
+            ],
+            st.months
+                .iter()
+                .map(|m| {
+                    vec![
+                        Cell::Month(m.year, m.month),
+                        Cell::Amount(m.ae.clone()),
+                        Cell::Amount(m.cp.clone()),
+                        Cell::Amount(m.cumulative_ae.clone()),
+                        Cell::Amount(m.cumulative_cp.clone()),
+                    ]
+                })
+                .collect(),
+        ),
+        table(
+            "report-per-holder",
+            &[
+                "report-col-supplier",
+                "report-col-holder",
+                "EJ",
+                "report-col-committed",
+                "report-col-paid",
+                "report-col-to-pay",
+            ],
+            st.holders
+                .iter()
+                .map(|x| {
+                    vec![
+                        Cell::Text(x.supplier.clone()),
+                        Cell::Text(x.holder.clone().unwrap_or_default()),
+                        Cell::Count(x.commitments),
+                        Cell::Amount(x.committed.clone()),
+                        Cell::Amount(x.paid.clone()),
+                        Cell::Amount(x.remaining.clone()),
+                    ]
+                })
+                .collect(),
+        ),
+        table(
+            "report-per-commitment",
+            &[
+                "EJ",
+                "report-col-supplier",
+                "report-col-committed",
+                "report-col-paid",
+                "report-col-to-pay",
+            ],
+            st.commitments
+                .iter()
+                .map(|e| {
+                    vec![
+                        Cell::Text(e.ej.clone()),
+                        Cell::Text(e.supplier.clone().unwrap_or_default()),
+                        Cell::Amount(e.committed.clone()),
+                        Cell::Amount(e.paid.clone()),
+                        Cell::Amount(e.remaining.clone()),
+                    ]
+                })
+                .collect(),
+        ),
+        table(
+            "report-crossings",
+            &["report-col-date", "report-col-limit"],
+            st.crossings
+                .iter()
+                .map(|c| {
+                    vec![
+                        Cell::Date(c.date),
+                        Cell::Text(lang.tr(&c.limit).into_owned()),
+                    ]
+                })
+                .collect(),
+        ),
+    ]
+}
+
+/// Writes `<h2>heading</h2>` and the table.
+fn table(h: &mut String, table: &Table, lang: Lang) {
+    let _ = write!(h, "<h2>{}</h2><table><tr>", escape(&table.heading));
+    for header in &table.headers {
         let _ = write!(h, "<th>{}</th>", escape(header));
     }
     h.push_str("</tr>\n");
-    for row in rows {
+    for row in &table.rows {
         h.push_str("<tr>");
         for cell in row {
-            let _ = match cell {
-                Text(t) => write!(h, "<td>{}</td>", escape(&t)),
-                Num(n) => write!(h, "<td class=n>{}</td>", escape(&n)),
+            let (text, number) = match cell {
+                Cell::Text(t) => (t.clone(), false),
+                Cell::Amount(a) => (eur(a, lang), true),
+                Cell::Count(n) => (n.to_string(), true),
+                Cell::Date(d) => (d.map_or_else(String::new, |d| lang.date(d)), false),
+                Cell::Month(y, m) => (month(*y, *m, lang), false),
+                Cell::Year(y) => (y.to_string(), false),
+            };
+            let _ = if number {
+                write!(h, "<td class=n>{}</td>", escape(&text))
+            } else {
+                write!(h, "<td>{}</td>", escape(&text))
             };
         }
         h.push_str("</tr>\n");
@@ -379,7 +558,6 @@ pub fn html(
     lang: Lang,
 ) -> io::Result<()> {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
-    let eur = |p: &str| eur(p, lang);
     let mut h = String::new();
     let title = statements.first().map_or("clausier", |s| s.title.as_str());
     let _ = write!(
@@ -403,122 +581,9 @@ pub fn html(
             escape(&t("report-chart")),
             chart(&st.series, lang)
         );
-        let opt = |v: &Option<String>| Num(v.as_deref().map(eur).unwrap_or_default());
-        table(
-            &mut h,
-            &t("report-ceilings"),
-            &[
-                &t("report-col-scope"),
-                &t("report-col-budget"),
-                &t("report-col-consumed"),
-                &t("report-col-ceiling"),
-                &t("report-col-remaining"),
-            ],
-            st.consumption.iter().map(|c| {
-                vec![
-                    Text(scope(&c.envelope, c.year, lang)),
-                    Text(c.budget.to_string()),
-                    Num(eur(&c.consumed)),
-                    opt(&c.ceiling),
-                    opt(&c.remaining),
-                ]
-            }),
-        );
-        table(
-            &mut h,
-            &t("report-schedule"),
-            &[
-                &t("report-col-scope"),
-                &t("report-col-year"),
-                &t("report-col-budget"),
-                &t("report-col-consumed"),
-                &t("report-col-forecast"),
-                &t("report-col-remaining"),
-            ],
-            st.schedule.iter().map(|y| {
-                vec![
-                    Text(scope(&y.envelope, None, lang)),
-                    Text(y.year.to_string()),
-                    Text(y.budget.to_string()),
-                    Num(eur(&y.consumed)),
-                    opt(&y.forecast),
-                    opt(&y.remaining),
-                ]
-            }),
-        );
-        table(
-            &mut h,
-            &t("report-per-month"),
-            &[
-                &t("report-col-month"),
-                "AE",
-                "CP",
-                &t("report-cumulative-ae"),
-                &t("report-cumulative-cp"),
-            ],
-            st.months.iter().map(|m| {
-                vec![
-                    Text(month(m.year, m.month, lang)),
-                    Num(eur(&m.ae)),
-                    Num(eur(&m.cp)),
-                    Num(eur(&m.cumulative_ae)),
-                    Num(eur(&m.cumulative_cp)),
-                ]
-            }),
-        );
-        table(
-            &mut h,
-            &t("report-per-holder"),
-            &[
-                &t("report-col-supplier"),
-                &t("report-col-holder"),
-                "EJ",
-                &t("report-col-committed"),
-                &t("report-col-paid"),
-                &t("report-col-to-pay"),
-            ],
-            st.holders.iter().map(|x| {
-                vec![
-                    Text(x.supplier.clone()),
-                    Text(x.holder.clone().unwrap_or_default()),
-                    Num(x.commitments.to_string()),
-                    Num(eur(&x.committed)),
-                    Num(eur(&x.paid)),
-                    Num(eur(&x.remaining)),
-                ]
-            }),
-        );
-        table(
-            &mut h,
-            &t("report-per-commitment"),
-            &[
-                "EJ",
-                &t("report-col-supplier"),
-                &t("report-col-committed"),
-                &t("report-col-paid"),
-                &t("report-col-to-pay"),
-            ],
-            st.commitments.iter().map(|e| {
-                vec![
-                    Text(e.ej.clone()),
-                    Text(e.supplier.clone().unwrap_or_default()),
-                    Num(eur(&e.committed)),
-                    Num(eur(&e.paid)),
-                    Num(eur(&e.remaining)),
-                ]
-            }),
-        );
-        table(
-            &mut h,
-            &t("report-crossings"),
-            &[&t("report-col-date"), &t("report-col-limit")],
-            st.crossings.iter().map(|c| {
-                vec![
-                    Text(c.date.map_or_else(String::new, |d| lang.date(d))),
-                    Text(lang.tr(&c.limit).into_owned()),
-                ]
-            }),
-        );
+        for t in tables(st, lang) {
+            table(&mut h, &t, lang);
+        }
     }
     let _ = writeln!(
         h,
