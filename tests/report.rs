@@ -103,7 +103,17 @@ fn check_json_and_sarif_carry_the_audit_record() {
 
 #[test]
 fn the_statement_in_csv_and_text() {
-    let csv = report("csv", RULES, EXPORT);
+    let (code, csv, stderr) = clausier(&[
+        "report",
+        "--format",
+        "csv",
+        "--csv-dialect",
+        "plain",
+        RULES,
+        EXPORT,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!csv.starts_with('\u{FEFF}') && !csv.contains('\r'));
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
@@ -229,4 +239,79 @@ fn html_tables_are_rectangular() {
         tables += 1;
     }
     assert!(tables >= 8, "{tables} tables");
+}
+
+/// The default CSV is what French Excel opens as a table of numbers.
+#[test]
+fn the_csv_in_french_excel_dialect() {
+    let csv = report("csv", RULES, EXPORT);
+    let body = csv.strip_prefix('\u{FEFF}').expect("a BOM first");
+    let lines: Vec<&str> = body.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "convention;section;key;budget;amount;limit;remaining"
+    );
+    assert!(
+        lines
+            .contains(&"rules/hebergement-2019.conv;ceiling;total;AE;151000,00;150000,00;-1000,00"),
+        "{csv}"
+    );
+    assert_eq!(lines.last(), Some(&""), "every line ends in CRLF");
+    assert!(!body.replace("\r\n", "").contains('\n'));
+}
+
+/// A supplier named like a formula reaches no spreadsheet as one: every text
+/// cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is
+/// written after a `'`, in both dialects.
+#[test]
+fn formulas_in_an_export_are_neutralised_in_the_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("export.csv");
+    let original = std::fs::read_to_string(common::root().join(EXPORT)).unwrap();
+    // (The reader trims a value's spaces and tabs, so a leading tab never
+    // reaches the statement: the unit tests of `neutralised` cover it.)
+    let names = ["=cmd|' /C calc'!A0", "+33612345678", "-2+3", "@SUM(A1)"];
+    let mut lines: Vec<String> = original.lines().map(str::to_owned).collect();
+    // On commitment rows: the holders' table names each commitment's supplier.
+    let commitments = lines.iter_mut().filter(|l| l.contains(";AE;"));
+    for (line, name) in commitments.zip(names) {
+        let (head, _) = line.rsplit_once(';').unwrap();
+        *line = format!("{head};\"{name}\"");
+    }
+    std::fs::write(&export, lines.join("\n") + "\n").unwrap();
+    let export = export.to_str().unwrap();
+    for dialect in ["excel", "plain"] {
+        let (code, csv, stderr) = clausier(&[
+            "report",
+            "--format",
+            "csv",
+            "--csv-dialect",
+            dialect,
+            RULES,
+            export,
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        let holders: Vec<&str> = csv
+            .lines()
+            .filter(|l| l.contains(";holder;"))
+            .map(|l| l.split(';').nth(2).unwrap())
+            .collect();
+        for name in names {
+            assert!(
+                holders.contains(&format!("'{name}").as_str()),
+                "{name} not neutralised in {holders:?}"
+            );
+        }
+        for cell in csv.lines().flat_map(|l| l.split(';')) {
+            let text = cell.trim_start_matches('\u{FEFF}');
+            let amount = text
+                .trim_start_matches('-')
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+            assert!(
+                amount || !text.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{text:?} would be read as a formula"
+            );
+        }
+    }
 }

@@ -227,6 +227,7 @@ help-clausier-report = The consumption statement: per year, month, holder and co
 help-clausier-report-rules = The convention's rule file, or a folder of rule files
 help-clausier-report-exports = Exports (CSV, XLSX, XLS, ODS; `-` for standard input)
 help-clausier-report-format = Output format
+help-clausier-report-csv_dialect = The CSV's dialect: excel (a BOM, `;`, a decimal comma, CRLF: what French Excel opens as numbers; the default) or plain (no BOM, a decimal point, LF: for programs). Text cells are guarded against formulas in both
 help-clausier-report-output = Write the statement to this file instead of standard output
 help-clausier-report-profile = Import profile: a built-in name (see README) or a profile file; detected from each export's header when absent
 help-clausier-report-encoding = Text encoding of the exports; detected when absent

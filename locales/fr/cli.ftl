@@ -263,6 +263,7 @@ help-clausier-report = L'état de consommation : par année, mois, titulaire et
 help-clausier-report-rules = Le fichier de règles de la convention, ou un dossier de fichiers de règles
 help-clausier-report-exports = Exports (CSV, XLSX, XLS, ODS ; `-` pour l'entrée standard)
 help-clausier-report-format = Format de sortie : human (par défaut), json, csv, html
+help-clausier-report-csv_dialect = Dialecte du CSV : excel (BOM, `;`, virgule décimale, fins de ligne CRLF : ce qu'Excel en français ouvre comme des nombres ; par défaut) ou plain (sans BOM, point décimal, LF : pour les programmes). Dans les deux, les cellules de texte sont protégées des formules
 help-clausier-report-output = Écrit l'état dans ce fichier plutôt que sur la sortie standard
 help-clausier-report-profile = Profil d'import : un nom intégré (voir README) ou un fichier de profil ; détecté d'après l'en-tête de chaque export par défaut
 help-clausier-report-encoding = Encodage des exports : utf-8 ou windows-1252 ; détecté par défaut

@@ -11,7 +11,9 @@ use super::check::{InputArgs, prepare};
 use super::output::{FailLevel, Output, OutputArgs};
 use super::{Color, EXIT_CLEAN, EXIT_UNUSABLE};
 use crate::report::Format;
-use crate::report::statement::{EachLine, FindingLine, Findings, csv, html, human, json};
+use crate::report::statement::{
+    CsvDialect, EachLine, FindingLine, Findings, csv, html, human, json,
+};
 use crate::run::{self, Outcome};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -20,6 +22,12 @@ pub enum ReportFormat {
     Json,
     Csv,
     Html,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Dialect {
+    Excel,
+    Plain,
 }
 
 #[derive(Debug, Args)]
@@ -32,6 +40,11 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
+    /// The CSV's dialect: `excel` (a BOM, `;`, a decimal comma, CRLF: what
+    /// French Excel opens as numbers) or `plain` (no BOM, a decimal point,
+    /// LF: for programs). Text cells are guarded against formulas in both.
+    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
+    pub csv_dialect: Dialect,
     /// Write the statement to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -86,7 +99,18 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
         }),
     };
     let write = |w: &mut dyn Write| {
-        render(args.format, w, &summary.statements, findings, &audit, lang)?;
+        let dialect = match args.csv_dialect {
+            Dialect::Excel => CsvDialect::Excel,
+            Dialect::Plain => CsvDialect::Plain,
+        };
+        render(
+            (args.format, dialect),
+            w,
+            &summary.statements,
+            findings,
+            &audit,
+            lang,
+        )?;
         w.flush()
     };
     let written = match &args.output {
@@ -106,7 +130,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
 }
 
 fn render(
-    format: ReportFormat,
+    (format, dialect): (ReportFormat, CsvDialect),
     w: &mut dyn Write,
     statements: &[crate::eval::statement::Statement],
     findings: Findings<'_>,
@@ -116,7 +140,7 @@ fn render(
     match format {
         ReportFormat::Human => human(w, statements, findings, audit, lang),
         ReportFormat::Json => json(w, statements, findings, audit, lang),
-        ReportFormat::Csv => w.write_all(csv(statements).as_bytes()),
+        ReportFormat::Csv => w.write_all(csv(statements, dialect).as_bytes()),
         ReportFormat::Html => html(w, statements, findings, audit, lang),
     }
 }

@@ -257,66 +257,135 @@ pub fn json(
     w.write_all(b"\n}\n")
 }
 
-/// One table: `convention;section;key;budget;amount;limit;remaining`.
-pub fn csv(statements: &[Statement]) -> String {
-    let mut out = String::from("convention;section;key;budget;amount;limit;remaining\n");
-    let field = |s: &str| super::csv_field(s).into_owned();
+/// How the statement's CSV is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CsvDialect {
+    /// What French Excel opens as a table of numbers: a UTF-8 BOM, `;`
+    /// between fields, a decimal comma, CRLF line ends.
+    #[default]
+    Excel,
+    /// For programs: UTF-8 without BOM, `;`, a decimal point, LF.
+    Plain,
+}
+
+/// A text cell as a spreadsheet must not read it: a leading `=`, `+`, `-`,
+/// `@`, tab or carriage return would make Excel or LibreOffice take the
+/// cell for a formula (`=cmd|' /C calc'!A0`, "CSV injection"); such a text
+/// is written after a `'`, which the spreadsheet shows as text.
+pub fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// One table: `convention;section;key;budget;amount;limit;remaining`. Every
+/// text cell is neutralised ([`neutralised`]) then quoted if need be;
+/// amounts are numbers in the dialect's notation.
+pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
+    let mut out = String::new();
+    let field = |s: &str| super::csv_field(&neutralised(s)).into_owned();
+    let amount = |a: &str| match dialect {
+        CsvDialect::Excel => a.replace('.', ","),
+        CsvDialect::Plain => a.to_owned(),
+    };
+    let mut line = |fields: [&str; 7]| {
+        let texts = [0, 1, 2, 3];
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(';');
+            }
+            if texts.contains(&i) {
+                out.push_str(&field(f));
+            } else {
+                out.push_str(&amount(f));
+            }
+        }
+        out.push_str(match dialect {
+            CsvDialect::Excel => "\r\n",
+            CsvDialect::Plain => "\n",
+        });
+    };
+    line([
+        "convention",
+        "section",
+        "key",
+        "budget",
+        "amount",
+        "limit",
+        "remaining",
+    ]);
     for st in statements {
-        let conv = field(&st.convention);
+        let conv = st.convention.as_str();
         // The key: `total` or the budget year, after the envelope's name
         // and a slash for an envelope's figures.
         let key = |envelope: &Option<String>, key: String| match envelope {
-            Some(name) => field(&format!("{name}/{key}")),
+            Some(name) => format!("{name}/{key}"),
             None => key,
         };
         for c in &st.consumption {
             let ceiling = c.ceiling.clone().unwrap_or_default();
             let remaining = c.remaining.clone().unwrap_or_default();
             let period = c.year.map_or_else(|| "total".to_owned(), |y| y.to_string());
-            let _ = writeln!(
-                out,
-                "{conv};ceiling;{};{};{};{ceiling};{remaining}",
-                key(&c.envelope, period),
-                c.budget,
-                c.consumed
-            );
+            let budget = c.budget.to_string();
+            line([
+                conv,
+                "ceiling",
+                &key(&c.envelope, period),
+                &budget,
+                &c.consumed,
+                &ceiling,
+                &remaining,
+            ]);
         }
         for y in &st.schedule {
-            let _ = writeln!(
-                out,
-                "{conv};schedule;{};{};{};{};",
-                key(&y.envelope, y.year.to_string()),
-                y.budget,
-                y.consumed,
-                y.forecast.clone().unwrap_or_default()
-            );
+            let budget = y.budget.to_string();
+            let forecast = y.forecast.clone().unwrap_or_default();
+            line([
+                conv,
+                "schedule",
+                &key(&y.envelope, y.year.to_string()),
+                &budget,
+                &y.consumed,
+                &forecast,
+                "",
+            ]);
         }
         for m in &st.months {
-            let _ = writeln!(out, "{conv};month;{}-{:02};AE;{};;", m.year, m.month, m.ae);
-            let _ = writeln!(out, "{conv};month;{}-{:02};CP;{};;", m.year, m.month, m.cp);
+            let key = format!("{}-{:02}", m.year, m.month);
+            line([conv, "month", &key, "AE", &m.ae, "", ""]);
+            line([conv, "month", &key, "CP", &m.cp, "", ""]);
         }
         for h in &st.holders {
-            let _ = writeln!(
-                out,
-                "{conv};holder;{};AE;{};;{}",
-                field(&h.supplier),
-                h.committed,
-                h.remaining
-            );
-            let _ = writeln!(out, "{conv};holder;{};CP;{};;", field(&h.supplier), h.paid);
+            line([
+                conv,
+                "holder",
+                &h.supplier,
+                "AE",
+                &h.committed,
+                "",
+                &h.remaining,
+            ]);
+            line([conv, "holder", &h.supplier, "CP", &h.paid, "", ""]);
         }
         for e in &st.commitments {
-            let _ = writeln!(
-                out,
-                "{conv};commitment;{};AE;{};;{}",
-                field(&e.ej),
-                e.committed,
-                e.remaining
-            );
-            let _ = writeln!(out, "{conv};commitment;{};CP;{};;", field(&e.ej), e.paid);
+            line([
+                conv,
+                "commitment",
+                &e.ej,
+                "AE",
+                &e.committed,
+                "",
+                &e.remaining,
+            ]);
+            line([conv, "commitment", &e.ej, "CP", &e.paid, "", ""]);
         }
     }
-    out
+    match dialect {
+        CsvDialect::Excel => format!("\u{FEFF}{out}"),
+        CsvDialect::Plain => out,
+    }
 }
 
 /// Escapes text for HTML content and attribute values.
