@@ -315,3 +315,81 @@ fn formulas_in_an_export_are_neutralised_in_the_csv() {
         }
     }
 }
+
+/// `--format xlsx`: a workbook whose amounts are numbers and dates dates,
+/// read back with calamine; headers frozen and filtered.
+#[test]
+fn the_statement_as_an_excel_workbook() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("etat.xlsx");
+    let out = path.to_str().unwrap();
+    let (code, stdout, stderr) = clausier(&[
+        "--lang", "fr", "report", "--format", "xlsx", "--output", out, RULES, EXPORT,
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Convention",
+            "Plafonds",
+            "Échéancier prévisionnel",
+            "Par mois",
+            "Par titulaire",
+            "Par engagement juridique (EJ)",
+            "Premiers dépassements",
+            "Constats",
+            "Traçabilité"
+        ]
+    );
+    let sheet = |book: &mut Xlsx<_>, name: &str| book.worksheet_range(name).unwrap();
+    let ceilings = sheet(&mut book, "Plafonds");
+    let rows: Vec<&[Data]> = ceilings.rows().collect();
+    assert_eq!(rows[0][2], Data::String("consommé".into()));
+    assert_eq!(rows[1][1], Data::String("AE".into()));
+    assert_eq!(rows[1][2], Data::Float(151_000.0), "an amount is a number");
+    assert_eq!(rows[1][4], Data::Float(-1_000.0));
+    let months = sheet(&mut book, "Par mois");
+    let first = months.rows().nth(1).unwrap();
+    let Data::DateTime(month) = &first[0] else {
+        panic!("a month is a date: {:?}", first[0]);
+    };
+    assert_eq!(
+        month.as_datetime().map(|d| d.date()),
+        chrono::NaiveDate::from_ymd_opt(2019, 2, 1)
+    );
+    let crossings = sheet(&mut book, "Premiers dépassements");
+    assert!(matches!(
+        crossings.rows().nth(1).unwrap()[0],
+        Data::DateTime(_)
+    ));
+    let findings = sheet(&mut book, "Constats");
+    let rows: Vec<&[Data]> = findings.rows().collect();
+    assert_eq!(rows[0][0], Data::String("code".into()));
+    assert!(
+        rows.iter().skip(1).all(|r| matches!(r[4], Data::Float(_))),
+        "lines are numbers"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == Data::String("ceiling.exceeded".into()))
+    );
+    // Every sheet's header row is frozen and filtered.
+    let file = std::fs::File::open(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    for i in 1..=9 {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name(&format!("xl/worksheets/sheet{i}.xml")).unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        assert!(xml.contains("state=\"frozen\""), "sheet {i}");
+        assert!(xml.contains("<autoFilter"), "sheet {i}");
+    }
+    // Without --output, a clear refusal.
+    let (code, _, stderr) = clausier(&["report", "--format", "xlsx", RULES, EXPORT]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--output"), "{stderr}");
+}

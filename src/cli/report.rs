@@ -22,6 +22,8 @@ pub enum ReportFormat {
     Json,
     Csv,
     Html,
+    /// An Excel workbook (with `--output`).
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -98,6 +100,28 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
             held.try_drain(&mut |d| write(&FindingLine::of(&d, &sources, lang)))
         }),
     };
+    if args.format == ReportFormat::Xlsx {
+        let Some(path) = &args.output else {
+            eprintln!(
+                "clausier: {}",
+                lang.tr(&crate::i18n::Message::new("report-xlsx-needs-output"))
+            );
+            return EXIT_UNUSABLE;
+        };
+        let written = crate::report::xlsx::workbook(&summary.statements, findings, &audit, lang)
+            .and_then(|mut book| {
+                book.save(path)
+                    .map_err(|e| std::io::Error::other(e.to_string()))
+            });
+        return match written {
+            Ok(()) => EXIT_CLEAN,
+            Err(e) => {
+                let line = crate::msg!("cannot-write-report", error = crate::i18n::io_error(&e));
+                eprintln!("clausier: {}", lang.tr(&line));
+                EXIT_UNUSABLE
+            }
+        };
+    }
     let write = |w: &mut dyn Write| {
         let dialect = match args.csv_dialect {
             Dialect::Excel => CsvDialect::Excel,
@@ -142,5 +166,7 @@ fn render(
         ReportFormat::Json => json(w, statements, findings, audit, lang),
         ReportFormat::Csv => w.write_all(csv(statements, dialect).as_bytes()),
         ReportFormat::Html => html(w, statements, findings, audit, lang),
+        // Written to its file by `run`, above.
+        ReportFormat::Xlsx => Ok(()),
     }
 }

@@ -8,6 +8,7 @@ pub mod json;
 pub mod sarif;
 pub mod statement;
 pub mod text;
+pub mod xlsx;
 
 use std::io::{self, Write};
 

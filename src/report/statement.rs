@@ -56,7 +56,7 @@ pub struct Findings<'a> {
 }
 
 /// `from 2019-01-15 to 2020-12-30 (terminated: the notice of … plus 3 months)`.
-fn term_text(st: &Statement, lang: Lang) -> String {
+pub fn term_text(st: &Statement, lang: Lang) -> String {
     let date = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_owned(), |d| lang.date(d));
     let why = match (&st.term.cause, st.term.terminated) {
         (Some(cause), true) => msg!("report-terminated-by", cause = cause.clone()),
