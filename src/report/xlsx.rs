@@ -31,6 +31,8 @@ struct Formats {
     month: Format,
     integer: Format,
     text: Format,
+    /// Long texts (a finding's message, a waiver's reason), wrapped.
+    wrapped: Format,
 }
 
 impl Formats {
@@ -44,8 +46,11 @@ impl Formats {
             month: Format::new()
                 .set_num_format("mm/yyyy")
                 .set_align(FormatAlign::Left),
-            integer: Format::new().set_num_format("0"),
-            text: Format::new(),
+            integer: Format::new()
+                .set_num_format("0")
+                .set_align(FormatAlign::Top),
+            text: Format::new().set_align(FormatAlign::Top),
+            wrapped: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
 }
@@ -181,7 +186,15 @@ fn workbook_of(
             number.map_or(Cell::Text(String::new()), Cell::Count),
             Cell::Text(line.waived.clone().unwrap_or_default()),
         ];
-        row(sheet, r, &cells, &f).map_err(error)
+        // The message and the waiver's reason wrap in their columns (80
+        // and 40 characters wide), the row as high as their lines.
+        let lines = |text: &str, width: usize| text.chars().count().div_ceil(width).max(1);
+        let high = lines(&line.message, 76).max(lines(line.waived.as_deref().unwrap_or(""), 38));
+        if high > 1 {
+            let points = 15.0 * high.min(20) as f64;
+            sheet.set_row_height(r, points).map_err(error)?;
+        }
+        row_wrapping(sheet, r, &cells, &f, &[2, 5]).map_err(error)
     })?;
 
     // Who made the statement, from what.
@@ -255,8 +268,16 @@ fn new_sheet<'b>(
     Ok(sheet)
 }
 
-/// The header row, frozen, with a filter over `lines` rows below it.
+/// The header row, frozen, with a filter over `lines` rows below it; the
+/// sheet prints on A4 in landscape, one page wide, the header row on every
+/// page.
 fn header(sheet: &mut Worksheet, heads: &[String], f: &Formats, lines: usize) -> io::Result<()> {
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_gridlines(true);
+    sheet.set_repeat_rows(0, 0).map_err(error)?;
     for (c, head) in (0..).zip(heads) {
         sheet
             .write_string_with_format(0, c, head, &f.header)
@@ -270,11 +291,27 @@ fn header(sheet: &mut Worksheet, heads: &[String], f: &Formats, lines: usize) ->
 }
 
 fn row(sheet: &mut Worksheet, r: u32, cells: &[Cell], f: &Formats) -> Result<(), XlsxError> {
+    row_wrapping(sheet, r, cells, f, &[])
+}
+
+/// A row, the texts of the columns `wrap` wrapped.
+fn row_wrapping(
+    sheet: &mut Worksheet,
+    r: u32,
+    cells: &[Cell],
+    f: &Formats,
+    wrap: &[u16],
+) -> Result<(), XlsxError> {
     for (c, cell) in (0..).zip(cells) {
         match cell {
             Cell::Text(text) if text.is_empty() => {}
             Cell::Text(text) => {
-                sheet.write_string_with_format(r, c, text, &f.text)?;
+                let format = if wrap.contains(&c) {
+                    &f.wrapped
+                } else {
+                    &f.text
+                };
+                sheet.write_string_with_format(r, c, text, format)?;
             }
             Cell::Amount(plain) => {
                 let value = plain
@@ -326,7 +363,7 @@ fn widths(sheet: &mut Worksheet, table: &Table, several: bool) -> io::Result<()>
 }
 
 fn findings_widths(sheet: &mut Worksheet) -> Result<(), XlsxError> {
-    for (c, width) in (0..).zip([26.0, 12.0, 90.0, 36.0, 10.0, 40.0]) {
+    for (c, width) in (0..).zip([24.0, 14.0, 80.0, 36.0, 8.0, 40.0]) {
         sheet.set_column_width(c, width)?;
     }
     Ok(())
