@@ -120,6 +120,33 @@ pub struct RenewalStep {
     pub to: NaiveDate,
 }
 
+/// What a key date of the convention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyKind {
+    /// The convention takes effect.
+    Effect,
+    /// An amendment takes effect.
+    Amendment,
+    /// The last day a notice stops a tacit renewal (art. 641).
+    RenewalDeadline,
+    /// A tacit renewal begins.
+    Renewal,
+    /// A notice of termination is given.
+    Notice,
+    /// The end in force: nothing may be spent after it.
+    End,
+}
+
+/// A date a compliance officer keeps in the convention's calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyDate {
+    pub date: NaiveDate,
+    pub kind: KeyKind,
+    /// The amendment's or the renewal's number.
+    pub number: Option<u32>,
+}
+
 /// A limit in force (a ceiling, or one year's forecast of a budget): its
 /// amount in cents and the clause stating it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -464,6 +491,44 @@ impl<'c> View<'c> {
             from = to;
         }
         steps
+    }
+
+    /// The convention's calendar, in date order: its effect, each
+    /// amendment's, each renewal that took or could take place with the
+    /// last day a notice stops it, the notice of termination, the end in
+    /// force. Renewals past the end in force are left out, but for the
+    /// first one, which the notice or the term stopped.
+    pub fn key_dates(&self) -> Vec<KeyDate> {
+        let mut dates = Vec::new();
+        let key = |date, kind, number| KeyDate { date, kind, number };
+        if let Some((start, _)) = self.start {
+            dates.push(key(start, KeyKind::Effect, None));
+        }
+        for v in &self.amended {
+            if let (Some(a), Some(from)) = (v.amendment, v.from) {
+                dates.push(key(from, KeyKind::Amendment, Some(a.number.value)));
+            }
+        }
+        let end = self.end.map(|e| e.date);
+        for step in &self.renewals {
+            if let Some(deadline) = step.deadline {
+                dates.push(key(deadline, KeyKind::RenewalDeadline, Some(step.number)));
+            }
+            let takes_place = end.is_some_and(|e| step.from < e);
+            if takes_place {
+                dates.push(key(step.from, KeyKind::Renewal, Some(step.number)));
+            } else {
+                break;
+            }
+        }
+        if let Some(t) = self.notice_of_termination() {
+            dates.push(key(t.date.value, KeyKind::Notice, None));
+        }
+        if let Some(end) = end {
+            dates.push(key(end, KeyKind::End, None));
+        }
+        dates.sort_by_key(|d| d.date);
+        dates
     }
 
     /// The notice of termination given, if any.
