@@ -333,6 +333,7 @@ fn the_statement_as_an_excel_workbook() {
         book.sheet_names(),
         [
             "Convention",
+            "Dates clés",
             "Plafonds",
             "Échéancier prévisionnel",
             "Par mois",
@@ -378,7 +379,7 @@ fn the_statement_as_an_excel_workbook() {
     // Every sheet's header row is frozen and filtered.
     let file = std::fs::File::open(&path).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
-    for i in 1..=9 {
+    for i in 1..=10 {
         let mut xml = String::new();
         std::io::Read::read_to_string(
             &mut zip.by_name(&format!("xl/worksheets/sheet{i}.xml")).unwrap(),
@@ -392,4 +393,51 @@ fn the_statement_as_an_excel_workbook() {
     let (code, _, stderr) = clausier(&["report", "--format", "xlsx", RULES, EXPORT]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--output"), "{stderr}");
+}
+
+/// The convention's calendar as of the statement's date (`--date`): past
+/// dates, those within 90 days, later ones; the renewal a notice can still
+/// stop, with its last day (art. 641).
+#[test]
+fn key_dates_as_of_the_statement_date() {
+    let (code, stdout, stderr) = clausier(&[
+        "report",
+        "--format",
+        "json",
+        "--date",
+        "2020-09-01",
+        RULES,
+        EXPORT,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let dates: Vec<(String, String, String)> = v["statements"][0]["key_dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let text = |f: &str| k[f].as_str().unwrap_or_default().to_owned();
+            (text("date"), text("kind"), text("status"))
+        })
+        .collect();
+    let expected = [
+        ("2019-01-15", "effect", "past"),
+        ("2019-10-15", "renewal-deadline", "past"),
+        ("2019-12-01", "amendment", "past"),
+        ("2020-01-15", "renewal", "past"),
+        ("2020-03-16", "amendment", "past"),
+        ("2020-09-30", "notice", "soon"),
+        ("2020-10-15", "renewal-deadline", "soon"),
+        ("2020-12-30", "end", "later"),
+    ];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c)| ((*a).to_owned(), (*b).to_owned(), (*c).to_owned()))
+        .collect();
+    assert_eq!(dates, expected);
+    let end = &v["statements"][0]["key_dates"][7]["what"];
+    assert_eq!(
+        end, "end in force, by the notice of 2020-09-30 plus 3 months",
+        "{end}"
+    );
 }

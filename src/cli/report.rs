@@ -47,6 +47,10 @@ pub struct ReportArgs {
     /// LF: for programs). Text cells are guarded against formulas in both.
     #[arg(long, value_enum, default_value_t = Dialect::Excel)]
     pub csv_dialect: Dialect,
+    /// The statement's date: key dates before it are marked past, those
+    /// within the 90 days after it marked soon (today when absent).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<chrono::NaiveDate>,
     /// Write the statement to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -84,7 +88,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
     let Some(Ok(audit)) = p.audit.map(std::thread::JoinHandle::join) else {
         return EXIT_UNUSABLE;
     };
-    let summary = match outcome {
+    let mut summary = match outcome {
         Outcome::Done(s) => s,
         Outcome::Unusable(_) => {
             let drained = held.drain(&mut |d| output.emit(&d, &sources));
@@ -94,6 +98,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
             return output.end(None, &sources, EXIT_UNUSABLE);
         }
     };
+    let on = args.date.unwrap_or_else(crate::language::lints::today);
+    crate::report::statement::settle(&mut summary.statements, on, lang);
     let findings = Findings {
         count: held.len(),
         each: Box::new(|write: &mut EachLine<'_>| {

@@ -53,6 +53,55 @@ pub struct Crossing {
     pub date: Option<NaiveDate>,
 }
 
+/// A date of the convention's calendar, as the statement lists it.
+#[derive(Clone, Debug, Serialize)]
+pub struct KeyDateLine {
+    pub date: NaiveDate,
+    pub kind: crate::eval::view::KeyKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// The date in words, in the run's language: filled by the renderer
+    /// from `kind` (`report::statement::json`).
+    pub what: String,
+    /// `past`, `soon` (within 90 days of the statement's date) or `later`:
+    /// filled by the renderer, which knows the statement's date.
+    pub status: &'static str,
+    /// What the end in force was fixed by (for `end`).
+    #[serde(skip)]
+    pub cause: Option<crate::i18n::Message>,
+}
+
+impl KeyDateLine {
+    /// The date in words.
+    pub fn message(&self) -> crate::i18n::Message {
+        use crate::eval::view::KeyKind;
+        use crate::i18n::Message;
+        let number = self.number.unwrap_or_default().to_string();
+        match self.kind {
+            KeyKind::Effect => Message::new("key-effect"),
+            KeyKind::Amendment => Message::new("key-amendment").arg("number", number),
+            KeyKind::RenewalDeadline => Message::new("key-renewal-deadline").arg("number", number),
+            KeyKind::Renewal => Message::new("key-renewal").arg("number", number),
+            KeyKind::Notice => Message::new("key-notice"),
+            KeyKind::End => match &self.cause {
+                Some(cause) => Message::new("key-end").arg("cause", cause.clone()),
+                None => Message::new("key-effect"),
+            },
+        }
+    }
+
+    /// Where the date stands from the statement's date `on`.
+    pub fn status_on(&self, on: NaiveDate) -> &'static str {
+        if self.date < on {
+            "past"
+        } else if self.date <= on + chrono::Days::new(90) {
+            "soon"
+        } else {
+            "later"
+        }
+    }
+}
+
 /// What the chart draws, in cents and days; not serialized.
 #[derive(Clone, Debug, Default)]
 pub struct Series {
@@ -94,6 +143,8 @@ pub struct Statement {
     pub holders: Vec<HolderLine>,
     pub commitments: Vec<CommitmentLine>,
     pub crossings: Vec<Crossing>,
+    /// The convention's calendar ([`View::key_dates`]).
+    pub key_dates: Vec<KeyDateLine>,
     #[serde(skip)]
     pub series: Series,
 }
@@ -209,6 +260,20 @@ impl Statement {
                     committed: plain(ae),
                     paid: plain(cp),
                     remaining: plain(ae - cp),
+                })
+                .collect(),
+            key_dates: view
+                .key_dates()
+                .into_iter()
+                .map(|k| KeyDateLine {
+                    date: k.date,
+                    kind: k.kind,
+                    number: k.number,
+                    what: String::new(),
+                    status: "",
+                    cause: (k.kind == crate::eval::view::KeyKind::End)
+                        .then(|| view.end.map(|e| e.cause.message()))
+                        .flatten(),
                 })
                 .collect(),
             crossings: track

@@ -74,6 +74,28 @@ pub fn term_text(st: &Statement, lang: Lang) -> String {
     .into_owned()
 }
 
+/// Dates the statements' calendars as of the statement's date `on`, in
+/// the run's language: each key date's words and whether it is past, within
+/// the 90 days after `on`, or later.
+pub fn settle(statements: &mut [Statement], on: NaiveDate, lang: Lang) {
+    for st in statements {
+        for k in &mut st.key_dates {
+            k.what = lang.tr(&k.message()).into_owned();
+            k.status = k.status_on(on);
+        }
+    }
+}
+
+/// A key date's status in words.
+fn status_text(status: &str, lang: Lang) -> String {
+    let id = match status {
+        "past" => "key-past",
+        "soon" => "key-soon",
+        _ => "key-later",
+    };
+    lang.tr(&Message::new(id)).into_owned()
+}
+
 /// `400000.00` → `400 000,00 €` (French typography in French).
 fn eur(plain: &str, lang: Lang) -> String {
     plain
@@ -118,6 +140,19 @@ pub fn human(
     for st in statements {
         let _ = writeln!(out, "{} ({})\n", st.title, st.convention);
         let _ = writeln!(out, "{} {}\n", t("report-term-label"), term_text(st, lang));
+        if !st.key_dates.is_empty() {
+            let _ = writeln!(out, "{}", t("report-key-dates"));
+            for k in &st.key_dates {
+                let _ = writeln!(
+                    out,
+                    "  {:<10}  {}  ({})",
+                    lang.date(k.date),
+                    k.what,
+                    status_text(k.status, lang)
+                );
+            }
+            out.push('\n');
+        }
         let _ = writeln!(out, "{}", t("report-consumption"));
         for c in &st.consumption {
             let _ = writeln!(out, "  {}", lang.tr(&c.display));
@@ -455,6 +490,20 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
         rows,
     };
     vec![
+        table(
+            "report-key-dates",
+            &["report-col-date", "report-col-what", "report-col-status"],
+            st.key_dates
+                .iter()
+                .map(|k| {
+                    vec![
+                        Cell::Date(Some(k.date)),
+                        Cell::Text(k.what.clone()),
+                        Cell::Text(status_text(k.status, lang)),
+                    ]
+                })
+                .collect(),
+        ),
         table(
             "report-ceilings",
             &[
