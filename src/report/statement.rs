@@ -644,6 +644,12 @@ fn table(h: &mut String, table: &Table, lang: Lang) {
     for row in &table.rows {
         h.push_str("<tr>");
         for cell in row {
+            if let Cell::Amount(a) = cell {
+                // A negative amount (a ceiling or a forecast overrun) stands out.
+                let class = if a.starts_with('-') { "\"n neg\"" } else { "n" };
+                let _ = write!(h, "<td class={class}>{}</td>", escape(&eur(a, lang)));
+                continue;
+            }
             let (text, number) = match cell {
                 Cell::Text(t) => (t.clone(), false),
                 Cell::Amount(a) => (eur(a, lang), true),
@@ -666,7 +672,8 @@ fn table(h: &mut String, table: &Table, lang: Lang) {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\
 table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 8px}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f2f2f2}\
-.error{color:#a00}.warning{color:#a60}.waived{color:#666}code{font-size:90%}";
+.error{color:#a00}.warning{color:#a60}.waived{color:#666}code{font-size:90%}\
+td.neg{color:#b00;font-weight:600}";
 
 pub fn html(
     w: &mut dyn io::Write,
