@@ -213,7 +213,7 @@ fn inline_row(
     item: &Item,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vec<(String, String)>> {
-    if item.values.len() % 2 != 0 || item.values.is_empty() {
+    if !item.values.len().is_multiple_of(2) || item.values.is_empty() {
         diags.push(bad(source, item.span, Message::new("test-bad-row")));
         return None;
     }

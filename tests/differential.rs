@@ -680,10 +680,10 @@ fn merged(findings: &[Finding], first: usize, second: usize, first_lines: u64) -
         .iter()
         .map(|f| {
             let mut f = f.clone();
-            if let Some((s, line)) = f.row {
-                if s == second {
-                    f.row = Some((first, line - 1 + first_lines));
-                }
+            if let Some((s, line)) = f.row
+                && s == second
+            {
+                f.row = Some((first, line - 1 + first_lines));
             }
             f
         })
@@ -840,7 +840,7 @@ fn fast_and_reference_evaluators_agree() {
         .run(&strategy, |(conv, other, csv)| {
             let result = check_case(&conv, other.as_ref(), &csv);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if n % 10_000 == 0 {
+            if n.is_multiple_of(10_000) {
                 eprintln!("{n} cases agree ({:.0} s)", started.elapsed().as_secs_f64());
             }
             result

@@ -76,13 +76,13 @@ pub fn describe(
         _ => other(e),
     };
     let mut lines = vec![format!("clausier: {}", lang.tr(&cause))];
-    if matches!(e.kind(), ErrorKind::InvalidValue) {
-        if let Some(values) = text(ContextKind::ValidValue) {
-            lines.push(format!(
-                "  {}",
-                lang.tr(&msg!("cli-error-possible-values", values = values))
-            ));
-        }
+    if matches!(e.kind(), ErrorKind::InvalidValue)
+        && let Some(values) = text(ContextKind::ValidValue)
+    {
+        lines.push(format!(
+            "  {}",
+            lang.tr(&msg!("cli-error-possible-values", values = values))
+        ));
     }
     let suggestion = text(ContextKind::SuggestedArg)
         .or_else(|| text(ContextKind::SuggestedSubcommand))

@@ -536,10 +536,10 @@ impl<'a> Ledger<'a> {
         if let Some(date) = NaiveDate::from_num_days_from_ce_opt(m.day) {
             d = d.dated(date);
         }
-        if d.figure_value("ej").is_none() {
-            if let Some(name) = self.ej_names.get(m.ej as usize) {
-                d = d.figure("ej", String::from_utf8_lossy(name));
-            }
+        if d.figure_value("ej").is_none()
+            && let Some(name) = self.ej_names.get(m.ej as usize)
+        {
+            d = d.figure("ej", String::from_utf8_lossy(name));
         }
         if let Some(dp) = self.dps.get(&(m.source, m.line)) {
             d = d.figure("dp", dp);

@@ -586,17 +586,17 @@ impl Shard<'_> {
             }
         }
         let ej = tx.ej.map_or(NO_EJ, |ej| self.intern(ej));
-        if let Some(slot) = self.ej_suppliers.get_mut(ej as usize) {
-            if slot.is_none() {
-                *slot = tx
-                    .supplier
-                    .map(|s| {
-                        tx.encoding
-                            .decode(crate::input::parse::normalize_code(s))
-                            .into_owned()
-                    })
-                    .filter(|s| !s.is_empty());
-            }
+        if let Some(slot) = self.ej_suppliers.get_mut(ej as usize)
+            && slot.is_none()
+        {
+            *slot = tx
+                .supplier
+                .map(|s| {
+                    tx.encoding
+                        .decode(crate::input::parse::normalize_code(s))
+                        .into_owned()
+                })
+                .filter(|s| !s.is_empty());
         }
         for m in tx.movements().filter(|m| spends(m)) {
             // A carry-over stands at the start of its year.

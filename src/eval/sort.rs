@@ -566,12 +566,12 @@ mod tests {
             amount: -(line as i64),
             ej: 7,
             // Carried movements are AE.
-            budget: if line % 3 == 0 {
+            budget: if line.is_multiple_of(3) {
                 Budget::AE
             } else {
                 Budget::CP
             },
-            carried: line % 3 == 0,
+            carried: line.is_multiple_of(3),
             column: 3,
             envelope: (line % 64) as u8,
         }

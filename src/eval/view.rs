@@ -382,10 +382,10 @@ impl<'c> View<'c> {
     pub fn steps(&self, pick: impl Fn(&Version<'c>) -> Option<Limit>) -> Vec<Limit> {
         let mut steps: Vec<Limit> = Vec::new();
         for v in self.versions() {
-            if let Some(limit) = pick(v) {
-                if steps.last().is_none_or(|l| l.span != limit.span) {
-                    steps.push(limit);
-                }
+            if let Some(limit) = pick(v)
+                && steps.last().is_none_or(|l| l.span != limit.span)
+            {
+                steps.push(limit);
             }
         }
         steps
@@ -401,10 +401,10 @@ impl<'c> View<'c> {
             .iter()
             .filter(|v| v.from.is_some_and(|f| f <= on))
         {
-            if let Some(a) = v.amendment {
-                if let Some(e) = &a.end {
-                    end = (e.value, e.span, EndCause::Amendment(a.number.value));
-                }
+            if let Some(a) = v.amendment
+                && let Some(e) = &a.end
+            {
+                end = (e.value, e.span, EndCause::Amendment(a.number.value));
             }
         }
         Some(end)
@@ -420,11 +420,11 @@ impl<'c> View<'c> {
         let mut renewal_stopped = None;
         for step in &self.renewals {
             // A notice given by the deadline stops the renewal.
-            if let Some(t) = notice_given {
-                if step.deadline.is_none_or(|last| t.date.value <= last) {
-                    renewal_stopped = Some((t.date.value, step.deadline.unwrap_or(step.from)));
-                    break;
-                }
+            if let Some(t) = notice_given
+                && step.deadline.is_none_or(|last| t.date.value <= last)
+            {
+                renewal_stopped = Some((t.date.value, step.deadline.unwrap_or(step.from)));
+                break;
             }
             date = step.to;
             span = c

@@ -325,11 +325,11 @@ impl Export {
         if record.len() != self.width {
             return reject(counts, malformed_width(pos, record.len(), self.width));
         }
-        if let Some(marker) = &self.subtotal {
-            if record.iter().any(|f| contains(f, marker)) {
-                counts.subtotals += 1;
-                return Row::Skipped;
-            }
+        if let Some(marker) = &self.subtotal
+            && record.iter().any(|f| contains(f, marker))
+        {
+            counts.subtotals += 1;
+            return Row::Skipped;
         }
         let field = |i: usize| record.get(i).unwrap_or_default();
         let movements = match movements(&self.budget, &record) {

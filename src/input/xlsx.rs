@@ -514,10 +514,10 @@ fn attributes<'a, const N: usize>(raw: &'a [u8], names: [&[u8]; N]) -> [Option<&
         let Some(end) = memchr::memchr(quote, value) else {
             return found;
         };
-        if let Some(i) = names.iter().position(|n| *n == name) {
-            if let Some(slot) = found.get_mut(i) {
-                *slot = value.get(..end);
-            }
+        if let Some(i) = names.iter().position(|n| *n == name)
+            && let Some(slot) = found.get_mut(i)
+        {
+            *slot = value.get(..end);
         }
         rest = value.get(end + 1..).unwrap_or_default();
     }

@@ -724,17 +724,17 @@ fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for m in &c.markets {
-        if let Some(n) = &m.chorus {
-            if !(n.value.len() == 10 && n.value.bytes().all(|b| b.is_ascii_digit())) {
-                out.push(
-                    Diagnostic::new(
-                        Code::CodeMalformed,
-                        Message::new("supplier-malformed").arg("number", n.value.as_str()),
-                    )
-                    .at_clause(c.source, n.span, Message::new("ten-digits-label"))
-                    .help(Message::new("supplier-malformed-help")),
-                );
-            }
+        if let Some(n) = &m.chorus
+            && !(n.value.len() == 10 && n.value.bytes().all(|b| b.is_ascii_digit()))
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::CodeMalformed,
+                    Message::new("supplier-malformed").arg("number", n.value.as_str()),
+                )
+                .at_clause(c.source, n.span, Message::new("ten-digits-label"))
+                .help(Message::new("supplier-malformed-help")),
+            );
         }
     }
 }

@@ -1190,10 +1190,10 @@ impl Lowerer {
             match &v.kind {
                 ValueKind::Word(w) if fold(w) == "et" => {}
                 _ => {
-                    if let Some(b) = self.budget(v) {
-                        if let Some(slot) = budgets.get_mut(b.index()) {
-                            *slot = true;
-                        }
+                    if let Some(b) = self.budget(v)
+                        && let Some(slot) = budgets.get_mut(b.index())
+                    {
+                        *slot = true;
                     }
                 }
             }
@@ -1516,12 +1516,11 @@ impl OnceSlots {
 /// the signature is known.
 fn resolve_term(c: &mut Convention) {
     let start = c.effective_start();
-    if let Some(term) = &mut c.term {
-        if let (Some(d), Some(start)) = (&term.duration, start) {
-            if let Some(end) = d.value.after(start) {
-                term.end = Spanned::new(end, d.span);
-            }
-        }
+    if let Some(term) = &mut c.term
+        && let (Some(d), Some(start)) = (&term.duration, start)
+        && let Some(end) = d.value.after(start)
+    {
+        term.end = Spanned::new(end, d.span);
     }
 }
 

@@ -214,21 +214,21 @@ fn syntax_diagnostic(
     }
     // The end of the file where a `}` is expected: the error is the block
     // left open, so point at the line that opened it.
-    if offset >= text.trim_end().len() {
-        if let Some(open) = unclosed_block(text) {
-            let (start, end) = line_bounds(text, open);
-            let head = text.get(start..end).unwrap_or("").trim();
-            let first = start + text.get(start..end).unwrap_or("").len()
-                - text.get(start..end).unwrap_or("").trim_start().len();
-            return Diagnostic::new(Code::SyntaxError, Message::new("syntax-unclosed"))
-                .at_clause(
-                    source,
-                    Span::new(first, open + 1),
-                    msg!("syntax-unclosed-label", line = head),
-                )
-                .related(source, span, Message::new("syntax-file-ends-label"))
-                .help(Message::new("syntax-unclosed-help"));
-        }
+    if offset >= text.trim_end().len()
+        && let Some(open) = unclosed_block(text)
+    {
+        let (start, end) = line_bounds(text, open);
+        let head = text.get(start..end).unwrap_or("").trim();
+        let first = start + text.get(start..end).unwrap_or("").len()
+            - text.get(start..end).unwrap_or("").trim_start().len();
+        return Diagnostic::new(Code::SyntaxError, Message::new("syntax-unclosed"))
+            .at_clause(
+                source,
+                Span::new(first, open + 1),
+                msg!("syntax-unclosed-label", line = head),
+            )
+            .related(source, span, Message::new("syntax-file-ends-label"))
+            .help(Message::new("syntax-unclosed-help"));
     }
     let invisible = text
         .get(offset..)
