@@ -226,6 +226,9 @@ fn html_tables_are_rectangular() {
     let mut tables = 0;
     for table in html.split("<table>").skip(1) {
         let table = table.split("</table>").next().unwrap();
+        // The header row in a `thead` (printed again on every page).
+        assert!(table.starts_with("<thead><tr>"), "{table}");
+        assert!(table.contains("</thead><tbody>"), "{table}");
         let mut rows = table.split("<tr").skip(1);
         let headers = rows.next().unwrap().matches("<th>").count();
         for row in rows {

@@ -636,11 +636,11 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
 
 /// Writes `<h2>heading</h2>` and the table.
 fn table(h: &mut String, table: &Table, lang: Lang) {
-    let _ = write!(h, "<h2>{}</h2><table><tr>", escape(&table.heading));
+    let _ = write!(h, "<h2>{}</h2><table><thead><tr>", escape(&table.heading));
     for header in &table.headers {
         let _ = write!(h, "<th>{}</th>", escape(header));
     }
-    h.push_str("</tr>\n");
+    h.push_str("</tr></thead><tbody>\n");
     for row in &table.rows {
         h.push_str("<tr>");
         for cell in row {
@@ -666,14 +666,17 @@ fn table(h: &mut String, table: &Table, lang: Lang) {
         }
         h.push_str("</tr>\n");
     }
-    h.push_str("</table>\n");
+    h.push_str("</tbody></table>\n");
 }
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\
 table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 8px}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f2f2f2}\
 .error{color:#a00}.warning{color:#a60}.waived{color:#666}code{font-size:90%}\
-td.neg{color:#b00;font-weight:600}";
+td.neg{color:#b00;font-weight:600}td.n{white-space:nowrap}svg{max-width:100%;height:auto}\
+@media screen and (max-width:40em){body{margin:0.5em}table{display:block;overflow-x:auto}}\
+@page{size:A4;margin:15mm}@media print{body{margin:0}thead{display:table-header-group}\
+tr{break-inside:avoid}h2{break-after:avoid}}";
 
 pub fn html(
     w: &mut dyn io::Write,
@@ -687,7 +690,7 @@ pub fn html(
     let title = statements.first().map_or("clausier", |s| s.title.as_str());
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>\n",
         lang.code(),
         escape(title)
     );
@@ -712,7 +715,7 @@ pub fn html(
     }
     let _ = writeln!(
         h,
-        "<h2>{}</h2><table><tr><th>{}</th><th>code</th><th>{}</th><th>{}</th></tr>",
+        "<h2>{}</h2><table><thead><tr><th>{}</th><th>code</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         escape(&t("report-findings-heading")),
         escape(&t("report-col-severity")),
         escape(&t("report-col-message")),
@@ -741,7 +744,7 @@ pub fn html(
     })?;
     let _ = writeln!(
         h,
-        "</table><h2>{}</h2><p>{} — <code>{}</code></p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>SHA-256</th></tr>",
+        "</tbody></table><h2>{}</h2><p>{} — <code>{}</code></p><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>SHA-256</th></tr></thead><tbody>",
         escape(&t("report-audit-heading")),
         escape(&lang.tr(&msg!(
             "report-audit",
@@ -768,7 +771,7 @@ pub fn html(
             )
         );
     }
-    h.push_str("</table>\n</body></html>\n");
+    h.push_str("</tbody></table>\n</body></html>\n");
     w.write_all(h.as_bytes())
 }
 
