@@ -83,10 +83,14 @@ impl KeyDateLine {
             KeyKind::RenewalDeadline => Message::new("key-renewal-deadline").arg("number", number),
             KeyKind::Renewal => Message::new("key-renewal").arg("number", number),
             KeyKind::Notice => Message::new("key-notice"),
-            KeyKind::End => match &self.cause {
-                Some(cause) => Message::new("key-end").arg("cause", cause.clone()),
-                None => Message::new("key-effect"),
-            },
+            // The statement always states the cause of the end; the term's
+            // own end is what fixes it otherwise.
+            KeyKind::End => Message::new("key-end").arg(
+                "cause",
+                self.cause
+                    .clone()
+                    .unwrap_or_else(|| Message::new("end-by-term")),
+            ),
         }
     }
 

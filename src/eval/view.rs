@@ -418,6 +418,11 @@ impl<'c> View<'c> {
         let (mut date, mut span, mut cause) = self.stated_end(NaiveDate::MAX)?;
         let notice_given = self.notice_of_termination();
         let mut renewal_stopped = None;
+        let renewal_span = c
+            .term
+            .as_ref()
+            .and_then(|t| t.renewal.as_ref())
+            .map(|r| r.span);
         for step in &self.renewals {
             // A notice given by the deadline stops the renewal.
             if let Some(t) = notice_given
@@ -427,11 +432,7 @@ impl<'c> View<'c> {
                 break;
             }
             date = step.to;
-            span = c
-                .term
-                .as_ref()
-                .and_then(|t| t.renewal.as_ref())
-                .map_or(span, |r| r.span);
+            span = renewal_span.unwrap_or(span);
             cause = EndCause::Renewal(step.number);
         }
         let mut end = End {
