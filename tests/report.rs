@@ -444,3 +444,35 @@ fn key_dates_as_of_the_statement_date() {
         "{end}"
     );
 }
+
+/// Art. 642 on a renewal clause that asks for it: the last day to give
+/// notice, a Saturday, moves to the Monday; without it, it stays.
+#[test]
+fn a_renewal_deadline_on_a_saturday_moves_when_the_clause_asks() {
+    let text = std::fs::read_to_string(common::root().join(RULES)).unwrap();
+    let stated = text.replace("pour 1 an\n", "fin 2020-01-19\n");
+    assert_ne!(stated, text);
+    let dir = tempfile::tempdir().unwrap();
+    let deadline = |rules: &str| {
+        let path = dir.path().join("c.conv");
+        std::fs::write(&path, rules).unwrap();
+        let path = path.to_str().unwrap();
+        let (code, stdout, stderr) = clausier(&["report", "--format", "json", path, EXPORT]);
+        assert_eq!(code, 0, "{stderr}");
+        let v: Value = serde_json::from_str(&stdout).unwrap();
+        v["statements"][0]["key_dates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["kind"] == "renewal-deadline")
+            .map(|k| k["date"].as_str().unwrap().to_owned())
+    };
+    // 19 January 2020 less 3 months: Saturday 19 October 2019.
+    assert_eq!(deadline(&stated).as_deref(), Some("2019-10-19"));
+    let working = stated.replace(
+        "préavis 3 mois\n  }",
+        "préavis 3 mois report-jour-ouvré\n  }",
+    );
+    assert_ne!(working, stated);
+    assert_eq!(deadline(&working).as_deref(), Some("2019-10-21"));
+}

@@ -113,7 +113,8 @@ pub struct RenewalStep {
     /// The end it pushes back.
     pub from: NaiveDate,
     /// The last day a notice of termination stops it: `from` less the
-    /// renewal's notice (art. 641); `None` when the clause states no notice
+    /// renewal's notice (art. 641), moved to the next working day when the
+    /// clause says `report-jour-ouvré` (art. 642); `None` when the clause states no notice
     /// (a notice given by `from` stops it).
     pub deadline: Option<NaiveDate>,
     /// The end it brings.
@@ -486,7 +487,13 @@ impl<'c> View<'c> {
             steps.push(RenewalStep {
                 number,
                 from,
-                deadline: renewal.notice.and_then(|n| n.before(from)),
+                deadline: renewal.notice.and_then(|n| n.before(from)).and_then(|d| {
+                    if renewal.next_working_day {
+                        crate::dates::next_working_day(d)
+                    } else {
+                        Some(d)
+                    }
+                }),
                 to,
             });
             from = to;

@@ -593,11 +593,12 @@ impl Lowerer {
         Some((duration.0, at + duration.1))
     }
 
-    /// `reconduction 1 an fois 2 préavis 3 mois`.
+    /// `reconduction 1 an fois 2 préavis 3 mois [report-jour-ouvré]`.
     fn renewal(&mut self, item: &Item) -> Option<crate::language::model::Renewal> {
         let (period, mut i) = self.duration(item, 0)?;
         let mut times = 1;
         let mut notice = None;
+        let mut next_working_day = false;
         while let Some(key) = item.values.get(i) {
             let word = match &key.kind {
                 ValueKind::Word(w) => fold(w),
@@ -624,6 +625,10 @@ impl Lowerer {
                     notice = Some(d);
                     i = next;
                 }
+                "report-jour-ouvre" => {
+                    next_working_day = true;
+                    i += 1;
+                }
                 _ => {
                     self.value_error(key, Message::new("what-renewal-clause"));
                     return None;
@@ -634,6 +639,7 @@ impl Lowerer {
             period,
             times,
             notice,
+            next_working_day,
             span: item.span,
         })
     }

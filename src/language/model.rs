@@ -159,6 +159,10 @@ pub struct Renewal {
     pub times: u32,
     /// Notice that stops a renewal, given this long before the end.
     pub notice: Option<crate::dates::Duration>,
+    /// Art. 642: a last day for the notice that falls on a Saturday, a
+    /// Sunday or a public holiday moves to the next working day
+    /// (`report-jour-ouvré`).
+    pub next_working_day: bool,
     #[serde(skip)]
     pub span: Span,
 }
