@@ -231,6 +231,20 @@ impl Lang {
         }
     }
 
+    /// An amount without its cents when they are zero, for a chart's
+    /// ticks: `50 000 €` in French, `€50,000` in English.
+    pub fn amount_round(self, cents: i128) -> String {
+        if cents % 100 != 0 {
+            return self.amount(cents);
+        }
+        let sign = if cents < 0 { "-" } else { "" };
+        let euros = cents.unsigned_abs() / 100;
+        match self {
+            Lang::Fr => format!("{sign}{}{NBSP}€", grouped(euros, NNBSP)),
+            Lang::En => format!("{sign}€{}", grouped(euros, ',')),
+        }
+    }
+
     /// A date: `24/08/2017` in French, `2017-08-24` in English.
     pub fn date(self, date: chrono::NaiveDate) -> String {
         match self {

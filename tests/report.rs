@@ -4,7 +4,7 @@
 mod common;
 
 use common::clausier;
-use serde_json::Value;
+use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 const RULES: &str = "rules/hebergement-2019.conv";
@@ -73,7 +73,34 @@ fn the_statement_in_json() {
             ("ceiling AE (avenant 1 in force)", "2020-05-10"),
         ]
     );
-    assert_eq!(st["months"].as_array().unwrap().len(), 13);
+    // Every month from the effect (01/2019) to the last movement (01/2021),
+    // those without movements too.
+    let months: Vec<(i64, i64)> = st["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["year"].as_i64().unwrap(), m["month"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(months.len(), 25);
+    assert_eq!(months.first(), Some(&(2019, 1)));
+    for pair in months.windows(2) {
+        let next = if pair[0].1 == 12 {
+            (pair[0].0 + 1, 1)
+        } else {
+            (pair[0].0, pair[0].1 + 1)
+        };
+        assert_eq!(pair[1], next, "a month is missing");
+    }
+    let july = st["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["year"] == 2019 && m["month"] == 7)
+        .unwrap();
+    assert_eq!(
+        (&july["ae"], &july["cumulative_ae"]),
+        (&json!("0.00"), &json!("110000.00"))
+    );
     // The audit record names each file with its SHA-256.
     let files = v["audit"]["files"].as_array().unwrap();
     assert_eq!(files[0]["path"], RULES);
@@ -135,24 +162,188 @@ fn the_statement_in_csv_and_text() {
     );
 }
 
-/// The structure CI checks: one document, one SVG chart with a line per
-/// budget, every table, and the findings.
+/// Each bundled convention with its example export(s).
+const BUNDLED: &[(&str, &[&str])] = &[
+    (
+        "rules/dsi-dinsic-incubateur-2017.conv",
+        &["examples/dsi-dinsic-2017-2018.csv"],
+    ),
+    (RULES, &[EXPORT]),
+    (
+        "rules/sgg-enveloppes-2023.conv",
+        &["examples/sgg-enveloppes-2023-2024.csv"],
+    ),
+    (
+        "rules/sgg-paiements-2022.conv",
+        &["examples/sgg-paiements-2022-2024.csv"],
+    ),
+];
+
+/// The attribute values `name="…"` of every element of class `class`.
+fn attributes<'h>(html: &'h str, class: &str, name: &str) -> Vec<Vec<&'h str>> {
+    html.split("<svg")
+        .skip(1)
+        .map(|svg| {
+            let svg = svg.split("</svg>").next().unwrap();
+            svg.split(&format!("class=\"{class}\""))
+                .skip(1)
+                .filter_map(|el| {
+                    let el = el.split('>').next()?;
+                    let value = el.split(&format!("{name}=\"")).nth(1)?;
+                    value.split('"').next()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// What CI checks of an HTML statement: one document with no external
+/// resource, every table rectangular under a header row, round ticks on
+/// every chart, a marker for each crossing (in the statement's JSON), each
+/// amendment and the end.
+fn check_structure(html: &str, statement: &Value, what: &str) {
+    assert!(html.starts_with("<!DOCTYPE html>"), "{what}");
+    assert_eq!(html.matches("<html").count(), 1, "{what}");
+    assert!(html.trim_end().ends_with("</html>"), "{what}");
+    // No script, no style sheet, image or font fetched: the only address
+    // is the SVG namespace.
+    let without_ns = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    for external in [
+        "<script", "<link", "<img", "<iframe", " src=", "url(", "@import", "http:", "https:",
+    ] {
+        assert!(!without_ns.contains(external), "{what}: {external}");
+    }
+    for tag in [
+        "table", "thead", "tbody", "tr", "svg", "h2", "figure", "details", "g",
+    ] {
+        assert_eq!(
+            html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count(),
+            html.matches(&format!("</{tag}>")).count(),
+            "{what}: <{tag}>"
+        );
+    }
+    let mut tables = 0;
+    for table in html.split("<table").skip(1) {
+        let table = table.split("</table>").next().unwrap();
+        let table = &table[table.find('>').unwrap() + 1..];
+        // The header row in a `thead` (printed again on every page).
+        assert!(table.starts_with("<thead><tr>"), "{what}: {table}");
+        assert!(table.contains("</thead><tbody>"), "{what}: {table}");
+        let mut rows = table.split("<tr").skip(1);
+        let headers = rows.next().unwrap().matches("<th>").count();
+        assert!(headers > 0, "{what}: a table without headers");
+        for row in rows {
+            assert_eq!(
+                row.matches("<td").count(),
+                headers,
+                "{what}: a row of {} cells under {headers} headers: {row}",
+                row.matches("<td").count()
+            );
+        }
+        tables += 1;
+    }
+    assert!(tables >= 8, "{what}: {tables} tables");
+    // Round ticks: from 0, one step of 1, 2 or 5 times a power of ten.
+    let charts = attributes(html, "tick-y", "data-cents");
+    assert!(!charts.is_empty(), "{what}: no chart");
+    for ticks in &charts {
+        let ticks: Vec<i64> = ticks.iter().map(|t| t.parse().unwrap()).collect();
+        assert!(ticks.len() >= 3 && ticks[0] == 0, "{what}: {ticks:?}");
+        let step = ticks[1];
+        let mut mantissa = step;
+        while mantissa % 10 == 0 {
+            mantissa /= 10;
+        }
+        assert!([1, 2, 5].contains(&mantissa), "{what}: step {step}");
+        assert!(
+            ticks.windows(2).all(|w| w[1] - w[0] == step),
+            "{what}: {ticks:?}"
+        );
+    }
+    // A marker for each limit first crossed, on its date.
+    let mut crossed: Vec<String> = statement["crossings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["date"].as_str().unwrap().to_owned())
+        .collect();
+    let mut marked: Vec<String> = html
+        .split("data-kind=\"crossing\" data-date=\"")
+        .skip(1)
+        .map(|m| m[..10].to_owned())
+        .collect();
+    crossed.sort();
+    marked.sort();
+    assert_eq!(marked, crossed, "{what}: crossings");
+    // On every chart, a marker for each amendment and for the end.
+    let keys = statement["key_dates"].as_array().unwrap();
+    let dated = |kind: &str| -> Vec<&str> {
+        keys.iter()
+            .filter(|k| k["kind"] == kind)
+            .map(|k| k["date"].as_str().unwrap())
+            .collect()
+    };
+    for svg in html.split("<svg").skip(1) {
+        let svg = svg.split("</svg>").next().unwrap();
+        for (kind, expected) in [("amendment", dated("amendment")), ("end", dated("end"))] {
+            let got: Vec<&str> = svg
+                .split(&format!("data-kind=\"{kind}\" data-date=\""))
+                .skip(1)
+                .map(|m| &m[..10])
+                .collect();
+            assert_eq!(got, expected, "{what}: {kind} markers");
+        }
+        assert!(
+            svg.contains("<title id=") && svg.contains("<desc id="),
+            "{what}"
+        );
+        assert!(svg.contains("class=\"legend\""), "{what}: no legend");
+    }
+}
+
+/// The structure CI checks, on every bundled convention in both languages.
 #[test]
-fn the_html_statement_is_one_self_contained_document() {
+fn every_bundled_html_statement_has_the_structure_ci_checks() {
+    for (rules, exports) in BUNDLED {
+        let mut args = vec!["report", "--format", "json", rules];
+        args.extend_from_slice(exports);
+        let (code, json, stderr) = clausier(&args);
+        assert_eq!(code, 0, "{stderr}");
+        let json: Value = serde_json::from_str(&json).unwrap();
+        for lang in ["en", "fr"] {
+            let mut args = vec!["--lang", lang, "report", "--format", "html", rules];
+            args.extend_from_slice(exports);
+            let (code, html, stderr) = clausier(&args);
+            assert_eq!(code, 0, "{stderr}");
+            check_structure(&html, &json["statements"][0], &format!("{rules} ({lang})"));
+        }
+    }
+}
+
+/// The hébergement convention's chart: AE and CP ceilings drawn apart
+/// though equal, before and after avenant 1; the termination marked.
+#[test]
+fn the_chart_draws_equal_ceilings_apart_and_marks_the_termination() {
     let html = report("html", RULES, EXPORT);
-    assert!(html.starts_with("<!DOCTYPE html>"));
-    assert_eq!(html.matches("<html").count(), 1);
-    assert!(html.trim_end().ends_with("</html>"));
     assert_eq!(html.matches("<svg").count(), 1);
-    assert!(
-        html.contains("<title>cumulative AE</title>")
-            && html.contains("<title>cumulative CP</title>")
-    );
-    assert!(
-        html.matches("<title>ceiling AE</title>").count() == 2,
-        "two AE ceilings: before and after avenant 1"
-    );
+    for budget in ["AE", "CP"] {
+        for cents in ["12000000", "15000000"] {
+            assert!(
+                html.contains(&format!(
+                    "class=\"ceiling\" data-budget=\"{budget}\" data-cents=\"{cents}\""
+                )),
+                "{budget} {cents}"
+            );
+        }
+    }
+    assert!(html.contains("AE ceiling €150,000.00") && html.contains("CP ceiling €150,000.00"));
+    assert!(html.contains(">Terminated</text>"));
+    assert!(html.contains(">Amendment 1</text>") && html.contains(">Amendment 2</text>"));
+    // Quarters label the time axis of two years.
+    assert!(html.contains(">Q1 2020</text>"), "no quarter labels");
     for heading in [
+        "Cumulative consumption of the convention",
+        "Key dates",
         "Ceilings",
         "Forecast schedule",
         "Per month",
@@ -167,16 +358,7 @@ fn the_html_statement_is_one_self_contained_document() {
             "no {heading}"
         );
     }
-    // No script, no network: nothing is fetched.
-    assert!(!html.contains("<script") && !html.contains("https://") && !html.contains("<link"));
-    // Tags balance for the elements it writes.
-    for tag in ["table", "tr", "svg", "h2"] {
-        assert_eq!(
-            html.matches(&format!("<{tag}")).count(),
-            html.matches(&format!("</{tag}>")).count(),
-            "<{tag}>"
-        );
-    }
+    assert!(html.contains("<p>Term: from 2019-01-15 to 2020-12-30 (terminated:"));
 }
 
 #[test]
@@ -212,36 +394,6 @@ fn export_text_is_escaped_in_html_and_neutralised_on_terminals() {
             "{format}: an escape sequence from the export reached the terminal"
         );
     }
-}
-
-/// Every row of every table of the HTML statement has as many cells as its
-/// header, and the computed term is stated.
-#[test]
-fn html_tables_are_rectangular() {
-    let html = report("html", RULES, EXPORT);
-    assert!(
-        html.contains("<p>Term: from 2019-01-15 to 2020-12-30 (terminated:"),
-        "no term"
-    );
-    let mut tables = 0;
-    for table in html.split("<table>").skip(1) {
-        let table = table.split("</table>").next().unwrap();
-        // The header row in a `thead` (printed again on every page).
-        assert!(table.starts_with("<thead><tr>"), "{table}");
-        assert!(table.contains("</thead><tbody>"), "{table}");
-        let mut rows = table.split("<tr").skip(1);
-        let headers = rows.next().unwrap().matches("<th>").count();
-        for row in rows {
-            assert_eq!(
-                row.matches("<td").count(),
-                headers,
-                "a row of {} cells under {headers} headers: {row}",
-                row.matches("<td").count()
-            );
-        }
-        tables += 1;
-    }
-    assert!(tables >= 8, "{tables} tables");
 }
 
 /// The default CSV is what French Excel opens as a table of numbers.
@@ -361,7 +513,7 @@ fn the_statement_as_an_excel_workbook() {
     };
     assert_eq!(
         month.as_datetime().map(|d| d.date()),
-        chrono::NaiveDate::from_ymd_opt(2019, 2, 1)
+        chrono::NaiveDate::from_ymd_opt(2019, 1, 1)
     );
     let crossings = sheet(&mut book, "Premiers dépassements");
     assert!(matches!(

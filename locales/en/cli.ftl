@@ -152,10 +152,6 @@ report-findings-heading = Findings
 report-audit = Audit: clausier { $version } at { $at }
 report-audit-heading = Audit record
 report-standard-input = (standard input)
-report-chart = Cumulative consumption
-report-chart-label = cumulative AE and CP
-report-chart-ceiling = ceiling
-report-chart-forecast = cumulative forecast
 report-no-movement = No movement to chart.
 report-ceilings = Ceilings
 report-schedule = Forecast schedule
@@ -270,7 +266,6 @@ man-written = { $count ->
 man-not-written = cannot write the manual pages into `{ $folder }`: { $error }
 help-exit-codes = Exit codes: 0 no failing finding, 1 at least one finding at or above the fail level (errors by default; `--deny warnings` adds warnings; for `fmt --check`, a file not formatted), 2 unusable input (for `check`, a rule file with errors; a missing or unreadable file; an export without the required columns; a rule file with syntax errors for `fmt`).
 help-exit-codes-report = Exit codes: 0 the statement was written, 2 unusable input.
-report-chart-legend = - - ceiling in force · · · forecast
 cli-error-unknown-argument = unexpected argument `{ $arg }`
 cli-error-unknown-command = unknown command `{ $arg }`
 cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }`
@@ -323,3 +318,33 @@ hover-code-agrees = starts with `{ $prefix }`, the programme's: it agrees with t
 hover-code-disagrees = does not start with `{ $prefix }`: it does not agree with the programme
 hover-schedule-sum = the { $budget } schedule adds up to { $sum } over { $years } years
 hover-amendment-changes = this amendment states:
+chart-title-convention = Cumulative consumption of the convention
+chart-title-envelope = Cumulative consumption of envelope “{ $name }”
+chart-desc = From { $from } to { $to }: { $ae } of AE committed and { $cp } of CP paid; { $crossings ->
+        [0] no limit crossed
+        [one] one limit crossed
+       *[other] { $crossings } limits crossed
+    }; { $events ->
+        [0] no amendment or end in the period.
+        [one] one amendment or end marked.
+       *[other] { $events } amendments or ends marked.
+    }
+chart-quarter = Q{ $quarter } { $year }
+chart-legend-cumulative = Cumulative { $budget }
+chart-legend-ceiling = { $budget } ceiling
+chart-legend-yearly = Yearly { $budget } ceiling (from 1 January)
+chart-legend-forecast = Cumulative { $budget } forecast
+chart-legend-amendment = Amendment takes effect
+chart-legend-end = End of the convention
+chart-legend-crossing = Limit first crossed (numbered below)
+chart-ceiling-label = { $budget } ceiling { $amount }
+chart-yearly-label = { $budget } { $year }
+chart-amendment = Amendment { $number }
+chart-end = End
+chart-terminated = Terminated
+chart-crossed-ceiling = { $budget } ceiling crossed on { $date }
+chart-crossed-yearly = Yearly { $budget } ceiling crossed on { $date }
+chart-crossed-forecast = { $budget } forecast crossed on { $date }
+chart-col-number = No.
+chart-figures = Figures of the chart at each month's end
+report-as-of = Statement as of { $date }

@@ -188,10 +188,6 @@ report-findings-heading = Constats
 report-audit = Traçabilité : clausier { $version }, le { $at }
 report-audit-heading = Traçabilité
 report-standard-input = (entrée standard)
-report-chart = Consommation cumulée
-report-chart-label = cumul des AE et des CP
-report-chart-ceiling = plafond
-report-chart-forecast = prévision cumulée
 report-no-movement = Aucun mouvement à représenter.
 report-ceilings = Plafonds
 report-schedule = Échéancier prévisionnel
@@ -306,7 +302,6 @@ man-written = { $count ->
 man-not-written = impossible d'écrire les pages de manuel dans `{ $folder }` : { $error }
 help-exit-codes = Codes de sortie : 0 aucun constat bloquant, 1 au moins un constat au niveau d'échec ou au-dessus (les erreurs par défaut ; `--deny warnings` y ajoute les avertissements ; pour `fmt --check`, un fichier non mis en forme), 2 entrée inutilisable (pour `check`, un fichier de règles en erreur ; un fichier absent ou illisible ; un export sans les colonnes requises ; pour `fmt`, un fichier de règles avec des erreurs de syntaxe).
 help-exit-codes-report = Codes de sortie : 0 l'état a été écrit, 2 entrée inutilisable.
-report-chart-legend = - - plafond en vigueur · · · prévision
 cli-error-unknown-argument = argument inattendu : `{ $arg }`
 cli-error-unknown-command = commande inconnue : `{ $arg }`
 cli-error-invalid-value = valeur `{ $value }` invalide pour `{ $arg }`
@@ -359,3 +354,33 @@ hover-code-agrees = commence par `{ $prefix }`, celui du programme : il concorde
 hover-code-disagrees = ne commence pas par `{ $prefix }` : il ne concorde pas avec le programme
 hover-schedule-sum = l'échéancier en { $budget } totalise { $sum } sur { $years } ans
 hover-amendment-changes = cet avenant énonce :
+chart-title-convention = Consommation cumulée de la convention
+chart-title-envelope = Consommation cumulée de l’enveloppe « { $name } »
+chart-desc = Du { $from } au { $to } : { $ae } d’AE engagées et { $cp } de CP payés ; { $crossings ->
+        [0] aucune limite dépassée
+        [one] une limite dépassée
+       *[other] { $crossings } limites dépassées
+    } ; { $events ->
+        [0] ni avenant ni fin sur la période.
+        [one] un avenant ou une fin signalé.
+       *[other] { $events } avenants ou fins signalés.
+    }
+chart-quarter = T{ $quarter } { $year }
+chart-legend-cumulative = { $budget } cumulés
+chart-legend-ceiling = Plafond { $budget }
+chart-legend-yearly = Plafond annuel { $budget } (depuis le 1er janvier)
+chart-legend-forecast = Prévision cumulée { $budget }
+chart-legend-amendment = Prise d’effet d’un avenant
+chart-legend-end = Fin de la convention
+chart-legend-crossing = Premier dépassement (numéroté ci-dessous)
+chart-ceiling-label = Plafond { $budget } { $amount }
+chart-yearly-label = { $budget } { $year }
+chart-amendment = Avenant { $number }
+chart-end = Fin
+chart-terminated = Résiliation
+chart-crossed-ceiling = Plafond { $budget } dépassé le { $date }
+chart-crossed-yearly = Plafond annuel { $budget } dépassé le { $date }
+chart-crossed-forecast = Prévision { $budget } dépassée le { $date }
+chart-col-number = N°
+chart-figures = Données du graphique à chaque fin de mois
+report-as-of = Situation au { $date }

@@ -194,6 +194,27 @@ struct Commitment {
     overpaid: bool,
 }
 
+/// What kind of limit a movement first crossed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LimitKind {
+    Ceiling,
+    YearlyCeiling,
+    Forecast,
+}
+
+/// A limit first crossed: in words, on which day, in which scope (0 for
+/// the whole convention, then each envelope by its place plus one), for
+/// which budget.
+#[derive(Clone, Debug)]
+pub struct Crossed {
+    pub limit: Message,
+    pub day: i32,
+    pub scope: usize,
+    pub budget: Budget,
+    pub kind: LimitKind,
+}
+
 /// Sums by month and by day, and when limits were crossed: what the
 /// consumption statement shows beyond the summary. Grows with months and
 /// days, not rows.
@@ -204,8 +225,11 @@ pub struct Track {
     /// (day, cumulative AE, cumulative CP) at the end of each day with
     /// movements, in order.
     pub days: Vec<(i32, i128, i128)>,
-    /// (limit, day) of each first crossing.
-    pub crossings: Vec<(Message, i32)>,
+    /// The same for each envelope, by its place in the view: its days with
+    /// movements only.
+    pub envelope_days: Vec<Vec<(i32, i128, i128)>>,
+    /// Each first crossing, in order.
+    pub crossings: Vec<Crossed>,
 }
 
 impl Track {
@@ -232,6 +256,34 @@ impl Track {
             *pick(month, budget) += amount;
         }
     }
+
+    /// A movement of the current day in the envelope at `index`.
+    fn add_envelope(&mut self, index: usize, day: i32, budget: Budget, amount: i128) {
+        if self.envelope_days.len() <= index {
+            self.envelope_days.resize(index + 1, Vec::new());
+        }
+        let Some(days) = self.envelope_days.get_mut(index) else {
+            return;
+        };
+        if days.last().is_none_or(|d| d.0 != day) {
+            let (ae, cp) = days.last().map_or((0, 0), |d| (d.1, d.2));
+            days.push((day, ae, cp));
+        }
+        if let Some(d) = days.last_mut() {
+            match budget {
+                Budget::AE => d.1 += amount,
+                Budget::CP => d.2 += amount,
+            }
+        }
+    }
+}
+
+/// The limits of a scope as they change: (first day in force, `None` from
+/// the start; budget; cents), over its life and per budget year.
+#[derive(Debug, Default)]
+pub struct LimitSteps {
+    pub overall: Vec<(Option<i32>, Budget, i128)>,
+    pub yearly: Vec<(Option<i32>, Budget, i128)>,
 }
 
 /// The element of a pair that belongs to a budget.
@@ -343,6 +395,8 @@ impl<'a> Ledger<'a> {
         self.track.add(m.budget, amount);
         self.apply_in(0, m, amount, out);
         if m.envelope > 0 {
+            let index = usize::from(m.envelope) - 1;
+            self.track.add_envelope(index, m.day, m.budget, amount);
             self.apply_in(usize::from(m.envelope), m, amount, out);
         }
         self.apply_commitment(m, out);
@@ -408,10 +462,13 @@ impl<'a> Ledger<'a> {
         };
         limit.crossed = true;
         let d = ceiling_exceeded(m, total, limit, self.source, scope.name.as_deref());
-        let crossing = (
-            crossing("crossing-ceiling", scope.name.as_deref(), m, None, limit),
-            m.day,
-        );
+        let crossing = Crossed {
+            limit: crossing("crossing-ceiling", scope.name.as_deref(), m, None, limit),
+            day: m.day,
+            scope: i,
+            budget: m.budget,
+            kind: LimitKind::Ceiling,
+        };
         self.track.crossings.push(crossing);
         let d = self.keyed(d, m);
         out(d.at_row(self.row(m, Message::new("row-crosses-ceiling"))));
@@ -443,10 +500,13 @@ impl<'a> Ledger<'a> {
         )
         .help(Message::new("ceiling-yearly-help"));
         let d = limit_figures(d, m, Some(year), sum, limit, name);
-        let crossing = (
-            crossing("crossing-yearly-ceiling", name, m, Some(year), limit),
-            m.day,
-        );
+        let crossing = Crossed {
+            limit: crossing("crossing-yearly-ceiling", name, m, Some(year), limit),
+            day: m.day,
+            scope: i,
+            budget: m.budget,
+            kind: LimitKind::YearlyCeiling,
+        };
         self.track.crossings.push(crossing);
         let d = self.keyed(d, m);
         out(d.at_row(self.row(m, Message::new("row-crosses-yearly-ceiling"))));
@@ -467,10 +527,13 @@ impl<'a> Ledger<'a> {
         };
         limit.crossed = true;
         let d = schedule_exceeded(m, number, sum, limit, self.source, name);
-        let crossing = (
-            crossing("crossing-forecast", name, m, Some(number), limit),
-            m.day,
-        );
+        let crossing = Crossed {
+            limit: crossing("crossing-forecast", name, m, Some(number), limit),
+            day: m.day,
+            scope: i,
+            budget: m.budget,
+            kind: LimitKind::Forecast,
+        };
         self.track.crossings.push(crossing);
         let d = self.keyed(d, m);
         out(d.at_row(self.row(m, Message::new("row-crosses-forecast"))));
@@ -566,16 +629,26 @@ impl<'a> Ledger<'a> {
             .collect()
     }
 
-    /// The ceilings of the whole convention in force over time: (first
-    /// day or none, budget, cents).
-    pub fn ceiling_steps(&self) -> Vec<(Option<i32>, Budget, i128)> {
-        let mut steps = Vec::new();
-        let Some(whole) = self.scopes.first() else {
+    /// The ceilings of one scope (0 for the whole convention, then each
+    /// envelope by its place plus one) as they change over time.
+    pub fn ceiling_steps(&self, scope: usize) -> LimitSteps {
+        let mut steps = LimitSteps::default();
+        let Some(scope) = self.scopes.get(scope) else {
             return steps;
         };
-        for (budget, limits) in Budget::BOTH.iter().zip(&whole.ceilings) {
+        for (budget, (limits, yearly)) in Budget::BOTH
+            .iter()
+            .zip(scope.ceilings.iter().zip(&scope.yearly))
+        {
             for l in &limits.0 {
-                steps.push((l.from.map(|(d, _)| d), *budget, l.cents));
+                steps
+                    .overall
+                    .push((l.from.map(|(d, _)| d), *budget, l.cents));
+            }
+            for l in &yearly.0 {
+                steps
+                    .yearly
+                    .push((l.from.map(|(d, _)| d), *budget, l.cents));
             }
         }
         steps

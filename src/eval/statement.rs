@@ -3,10 +3,10 @@
 //! holder, per commitment, the dates limits were first crossed, and the
 //! series the chart draws. Built from the ledger once the replay is over.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::ledger::{Consumption, Ledger, YearConsumption};
+use super::ledger::{Consumption, Ledger, LimitKind, YearConsumption};
 use crate::eval::view::{EndCause, View};
 use crate::language::model::Budget;
 use crate::money::plain;
@@ -106,17 +106,33 @@ impl KeyDateLine {
     }
 }
 
-/// What the chart draws, in cents and days; not serialized.
+/// A limit first crossed, as a chart marks it.
+#[derive(Clone, Debug)]
+pub struct Mark {
+    pub date: NaiveDate,
+    pub budget: Budget,
+    pub kind: LimitKind,
+    pub limit: crate::i18n::Message,
+}
+
+/// What one chart draws, in cents and days; not serialized. One for the
+/// whole convention, then one for each envelope.
 #[derive(Clone, Debug, Default)]
 pub struct Series {
+    /// The envelope; `None` for the whole convention.
+    pub envelope: Option<String>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     /// (date, cumulative AE, cumulative CP).
     pub days: Vec<(NaiveDate, i128, i128)>,
     /// (in force from, budget, ceiling).
     pub ceilings: Vec<(Option<NaiveDate>, Budget, i128)>,
+    /// (in force from, budget, ceiling of each budget year).
+    pub yearly: Vec<(Option<NaiveDate>, Budget, i128)>,
     /// (end of year, budget, cumulative forecast).
     pub forecast: Vec<(NaiveDate, Budget, i128)>,
+    /// The limits of this scope first crossed.
+    pub marks: Vec<Mark>,
 }
 
 /// The term as computed: when the convention took effect, when it ends,
@@ -147,10 +163,15 @@ pub struct Statement {
     pub holders: Vec<HolderLine>,
     pub commitments: Vec<CommitmentLine>,
     pub crossings: Vec<Crossing>,
+    /// The statement's date, which the key dates are placed against: set
+    /// by the renderer (`report::statement::settle`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
     /// The convention's calendar ([`View::key_dates`]).
     pub key_dates: Vec<KeyDateLine>,
+    /// What the charts draw: the whole convention, then each envelope.
     #[serde(skip)]
-    pub series: Series,
+    pub series: Vec<Series>,
 }
 
 fn date(day: i32) -> Option<NaiveDate> {
@@ -168,23 +189,34 @@ impl Statement {
         schedule: Vec<YearConsumption>,
     ) -> Statement {
         let track = &ledger.track;
+        // Every month from the convention's effect (or the first movement,
+        // if earlier) to the last movement, those without movements too:
+        // the timeline is continuous.
         let (mut cum_ae, mut cum_cp) = (0i128, 0i128);
-        let months = track
-            .months
-            .iter()
-            .map(|((year, month), [ae, cp])| {
-                cum_ae += ae;
-                cum_cp += cp;
-                MonthLine {
-                    year: *year,
-                    month: *month,
-                    ae: plain(*ae),
-                    cp: plain(*cp),
-                    cumulative_ae: plain(cum_ae),
-                    cumulative_cp: plain(cum_cp),
-                }
-            })
-            .collect();
+        let mut months = Vec::with_capacity(track.months.len());
+        let first = track.months.first().map(|(k, _)| *k);
+        let effect = view.start.map(|(d, _)| (d.year(), d.month()));
+        let mut next = [first, effect].into_iter().flatten().min();
+        let mut line = |(year, month): (i32, u32), [ae, cp]: [i128; 2]| {
+            cum_ae += ae;
+            cum_cp += cp;
+            MonthLine {
+                year,
+                month,
+                ae: plain(ae),
+                cp: plain(cp),
+                cumulative_ae: plain(cum_ae),
+                cumulative_cp: plain(cum_cp),
+            }
+        };
+        for (key, sums) in &track.months {
+            while let Some(gap) = next.filter(|n| n < key) {
+                months.push(line(gap, [0, 0]));
+                next = Some(following(gap));
+            }
+            months.push(line(*key, *sums));
+            next = Some(following(*key));
+        }
         let commitments: Vec<(String, i128, i128, Option<String>)> = ledger
             .commitments()
             .into_iter()
@@ -210,27 +242,53 @@ impl Statement {
             }
         }
         holders.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut forecast = Vec::new();
-        // The convention's own schedule; without one, its envelopes' added
-        // up (each year once).
-        let whole = schedule.iter().any(|y| y.envelope.is_none());
-        for budget in Budget::BOTH {
-            let mut lines: Vec<_> = schedule
-                .iter()
-                .filter(|y| y.budget == budget && y.envelope.is_none() == whole)
-                .collect();
-            lines.sort_by_key(|y| y.year);
-            let mut cumulative = 0i128;
-            for (k, y) in lines.iter().enumerate() {
-                cumulative += y.forecast.as_deref().and_then(cents_of).unwrap_or(0);
-                let last_of_year = lines.get(k + 1).is_none_or(|next| next.year != y.year);
-                if let (true, Some(end)) = (last_of_year, NaiveDate::from_ymd_opt(y.year, 12, 31)) {
-                    forecast.push((end, budget, cumulative));
-                }
-            }
-        }
         let end = view.end;
         let start = view.start.map(|(d, _)| d);
+        let to_dates = |days: &[(i32, i128, i128)]| -> Vec<(NaiveDate, i128, i128)> {
+            days.iter()
+                .filter_map(|(d, ae, cp)| Some((date(*d)?, *ae, *cp)))
+                .collect()
+        };
+        let to_steps = |steps: Vec<(Option<i32>, Budget, i128)>| {
+            steps
+                .into_iter()
+                .map(|(from, b, cents)| (from.and_then(date), b, cents))
+                .collect()
+        };
+        let no_days = Vec::new();
+        let series = std::iter::once(None)
+            .chain(view.envelopes.iter().map(|e| Some(e.value.clone())))
+            .enumerate()
+            .map(|(i, envelope)| {
+                let days = match i {
+                    0 => &track.days,
+                    _ => track.envelope_days.get(i - 1).unwrap_or(&no_days),
+                };
+                let steps = ledger.ceiling_steps(i);
+                Series {
+                    forecast: forecast_steps(&schedule, envelope.as_deref()),
+                    envelope,
+                    start,
+                    end: end.map(|e| e.date),
+                    days: to_dates(days),
+                    ceilings: to_steps(steps.overall),
+                    yearly: to_steps(steps.yearly),
+                    marks: track
+                        .crossings
+                        .iter()
+                        .filter(|c| c.scope == i)
+                        .filter_map(|c| {
+                            Some(Mark {
+                                date: date(c.day)?,
+                                budget: c.budget,
+                                kind: c.kind,
+                                limit: c.limit.clone(),
+                            })
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
         Statement {
             convention: name.to_owned(),
             title: view.convention.title.value.clone(),
@@ -266,6 +324,7 @@ impl Statement {
                     remaining: plain(ae - cp),
                 })
                 .collect(),
+            as_of: None,
             key_dates: view
                 .key_dates()
                 .into_iter()
@@ -283,28 +342,54 @@ impl Statement {
             crossings: track
                 .crossings
                 .iter()
-                .map(|(limit, day)| Crossing {
+                .map(|c| Crossing {
                     limit_text: String::new(),
-                    limit: limit.clone(),
-                    date: date(*day),
+                    limit: c.limit.clone(),
+                    date: date(c.day),
                 })
                 .collect(),
-            series: Series {
-                start,
-                end: end.map(|e| e.date),
-                days: track
-                    .days
-                    .iter()
-                    .filter_map(|(d, ae, cp)| Some((date(*d)?, *ae, *cp)))
-                    .collect(),
-                ceilings: ledger
-                    .ceiling_steps()
-                    .into_iter()
-                    .map(|(from, b, cents)| (from.and_then(date), b, cents))
-                    .collect(),
-                forecast,
-            },
+            series,
         }
+    }
+}
+
+/// The cumulative forecast at each year's end, per budget, of one scope
+/// (`envelope`: `None` for the whole convention). The whole convention
+/// without a schedule of its own adds up its envelopes' (each year once).
+fn forecast_steps(
+    schedule: &[YearConsumption],
+    envelope: Option<&str>,
+) -> Vec<(NaiveDate, Budget, i128)> {
+    let mut forecast = Vec::new();
+    let whole = schedule.iter().any(|y| y.envelope.is_none());
+    let mine = |y: &YearConsumption| match envelope {
+        Some(name) => y.envelope.as_deref() == Some(name),
+        None => y.envelope.is_none() == whole,
+    };
+    for budget in Budget::BOTH {
+        let mut lines: Vec<_> = schedule
+            .iter()
+            .filter(|y| y.budget == budget && mine(y))
+            .collect();
+        lines.sort_by_key(|y| y.year);
+        let mut cumulative = 0i128;
+        for (k, y) in lines.iter().enumerate() {
+            cumulative += y.forecast.as_deref().and_then(cents_of).unwrap_or(0);
+            let last_of_year = lines.get(k + 1).is_none_or(|next| next.year != y.year);
+            if let (true, Some(end)) = (last_of_year, NaiveDate::from_ymd_opt(y.year, 12, 31)) {
+                forecast.push((end, budget, cumulative));
+            }
+        }
+    }
+    forecast
+}
+
+/// The month after `(year, month)`.
+fn following((year, month): (i32, u32)) -> (i32, u32) {
+    if month >= 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
     }
 }
 

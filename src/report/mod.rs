@@ -3,6 +3,7 @@
 //! memory does not grow with its findings.
 
 pub mod bench;
+pub mod chart;
 pub mod human;
 pub mod json;
 pub mod sarif;

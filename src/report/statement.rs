@@ -5,14 +5,13 @@
 use std::fmt::Write as _;
 use std::io;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::audit::Audit;
 use crate::diag::Diagnostic;
-use crate::eval::statement::{Series, Statement};
+use crate::eval::statement::Statement;
 use crate::i18n::{Lang, Message};
-use crate::language::model::Budget;
 use crate::msg;
 use crate::source::Sources;
 
@@ -79,6 +78,7 @@ pub fn term_text(st: &Statement, lang: Lang) -> String {
 /// the 90 days after `on`, or later.
 pub fn settle(statements: &mut [Statement], on: NaiveDate, lang: Lang) {
     for st in statements {
+        st.as_of = Some(on);
         for k in &mut st.key_dates {
             k.what = lang.tr(&k.message()).into_owned();
             k.status = k.status_on(on);
@@ -675,8 +675,41 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f2f2f2}\
 .error{color:#a00}.warning{color:#a60}.waived{color:#666}code{font-size:90%}\
 td.neg{color:#b00;font-weight:600}td.n{white-space:nowrap}svg{max-width:100%;height:auto}\
 @media screen and (max-width:40em){body{margin:0.5em}table{display:block;overflow-x:auto}}\
-@page{size:A4;margin:15mm}@media print{body{margin:0}thead{display:table-header-group}\
-tr{break-inside:avoid}h2{break-after:avoid}}";
+figure.chart{margin:0;overflow-x:auto}svg{display:block}\
+@media screen and (max-width:40em){figure.chart svg{min-width:40em}}\
+@page{size:A4;margin:18mm 15mm 15mm}@media print{body{margin:0}thead{display:table-header-group}\
+tr{break-inside:avoid}h2{break-after:avoid}figure.chart{break-inside:avoid}details.figures{display:none}}";
+
+/// A CSS string literal: quotes, backslashes and line breaks escaped, and
+/// `<` too, so that no text closes the `style` element.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => {
+                let _ = write!(out, "\\{:x} ", u32::from(c));
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The running header of every printed page: the document's title on the
+/// left, the statement's date on the right.
+fn running_header(title: &str, on: Option<NaiveDate>, lang: Lang) -> String {
+    let date = on.map_or_else(String::new, |d| {
+        lang.tr(&msg!("report-as-of", date = lang.date(d)))
+            .into_owned()
+    });
+    format!(
+        "@page{{@top-left{{content:{};font-size:8pt;color:#555}}@top-right{{content:{};font-size:8pt;color:#555}}}}",
+        css_string(title),
+        css_string(&date)
+    )
+}
 
 pub fn html(
     w: &mut dyn io::Write,
@@ -688,27 +721,28 @@ pub fn html(
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
     let mut h = String::new();
     let title = statements.first().map_or("clausier", |s| s.title.as_str());
+    let on = statements.first().and_then(|s| s.as_of);
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}{}</style></head><body>\n",
         lang.code(),
-        escape(title)
+        escape(title),
+        running_header(title, on, lang)
     );
     for st in statements {
+        let as_of = st.as_of.map_or_else(String::new, |d| {
+            let text = lang.tr(&msg!("report-as-of", date = lang.date(d)));
+            format!("<p class=\"as-of\">{}</p>", escape(&text))
+        });
         let _ = writeln!(
             h,
-            "<h1>{}</h1><p><code>{}</code></p><p>{} {}</p>",
+            "<h1>{}</h1><p><code>{}</code></p>{as_of}<p>{} {}</p>",
             escape(&st.title),
             escape(&st.convention),
             escape(&t("report-term-label")),
             escape(&term_text(st, lang))
         );
-        let _ = writeln!(
-            h,
-            "<h2>{}</h2>\n{}",
-            escape(&t("report-chart")),
-            chart(&st.series, lang)
-        );
+        h.push_str(&super::chart::charts(st, lang));
         for t in tables(st, lang) {
             table(&mut h, &t, lang);
         }
@@ -775,133 +809,6 @@ pub fn html(
     w.write_all(h.as_bytes())
 }
 
-/// Cumulative AE and CP over time (step lines), the ceilings in force
-/// (dashed) and the cumulative forecast at each year's end (dotted).
-fn chart(s: &Series, lang: Lang) -> String {
-    let (w, h, left, right, top, bottom) = (900.0_f64, 360.0_f64, 90.0, 20.0, 20.0, 40.0);
-    let first = s.days.first().map(|d| d.0);
-    let last = s.days.last().map(|d| d.0);
-    let (Some(x0), Some(x1)) = (
-        [s.start, first].into_iter().flatten().min(),
-        [s.end, last].into_iter().flatten().max(),
-    ) else {
-        return format!(
-            "<p>{}</p>",
-            escape(&lang.tr(&Message::new("report-no-movement")))
-        );
-    };
-    let aria = escape(&lang.tr(&Message::new("report-chart-label")));
-    let legend = escape(&lang.tr(&Message::new("report-chart-legend")));
-    let ceiling = escape(&lang.tr(&Message::new("report-chart-ceiling")));
-    let forecast = escape(&lang.tr(&Message::new("report-chart-forecast")));
-    let span = ((x1 - x0).num_days().max(1)) as f64;
-    let top_value = s
-        .days
-        .iter()
-        .flat_map(|d| [d.1, d.2])
-        .chain(s.ceilings.iter().map(|c| c.2))
-        .chain(s.forecast.iter().map(|f| f.2))
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    // Chart coordinates only: amounts are drawn, never computed, in floating point.
-    let ymax = top_value as f64 * 1.08;
-    let x = |d: NaiveDate| left + (d - x0).num_days() as f64 / span * (w - left - right);
-    let y = |cents: i128| top + (1.0 - cents as f64 / ymax) * (h - top - bottom);
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{aria}\">\n<rect x=\"{left}\" y=\"{top}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#999\"/>\n",
-        w - left - right,
-        h - top - bottom
-    );
-    for i in 0..=4 {
-        let cents = (top_value as f64 * 1.08 * f64::from(i) / 4.0) as i128;
-        let _ = writeln!(
-            svg,
-            "<text x=\"{}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
-            left - 6.0,
-            y(cents) + 4.0,
-            escape(&lang.amount(cents - cents % 100))
-        );
-    }
-    for year in x0.year()..=x1.year() {
-        if let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1).filter(|d| *d >= x0 && *d <= x1) {
-            let _ = writeln!(
-                svg,
-                "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{top}\" y2=\"{1}\" stroke=\"#ddd\"/><text x=\"{0:.1}\" y=\"{2}\" font-size=\"11\" text-anchor=\"middle\">{year}</text>",
-                x(jan1),
-                h - bottom,
-                h - bottom + 16.0
-            );
-        }
-    }
-    let color = |b: Budget| match b {
-        Budget::AE => "#1f5fa8",
-        Budget::CP => "#d2691e",
-    };
-    for budget in Budget::BOTH {
-        let mut steps: Vec<_> = s.ceilings.iter().filter(|c| c.1 == budget).collect();
-        steps.sort_by_key(|c| c.0);
-        for (i, c) in steps.iter().enumerate() {
-            let from = c.0.unwrap_or(x0).max(x0);
-            let to = steps.get(i + 1).and_then(|n| n.0).unwrap_or(x1).min(x1);
-            let _ = writeln!(
-                svg,
-                "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{2:.1}\" y2=\"{2:.1}\" stroke=\"{3}\" stroke-dasharray=\"6 4\"><title>{ceiling} {budget}</title></line>",
-                x(from),
-                x(to),
-                y(c.2),
-                color(budget)
-            );
-        }
-        let mut points = Vec::new();
-        let mut year_start = x0;
-        for f in s.forecast.iter().filter(|f| f.1 == budget) {
-            points.push(format!(
-                "{:.1},{:.1} {:.1},{:.1}",
-                x(year_start.max(x0)),
-                y(f.2),
-                x(f.0.min(x1)),
-                y(f.2)
-            ));
-            year_start = f.0.succ_opt().unwrap_or(f.0);
-        }
-        if !points.is_empty() {
-            let _ = writeln!(
-                svg,
-                "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-dasharray=\"2 3\" opacity=\"0.7\"><title>{forecast} {budget}</title></polyline>",
-                points.join(" "),
-                color(budget)
-            );
-        }
-        let mut path = format!("{:.1},{:.1}", x(x0), y(0));
-        let mut previous = 0i128;
-        for (day, ae, cp) in &s.days {
-            let value = if budget == Budget::AE { *ae } else { *cp };
-            let _ = write!(
-                path,
-                " {0:.1},{1:.1} {0:.1},{2:.1}",
-                x(*day),
-                y(previous),
-                y(value)
-            );
-            previous = value;
-        }
-        let _ = writeln!(
-            svg,
-            "<polyline points=\"{path}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"><title>cumulative {budget}</title></polyline>",
-            color(budget)
-        );
-    }
-    let _ = writeln!(
-        svg,
-        "<text x=\"{0}\" y=\"14\" font-size=\"12\" fill=\"#1f5fa8\">— AE</text><text x=\"{1}\" y=\"14\" font-size=\"12\" fill=\"#d2691e\">— CP</text><text x=\"{2}\" y=\"14\" font-size=\"12\">{legend}</text>\n</svg>",
-        left,
-        left + 60.0,
-        left + 120.0
-    );
-    svg
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -913,5 +820,13 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
         assert_eq!(escape("a\u{1b}[31mb"), "a\u{FFFD}[31mb");
+    }
+
+    #[test]
+    fn css_strings_cannot_close_the_style_element() {
+        assert_eq!(
+            css_string("a\"b\\c</style>\nd"),
+            "\"a\\22 b\\5c c\\3c /style\\3e  d\""
+        );
     }
 }
