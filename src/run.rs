@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::diag::{Code, Diagnostic};
 use crate::eval::route::{Route, Router};
 use crate::eval::sort::MEMORY_BUDGET;
-use crate::eval::{Evaluator, Shard, ShardParts, Summary};
+use crate::eval::{Evaluator, Period, Shard, ShardParts, Summary};
 use crate::input::csv::{Export, Input, ReadOptions, Row, sample_of};
 use crate::input::encoding::Encoding;
 use crate::input::{Accounting, Layout, Transaction, sheet};
@@ -206,9 +206,30 @@ pub fn check(
     progress: &Progress,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Outcome {
+    check_over(
+        conventions,
+        exports,
+        sources,
+        (threads, Period::default()),
+        progress,
+        out,
+    )
+}
+
+/// [`check`] for a statement over a period (`report --du/--au`): rows
+/// after it are left out and counted.
+pub fn check_over(
+    conventions: &[Convention],
+    exports: Vec<Export>,
+    sources: &Sources,
+    (threads, period): (usize, Period),
+    progress: &Progress,
+    out: &mut dyn FnMut(&Sources, Diagnostic),
+) -> Outcome {
     let threads = Threads {
         count: threads,
         min_bytes: PARALLEL_MIN_BYTES,
+        period,
     };
     check_with(conventions, exports, sources, threads, progress, out)
 }
@@ -219,6 +240,8 @@ pub fn check(
 pub struct Threads {
     pub count: usize,
     pub min_bytes: u64,
+    /// The statement's period; the default for `check`.
+    pub period: Period,
 }
 
 /// [`check`], with the size from which a file is read in parallel (the
@@ -269,7 +292,10 @@ fn evaluate(
     progress: &Progress,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Outcome {
-    let mut evaluators: Vec<Evaluator<'_>> = conventions.iter().map(Evaluator::new).collect();
+    let mut evaluators: Vec<Evaluator<'_>> = conventions
+        .iter()
+        .map(|c| Evaluator::new(c).with_period(threads.period))
+        .collect();
     let router = (conventions.len() > 1).then(|| Router::new(conventions));
     let mut run = RunState {
         evaluators: &mut evaluators,
@@ -345,6 +371,13 @@ fn evaluate(
                         a.out_of_scope += n;
                     }
                 }
+                // Rows after the statement's period likewise.
+                for (source, n) in s.after_period_by_source {
+                    if let Some((_, a)) = files.iter_mut().find(|(id, _)| *id == source) {
+                        a.checked = a.checked.saturating_sub(n);
+                        a.after_period += n;
+                    }
+                }
                 summary.statements.extend(s.statements);
             }
             Err(e) => {
@@ -356,12 +389,14 @@ fn evaluate(
     for (_, a) in files {
         summary.rows_checked += a.checked;
         summary.rows_out_of_scope += a.out_of_scope;
+        summary.rows_after_period += a.after_period;
         summary.rows_rejected += a.rejected;
         summary.rows_skipped += a.subtotals + a.skipped;
         summary.files.push(a);
     }
     summary.rows_read = summary.rows_checked
         + summary.rows_out_of_scope
+        + summary.rows_after_period
         + summary.rows_rejected
         + summary.rows_skipped;
     if complete {

@@ -94,6 +94,20 @@ fn commands_in_both_languages() {
             "report-hebergement",
             &[
                 "report",
+                "--date",
+                "2020-09-01",
+                "rules/hebergement-2019.conv",
+                "examples/hebergement-2019-2020.csv",
+            ],
+        ),
+        (
+            "report-hebergement-au",
+            &[
+                "report",
+                "--du",
+                "2019-06-01",
+                "--au",
+                "2019-11-30",
                 "rules/hebergement-2019.conv",
                 "examples/hebergement-2019-2020.csv",
             ],

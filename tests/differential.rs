@@ -713,6 +713,7 @@ fn check_case(conv: &Conv, other: Option<&Conv>, csv: &Csv) -> Result<(), TestCa
     let one = Threads {
         count: 1,
         min_bytes: u64::MAX,
+        period: Default::default(),
     };
     let Some(reference) = reference_run(&texts, &files) else {
         SKIPPED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -755,6 +756,7 @@ fn check_case(conv: &Conv, other: Option<&Conv>, csv: &Csv) -> Result<(), TestCa
     let two = Threads {
         count: 2,
         min_bytes: 1,
+        period: Default::default(),
     };
     let fast2 = fast(&texts, &files, two).unwrap();
     prop_assert_eq!(
@@ -980,6 +982,7 @@ fn kept_cases_agree() {
             let threads = Threads {
                 count,
                 min_bytes: 1,
+                period: Default::default(),
             };
             let fast = fast(&texts, &files, threads).unwrap();
             assert_eq!(fast.findings, reference.findings, "{}", case.display());

@@ -628,3 +628,131 @@ fn a_renewal_deadline_on_a_saturday_moves_when_the_clause_asks() {
     assert_ne!(working, stated);
     assert_eq!(deadline(&working).as_deref(), Some("2019-10-21"));
 }
+
+/// The rows of the example export dated after `until` (`dd/mm/yyyy` first).
+fn rows_after(until: &str) -> u64 {
+    let text = std::fs::read_to_string(common::root().join(EXPORT)).unwrap();
+    text.lines()
+        .skip(1)
+        .filter(|l| {
+            let d = &l[..10];
+            let iso = format!("{}-{}-{}", &d[6..10], &d[3..5], &d[0..2]);
+            iso.as_str() > until
+        })
+        .count() as u64
+}
+
+/// `--au`: rows after the date are left out and counted, the ceilings are
+/// those in force on it, the time left runs from it, the months run on to
+/// it; `--du` starts the months there; crossings after the date vanish.
+#[test]
+fn a_statement_as_of_a_date() {
+    let json = |extra: &[&str]| -> Value {
+        let mut args = vec!["report", "--format", "json"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&[RULES, EXPORT]);
+        let (code, stdout, stderr) = clausier(&args);
+        assert_eq!(code, 0, "{stderr}");
+        serde_json::from_str(&stdout).unwrap()
+    };
+    // The day before avenant 1 raised the ceiling to 150 000 €.
+    let v = json(&["--au", "2019-11-30"]);
+    let st = &v["statements"][0];
+    assert_eq!(st["period"]["until"], "2019-11-30");
+    assert_eq!(st["period"]["rows_after"], rows_after("2019-11-30"));
+    assert_eq!(st["period"]["rows_after"], 8);
+    let ae = &st["consumption"][0];
+    assert_eq!(
+        (
+            &ae["budget"],
+            &ae["consumed"],
+            &ae["ceiling"],
+            &ae["remaining"]
+        ),
+        (
+            &json!("AE"),
+            &json!("125000.00"),
+            &json!("120000.00"),
+            &json!("-5000.00")
+        )
+    );
+    // The end in force (30/12/2020) is 396 days after.
+    assert_eq!(st["term"]["days_left"], 396);
+    assert_eq!(st["as_of"], "2019-11-30");
+    let last = st["months"].as_array().unwrap().last().unwrap();
+    assert_eq!((&last["year"], &last["month"]), (&json!(2019), &json!(11)));
+    let crossings: Vec<&str> = st["crossings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(crossings, ["2019-06-12", "2019-11-25"]);
+    // The day after: the amended ceiling.
+    let v = json(&["--au", "2019-12-31", "--du", "2019-06-01"]);
+    let st = &v["statements"][0];
+    assert_eq!(st["consumption"][0]["ceiling"], "150000.00");
+    assert_eq!(st["consumption"][0]["remaining"], "25000.00");
+    assert_eq!(st["period"]["rows_after"], rows_after("2019-12-31"));
+    let months: Vec<(i64, i64)> = st["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["year"].as_i64().unwrap(), m["month"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(months.first(), Some(&(2019, 6)));
+    assert_eq!(months.last(), Some(&(2019, 12)));
+    // The cumulative columns count what came before the period.
+    assert_eq!(st["months"][0]["cumulative_ae"], "110000.00");
+    // In words, in both languages, and the HTML chart starts on `--du`.
+    let (_, text, _) = clausier(&["report", "--au", "2019-12-31", RULES, EXPORT]);
+    assert!(
+        text.contains("Period: up to 2019-12-31. 8 rows dated after it left out (not checked)."),
+        "{text}"
+    );
+    assert!(text.contains("365 days left on 2019-12-31"), "{text}");
+    let (_, text, _) = clausier(&[
+        "--lang",
+        "fr",
+        "report",
+        "--du",
+        "2019-06-01",
+        "--au",
+        "2019-12-31",
+        RULES,
+        EXPORT,
+    ]);
+    assert!(
+        text.contains("Période : du 01/06/2019 au 31/12/2019. 8 lignes postérieures écartées"),
+        "{text}"
+    );
+    let (_, html, _) = clausier(&[
+        "report",
+        "--format",
+        "html",
+        "--du",
+        "2019-06-01",
+        "--au",
+        "2019-12-31",
+        RULES,
+        EXPORT,
+    ]);
+    let ticks = attributes(&html, "tick-x", "data-date");
+    assert_eq!(ticks[0].first(), Some(&"2019-06-01"), "{:?}", ticks);
+    assert_eq!(ticks[0].last(), Some(&"2019-12-01"));
+    // A period that ends before it starts is refused.
+    let (code, _, stderr) = clausier(&[
+        "report",
+        "--du",
+        "2020-01-01",
+        "--au",
+        "2019-01-01",
+        RULES,
+        EXPORT,
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--du 2020-01-01 comes after --au 2019-01-01"),
+        "{stderr}"
+    );
+}

@@ -67,6 +67,7 @@ summary-file = { $file }: profile { $profile } ({ $encoding }{ $has_year ->
 lines-preamble = { $n } preamble
 lines-header = { $n } header
 lines-checked = { $n } checked
+lines-after-period = { $n } after the period
 lines-out-of-scope = { $n } out of scope
 lines-rejected = { $n } rejected
 lines-subtotal = { $n } subtotal
@@ -173,7 +174,7 @@ key-end = end in force, by { $cause }
 key-past = past
 key-soon = within 90 days
 key-later = later
-help-clausier-report-date = The statement's date: key dates before it are marked past, those within the 90 days after it marked soon (today when absent)
+help-clausier-report-date = The statement's date: key dates before it are marked past, those within the 90 days after it marked soon (the --au date, else today, when absent)
 report-col-scope = scope
 report-col-budget = budget
 report-col-consumed = consumed
@@ -243,6 +244,8 @@ help-clausier-report-rules = The convention's rule file, or a folder of rule fil
 help-clausier-report-exports = Exports (CSV, XLSX, XLS, ODS; `-` for standard input)
 help-clausier-report-format = Output format: human (the default), json, csv, html, xlsx (an Excel workbook, written to --output)
 help-clausier-report-csv_dialect = The CSV's dialect: excel (a BOM, `;`, a decimal comma, CRLF: what French Excel opens as numbers; the default) or plain (no BOM, a decimal point, LF: for programs). Text cells are guarded against formulas in both
+help-clausier-report-au = States the consumption as at this date: rows dated after it are left out (and counted), ceilings and forecasts are those in force on it, the time left runs from it
+help-clausier-report-du = Starts the statement's months and charts on this date; rows before it are still checked and count in the cumulative figures
 help-clausier-report-output = Write the statement to this file instead of standard output
 help-clausier-report-profile = Import profile: a built-in name (see README) or a profile file; detected from each export's header when absent
 help-clausier-report-encoding = Text encoding of the exports; detected when absent
@@ -348,3 +351,26 @@ chart-crossed-forecast = { $budget } forecast crossed on { $date }
 chart-col-number = No.
 chart-figures = Figures of the chart at each month's end
 report-as-of = Statement as of { $date }
+report-period-reversed = --du { $from } comes after --au { $until }: the period would be empty
+report-period = Period: { $from ->
+        [none] up to { $until }
+       *[other] { $until ->
+            [none] from { $from }
+           *[other] from { $from } to { $until }
+        }
+    }. { $after ->
+        [0] No row after it.
+        [one] One row dated after it left out (not checked).
+       *[other] { $after } rows dated after it left out (not checked).
+    }
+report-period-before = Months and charts start on { $from }; rows before it are checked and count in the cumulative figures.
+report-time-left = { $days ->
+        [0] the convention ends that day
+        [one] 1 day left on { $on }
+       *[other] { $days } days left on { $on }
+    }
+report-time-over = ended { $days ->
+        [one] 1 day before { $on }
+       *[other] { $days } days before { $on }
+    }
+report-col-situation = situation

@@ -85,6 +85,7 @@ lines-checked = { $n ->
         [one] { $n } contrôlée
        *[other] { $n } contrôlées
     }
+lines-after-period = { $n } après la période
 lines-out-of-scope = { $n } hors champ
 lines-rejected = { $n ->
         [one] { $n } rejetée
@@ -209,7 +210,7 @@ key-end = fin en vigueur, par { $cause }
 key-past = passée
 key-soon = dans les 90 jours
 key-later = à venir
-help-clausier-report-date = Date de l'état : les dates clés antérieures sont marquées passées, celles des 90 jours suivants marquées proches (aujourd'hui par défaut)
+help-clausier-report-date = Date de l'état : les dates clés antérieures sont marquées passées, celles des 90 jours suivants marquées proches (la date de --au, sinon aujourd'hui, par défaut)
 report-col-scope = périmètre
 report-col-budget = budget
 report-col-consumed = consommé
@@ -279,6 +280,8 @@ help-clausier-report-rules = Le fichier de règles de la convention, ou un dossi
 help-clausier-report-exports = Exports (CSV, XLSX, XLS, ODS ; `-` pour l'entrée standard)
 help-clausier-report-format = Format de sortie : human (par défaut), json, csv, html, xlsx (un classeur Excel, écrit dans --output)
 help-clausier-report-csv_dialect = Dialecte du CSV : excel (BOM, `;`, virgule décimale, fins de ligne CRLF : ce qu'Excel en français ouvre comme des nombres ; par défaut) ou plain (sans BOM, point décimal, LF : pour les programmes). Dans les deux, les cellules de texte sont protégées des formules
+help-clausier-report-au = Établit la consommation à cette date : les lignes postérieures sont écartées (et comptées), les plafonds et prévisions sont ceux en vigueur ce jour-là, le temps restant court de cette date
+help-clausier-report-du = Fait commencer les mois et les graphiques de l'état à cette date ; les lignes antérieures restent contrôlées et comptent dans les cumuls
 help-clausier-report-output = Écrit l'état dans ce fichier plutôt que sur la sortie standard
 help-clausier-report-profile = Profil d'import : un nom intégré (voir README) ou un fichier de profil ; détecté d'après l'en-tête de chaque export par défaut
 help-clausier-report-encoding = Encodage des exports : utf-8 ou windows-1252 ; détecté par défaut
@@ -384,3 +387,26 @@ chart-crossed-forecast = Prévision { $budget } dépassée le { $date }
 chart-col-number = N°
 chart-figures = Données du graphique à chaque fin de mois
 report-as-of = Situation au { $date }
+report-period-reversed = --du { $from } est postérieur à --au { $until } : la période serait vide
+report-period = Période : { $from ->
+        [none] jusqu’au { $until }
+       *[other] { $until ->
+            [none] à partir du { $from }
+           *[other] du { $from } au { $until }
+        }
+    }. { $after ->
+        [0] Aucune ligne postérieure.
+        [one] Une ligne postérieure écartée (non contrôlée).
+       *[other] { $after } lignes postérieures écartées (non contrôlées).
+    }
+report-period-before = Les mois et les graphiques commencent le { $from } ; les lignes antérieures sont contrôlées et comptent dans les cumuls.
+report-time-left = { $days ->
+        [0] la convention prend fin ce jour-là
+        [one] 1 jour restant au { $on }
+       *[other] { $days } jours restants au { $on }
+    }
+report-time-over = terminée { $days ->
+        [one] 1 jour avant le { $on }
+       *[other] { $days } jours avant le { $on }
+    }
+report-col-situation = situation

@@ -48,9 +48,19 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = Dialect::Excel)]
     pub csv_dialect: Dialect,
     /// The statement's date: key dates before it are marked past, those
-    /// within the 90 days after it marked soon (today when absent).
+    /// within the 90 days after it marked soon (the `--au` date, else today,
+    /// when absent).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<chrono::NaiveDate>,
+    /// States the consumption as at this date: rows dated after it are left
+    /// out (and counted), ceilings and forecasts are those in force on it,
+    /// and the time left runs from it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub au: Option<chrono::NaiveDate>,
+    /// Starts the statement's months and charts on this date; rows before
+    /// it are still checked and count in the cumulative figures.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub du: Option<chrono::NaiveDate>,
     /// Write the statement to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -59,6 +69,17 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
+    if let (Some(from), Some(until)) = (args.du, args.au)
+        && from > until
+    {
+        let line = crate::msg!(
+            "report-period-reversed",
+            from = lang.date(from),
+            until = lang.date(until)
+        );
+        eprintln!("clausier: {}", lang.tr(&line));
+        return EXIT_UNUSABLE;
+    }
     // Problems with the inputs are shown as `check` shows them.
     let diagnostics = OutputArgs {
         format: Format::Human,
@@ -77,11 +98,15 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
     // Findings come in export order and may be more than memory holds:
     // they wait, encoded, in an arena that spills to a temporary file.
     let mut held = crate::order::InOrder::new();
-    let outcome = run::check(
+    let period = crate::eval::Period {
+        from: args.du,
+        until: args.au,
+    };
+    let outcome = run::check_over(
         &p.conventions,
         p.exports,
         &sources,
-        p.threads,
+        (p.threads, period),
         &p.progress,
         &mut |_, d| held.push(d),
     );
@@ -98,7 +123,10 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
             return output.end(None, &sources, EXIT_UNUSABLE);
         }
     };
-    let on = args.date.unwrap_or_else(crate::language::lints::today);
+    let on = args
+        .date
+        .or(args.au)
+        .unwrap_or_else(crate::language::lints::today);
     crate::report::statement::settle(&mut summary.statements, on, lang);
     let findings = Findings {
         count: held.len(),

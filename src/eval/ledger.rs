@@ -656,7 +656,18 @@ impl<'a> Ledger<'a> {
 
     /// Final consumption per budget and per scheduled year, of the whole
     /// convention, then of each envelope.
-    pub fn consumption(&self, convention: &str) -> (Vec<Consumption>, Vec<YearConsumption>) {
+    ///
+    /// With `as_of` (`report --au`), the ceilings and forecasts are those in
+    /// force on that date; without, the last ones stated.
+    pub fn consumption(
+        &self,
+        convention: &str,
+        as_of: Option<NaiveDate>,
+    ) -> (Vec<Consumption>, Vec<YearConsumption>) {
+        let in_force = |limits: &Limits| match as_of {
+            Some(d) => limits.on(day_number(d)).map(|l| l.cents),
+            None => limits.last().map(|l| l.cents),
+        };
         // A budget the convention never delegates is not consumed by it.
         let delegated = |b: &Budget| *b != Budget::AE || self.delegates_ae.iter().any(|(_, d)| *d);
         let mut totals = Vec::new();
@@ -682,7 +693,7 @@ impl<'a> Ledger<'a> {
                 .zip(scope.totals.iter().zip(&scope.ceilings))
                 .filter(|(b, _)| delegated(b))
             {
-                let ceiling = limits.last().map(|l| l.cents);
+                let ceiling = in_force(limits);
                 let budget_name = budget.to_string();
                 let display = match ceiling {
                     Some(c) => msg!("consumed-of-ceiling", budget = budget_name)
@@ -731,15 +742,17 @@ impl<'a> Ledger<'a> {
             for y in &scope.years {
                 for (budget, (sum, limits)) in Budget::BOTH.iter().zip(y.sums.iter().zip(&y.limits))
                 {
-                    let Some(limit) = limits.last() else { continue };
+                    let Some(limit) = in_force(limits) else {
+                        continue;
+                    };
                     scope_years.push(YearConsumption {
                         convention: convention.to_owned(),
                         envelope: name.map(str::to_owned),
                         year: y.year,
                         budget: *budget,
                         consumed: plain(*sum),
-                        forecast: Some(plain(limit.cents)),
-                        remaining: Some(plain(limit.cents - sum)),
+                        forecast: Some(plain(limit)),
+                        remaining: Some(plain(limit - sum)),
                         display: msg!(
                             "consumed-of-forecast",
                             of = of(name),
@@ -747,7 +760,7 @@ impl<'a> Ledger<'a> {
                             budget = budget.to_string()
                         )
                         .amount("sum", *sum)
-                        .amount("limit", limit.cents),
+                        .amount("limit", limit),
                     });
                 }
             }

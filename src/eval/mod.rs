@@ -32,6 +32,28 @@ use crate::span::{Span, Spanned};
 use ledger::Ledger;
 use sort::{Movement, NO_EJ, Sorter};
 
+/// The period a statement covers (`clausier report --du DATE --au DATE`):
+/// rows dated after `until` are left out (counted, not checked); rows
+/// before `from` are checked and summed, since the cumulative clauses need
+/// them, but the statement's months and charts start at `from`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Period {
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// Adds `n` rows of export `source` to a list of counts by export.
+fn count_by_source(list: &mut Vec<(usize, u64)>, source: usize, n: u64) {
+    match list.iter_mut().find(|(s, _)| *s == source) {
+        Some((_, total)) => *total += n,
+        None => list.push((source, n)),
+    }
+}
+
 /// Row counts and consumption of a run.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Summary {
@@ -64,6 +86,13 @@ pub struct Summary {
     /// accounting.
     #[serde(skip)]
     pub out_of_scope_by_source: Vec<(usize, u64)>,
+    /// Rows dated after the statement's period (`report --au`): read,
+    /// counted here, not checked.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub rows_after_period: u64,
+    /// Those rows by export, for each file's accounting.
+    #[serde(skip)]
+    pub after_period_by_source: Vec<(usize, u64)>,
     /// Movements after which some commitment stood overpaid (CP above AE),
     /// counted over all commitments: how long the overruns lasted.
     pub overpaid_rows: u64,
@@ -151,6 +180,8 @@ struct RowRules {
     /// Some version does not delegate both budgets: rows must be sorted
     /// into scope (settled once, not per row).
     partial: bool,
+    /// The statement's period (`report --du/--au`); none for `check`.
+    period: Period,
 }
 
 /// The markets in force in one version, normalized once.
@@ -263,6 +294,7 @@ impl RowRules {
                 .map(|v| (v.from, [v.titles.cloned(), v.accounts.cloned()]))
                 .collect(),
             partial: view.versions().any(|v| v.delegated != [true, true]),
+            period: Period::default(),
         }
     }
 }
@@ -344,6 +376,8 @@ pub struct Shard<'r> {
     rows: u64,
     /// Rows consuming only budgets that are not delegated, by export.
     out_of_scope: Vec<(usize, u64)>,
+    /// Rows dated after the statement's period, by export.
+    after_period: Vec<(usize, u64)>,
     sorter: Sorter,
     ej_ids: FxHashMap<Box<[u8]>, u32>,
     /// Commitment numbers made of digits only, by [`numeric_key`]: most
@@ -363,6 +397,7 @@ pub struct Shard<'r> {
 pub struct ShardParts {
     rows: u64,
     out_of_scope: Vec<(usize, u64)>,
+    after_period: Vec<(usize, u64)>,
     sorter: Sorter,
     ej_names: Vec<Box<[u8]>>,
     ej_suppliers: Vec<Option<String>>,
@@ -384,6 +419,13 @@ impl<'c> Evaluator<'c> {
         }
     }
 
+    /// The statement's period (`report --du/--au`): rows after it are left
+    /// out and counted; the statement starts at its first day.
+    pub fn with_period(mut self, period: Period) -> Self {
+        self.rules.period = period;
+        self
+    }
+
     /// A shard for the next stretch of rows, with `budget` bytes of memory
     /// for its day buckets.
     pub fn shard(&self, budget: usize) -> Shard<'_> {
@@ -392,6 +434,7 @@ impl<'c> Evaluator<'c> {
             rules: &self.rules,
             rows: 0,
             out_of_scope: Vec::new(),
+            after_period: Vec::new(),
             sorter: Sorter::with_budget(budget),
             ej_ids: FxHashMap::default(),
             ej_numbers: FxHashMap::default(),
@@ -555,6 +598,17 @@ impl Shard<'_> {
         out: &mut dyn FnMut(Diagnostic),
     ) -> std::io::Result<()> {
         self.rows += 1;
+        // A row after the statement's period is left out: counted, never
+        // checked.
+        if let Some(until) = self.rules.period.until
+            && tx.date > until
+        {
+            match self.after_period.last_mut() {
+                Some((source, n)) if *source == tx.pos.source => *n += 1,
+                _ => self.after_period.push((tx.pos.source, 1)),
+            }
+            return Ok(());
+        }
         // A row of budgets the délégant keeps is out of the convention's
         // scope: counted, never checked.
         let delegated = if self.rules.partial {
@@ -631,6 +685,7 @@ impl Shard<'_> {
         ShardParts {
             rows: self.rows,
             out_of_scope: self.out_of_scope,
+            after_period: self.after_period,
             sorter: self.sorter,
             ej_names: self.ej_names,
             ej_suppliers: self.ej_suppliers,
@@ -1159,14 +1214,11 @@ impl Evaluator<'_> {
         for shard in self.shards {
             for (source, n) in shard.out_of_scope {
                 summary.rows_out_of_scope += n;
-                match summary
-                    .out_of_scope_by_source
-                    .iter_mut()
-                    .find(|(s, _)| *s == source)
-                {
-                    Some((_, total)) => *total += n,
-                    None => summary.out_of_scope_by_source.push((source, n)),
-                }
+                count_by_source(&mut summary.out_of_scope_by_source, source, n);
+            }
+            for (source, n) in shard.after_period {
+                summary.rows_after_period += n;
+                count_by_source(&mut summary.after_period_by_source, source, n);
             }
             for (source, line, dp) in shard.dp_rows {
                 dps.insert((source, line + shard.line_offset), dp);
@@ -1212,15 +1264,20 @@ impl Evaluator<'_> {
         } else {
             sort::drain_in_order(sorters, |shard, m| ledger.apply(&global(shard, m), out))?;
         }
-        let (consumption, schedule) = ledger.consumption(name);
-        summary.statements.push(statement::Statement::build(
+        let period = self.rules.period;
+        let (consumption, schedule) = ledger.consumption(name, period.until);
+        let mut st = statement::Statement::build(
             name,
             &self.view,
             &ledger,
             &suppliers,
             consumption.clone(),
             schedule.clone(),
-        ));
+        );
+        if period != Period::default() {
+            st.restrict(period, summary.rows_after_period);
+        }
+        summary.statements.push(st);
         summary.consumption = consumption;
         summary.schedule = schedule;
         summary.overpaid_rows = ledger.overpaid_rows;

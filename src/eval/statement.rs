@@ -106,6 +106,17 @@ impl KeyDateLine {
     }
 }
 
+/// The period a statement covers, and the rows it left out.
+#[derive(Clone, Debug, Serialize)]
+pub struct PeriodLine {
+    /// Its first day: months and charts start there; rows before it are
+    /// checked and count in the cumulative figures.
+    pub from: Option<NaiveDate>,
+    /// Its last day: rows after it are left out, and counted.
+    pub until: Option<NaiveDate>,
+    pub rows_after: u64,
+}
+
 /// A limit first crossed, as a chart marks it.
 #[derive(Clone, Debug)]
 pub struct Mark {
@@ -133,6 +144,8 @@ pub struct Series {
     pub forecast: Vec<(NaiveDate, Budget, i128)>,
     /// The limits of this scope first crossed.
     pub marks: Vec<Mark>,
+    /// The first day drawn, when the statement covers a period.
+    pub from: Option<NaiveDate>,
 }
 
 /// The term as computed: when the convention took effect, when it ends,
@@ -147,6 +160,10 @@ pub struct TermLine {
     #[serde(skip)]
     pub cause: Option<crate::i18n::Message>,
     pub terminated: bool,
+    /// Days from the statement's date to the end in force (negative once
+    /// it is past): filled by the renderer (`report::statement::settle`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_left: Option<i64>,
     /// The end is the term's own (no amendment, renewal or notice moved it).
     #[serde(skip)]
     pub by_term: bool,
@@ -163,6 +180,9 @@ pub struct Statement {
     pub holders: Vec<HolderLine>,
     pub commitments: Vec<CommitmentLine>,
     pub crossings: Vec<Crossing>,
+    /// The period the statement covers (`report --du/--au`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<PeriodLine>,
     /// The statement's date, which the key dates are placed against: set
     /// by the renderer (`report::statement::settle`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -273,6 +293,7 @@ impl Statement {
                     days: to_dates(days),
                     ceilings: to_steps(steps.overall),
                     yearly: to_steps(steps.yearly),
+                    from: None,
                     marks: track
                         .crossings
                         .iter()
@@ -298,6 +319,7 @@ impl Statement {
                 ended_by: None,
                 cause: end.map(|e| e.cause.message()),
                 terminated: end.is_some_and(|e| e.terminated()),
+                days_left: None,
                 by_term: end.is_some_and(|e| e.cause == EndCause::Term),
             },
             consumption,
@@ -324,6 +346,7 @@ impl Statement {
                     remaining: plain(ae - cp),
                 })
                 .collect(),
+            period: None,
             as_of: None,
             key_dates: view
                 .key_dates()
@@ -350,6 +373,45 @@ impl Statement {
                 .collect(),
             series,
         }
+    }
+}
+
+impl Statement {
+    /// Restricts the statement to a period: its months and charts start at
+    /// `from` (the cumulative columns still count what came before), and it
+    /// states the rows left out after `until`.
+    pub fn restrict(&mut self, period: crate::eval::Period, rows_after: u64) {
+        if let Some(from) = period.from {
+            let first = (from.year(), from.month());
+            self.months.retain(|m| (m.year, m.month) >= first);
+            for s in &mut self.series {
+                s.from = Some(from);
+            }
+        }
+        if let Some(until) = period.until {
+            // The months run on to the period's last, movements or not.
+            let last = (until.year(), until.month());
+            while let Some(m) = self.months.last().filter(|m| (m.year, m.month) < last) {
+                let (year, month) = following((m.year, m.month));
+                let line = MonthLine {
+                    year,
+                    month,
+                    ae: plain(0),
+                    cp: plain(0),
+                    cumulative_ae: m.cumulative_ae.clone(),
+                    cumulative_cp: m.cumulative_cp.clone(),
+                };
+                self.months.push(line);
+            }
+            for s in &mut self.series {
+                s.end = Some(s.end.map_or(until, |e| e.min(until)));
+            }
+        }
+        self.period = Some(PeriodLine {
+            from: period.from,
+            until: period.until,
+            rows_after,
+        });
     }
 }
 

@@ -133,6 +133,10 @@ pub struct Accounting {
     /// Rows consuming only budgets the convention does not delegate
     /// (`délégation CP`): read, not checked.
     pub out_of_scope: u64,
+    /// Rows dated after the statement's period (`report --au`): read, not
+    /// checked.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub after_period: u64,
     pub rejected: u64,
     /// Subtotal rows, skipped.
     pub subtotals: u64,
@@ -144,6 +148,10 @@ pub struct Accounting {
     pub blank: u64,
     pub fiscal_year: Option<String>,
     pub measure: Option<String>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// A file that cannot be opened or read.

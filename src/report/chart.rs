@@ -196,11 +196,24 @@ fn chart(st: &Statement, s: &Series, index: usize, heading: &str, lang: Lang) ->
     ) else {
         return format!("<p>{}</p>\n", escape(&t("report-no-movement")));
     };
+    // A statement over a period draws from its first day on.
+    let x0 = s.from.unwrap_or(x0);
     let x1 = if x1 <= x0 {
         x0 + chrono::Days::new(1)
     } else {
         x1
     };
+    let before = x0.pred_opt().unwrap_or(x0);
+    let drawn = s
+        .days
+        .get(s.days.partition_point(|d| d.0 < x0)..)
+        .unwrap_or_default();
+    // The limits crossed within the span, numbered in order.
+    let marks: Vec<&crate::eval::statement::Mark> = s
+        .marks
+        .iter()
+        .filter(|m| m.date >= x0 && m.date <= x1)
+        .collect();
     // Yearly ceilings drawn year by year, from the cumulative sum at the
     // year's start: the line the cumulative curve crosses when the year's
     // consumption passes its ceiling.
@@ -381,9 +394,9 @@ fn chart(st: &Statement, s: &Series, index: usize, heading: &str, lang: Lang) ->
         if s.days.is_empty() {
             continue;
         }
-        let mut path = format!("{:.1},{:.1}", x(x0), y(0));
-        let mut previous = 0i128;
-        for (day, ae, cp) in &s.days {
+        let mut previous = value_on(&s.days, before, budget);
+        let mut path = format!("{:.1},{:.1}", x(x0), y(previous));
+        for (day, ae, cp) in drawn {
             let value = if budget == Budget::AE { *ae } else { *cp };
             let _ = write!(
                 path,
@@ -492,8 +505,8 @@ fn chart(st: &Statement, s: &Series, index: usize, heading: &str, lang: Lang) ->
     }
     // Crossings: numbered red dots on the curve, listed under the chart.
     let mut placed: Vec<(f64, f64)> = Vec::new();
-    for (n, m) in s.marks.iter().enumerate() {
-        let mut at = x(m.date.clamp(x0, x1));
+    for (n, m) in marks.iter().enumerate() {
+        let mut at = x(m.date);
         let level = y(value_on(&s.days, m.date, m.budget));
         // Limits crossed by the same movement: side by side, not stacked.
         while placed
@@ -513,7 +526,7 @@ fn chart(st: &Statement, s: &Series, index: usize, heading: &str, lang: Lang) ->
             n + 1
         );
     }
-    if !s.marks.is_empty() {
+    if !marks.is_empty() {
         legend.push((
             "<circle cx=\"12\" cy=\"0\" r=\"6\" fill=\"#c00000\"/>".to_owned(),
             t("chart-legend-crossing"),
@@ -544,7 +557,7 @@ fn chart(st: &Statement, s: &Series, index: usize, heading: &str, lang: Lang) ->
             &msg!("chart-desc", from = lang.date(x0), to = lang.date(x1))
                 .amount("ae", consumed(Budget::AE))
                 .amount("cp", consumed(Budget::CP))
-                .count("crossings", s.marks.len() as u64)
+                .count("crossings", marks.len() as u64)
                 .count("events", events),
         )
         .into_owned();
@@ -553,7 +566,7 @@ fn chart(st: &Statement, s: &Series, index: usize, heading: &str, lang: Lang) ->
         escape(heading),
         escape(&desc)
     );
-    if !s.marks.is_empty() {
+    if !marks.is_empty() {
         let _ = writeln!(
             out,
             "<table class=\"marks\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
@@ -561,7 +574,7 @@ fn chart(st: &Statement, s: &Series, index: usize, heading: &str, lang: Lang) ->
             escape(&t("report-col-date")),
             escape(&t("report-col-limit"))
         );
-        for (n, m) in s.marks.iter().enumerate() {
+        for (n, m) in marks.iter().enumerate() {
             let _ = writeln!(
                 out,
                 "<tr><td class=n>{}</td><td>{}</td><td>{}</td></tr>",

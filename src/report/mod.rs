@@ -312,6 +312,7 @@ fn accounting_line(a: &crate::input::Accounting, lang: Lang) -> String {
     for (n, what) in [
         (a.checked, "lines-checked"),
         (a.out_of_scope, "lines-out-of-scope"),
+        (a.after_period, "lines-after-period"),
         (a.rejected, "lines-rejected"),
         (a.subtotals, "lines-subtotal"),
         (a.skipped, "lines-skipped"),

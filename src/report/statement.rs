@@ -73,12 +73,38 @@ pub fn term_text(st: &Statement, lang: Lang) -> String {
     .into_owned()
 }
 
+/// The time left from the statement's date to the end in force, and the
+/// period the statement covers with the rows it left out, in words.
+pub fn time_and_period(st: &Statement, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let (Some(days), Some(on)) = (st.term.days_left, st.as_of) {
+        let line = if days >= 0 {
+            Message::new("report-time-left").count("days", days)
+        } else {
+            Message::new("report-time-over").count("days", -days)
+        };
+        lines.push(lang.tr(&line.arg("on", lang.date(on))).into_owned());
+    }
+    if let Some(p) = &st.period {
+        let date = |d: Option<NaiveDate>| d.map_or_else(|| "none".to_owned(), |d| lang.date(d));
+        let line = msg!("report-period", from = date(p.from), until = date(p.until))
+            .count("after", p.rows_after);
+        lines.push(lang.tr(&line).into_owned());
+        if let Some(from) = p.from {
+            let line = msg!("report-period-before", from = lang.date(from));
+            lines.push(lang.tr(&line).into_owned());
+        }
+    }
+    lines
+}
+
 /// Dates the statements' calendars as of the statement's date `on`, in
 /// the run's language: each key date's words and whether it is past, within
 /// the 90 days after `on`, or later.
 pub fn settle(statements: &mut [Statement], on: NaiveDate, lang: Lang) {
     for st in statements {
         st.as_of = Some(on);
+        st.term.days_left = st.term.end.map(|end| (end - on).num_days());
         for k in &mut st.key_dates {
             k.what = lang.tr(&k.message()).into_owned();
             k.status = k.status_on(on);
@@ -139,7 +165,11 @@ pub fn human(
     let mut out = String::new();
     for st in statements {
         let _ = writeln!(out, "{} ({})\n", st.title, st.convention);
-        let _ = writeln!(out, "{} {}\n", t("report-term-label"), term_text(st, lang));
+        let _ = writeln!(out, "{} {}", t("report-term-label"), term_text(st, lang));
+        for line in time_and_period(st, lang) {
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
         if !st.key_dates.is_empty() {
             let _ = writeln!(out, "{}", t("report-key-dates"));
             for k in &st.key_dates {
@@ -742,6 +772,9 @@ pub fn html(
             escape(&t("report-term-label")),
             escape(&term_text(st, lang))
         );
+        for line in time_and_period(st, lang) {
+            let _ = writeln!(h, "<p class=\"period\">{}</p>", escape(&line));
+        }
         h.push_str(&super::chart::charts(st, lang));
         for t in tables(st, lang) {
             table(&mut h, &t, lang);

@@ -88,6 +88,7 @@ fn workbook_of(
         t("report-col-title"),
         term.trim_end_matches([' ', '\u{a0}', '\u{202f}', ':'])
             .to_owned(),
+        t("report-col-situation"),
     ];
     header(sheet, &heads, &f, statements.len())?;
     for (i, st) in (1..).zip(statements) {
@@ -95,12 +96,14 @@ fn workbook_of(
             Cell::Text(st.convention.clone()),
             Cell::Text(st.title.clone()),
             Cell::Text(super::statement::term_text(st, lang)),
+            Cell::Text(super::statement::time_and_period(st, lang).join(" ")),
         ];
         row(sheet, i, &cells, &f).map_err(error)?;
     }
     sheet.set_column_width(0, 40).map_err(error)?;
     sheet.set_column_width(1, 50).map_err(error)?;
     sheet.set_column_width(2, 70).map_err(error)?;
+    sheet.set_column_width(3, 70).map_err(error)?;
 
     let per_statement: Vec<Vec<Table>> = statements.iter().map(|st| tables(st, lang)).collect();
     let count = per_statement.first().map_or(0, Vec::len);
