@@ -210,10 +210,20 @@ pub fn check(
         conventions,
         exports,
         sources,
-        (threads, Period::default()),
+        (threads, Statements::default()),
         progress,
         out,
     )
+}
+
+/// What `report` asks of a run beyond `check`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Statements {
+    /// The period the statements cover (`--du/--au`).
+    pub period: Period,
+    /// A statement for every convention, those no row reached too: a
+    /// portfolio's overview lists them all.
+    pub every_convention: bool,
 }
 
 /// [`check`] for a statement over a period (`report --du/--au`): rows
@@ -222,14 +232,15 @@ pub fn check_over(
     conventions: &[Convention],
     exports: Vec<Export>,
     sources: &Sources,
-    (threads, period): (usize, Period),
+    (threads, statements): (usize, Statements),
     progress: &Progress,
     out: &mut dyn FnMut(&Sources, Diagnostic),
 ) -> Outcome {
     let threads = Threads {
         count: threads,
         min_bytes: PARALLEL_MIN_BYTES,
-        period,
+        period: statements.period,
+        every_convention: statements.every_convention,
     };
     check_with(conventions, exports, sources, threads, progress, out)
 }
@@ -242,6 +253,9 @@ pub struct Threads {
     pub min_bytes: u64,
     /// The statement's period; the default for `check`.
     pub period: Period,
+    /// A statement for every convention, those no row reached too (a
+    /// portfolio); `check` leaves those out when it checks several.
+    pub every_convention: bool,
 }
 
 /// [`check`], with the size from which a file is read in parallel (the
@@ -353,7 +367,7 @@ fn evaluate(
     }
     let several = conventions.len() > 1;
     for (evaluator, convention) in evaluators.into_iter().zip(conventions) {
-        if several && !evaluator.received_rows() {
+        if several && !threads.every_convention && !evaluator.received_rows() {
             continue;
         }
         let name = sources.name(convention.source).to_owned();

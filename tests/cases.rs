@@ -101,6 +101,18 @@ fn commands_in_both_languages() {
             ],
         ),
         (
+            "report-portfolio",
+            &[
+                "report",
+                "--date",
+                "2024-06-01",
+                "rules",
+                "examples/hebergement-2019-2020.csv",
+                "examples/sgg-enveloppes-2023-2024.csv",
+                "examples/sgg-paiements-2022-2024.csv",
+            ],
+        ),
+        (
             "report-hebergement-au",
             &[
                 "report",

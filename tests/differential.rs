@@ -714,6 +714,7 @@ fn check_case(conv: &Conv, other: Option<&Conv>, csv: &Csv) -> Result<(), TestCa
         count: 1,
         min_bytes: u64::MAX,
         period: Default::default(),
+        every_convention: false,
     };
     let Some(reference) = reference_run(&texts, &files) else {
         SKIPPED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -757,6 +758,7 @@ fn check_case(conv: &Conv, other: Option<&Conv>, csv: &Csv) -> Result<(), TestCa
         count: 2,
         min_bytes: 1,
         period: Default::default(),
+        every_convention: false,
     };
     let fast2 = fast(&texts, &files, two).unwrap();
     prop_assert_eq!(
@@ -983,6 +985,7 @@ fn kept_cases_agree() {
                 count,
                 min_bytes: 1,
                 period: Default::default(),
+                every_convention: false,
             };
             let fast = fast(&texts, &files, threads).unwrap();
             assert_eq!(fast.findings, reference.findings, "{}", case.display());

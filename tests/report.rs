@@ -201,7 +201,7 @@ fn attributes<'h>(html: &'h str, class: &str, name: &str) -> Vec<Vec<&'h str>> {
 /// resource, every table rectangular under a header row, round ticks on
 /// every chart, a marker for each crossing (in the statement's JSON), each
 /// amendment and the end.
-fn check_structure(html: &str, statement: &Value, what: &str) {
+fn check_structure(html: &str, statements: &[Value], what: &str) {
     assert!(html.starts_with("<!DOCTYPE html>"), "{what}");
     assert_eq!(html.matches("<html").count(), 1, "{what}");
     assert!(html.trim_end().ends_with("</html>"), "{what}");
@@ -261,10 +261,9 @@ fn check_structure(html: &str, statement: &Value, what: &str) {
         );
     }
     // A marker for each limit first crossed, on its date.
-    let mut crossed: Vec<String> = statement["crossings"]
-        .as_array()
-        .unwrap()
+    let mut crossed: Vec<String> = statements
         .iter()
+        .flat_map(|st| st["crossings"].as_array().unwrap())
         .map(|c| c["date"].as_str().unwrap().to_owned())
         .collect();
     let mut marked: Vec<String> = html
@@ -275,7 +274,27 @@ fn check_structure(html: &str, statement: &Value, what: &str) {
     crossed.sort();
     marked.sort();
     assert_eq!(marked, crossed, "{what}: crossings");
-    // On every chart, a marker for each amendment and for the end.
+    // Element ids are unique (charts' titles and descriptions, anchors).
+    let mut ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "{what}: duplicate ids");
+    // Each statement's section, under its `h1`.
+    let sections: Vec<&str> = html.split("<h1 id=\"convention-").skip(1).collect();
+    assert_eq!(sections.len(), statements.len(), "{what}: sections");
+    for (section, statement) in sections.iter().zip(statements) {
+        check_charts(section, statement, what);
+    }
+}
+
+/// On every chart of one statement's section, a marker for each amendment
+/// and for the end, a title, a description and a legend.
+fn check_charts(section: &str, statement: &Value, what: &str) {
     let keys = statement["key_dates"].as_array().unwrap();
     let dated = |kind: &str| -> Vec<&str> {
         keys.iter()
@@ -283,7 +302,7 @@ fn check_structure(html: &str, statement: &Value, what: &str) {
             .map(|k| k["date"].as_str().unwrap())
             .collect()
     };
-    for svg in html.split("<svg").skip(1) {
+    for svg in section.split("<svg").skip(1) {
         let svg = svg.split("</svg>").next().unwrap();
         for (kind, expected) in [("amendment", dated("amendment")), ("end", dated("end"))] {
             let got: Vec<&str> = svg
@@ -315,7 +334,8 @@ fn every_bundled_html_statement_has_the_structure_ci_checks() {
             args.extend_from_slice(exports);
             let (code, html, stderr) = clausier(&args);
             assert_eq!(code, 0, "{stderr}");
-            check_structure(&html, &json["statements"][0], &format!("{rules} ({lang})"));
+            let statements = json["statements"].as_array().unwrap();
+            check_structure(&html, statements, &format!("{rules} ({lang})"));
         }
     }
 }
@@ -754,5 +774,142 @@ fn a_statement_as_of_a_date() {
     assert!(
         stderr.contains("--du 2020-01-01 comes after --au 2019-01-01"),
         "{stderr}"
+    );
+}
+
+/// The exports of the bundled conventions, for a portfolio.
+const PORTFOLIO_EXPORTS: [&str; 3] = [
+    EXPORT,
+    "examples/sgg-enveloppes-2023-2024.csv",
+    "examples/sgg-paiements-2022-2024.csv",
+];
+
+/// `report rules/ exports…`: an overview of every convention (those no row
+/// reached too), then each statement; in JSON, HTML and XLSX.
+#[test]
+fn a_portfolio_of_the_bundled_conventions() {
+    let run = |format: &str, extra: &[&str]| -> String {
+        let mut args = vec![
+            "--lang",
+            "fr",
+            "report",
+            "--date",
+            "2024-06-01",
+            "--format",
+            format,
+        ];
+        args.extend_from_slice(extra);
+        args.push("rules");
+        args.extend_from_slice(&PORTFOLIO_EXPORTS);
+        let (code, stdout, stderr) = clausier(&args);
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    let v: Value = serde_json::from_str(&run("json", &[])).unwrap();
+    let overview = v["overview"].as_array().unwrap();
+    let names: Vec<&str> = overview
+        .iter()
+        .map(|o| o["convention"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "rules/dsi-dinsic-incubateur-2017.conv",
+            RULES,
+            "rules/sgg-enveloppes-2023.conv",
+            "rules/sgg-paiements-2022.conv",
+        ]
+    );
+    let statements = v["statements"].as_array().unwrap();
+    assert_eq!(statements.len(), 4, "a statement for each, rows or not");
+    // The seed, which no row reached: nothing consumed, its term stated.
+    let seed = &overview[0];
+    assert_eq!(seed["AE"]["consumed"], "0.00");
+    assert_eq!(seed["AE"]["ceiling"], "400000.00");
+    assert_eq!(seed["end"], "2018-12-31");
+    assert_eq!(seed["next"], Value::Null, "nothing after 2024-06-01");
+    // The hébergement line states what its statement states.
+    let h = &overview[1];
+    let st = &statements[1];
+    assert_eq!(h["AE"]["consumed"], st["consumption"][0]["consumed"]);
+    assert_eq!(h["AE"]["remaining"], "-1000.00");
+    assert_eq!(
+        (&h["ceilings_exceeded"], &h["ceilings"]),
+        (&json!(1), &json!(2))
+    );
+    assert_eq!(h["findings"], st["findings"]);
+    // The counts by convention add up to the findings at some clause:
+    // the others (rows no scope or several scopes hold) are the export's.
+    let counted: u64 = overview
+        .iter()
+        .map(|o| {
+            let f = &o["findings"];
+            f["errors"].as_u64().unwrap()
+                + f["warnings"].as_u64().unwrap()
+                + f["waived"].as_u64().unwrap()
+        })
+        .sum();
+    let findings = v["findings"].as_array().unwrap();
+    let routing = findings
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with("scope."))
+        .count() as u64;
+    assert_eq!(counted + routing, findings.len() as u64);
+    // The next date after 2024-06-01 of the envelopes' convention.
+    let e = &overview[2];
+    assert_eq!(e["next"]["date"], "2024-12-31");
+    assert_eq!(e["next"]["kind"], "end");
+    assert_eq!(
+        e["AE"]["ceiling"],
+        Value::Null,
+        "ceilings per envelope only"
+    );
+    // HTML: the overview table first, each row linking to its statement;
+    // the structure CI checks, over the four statements.
+    let html = run("html", &[]);
+    assert!(
+        html.contains("<h1>Portefeuille de 4 conventions</h1>"),
+        "no portfolio title"
+    );
+    assert!(html.contains("<h2>Portefeuille</h2>"));
+    for n in 1..=4 {
+        assert!(
+            html.contains(&format!("<a href=\"#convention-{n}\">")),
+            "no link {n}"
+        );
+    }
+    assert!(
+        html.contains("content:\"Portefeuille de 4 conventions\""),
+        "running header"
+    );
+    check_structure(&html, statements, "portfolio");
+    // XLSX: the overview sheet first, figures typed.
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("portefeuille.xlsx");
+    run("xlsx", &["--output", path.to_str().unwrap()]);
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names()[0], "Portefeuille");
+    let sheet = book.worksheet_range("Portefeuille").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(rows.len(), 5, "a header and four conventions");
+    assert_eq!(rows[0][1], Data::String("AE consommées".into()));
+    assert_eq!(rows[2][1], Data::Float(151_000.0));
+    assert_eq!(rows[2][2], Data::Float(150_000.0));
+    assert!(matches!(rows[2][9], Data::DateTime(_)), "{:?}", rows[2][9]);
+    // In words on the terminal.
+    let text = run("human", &[]).replace(['\u{202f}', '\u{a0}'], " ");
+    assert!(
+        text.starts_with("Portefeuille de 4 conventions\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hébergement des services numériques de l'incubateur (rules/hebergement-2019.conv) : AE 151 000,00 € sur 150 000,00 €"),
+        "{text}"
+    );
+    // Zero is singular in French, and said as zero.
+    assert!(
+        text.contains("(rules/dsi-dinsic-incubateur-2017.conv) : AE 0,00 € sur 400 000,00 €, CP 0,00 € sur 400 000,00 € ; plafonds dépassés : 0 sur 2 ; 0 erreur, 0 avertissement, 0 dérogé ; fin le 31/12/2018"),
+        "{text}"
     );
 }

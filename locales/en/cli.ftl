@@ -366,11 +366,37 @@ report-period = Period: { $from ->
 report-period-before = Months and charts start on { $from }; rows before it are checked and count in the cumulative figures.
 report-time-left = { $days ->
         [0] the convention ends that day
-        [one] 1 day left on { $on }
+        [one] { $days } day left on { $on }
        *[other] { $days } days left on { $on }
     }
 report-time-over = ended { $days ->
-        [one] 1 day before { $on }
+        [one] { $days } day before { $on }
        *[other] { $days } days before { $on }
     }
 report-col-situation = situation
+overview-heading = Portfolio
+overview-title = { $count ->
+        [one] Portfolio of one convention
+       *[other] Portfolio of { $count } conventions
+    }
+overview-col-ae = AE consumed
+overview-col-ae-ceiling = AE ceiling
+overview-col-cp = CP consumed
+overview-col-cp-ceiling = CP ceiling
+overview-col-exceeded = ceilings exceeded
+overview-col-errors = errors
+overview-col-warnings = warnings
+overview-col-waived = waived
+overview-col-end = end in force
+overview-col-next = next date
+overview-col-next-what = what
+overview-budget-of = { $budget } { $consumed } of { $ceiling }
+overview-budget = { $budget } { $consumed } (no overall ceiling)
+overview-line = { $title } ({ $convention }): { $figures }; ceilings exceeded: { $exceeded } of { $ceilings }; { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }, { $waived } waived; ends { $end }
+overview-next = next: { $date }, { $what }

@@ -402,11 +402,40 @@ report-period = Période : { $from ->
 report-period-before = Les mois et les graphiques commencent le { $from } ; les lignes antérieures sont contrôlées et comptent dans les cumuls.
 report-time-left = { $days ->
         [0] la convention prend fin ce jour-là
-        [one] 1 jour restant au { $on }
+        [one] { $days } jour restant au { $on }
        *[other] { $days } jours restants au { $on }
     }
 report-time-over = terminée { $days ->
-        [one] 1 jour avant le { $on }
+        [one] { $days } jour avant le { $on }
        *[other] { $days } jours avant le { $on }
     }
 report-col-situation = situation
+overview-heading = Portefeuille
+overview-title = { $count ->
+        [one] Portefeuille d’une convention
+       *[other] Portefeuille de { $count } conventions
+    }
+overview-col-ae = AE consommées
+overview-col-ae-ceiling = plafond AE
+overview-col-cp = CP consommés
+overview-col-cp-ceiling = plafond CP
+overview-col-exceeded = plafonds dépassés
+overview-col-errors = erreurs
+overview-col-warnings = avertissements
+overview-col-waived = dérogés
+overview-col-end = fin en vigueur
+overview-col-next = prochaine date
+overview-col-next-what = objet
+overview-budget-of = { $budget } { $consumed } sur { $ceiling }
+overview-budget = { $budget } { $consumed } (sans plafond global)
+overview-line = { $title } ({ $convention }) : { $figures } ; plafonds dépassés : { $exceeded } sur { $ceilings } ; { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }, { $waived ->
+        [one] { $waived } dérogé
+       *[other] { $waived } dérogés
+    } ; fin le { $end }
+overview-next = prochaine échéance : { $date }, { $what }

@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 use super::check::{InputArgs, prepare};
 use super::output::{FailLevel, Output, OutputArgs};
 use super::{Color, EXIT_CLEAN, EXIT_UNUSABLE};
+use crate::eval::statement::FindingCounts;
 use crate::report::Format;
 use crate::report::statement::{
     CsvDialect, EachLine, FindingLine, Findings, csv, html, human, json,
@@ -98,17 +99,35 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
     // Findings come in export order and may be more than memory holds:
     // they wait, encoded, in an arena that spills to a temporary file.
     let mut held = crate::order::InOrder::new();
+    let mut counts: Vec<(usize, FindingCounts)> = Vec::new();
     let period = crate::eval::Period {
         from: args.du,
         until: args.au,
+    };
+    let statements = run::Statements {
+        period,
+        every_convention: true,
     };
     let outcome = run::check_over(
         &p.conventions,
         p.exports,
         &sources,
-        (p.threads, period),
+        (p.threads, statements),
         &p.progress,
-        &mut |_, d| held.push(d),
+        &mut |_, d| {
+            // Each finding at a clause counts for that clause's convention.
+            if let Some(c) = &d.clause {
+                match counts.iter_mut().find(|(source, _)| *source == c.source) {
+                    Some((_, n)) => n.add(&d),
+                    None => {
+                        let mut n = FindingCounts::default();
+                        n.add(&d);
+                        counts.push((c.source, n));
+                    }
+                }
+            }
+            held.push(d);
+        },
     );
     let Some(Ok(audit)) = p.audit.map(std::thread::JoinHandle::join) else {
         return EXIT_UNUSABLE;
@@ -127,6 +146,14 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
         .date
         .or(args.au)
         .unwrap_or_else(crate::language::lints::today);
+    for st in &mut summary.statements {
+        if let Some((_, n)) = counts
+            .iter()
+            .find(|(source, _)| sources.name(*source) == st.convention)
+        {
+            st.findings = *n;
+        }
+    }
     crate::report::statement::settle(&mut summary.statements, on, lang);
     let findings = Findings {
         count: held.len(),

@@ -172,7 +172,9 @@ fn levels(
 
 /// Every chart of a statement, each under its heading, with the table of
 /// its markers and its figures at each month's end.
-pub fn charts(st: &Statement, lang: Lang) -> String {
+/// `n` is the statement's place in the document, which keeps the charts'
+/// element ids apart.
+pub fn charts(st: &Statement, n: usize, lang: Lang) -> String {
     let mut out = String::new();
     for (i, s) in st.series.iter().enumerate() {
         let heading = match &s.envelope {
@@ -181,12 +183,12 @@ pub fn charts(st: &Statement, lang: Lang) -> String {
         };
         let heading = lang.tr(&heading).into_owned();
         let _ = writeln!(out, "<h2>{}</h2>", escape(&heading));
-        out.push_str(&chart(st, s, i, &heading, lang));
+        out.push_str(&chart(st, s, &format!("{n}-{i}"), &heading, lang));
     }
     out
 }
 
-fn chart(st: &Statement, s: &Series, index: usize, heading: &str, lang: Lang) -> String {
+fn chart(st: &Statement, s: &Series, index: &str, heading: &str, lang: Lang) -> String {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
     let first = s.days.first().map(|d| d.0);
     let last = s.days.last().map(|d| d.0);

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod chart;
 pub mod human;
 pub mod json;
+pub mod overview;
 pub mod sarif;
 pub mod statement;
 pub mod text;

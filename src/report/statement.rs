@@ -123,7 +123,7 @@ fn status_text(status: &str, lang: Lang) -> String {
 }
 
 /// `400000.00` → `400 000,00 €` (French typography in French).
-fn eur(plain: &str, lang: Lang) -> String {
+pub(super) fn eur(plain: &str, lang: Lang) -> String {
     plain
         .parse::<rust_decimal::Decimal>()
         .ok()
@@ -163,6 +163,10 @@ pub fn human(
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
     let eur = |p: &str| eur(p, lang);
     let mut out = String::new();
+    if statements.len() > 1 {
+        let lines = super::overview::overview(statements);
+        let _ = writeln!(out, "{}", super::overview::human(&lines, lang));
+    }
     for st in statements {
         let _ = writeln!(out, "{} ({})\n", st.title, st.convention);
         let _ = writeln!(out, "{} {}", t("report-term-label"), term_text(st, lang));
@@ -302,7 +306,17 @@ pub fn json(
         }
         st.term.ended_by = st.term.cause.as_ref().map(|c| lang.tr(c).into_owned());
     }
-    w.write_all(b"{\n  \"statements\": ")?;
+    w.write_all(b"{\n  ")?;
+    // A portfolio: the overview of every convention first.
+    if statements.len() > 1 {
+        w.write_all(b"\"overview\": ")?;
+        w.write_all(&super::indented_json(
+            &super::overview::overview(&statements),
+            2,
+        )?)?;
+        w.write_all(b",\n  ")?;
+    }
+    w.write_all(b"\"statements\": ")?;
     w.write_all(&super::indented_json(&statements, 2)?)?;
     w.write_all(b",\n  \"findings\": ")?;
     if findings.count == 0 {
@@ -483,6 +497,9 @@ pub enum Cell {
     /// A month: year and month.
     Month(i32, u32),
     Year(i32),
+    /// A text that leads to a place of the same document (`#anchor` in
+    /// HTML); a text elsewhere.
+    Link(String, String),
 }
 
 /// One of the statement's tables, described once for every renderer that
@@ -680,8 +697,17 @@ fn table(h: &mut String, table: &Table, lang: Lang) {
                 let _ = write!(h, "<td class={class}>{}</td>", escape(&eur(a, lang)));
                 continue;
             }
+            if let Cell::Link(text, anchor) = cell {
+                let _ = write!(
+                    h,
+                    "<td><a href=\"#{}\">{}</a></td>",
+                    escape(anchor),
+                    escape(text)
+                );
+                continue;
+            }
             let (text, number) = match cell {
-                Cell::Text(t) => (t.clone(), false),
+                Cell::Text(t) | Cell::Link(t, _) => (t.clone(), false),
                 Cell::Amount(a) => (eur(a, lang), true),
                 Cell::Count(n) => (n.to_string(), true),
                 Cell::Date(d) => (d.map_or_else(String::new, |d| lang.date(d)), false),
@@ -750,7 +776,15 @@ pub fn html(
 ) -> io::Result<()> {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
     let mut h = String::new();
-    let title = statements.first().map_or("clausier", |s| s.title.as_str());
+    let portfolio = statements.len() > 1;
+    let portfolio_title = lang
+        .tr(&Message::new("overview-title").count("count", statements.len()))
+        .into_owned();
+    let title = match statements {
+        [one] => one.title.as_str(),
+        [] => "clausier",
+        _ => portfolio_title.as_str(),
+    };
     let on = statements.first().and_then(|s| s.as_of);
     let _ = write!(
         h,
@@ -759,14 +793,24 @@ pub fn html(
         escape(title),
         running_header(title, on, lang)
     );
-    for st in statements {
+    if portfolio {
+        let as_of = on.map_or_else(String::new, |d| {
+            let text = lang.tr(&msg!("report-as-of", date = lang.date(d)));
+            format!("<p class=\"as-of\">{}</p>", escape(&text))
+        });
+        let _ = writeln!(h, "<h1>{}</h1>{as_of}", escape(title));
+        let lines = super::overview::overview(statements);
+        table(&mut h, &super::overview::table(&lines, lang), lang);
+    }
+    for (n, st) in statements.iter().enumerate() {
         let as_of = st.as_of.map_or_else(String::new, |d| {
             let text = lang.tr(&msg!("report-as-of", date = lang.date(d)));
             format!("<p class=\"as-of\">{}</p>", escape(&text))
         });
         let _ = writeln!(
             h,
-            "<h1>{}</h1><p><code>{}</code></p>{as_of}<p>{} {}</p>",
+            "<h1 id=\"{}\">{}</h1><p><code>{}</code></p>{as_of}<p>{} {}</p>",
+            super::overview::anchor(n),
             escape(&st.title),
             escape(&st.convention),
             escape(&t("report-term-label")),
@@ -775,7 +819,7 @@ pub fn html(
         for line in time_and_period(st, lang) {
             let _ = writeln!(h, "<p class=\"period\">{}</p>", escape(&line));
         }
-        h.push_str(&super::chart::charts(st, lang));
+        h.push_str(&super::chart::charts(st, n, lang));
         for t in tables(st, lang) {
             table(&mut h, &t, lang);
         }

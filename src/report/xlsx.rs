@@ -81,6 +81,17 @@ fn workbook_of(
     let several = statements.len() > 1;
     let convention = t("report-col-convention");
 
+    // A portfolio: the overview of every convention first.
+    if several {
+        let lines = super::overview::overview(statements);
+        let overview = super::overview::table(&lines, lang);
+        let sheet = new_sheet(&mut book, &mut names, &overview.heading)?;
+        header(sheet, &overview.headers, &f, overview.rows.len())?;
+        for (r, cells) in (1..).zip(&overview.rows) {
+            row(sheet, r, cells, &f).map_err(error)?;
+        }
+        widths(sheet, &overview, false)?;
+    }
     let sheet = new_sheet(&mut book, &mut names, &t("report-xlsx-convention"))?;
     let term = t("report-term-label");
     let heads = [
@@ -307,8 +318,8 @@ fn row_wrapping(
 ) -> Result<(), XlsxError> {
     for (c, cell) in (0..).zip(cells) {
         match cell {
-            Cell::Text(text) if text.is_empty() => {}
-            Cell::Text(text) => {
+            Cell::Text(text) | Cell::Link(text, _) if text.is_empty() => {}
+            Cell::Text(text) | Cell::Link(text, _) => {
                 let format = if wrap.contains(&c) {
                     &f.wrapped
                 } else {

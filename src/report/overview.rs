@@ -1,0 +1,223 @@
+//! The overview of a portfolio (`clausier report rules/ exports…`): one line
+//! per convention, ahead of each convention's statement. Built from the
+//! statements alone, so every format states the same figures.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::statement::{Cell, Table};
+use crate::eval::statement::{FindingCounts, Statement};
+use crate::i18n::{Lang, Message};
+use crate::language::model::Budget;
+
+/// One budget of a convention as a whole: consumed against its ceiling in
+/// force (none when only its envelopes have one).
+#[derive(Clone, Debug, Serialize)]
+pub struct BudgetFigures {
+    pub consumed: String,
+    pub ceiling: Option<String>,
+    pub remaining: Option<String>,
+}
+
+/// The next date of a convention's calendar after the statement's date.
+#[derive(Clone, Debug, Serialize)]
+pub struct NextDate {
+    pub date: NaiveDate,
+    pub kind: crate::eval::view::KeyKind,
+    pub what: String,
+}
+
+/// One convention in the overview.
+#[derive(Clone, Debug, Serialize)]
+pub struct OverviewLine {
+    pub convention: String,
+    pub title: String,
+    #[serde(rename = "AE")]
+    pub ae: Option<BudgetFigures>,
+    #[serde(rename = "CP")]
+    pub cp: Option<BudgetFigures>,
+    /// Of every ceiling in force (the convention's, its envelopes', each
+    /// year's), how many are passed, and how many there are.
+    pub ceilings_exceeded: usize,
+    pub ceilings: usize,
+    pub findings: FindingCounts,
+    pub end: Option<NaiveDate>,
+    pub terminated: bool,
+    pub next: Option<NextDate>,
+}
+
+/// Whether a remaining amount (`-1000.00`) is below zero.
+fn negative(remaining: &Option<String>) -> bool {
+    remaining.as_deref().is_some_and(|r| r.starts_with('-'))
+}
+
+/// The overview of settled statements (`statement::settle`: the key dates
+/// are in words and the statement's date is set).
+pub fn overview(statements: &[Statement]) -> Vec<OverviewLine> {
+    statements
+        .iter()
+        .map(|st| {
+            let whole = |budget: Budget| {
+                st.consumption
+                    .iter()
+                    .find(|c| c.budget == budget && c.envelope.is_none() && c.year.is_none())
+                    .map(|c| BudgetFigures {
+                        consumed: c.consumed.clone(),
+                        ceiling: c.ceiling.clone(),
+                        remaining: c.remaining.clone(),
+                    })
+            };
+            let with_ceiling: Vec<_> = st
+                .consumption
+                .iter()
+                .filter(|c| c.ceiling.is_some())
+                .collect();
+            let next = st.as_of.and_then(|on| {
+                st.key_dates
+                    .iter()
+                    .find(|k| k.date >= on)
+                    .map(|k| NextDate {
+                        date: k.date,
+                        kind: k.kind,
+                        what: k.what.clone(),
+                    })
+            });
+            OverviewLine {
+                convention: st.convention.clone(),
+                title: st.title.clone(),
+                ae: whole(Budget::AE),
+                cp: whole(Budget::CP),
+                ceilings_exceeded: with_ceiling
+                    .iter()
+                    .filter(|c| negative(&c.remaining))
+                    .count(),
+                ceilings: with_ceiling.len(),
+                findings: st.findings,
+                end: st.term.end,
+                terminated: st.term.terminated,
+                next,
+            }
+        })
+        .collect()
+}
+
+/// The HTML anchor of the `i`-th statement.
+pub fn anchor(i: usize) -> String {
+    format!("convention-{}", i + 1)
+}
+
+/// The overview as a table, for HTML and XLSX.
+pub fn table(lines: &[OverviewLine], lang: Lang) -> Table {
+    let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
+    let amount = |b: &Option<BudgetFigures>, ceiling: bool| {
+        Cell::Amount(b.as_ref().map_or_else(String::new, |b| {
+            if ceiling {
+                b.ceiling.clone().unwrap_or_default()
+            } else {
+                b.consumed.clone()
+            }
+        }))
+    };
+    let headers = [
+        "report-col-convention",
+        "overview-col-ae",
+        "overview-col-ae-ceiling",
+        "overview-col-cp",
+        "overview-col-cp-ceiling",
+        "overview-col-exceeded",
+        "overview-col-errors",
+        "overview-col-warnings",
+        "overview-col-waived",
+        "overview-col-end",
+        "overview-col-next",
+        "overview-col-next-what",
+    ];
+    Table {
+        id: "overview-heading",
+        heading: t("overview-heading"),
+        headers: headers.iter().map(|id| t(id)).collect(),
+        rows: lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                vec![
+                    Cell::Link(l.title.clone(), anchor(i)),
+                    amount(&l.ae, false),
+                    amount(&l.ae, true),
+                    amount(&l.cp, false),
+                    amount(&l.cp, true),
+                    Cell::Text(format!("{} / {}", l.ceilings_exceeded, l.ceilings)),
+                    Cell::Count(l.findings.errors as usize),
+                    Cell::Count(l.findings.warnings as usize),
+                    Cell::Count(l.findings.waived as usize),
+                    Cell::Date(l.end),
+                    Cell::Date(l.next.as_ref().map(|n| n.date)),
+                    Cell::Text(l.next.as_ref().map_or_else(String::new, |n| n.what.clone())),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The overview in words, one paragraph per convention, for the terminal.
+pub fn human(lines: &[OverviewLine], lang: Lang) -> String {
+    let mut out = lang
+        .tr(&Message::new("overview-title").count("count", lines.len()))
+        .into_owned();
+    out.push('\n');
+    for l in lines {
+        let budget = |name: &str, b: &Option<BudgetFigures>| {
+            b.as_ref().map(|b| {
+                let consumed = super::statement::eur(&b.consumed, lang);
+                match &b.ceiling {
+                    Some(c) => lang
+                        .tr(&crate::msg!(
+                            "overview-budget-of",
+                            budget = name,
+                            consumed = consumed,
+                            ceiling = super::statement::eur(c, lang)
+                        ))
+                        .into_owned(),
+                    None => lang
+                        .tr(&crate::msg!(
+                            "overview-budget",
+                            budget = name,
+                            consumed = consumed
+                        ))
+                        .into_owned(),
+                }
+            })
+        };
+        let figures: Vec<String> = [budget("AE", &l.ae), budget("CP", &l.cp)]
+            .into_iter()
+            .flatten()
+            .collect();
+        let date = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_owned(), |d| lang.date(d));
+        let line = crate::msg!(
+            "overview-line",
+            title = l.title.as_str(),
+            convention = l.convention.as_str(),
+            figures = figures.join(", "),
+            end = date(l.end)
+        )
+        .count("exceeded", l.ceilings_exceeded)
+        .count("ceilings", l.ceilings)
+        .count("errors", l.findings.errors)
+        .count("warnings", l.findings.warnings)
+        .count("waived", l.findings.waived);
+        out.push_str("  ");
+        out.push_str(&lang.tr(&line));
+        out.push('\n');
+        if let Some(n) = &l.next {
+            let line = crate::msg!(
+                "overview-next",
+                date = lang.date(n.date),
+                what = n.what.as_str()
+            );
+            out.push_str("    ");
+            out.push_str(&lang.tr(&line));
+            out.push('\n');
+        }
+    }
+    out
+}
