@@ -21,6 +21,7 @@ pairs=(
     "hebergement-2019:examples/hebergement-2019-2020.csv"
     "sgg-enveloppes-2023:examples/sgg-enveloppes-2023-2024.csv"
     "sgg-paiements-2022:examples/sgg-paiements-2022-2024.csv"
+    "portfolio:examples/hebergement-2019-2020.csv examples/sgg-enveloppes-2023-2024.csv examples/sgg-paiements-2022-2024.csv"
 )
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
@@ -32,8 +33,11 @@ browser() {
 for pair in "${pairs[@]}"; do
     name=${pair%%:*}
     exports=${pair#*:}
+    rules="rules/$name.conv"
+    [ "$name" = portfolio ] && rules=rules
+    # shellcheck disable=SC2086 # the exports are words
     CLAUSIER_LANG=$lang "$bin" report --format html --output "$out/$name.html" \
-        "rules/$name.conv" $exports
+        "$rules" $exports
     url="file://$PWD/$out/$name.html"
     for width in 1280 400; do
         browser --window-size="$width,2400" --screenshot="$PWD/$out/$name-$width.png" "$url"

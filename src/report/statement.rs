@@ -683,7 +683,18 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
 
 /// Writes `<h2>heading</h2>` and the table.
 fn table(h: &mut String, table: &Table, lang: Lang) {
-    let _ = write!(h, "<h2>{}</h2><table><thead><tr>", escape(&table.heading));
+    let _ = write!(h, "<h2>{}</h2>", escape(&table.heading));
+    if table.rows.is_empty() {
+        let none = lang.tr(&Message::new("report-none"));
+        let _ = writeln!(h, "<p class=\"none\">{}</p>", escape(&none));
+        return;
+    }
+    let class = if table.id == "overview-heading" {
+        " class=\"overview\""
+    } else {
+        ""
+    };
+    let _ = write!(h, "<table{class}><thead><tr>");
     for header in &table.headers {
         let _ = write!(h, "<th>{}</th>", escape(header));
     }
@@ -733,8 +744,13 @@ td.neg{color:#b00;font-weight:600}td.n{white-space:nowrap}svg{max-width:100%;hei
 @media screen and (max-width:40em){body{margin:0.5em}table{display:block;overflow-x:auto}}\
 figure.chart{margin:0;overflow-x:auto}svg{display:block}\
 @media screen and (max-width:40em){figure.chart svg{min-width:40em}}\
-@page{size:A4;margin:18mm 15mm 15mm}@media print{body{margin:0}thead{display:table-header-group}\
+table.overview{font-size:85%;display:block;overflow-x:auto}table.overview td,table.overview th{padding:2px 4px}\
+table.overview td:first-child{min-width:12em}\
+@page{size:A4;margin:18mm 15mm 15mm}@page wide{size:A4 landscape}@media print{section.portfolio{page:wide}table.overview{display:table;font-size:8pt}body{margin:0}thead{display:table-header-group}\
 tr{break-inside:avoid}h2{break-after:avoid}figure.chart{break-inside:avoid}details.figures{display:none}}";
+
+/// The running header's type: the body's, small and grey.
+const HEADER_FONT: &str = "font-family:system-ui,sans-serif;font-size:8pt;color:#555";
 
 /// A CSS string literal: quotes, backslashes and line breaks escaped, and
 /// `<` too, so that no text closes the `style` element.
@@ -761,7 +777,7 @@ fn running_header(title: &str, on: Option<NaiveDate>, lang: Lang) -> String {
             .into_owned()
     });
     format!(
-        "@page{{@top-left{{content:{};font-size:8pt;color:#555}}@top-right{{content:{};font-size:8pt;color:#555}}}}",
+        "@page{{@top-left{{content:{};{HEADER_FONT}}}@top-right{{content:{};{HEADER_FONT}}}}}",
         css_string(title),
         css_string(&date)
     )
@@ -798,9 +814,14 @@ pub fn html(
             let text = lang.tr(&msg!("report-as-of", date = lang.date(d)));
             format!("<p class=\"as-of\">{}</p>", escape(&text))
         });
-        let _ = writeln!(h, "<h1>{}</h1>{as_of}", escape(title));
+        let _ = writeln!(
+            h,
+            "<section class=\"portfolio\"><h1>{}</h1>{as_of}",
+            escape(title)
+        );
         let lines = super::overview::overview(statements);
         table(&mut h, &super::overview::table(&lines, lang), lang);
+        h.push_str("</section>\n");
     }
     for (n, st) in statements.iter().enumerate() {
         let as_of = st.as_of.map_or_else(String::new, |d| {
