@@ -337,8 +337,10 @@ fn chart(st: &Statement, s: &Series, index: &str, heading: &str, lang: Lang) -> 
             ));
         }
     }
-    // Ceilings: AE dashed above its label, CP dashed the other way round
-    // and labelled below, so that equal ceilings still read as two.
+    // Ceilings: AE dashed and labelled above its line, CP dashed the other
+    // way round and labelled below, so that equal ceilings still read as
+    // two; labels at a step's start, where the curve has seldom reached
+    // the ceiling yet.
     for (levels, id) in [
         (&overall, "chart-legend-ceiling"),
         (&yearly, "chart-legend-yearly"),
@@ -371,10 +373,10 @@ fn chart(st: &Statement, s: &Series, index: &str, heading: &str, lang: Lang) -> 
                 };
                 let _ = writeln!(
                     body,
-                    "<g class=\"ceiling\" data-budget=\"{budget}\" data-cents=\"{}\"><line x1=\"{x_from:.1}\" x2=\"{x_to:.1}\" y1=\"{level:.1}\" y2=\"{level:.1}\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"{dash}\" stroke-dashoffset=\"{offset}\"/><text x=\"{:.1}\" y=\"{label_y:.1}\" font-size=\"10\" text-anchor=\"end\" fill=\"{}\">{}</text></g>",
+                    "<g class=\"ceiling\" data-budget=\"{budget}\" data-cents=\"{}\"><line x1=\"{x_from:.1}\" x2=\"{x_to:.1}\" y1=\"{level:.1}\" y2=\"{level:.1}\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"{dash}\" stroke-dashoffset=\"{offset}\"/><text x=\"{:.1}\" y=\"{label_y:.1}\" font-size=\"10\" fill=\"{}\">{}</text></g>",
                     l.cents,
                     color(budget),
-                    x_to - 2.0,
+                    x_from + 3.0,
                     color(budget),
                     escape(&text)
                 );
@@ -393,7 +395,14 @@ fn chart(st: &Statement, s: &Series, index: &str, heading: &str, lang: Lang) -> 
     }
     // Cumulative consumption, as steps.
     for budget in Budget::BOTH {
-        if s.days.is_empty() {
+        // A budget the convention does not delegate: nothing to draw.
+        let limited = overall.iter().chain(&yearly).any(|l| l.budget == budget)
+            || s.forecast.iter().any(|f| f.1 == budget);
+        let moved = s.days.iter().any(|d| match budget {
+            Budget::AE => d.1 != 0,
+            Budget::CP => d.2 != 0,
+        });
+        if s.days.is_empty() || !(limited || moved) {
             continue;
         }
         let mut previous = value_on(&s.days, before, budget);
