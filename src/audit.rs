@@ -2,11 +2,7 @@
 //! options, and each rule file and export with its SHA-256, so that a
 //! verdict can be reproduced later on the same files.
 
-use std::io::Read;
-use std::path::Path;
-
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct AuditFile {
@@ -32,6 +28,7 @@ pub struct Audit {
 impl Audit {
     /// The record of a run on `files` (path, role); files are hashed on a
     /// thread of their own per file while the check runs.
+    #[cfg(feature = "cli")]
     pub fn start(files: Vec<(String, &'static str)>) -> std::thread::JoinHandle<Audit> {
         let arguments: Vec<String> = std::env::args().skip(1).collect();
         let evaluated_at = now_utc();
@@ -43,7 +40,7 @@ impl Audit {
             files: files
                 .into_iter()
                 .map(|(path, role)| {
-                    let (bytes, sha256) = hash(Path::new(&path)).unwrap_or((0, None));
+                    let (bytes, sha256) = hash(std::path::Path::new(&path)).unwrap_or((0, None));
                     AuditFile {
                         path,
                         role,
@@ -56,7 +53,10 @@ impl Audit {
     }
 }
 
-fn hash(path: &Path) -> Option<(u64, Option<String>)> {
+#[cfg(feature = "cli")]
+fn hash(path: &std::path::Path) -> Option<(u64, Option<String>)> {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
     if path.as_os_str() == "-" {
         return Some((0, None));
     }
@@ -101,6 +101,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "cli")]
     fn hashes_a_file() {
         let dir = std::env::temp_dir().join(format!("clausier-audit-{}", std::process::id()));
         std::fs::write(&dir, b"abc").unwrap();

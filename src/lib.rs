@@ -18,6 +18,7 @@
 )]
 
 pub mod audit;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod codes;
 pub mod dates;
@@ -27,6 +28,7 @@ pub mod explain;
 pub mod i18n;
 pub mod input;
 pub mod language;
+#[cfg(feature = "cli")]
 pub mod lsp;
 pub mod money;
 pub mod order;

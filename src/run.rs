@@ -159,6 +159,68 @@ fn open_export(
     Ok(export)
 }
 
+/// Opens an export held in memory (`name` says what it is: its extension
+/// tells a spreadsheet from text): no file, no thread, nothing spooled.
+/// For callers that hold the bytes, such as a browser page.
+pub fn open_export_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    options: &ExportOptions,
+    sources: &mut Sources,
+) -> Result<Export, Box<Diagnostic>> {
+    let mut transcoded_from = None;
+    let (shown, text) = if sheet::is_spreadsheet(Path::new(name)) {
+        let (text, sheet) = sheet::bytes_to_text(name, bytes, options.sheet.as_deref())?;
+        (format!("{name}[{sheet}]"), text)
+    } else {
+        let sample = bytes.get(..1 << 16).unwrap_or(&bytes);
+        match legacy_bytes(sample, &bytes) {
+            Some((text, from)) => {
+                transcoded_from = from;
+                (name.to_owned(), text)
+            }
+            None => (name.to_owned(), bytes),
+        }
+    };
+    let bytes: Arc<[u8]> = Arc::from(text);
+    let sample = bytes.get(..1 << 16).unwrap_or(&bytes).to_vec();
+    let input = Input::Reader(Box::new(Cursor::new(Arc::clone(&bytes))));
+    let kind = SourceKind::Memory {
+        bytes,
+        delimiter: b';',
+        encoding: Encoding::Utf8,
+    };
+    let id = sources.add_export(&shown, kind);
+    let read = ReadOptions {
+        transcoded_from,
+        ..options.read.clone()
+    };
+    let export = Export::open(&shown, id, &sample, input, &read)?;
+    sources.set_format(id, export.delimiter(), export.encoding());
+    sources.set_titles(id, export.titles().to_vec());
+    Ok(export)
+}
+
+/// [`legacy_text`] of bytes in memory.
+fn legacy_bytes(sample: &[u8], bytes: &[u8]) -> Option<Transcoded> {
+    let utf16 = sample.starts_with(b"\xff\xfe") || sample.starts_with(b"\xfe\xff");
+    let cr_only = sample.contains(&b'\r') && !sample.contains(&b'\n');
+    if utf16 {
+        let file = crate::input::encoding::TextFile::decode(bytes);
+        return Some((file.text.into_bytes(), Some(file.encoding.name())));
+    }
+    if !cr_only || bytes.contains(&b'\n') {
+        return None;
+    }
+    Some((
+        bytes
+            .iter()
+            .map(|&b| if b == b'\r' { b'\n' } else { b })
+            .collect(),
+        None,
+    ))
+}
+
 /// The text of an export that the byte reader cannot take as it is:
 /// UTF-16 (Excel's "Unicode text", with its BOM), made UTF-8, and files
 /// whose lines end in CR alone (old Mac OS), made LF. `None` for any other
@@ -173,21 +235,7 @@ fn legacy_text(path: &Path, sample: &[u8]) -> std::io::Result<Option<Transcoded>
         return Ok(None);
     }
     let bytes = std::fs::read(path)?;
-    if utf16 {
-        let file = crate::input::encoding::TextFile::decode(&bytes);
-        return Ok(Some((file.text.into_bytes(), Some(file.encoding.name()))));
-    }
-    if bytes.contains(&b'\n') {
-        // CR alone at the start only: read in place, as any file.
-        return Ok(None);
-    }
-    Ok(Some((
-        bytes
-            .into_iter()
-            .map(|b| if b == b'\r' { b'\n' } else { b })
-            .collect(),
-        None,
-    )))
+    Ok(legacy_bytes(sample, &bytes))
 }
 
 /// Exports smaller than this are read by one thread.

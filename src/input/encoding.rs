@@ -4,13 +4,14 @@
 
 use std::borrow::Cow;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Encoding {
     #[default]
-    #[value(name = "utf-8")]
+    #[cfg_attr(feature = "cli", value(name = "utf-8"))]
     #[serde(rename = "utf-8")]
     Utf8,
-    #[value(name = "windows-1252")]
+    #[cfg_attr(feature = "cli", value(name = "windows-1252"))]
     #[serde(rename = "windows-1252")]
     Windows1252,
 }

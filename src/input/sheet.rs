@@ -457,6 +457,35 @@ pub fn to_text(path: &Path, sheet: Option<&str>) -> Result<(Vec<u8>, String), Bo
     Ok((text, name))
 }
 
+/// [`to_text`] for a workbook held in memory (`name` for messages and
+/// its format): no file, no thread, the sheet read whole (what a browser
+/// page gives).
+pub fn bytes_to_text(
+    name: &str,
+    bytes: Vec<u8>,
+    sheet: Option<&str>,
+) -> Result<(Vec<u8>, String), Box<Diagnostic>> {
+    let path = Path::new(name);
+    let fail = |e: calamine::Error| unreadable_workbook(path, Message::plain(e.to_string()));
+    let mut workbook =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(fail)?;
+    let name = pick(path, &workbook.sheet_names(), sheet)?;
+    let range = workbook.worksheet_range(&name).map_err(fail)?;
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let mut text = vec![b'\n'; first_row as usize];
+    for row in range.rows() {
+        text.extend(std::iter::repeat_n(b';', first_col as usize));
+        for (i, data) in row.iter().enumerate() {
+            if i > 0 {
+                text.push(b';');
+            }
+            write_cell(&mut text, &borrowed(data));
+        }
+        text.push(b'\n');
+    }
+    Ok((text, name))
+}
+
 /// A cell read whole as a streamed one, borrowing its text.
 fn borrowed(data: &Data) -> DataRef<'_> {
     match data {

@@ -23,7 +23,8 @@ use crate::msg;
 use crate::source::Sources;
 
 /// Output formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// Graphical diagnostics with the row and the clause underlined.
     Human,
