@@ -59,6 +59,20 @@ pub fn open_exports(
     (!failed).then_some(exports)
 }
 
+/// Text held in memory (standard input, a sheet, a legacy encoding, bytes
+/// handed over): its source, its first bytes and a reader of it.
+fn memory(bytes: Vec<u8>) -> (SourceKind, Vec<u8>, Input) {
+    let bytes: Arc<[u8]> = Arc::from(bytes);
+    let sample = bytes.get(..1 << 16).unwrap_or(&bytes).to_vec();
+    let input = Input::Reader(Box::new(Cursor::new(Arc::clone(&bytes))));
+    let kind = SourceKind::Memory {
+        bytes,
+        delimiter: b';',
+        encoding: Encoding::Utf8,
+    };
+    (kind, sample, input)
+}
+
 fn open_export(
     path: &Path,
     options: &ExportOptions,
@@ -66,19 +80,6 @@ fn open_export(
 ) -> Result<Export, Box<Diagnostic>> {
     let shown = path.display().to_string();
     let unreadable = |e: std::io::Error| Box::new(crate::input::unreadable(&shown, &e));
-    // Text held in memory (standard input, a sheet, a legacy encoding):
-    // its source, its first bytes and a reader of it.
-    let memory = |bytes: Vec<u8>| {
-        let bytes: Arc<[u8]> = Arc::from(bytes);
-        let sample = bytes.get(..1 << 16).unwrap_or(&bytes).to_vec();
-        let input = Input::Reader(Box::new(Cursor::new(Arc::clone(&bytes))));
-        let kind = SourceKind::Memory {
-            bytes,
-            delimiter: b';',
-            encoding: Encoding::Utf8,
-        };
-        (kind, sample, input)
-    };
     let mut transcoded_from = None;
     let (name, (kind, sample, input)) = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -182,14 +183,7 @@ pub fn open_export_bytes(
             None => (name.to_owned(), bytes),
         }
     };
-    let bytes: Arc<[u8]> = Arc::from(text);
-    let sample = bytes.get(..1 << 16).unwrap_or(&bytes).to_vec();
-    let input = Input::Reader(Box::new(Cursor::new(Arc::clone(&bytes))));
-    let kind = SourceKind::Memory {
-        bytes,
-        delimiter: b';',
-        encoding: Encoding::Utf8,
-    };
+    let (kind, sample, input) = memory(text);
     let id = sources.add_export(&shown, kind);
     let read = ReadOptions {
         transcoded_from,

@@ -75,12 +75,7 @@ fn the_statement_in_json() {
     );
     // Every month from the effect (01/2019) to the last movement (01/2021),
     // those without movements too.
-    let months: Vec<(i64, i64)> = st["months"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| (m["year"].as_i64().unwrap(), m["month"].as_i64().unwrap()))
-        .collect();
+    let months = months_of(st);
     assert_eq!(months.len(), 25);
     assert_eq!(months.first(), Some(&(2019, 1)));
     for pair in months.windows(2) {
@@ -649,6 +644,16 @@ fn a_renewal_deadline_on_a_saturday_moves_when_the_clause_asks() {
     assert_eq!(deadline(&working).as_deref(), Some("2019-10-21"));
 }
 
+/// (year, month) of each line of a statement's months.
+fn months_of(st: &Value) -> Vec<(i64, i64)> {
+    st["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["year"].as_i64().unwrap(), m["month"].as_i64().unwrap()))
+        .collect()
+}
+
 /// The rows of the example export dated after `until` (`dd/mm/yyyy` first).
 fn rows_after(until: &str) -> u64 {
     let text = std::fs::read_to_string(common::root().join(EXPORT)).unwrap();
@@ -714,12 +719,7 @@ fn a_statement_as_of_a_date() {
     assert_eq!(st["consumption"][0]["ceiling"], "150000.00");
     assert_eq!(st["consumption"][0]["remaining"], "25000.00");
     assert_eq!(st["period"]["rows_after"], rows_after("2019-12-31"));
-    let months: Vec<(i64, i64)> = st["months"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| (m["year"].as_i64().unwrap(), m["month"].as_i64().unwrap()))
-        .collect();
+    let months = months_of(st);
     assert_eq!(months.first(), Some(&(2019, 6)));
     assert_eq!(months.last(), Some(&(2019, 12)));
     // The cumulative columns count what came before the period.

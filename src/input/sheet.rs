@@ -439,12 +439,16 @@ pub fn to_text(path: &Path, sheet: Option<&str>) -> Result<(Vec<u8>, String), Bo
     let mut workbook = open_workbook_auto(path).map_err(fail)?;
     let name = pick(path, &workbook.sheet_names(), sheet)?;
     let range = workbook.worksheet_range(&name).map_err(fail)?;
+    Ok((range_text(&range), name))
+}
+
+/// A sheet's cells as `;`-separated text: empty lines for the rows above
+/// the used range, so that line n of the text is row n of the sheet, and
+/// empty fields for the columns left of it.
+fn range_text(range: &calamine::Range<Data>) -> Vec<u8> {
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    // Empty lines for the rows above the used range, so that line n of the
-    // text is row n of the sheet.
     let mut text = vec![b'\n'; first_row as usize];
     for row in range.rows() {
-        // Empty fields for the columns left of the used range.
         text.extend(std::iter::repeat_n(b';', first_col as usize));
         for (i, data) in row.iter().enumerate() {
             if i > 0 {
@@ -454,7 +458,7 @@ pub fn to_text(path: &Path, sheet: Option<&str>) -> Result<(Vec<u8>, String), Bo
         }
         text.push(b'\n');
     }
-    Ok((text, name))
+    text
 }
 
 /// [`to_text`] for a workbook held in memory (`name` for messages and
@@ -471,19 +475,7 @@ pub fn bytes_to_text(
         calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(fail)?;
     let name = pick(path, &workbook.sheet_names(), sheet)?;
     let range = workbook.worksheet_range(&name).map_err(fail)?;
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let mut text = vec![b'\n'; first_row as usize];
-    for row in range.rows() {
-        text.extend(std::iter::repeat_n(b';', first_col as usize));
-        for (i, data) in row.iter().enumerate() {
-            if i > 0 {
-                text.push(b';');
-            }
-            write_cell(&mut text, &borrowed(data));
-        }
-        text.push(b'\n');
-    }
-    Ok((text, name))
+    Ok((range_text(&range), name))
 }
 
 /// A cell read whole as a streamed one, borrowing its text.
