@@ -418,12 +418,9 @@ fn chart(st: &Statement, s: &Series, index: &str, heading: &str, lang: Lang) -> 
             );
             previous = value;
         }
-        let _ = write!(
-            path,
-            " {:.1},{:.1}",
-            x(x1.min(last.unwrap_or(x1))),
-            y(previous)
-        );
+        // The sums hold from the last movement to the statement's date.
+        let until = last.into_iter().chain(st.as_of).max().unwrap_or(x1).min(x1);
+        let _ = write!(path, " {:.1},{:.1}", x(until), y(previous));
         let label = lang
             .tr(&msg!(
                 "chart-legend-cumulative",
