@@ -23,7 +23,9 @@ pub struct Progress {
     total_bytes: AtomicU64,
     rows: AtomicU64,
     bytes: AtomicU64,
-    start: Instant,
+    /// When the run started; read only when the line is shown (a clock is
+    /// not there on every target: WebAssembly in a browser has none).
+    start: Option<Instant>,
     last_draw: Mutex<Option<Instant>>,
 }
 
@@ -36,7 +38,7 @@ impl Progress {
             total_bytes: AtomicU64::new(0),
             rows: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
-            start: Instant::now(),
+            start: enabled.then(Instant::now),
             last_draw: Mutex::new(None),
         }
     }
@@ -71,12 +73,15 @@ impl Progress {
         let Ok(mut last) = self.last_draw.try_lock() else {
             return;
         };
+        let Some(start) = self.start else {
+            return;
+        };
         let now = Instant::now();
-        if last.is_some_and(|t| now - t < REDRAW) || now - self.start < REDRAW {
+        if last.is_some_and(|t| now - t < REDRAW) || now - start < REDRAW {
             return;
         }
         *last = Some(now);
-        let line = self.line(rows, bytes, now - self.start);
+        let line = self.line(rows, bytes, now - start);
         let mut err = std::io::stderr().lock();
         let _ = write!(err, "\r\x1b[2K{line}");
         let _ = err.flush();

@@ -1,0 +1,131 @@
+// Drives web/index.html in headless Chromium (the distribution's `chromium`,
+// through puppeteer-core): loads the page from file://, loads the bundled
+// example export, and checks that the findings (codes and rows) are those of
+// `clausier check --format json`; types an error into the editor and sees
+// its diagnostic; clicks a finding and sees its clause selected; takes
+// screenshots at 1280 and 400 pixels; times a 100,000-row export; and fails
+// if the page makes any network request.
+//
+// Usage (from the project root, after scripts/web.sh and a release build):
+//   node web/test.mjs [CHROMIUM]     (run by scripts/web-test.sh)
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import puppeteer from "puppeteer-core";
+
+const root = resolve(import.meta.dirname, "..");
+const chromium = process.argv[2] || "/usr/bin/chromium";
+const out = resolve(root, "target/web/screenshots");
+mkdirSync(out, { recursive: true });
+const rules = "rules/dsi-dinsic-incubateur-2017.conv";
+const example = "examples/dsi-dinsic-2017-2018.csv";
+const big = process.env.CLAUSIER_WEB_BIG; // a 100,000-row export, if given
+
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) failures++;
+}
+
+// What the command line finds: (code, row line) of every diagnostic.
+const cli = JSON.parse(
+  execFileSync(
+    resolve(root, "target/release/clausier"),
+    ["--lang", "fr", "check", "--format", "json", "--fail-level", "none", rules, example],
+    { cwd: root, encoding: "utf-8" },
+  ),
+);
+const expected = cli.diagnostics.map((d) => `${d.code}@${d.row ? d.row.line : ""}`);
+
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+});
+const page = await browser.newPage();
+const requests = [];
+page.on("request", (r) => requests.push(r.url()));
+page.on("pageerror", (e) => {
+  console.log(`page error: ${e.message}`);
+  failures++;
+});
+await page.setViewport({ width: 1280, height: 1000 });
+const url = `file://${resolve(root, "web/index.html")}`;
+await page.goto(url);
+await page.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+const loaded = requests.length;
+const local = requests.every((u) => u.startsWith("file://") || u.startsWith("data:"));
+check(local, `page load reads local files only (${loaded} files)`);
+
+// The seed convention is in the editor, with no error.
+const lintErrors = await page.$eval("body", (b) => b.dataset.lintErrors);
+check(lintErrors === "0", "the seed convention has no error in the editor");
+
+// The example export, through the file picker.
+const input = await page.$("#file");
+await input.uploadFile(resolve(root, example));
+await page.waitForSelector("body[data-checked]", { timeout: 30000 });
+const found = await page.$$eval("#findings tbody tr", (rows) =>
+  rows.map((r) => `${r.dataset.code}@${r.dataset.line}`),
+);
+check(
+  JSON.stringify(found) === JSON.stringify(expected),
+  `the page's ${found.length} findings are the CLI's ${expected.length} (codes and rows)`,
+);
+if (JSON.stringify(found) !== JSON.stringify(expected)) {
+  console.log(`  page: ${found.join(" ")}\n  cli:  ${expected.join(" ")}`);
+}
+
+// A finding selects its clause in the editor and shows its row.
+const withClause = cli.diagnostics.findIndex((d) => d.clause && d.row);
+await page.click(`#findings tbody tr:nth-child(${withClause + 1})`);
+const selectedLine = await page.$eval("#rules", (e) => e.dataset.selectedLine);
+check(
+  selectedLine === String(cli.diagnostics[withClause].clause.line),
+  `clicking ${cli.diagnostics[withClause].code} selects line ${selectedLine} of the convention`,
+);
+const rowView = await page.$eval("#row-view", (e) => e.textContent);
+check(rowView.includes(`ligne ${cli.diagnostics[withClause].row.line}`), "and shows its export row");
+await page.screenshot({ path: `${out}/page-1280.png`, fullPage: true });
+
+// The statement, in the page.
+await page.click("#show-report");
+await page.waitForFunction(() => document.querySelector("#report").srcdoc.includes("<svg"));
+check(true, "the consumption statement is shown (an SVG chart in it)");
+await page.screenshot({ path: `${out}/page-report-1280.png`, fullPage: true });
+
+// An error typed into the editor: its diagnostic appears.
+await page.click("#rules");
+await page.keyboard.down("Control");
+await page.keyboard.press("End");
+await page.keyboard.up("Control");
+await page.keyboard.type("\nplafond AE abc\n");
+await page.waitForFunction(() => document.body.dataset.lintErrors !== "0", { timeout: 10000 });
+const lint = await page.$$eval("#lint li", (items) => items.map((li) => li.dataset.code));
+check(lint.length > 0, `typing an error shows its diagnostic (${lint.join(", ")})`);
+await page.screenshot({ path: `${out}/page-error-1280.png` });
+
+// A narrow screen.
+await page.setViewport({ width: 400, height: 900 });
+await page.screenshot({ path: `${out}/page-400.png`, fullPage: true });
+
+// A 100,000-row export, timed in the page.
+if (big && existsSync(big)) {
+  await page.setViewport({ width: 1280, height: 1000 });
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready='1']");
+  const started = Date.now();
+  await (await page.$("#file")).uploadFile(big);
+  await page.waitForSelector("body[data-checked]", { timeout: 300000 });
+  const ms = await page.$eval("body", (b) => b.dataset.checkMs);
+  const rows = await page.$eval("#summary", (e) => e.textContent);
+  console.log(`100,000-row export: check ${ms} ms in the page (${Date.now() - started} ms with reading the file); ${rows}`);
+}
+
+const wasm = statSync(resolve(root, "web/pkg/clausier.js")).size;
+console.log(`web/pkg/clausier.js: ${wasm} bytes`);
+const remote = requests.filter((u) => !u.startsWith("file://") && !u.startsWith("data:"));
+check(remote.length === 0, `no network request (${requests.length} requests, all local)`);
+await browser.close();
+console.log(`screenshots in ${out}`);
+process.exit(failures ? 1 : 0);
