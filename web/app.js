@@ -93,6 +93,9 @@ function checkNow() {
     wasm_bindgen.check(editor.value, exportFile.name, exportFile.bytes, LANG, today()),
   );
   const elapsed = performance.now() - started;
+  // What was shown of the former text no longer holds.
+  $("row-view").textContent = "";
+  $("report-pane").hidden = true;
   const body = $("findings").querySelector("tbody");
   body.textContent = "";
   for (const d of result.diagnostics) {

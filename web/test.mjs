@@ -103,6 +103,8 @@ await page.keyboard.type("\nplafond AE abc\n");
 await page.waitForFunction(() => document.body.dataset.lintErrors !== "0", { timeout: 10000 });
 const lint = await page.$$eval("#lint li", (items) => items.map((li) => li.dataset.code));
 check(lint.length > 0, `typing an error shows its diagnostic (${lint.join(", ")})`);
+const stale = await page.$eval("#report-pane", (e) => e.hidden);
+check(stale, "the former statement is put away once the text changes");
 await page.screenshot({ path: `${out}/page-error-1280.png` });
 
 // A narrow screen.
