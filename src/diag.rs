@@ -180,3 +180,28 @@ pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     (errors, diagnostics.len() - errors)
 }
+
+/// Counts of what a run reported.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub errors: u64,
+    pub warnings: u64,
+    /// Findings covered by a waiver: reported, but neither errors nor warnings.
+    pub waived: u64,
+    /// Rule files linted, for `lint`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub files: Option<u64>,
+}
+
+impl Counts {
+    pub fn add(&mut self, d: &Diagnostic) {
+        if d.waived.is_some() {
+            self.waived += 1;
+            return;
+        }
+        match d.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+    }
+}

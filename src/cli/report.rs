@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use super::check::{InputArgs, prepare};
 use super::output::{FailLevel, Output, OutputArgs};
 use super::{Color, EXIT_CLEAN, EXIT_UNUSABLE};
-use crate::eval::statement::FindingCounts;
+use crate::diag::Counts;
 use crate::report::Format;
 use crate::report::statement::{
     CsvDialect, EachLine, FindingLine, Findings, csv, html, human, json,
@@ -99,7 +99,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
     // Findings come in export order and may be more than memory holds:
     // they wait, encoded, in an arena that spills to a temporary file.
     let mut held = crate::order::InOrder::new();
-    let mut counts: Vec<(usize, FindingCounts)> = Vec::new();
+    let mut counts: Vec<(usize, Counts)> = Vec::new();
     let period = crate::eval::Period {
         from: args.du,
         until: args.au,
@@ -120,7 +120,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
                 match counts.iter_mut().find(|(source, _)| *source == c.source) {
                     Some((_, n)) => n.add(&d),
                     None => {
-                        let mut n = FindingCounts::default();
+                        let mut n = Counts::default();
                         n.add(&d);
                         counts.push((c.source, n));
                     }

@@ -106,28 +106,6 @@ impl KeyDateLine {
     }
 }
 
-/// The findings of a run about one convention, by severity (waived ones
-/// apart): filled by the command, which sees every finding go by.
-#[derive(Clone, Copy, Debug, Default, Serialize)]
-pub struct FindingCounts {
-    pub errors: u64,
-    pub warnings: u64,
-    pub waived: u64,
-}
-
-impl FindingCounts {
-    /// Counts one finding.
-    pub fn add(&mut self, d: &crate::diag::Diagnostic) {
-        if d.waived.is_some() {
-            self.waived += 1;
-        } else if d.severity == crate::diag::Severity::Error {
-            self.errors += 1;
-        } else {
-            self.warnings += 1;
-        }
-    }
-}
-
 /// The period a statement covers, and the rows it left out.
 #[derive(Clone, Debug, Serialize)]
 pub struct PeriodLine {
@@ -202,8 +180,10 @@ pub struct Statement {
     pub holders: Vec<HolderLine>,
     pub commitments: Vec<CommitmentLine>,
     pub crossings: Vec<Crossing>,
-    /// The findings about this convention (at one of its clauses).
-    pub findings: FindingCounts,
+    /// The findings about this convention (at one of its clauses), by
+    /// severity, waived ones apart: filled by the command, which sees
+    /// every finding go by.
+    pub findings: crate::diag::Counts,
     /// The period the statement covers (`report --du/--au`), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<PeriodLine>,
@@ -370,7 +350,7 @@ impl Statement {
                     remaining: plain(ae - cp),
                 })
                 .collect(),
-            findings: FindingCounts::default(),
+            findings: crate::diag::Counts::default(),
             period: None,
             as_of: None,
             key_dates: view

@@ -14,9 +14,7 @@ pub mod xlsx;
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::eval::Summary;
 use crate::i18n::{Lang, Message};
 use crate::msg;
@@ -40,30 +38,7 @@ pub enum Format {
     Bench,
 }
 
-/// Counts of what a run reported.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub errors: u64,
-    pub warnings: u64,
-    /// Findings covered by a waiver: reported, but neither errors nor warnings.
-    pub waived: u64,
-    /// Rule files linted, for `lint`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub files: Option<u64>,
-}
-
-impl Counts {
-    pub fn add(&mut self, d: &Diagnostic) {
-        if d.waived.is_some() {
-            self.waived += 1;
-            return;
-        }
-        match d.severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warning => self.warnings += 1,
-        }
-    }
-}
+pub use crate::diag::Counts;
 
 /// Where diagnostics go as they are produced.
 pub trait Sink {

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::statement::{Cell, Table};
-use crate::eval::statement::{FindingCounts, Statement};
+use crate::diag::Counts;
+use crate::eval::statement::Statement;
 use crate::i18n::{Lang, Message};
 use crate::language::model::Budget;
 
@@ -40,7 +41,7 @@ pub struct OverviewLine {
     /// year's), how many are passed, and how many there are.
     pub ceilings_exceeded: usize,
     pub ceilings: usize,
-    pub findings: FindingCounts,
+    pub findings: Counts,
     pub end: Option<NaiveDate>,
     pub terminated: bool,
     pub next: Option<NextDate>,
