@@ -34,6 +34,9 @@ const READ_AHEAD_TOTAL: usize = 2 << 20;
 /// Records in a block, at most: small enough that the partly filled last
 /// block of each day wastes little, large enough to be cheap to manage.
 const BLOCK_RECORDS: usize = 64;
+/// Days around the first one whose buckets are found by direct index
+/// (16 KiB): eleven years.
+const NEAR_DAYS: usize = 4096;
 
 /// What the cumulative checks need of a movement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,42 +79,30 @@ fn kind(m: &Movement) -> usize {
 }
 
 impl Movement {
+    /// The record: a 128-bit word of line (bits 0–39), byte offset
+    /// (40–87), kind and envelope (88–95) and commitment (96–127), then the
+    /// amount; two stores, no byte-by-byte assembly.
     fn encode(&self) -> [u8; RECORD] {
+        let packed = kind(self) as u8 | (self.envelope.min(MAX_ENVELOPES as u8) << 2);
+        let head = u128::from(self.line & (LINE_LIMIT - 1))
+            | u128::from(self.byte & (BYTE_LIMIT - 1)) << 40
+            | u128::from(packed) << 88
+            | u128::from(self.ej) << 96;
         let mut record = [0u8; RECORD];
-        let line = self.line.to_le_bytes();
-        let byte = self.byte.to_le_bytes();
-        let parts: [&[u8]; 5] = [
-            line.get(..5).unwrap_or_default(),
-            byte.get(..6).unwrap_or_default(),
-            &self.amount.to_le_bytes(),
-            &self.ej.to_le_bytes(),
-            &[kind(self) as u8 | (self.envelope.min(MAX_ENVELOPES as u8) << 2)],
-        ];
-        let mut at = 0;
-        for part in parts {
-            if let Some(slot) = record.get_mut(at..at + part.len()) {
-                slot.copy_from_slice(part);
-            }
-            at += part.len();
-        }
+        let (first, last) = record.split_at_mut(16);
+        first.copy_from_slice(&head.to_le_bytes());
+        last.copy_from_slice(&self.amount.to_le_bytes());
         record
     }
 
     fn decode(day: i32, record: &[u8], constants: &Constants) -> Movement {
         let mut r = Fields(record);
-        let mut widen = |n: usize| {
-            let mut bytes = [0u8; 8];
-            if let (Some(head), Some(part)) = (bytes.get_mut(..n), r.0.get(..n)) {
-                head.copy_from_slice(part);
-            }
-            r.0 = r.0.get(n..).unwrap_or_default();
-            u64::from_le_bytes(bytes)
-        };
-        let line = widen(5);
-        let byte = widen(6);
+        let head = u128::from_le_bytes(r.take());
         let amount = i64::from_le_bytes(r.take());
-        let ej = u32::from_le_bytes(r.take());
-        let [packed] = r.take::<1>();
+        let line = (head as u64) & (LINE_LIMIT - 1);
+        let byte = ((head >> 40) as u64) & (BYTE_LIMIT - 1);
+        let packed = (head >> 88) as u8;
+        let ej = (head >> 96) as u32;
         let (kind, envelope) = (packed & 3, packed >> 2);
         Movement {
             day,
@@ -224,6 +215,11 @@ pub struct Sorter {
     spilled: u64,
     /// The last day pushed and its bucket: rows often share dates.
     last: Option<(i32, usize)>,
+    /// Bucket index plus one (0: none yet) of the [`NEAR_DAYS`] days
+    /// centred on the first day pushed, from day `near_from`: most
+    /// exports' days, found without hashing.
+    near: Vec<u32>,
+    near_from: i32,
     /// Bucket indexes by day, for writing out (`None` when a day was added
     /// since they were sorted).
     by_day: Option<Vec<usize>>,
@@ -264,6 +260,8 @@ impl Sorter {
             spill: None,
             spilled: 0,
             last: None,
+            near: Vec::new(),
+            near_from: 0,
             by_day: None,
             cycles: Vec::new(),
             cursors: Vec::new(),
@@ -281,12 +279,7 @@ impl Sorter {
         let index = match self.last {
             Some((day, index)) if day == m.day => index,
             _ => {
-                let next = self.buckets.len();
-                let index = *self.days.entry(m.day).or_insert(next);
-                if index == next {
-                    self.buckets.push((m.day, Bucket::default()));
-                    self.by_day = None;
-                }
+                let index = self.bucket_of(m.day);
                 self.last = Some((m.day, index));
                 index
             }
@@ -320,6 +313,33 @@ impl Sorter {
         }
         bucket.fill += 1;
         Ok(())
+    }
+
+    /// The index of a day's bucket, made if the day is new.
+    fn bucket_of(&mut self, day: i32) -> usize {
+        if self.near.is_empty() {
+            self.near = vec![0; NEAR_DAYS];
+            self.near_from = day.saturating_sub(NEAR_DAYS as i32 / 2);
+        }
+        let near = usize::try_from(day.wrapping_sub(self.near_from))
+            .ok()
+            .and_then(|k| self.near.get(k).copied());
+        if let Some(n) = near.filter(|n| *n > 0) {
+            return n as usize - 1;
+        }
+        let next = self.buckets.len();
+        let index = *self.days.entry(day).or_insert(next);
+        if index == next {
+            self.buckets.push((day, Bucket::default()));
+            self.by_day = None;
+        }
+        if let Some(slot) = usize::try_from(day.wrapping_sub(self.near_from))
+            .ok()
+            .and_then(|k| self.near.get_mut(k))
+        {
+            *slot = u32::try_from(index + 1).unwrap_or(0);
+        }
+        index
     }
 
     /// Grows the arena (doubling, from 16 blocks) while it is below the

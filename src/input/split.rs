@@ -79,6 +79,8 @@ pub struct Splitter<R> {
     /// When set, the input is a file read through a moving window of
     /// memory mapping, which takes the place of `buf` and `reader`.
     map: Option<Mapping>,
+    /// The processor has AVX2: lines are scanned 32 bytes at a time.
+    wide: bool,
 }
 
 /// The mapped window if there is a mapping, else the read buffer.
@@ -161,6 +163,7 @@ impl<R: Read> Splitter<R> {
             stray_quote: None,
             quote_seen: false,
             map: None,
+            wide: wide_scan(),
         }
     }
 
@@ -364,6 +367,31 @@ impl<R: Read> Splitter<R> {
     /// the buffer holds no newline (the fields noted are then those of the
     /// buffered part of the line).
     fn scan_line(&mut self) -> Option<(usize, usize)> {
+        #[cfg(target_arch = "x86_64")]
+        if self.wide {
+            // SAFETY: `wide` is set only when the processor has AVX2.
+            return unsafe { self.scan_line_avx2() };
+        }
+        self.scan_line_by::<16>(masks)
+    }
+
+    /// [`Splitter::scan_line`] compiled for AVX2, 32 bytes at a time.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn scan_line_avx2(&mut self) -> Option<(usize, usize)> {
+        self.scan_line_by::<32>(|block, delimiter| {
+            // SAFETY: this function runs only where AVX2 is available.
+            unsafe { masks_avx2(block, delimiter) }
+        })
+    }
+
+    /// The scan of a line, `W` bytes at a time (16 or 32), the bit masks
+    /// of each block given by `masks`.
+    #[inline(always)]
+    fn scan_line_by<const W: usize>(
+        &mut self,
+        masks: impl Fn(&[u8], u8) -> (u32, u32, u32),
+    ) -> Option<(usize, usize)> {
         let data = bytes(&self.map, &self.buf);
         let fields = &mut self.fields;
         fields.clear();
@@ -372,10 +400,10 @@ impl<R: Read> Splitter<R> {
         let delimiter = self.delimiter;
         let mut quotes = 0;
         self.quote_seen = false;
-        while let Some(block) = data.get(at..at + 16).filter(|_| at + 16 <= self.end) {
+        while let Some(block) = data.get(at..at + W).filter(|_| at + W <= self.end) {
             let (mut delimiters, newlines, mut quote) = masks(block, delimiter);
             if newlines != 0 {
-                let before = (1 << newlines.trailing_zeros()) - 1;
+                let before = (1u32 << newlines.trailing_zeros()).wrapping_sub(1);
                 delimiters &= before;
                 quote &= before;
             }
@@ -390,7 +418,7 @@ impl<R: Read> Splitter<R> {
                 self.quote_seen = quotes != 0;
                 return Some((at + newlines.trailing_zeros() as usize, field_start));
             }
-            at += 16;
+            at += W;
         }
         self.quote_seen = quotes != 0;
         let tail = data.get(at..self.end).unwrap_or_default();
@@ -570,6 +598,42 @@ fn masks(block: &[u8], delimiter: u8) -> (u32, u32, u32) {
     masks_by_words(block, delimiter)
 }
 
+/// [`masks`] of a 32-byte block.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn masks_avx2(block: &[u8], delimiter: u8) -> (u32, u32, u32) {
+    use std::arch::x86_64::{
+        _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8,
+    };
+    let Some(block) = block.first_chunk::<32>() else {
+        return (0, 0, 0);
+    };
+    // SAFETY: the unaligned load reads the 32 bytes of `block`.
+    let v = unsafe { _mm256_loadu_si256(block.as_ptr().cast()) };
+    let mask = |byte: u8| _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(byte as i8)));
+    (
+        mask(delimiter) as u32,
+        mask(b'\n') as u32,
+        mask(b'"') as u32,
+    )
+}
+
+/// Whether lines can be scanned 32 bytes at a time: the processor has
+/// AVX2 (asked once per splitter).
+fn wide_scan() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::is_x86_feature_detected!("avx2")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
 /// [`masks`] in portable code, eight bytes at a time.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn masks_by_words(block: &[u8], delimiter: u8) -> (u32, u32, u32) {
@@ -620,8 +684,15 @@ mod tests {
 
     /// Every record, and the blank lines.
     fn split(data: &[u8]) -> (Vec<Split>, Vec<u64>) {
+        split_with(data, 8, false) // a tiny buffer, to exercise refills
+    }
+
+    /// [`split`] with a read buffer of `size` bytes, scanning 32 bytes at a
+    /// time if `wide`.
+    fn split_with(data: &[u8], size: usize, wide: bool) -> (Vec<Split>, Vec<u64>) {
         let mut s = Splitter::new(data, b';');
-        s.buf = vec![0; 8]; // a tiny buffer, to exercise refills
+        s.buf = vec![0; size];
+        s.wide = wide;
         let (mut records, mut blanks) = (Vec::new(), Vec::new());
         while let Some(event) = s.read_next().unwrap() {
             let p = s.position();
@@ -673,6 +744,35 @@ mod tests {
             ]
         );
         assert_eq!(blanks, vec![4]);
+    }
+
+    #[test]
+    fn sixteen_and_thirty_two_bytes_at_a_time_split_alike() {
+        // Lines of every length around the block sizes, delimiters and
+        // quotes at every offset, CRLF, blank lines, a quoted line break.
+        let mut data = Vec::new();
+        for n in 0..80usize {
+            for k in 0..n {
+                data.push(match (k * 7 + n) % 11 {
+                    0 => b';',
+                    5 if n % 9 == 0 => b'"',
+                    _ => b'a' + (k % 26) as u8,
+                });
+            }
+            data.extend_from_slice(if n % 4 == 0 { b"\r\n" } else { b"\n" });
+            if n % 13 == 0 {
+                data.extend_from_slice(b"\n\"x\ny\";z\n");
+            }
+        }
+        let expected = split_with(&data, 1 << 16, false);
+        assert!(expected.0.len() > 80);
+        if !wide_scan() {
+            return; // no AVX2 here: the narrow scan alone
+        }
+        for size in [8, 31, 33, 100, 1 << 16] {
+            assert_eq!(split_with(&data, size, true), expected, "buffer {size}");
+            assert_eq!(split_with(&data, size, false), expected, "buffer {size}");
+        }
     }
 
     #[test]
