@@ -142,7 +142,10 @@ report-cumulative-ae = cumulative AE
 report-cumulative-cp = cumulative CP
 report-per-holder = Per holder
 report-not-listed = (not a listed holder)
-report-holder-line = { $supplier } { $name }: { $commitments } commitments, committed { $committed }, paid { $paid }, remaining to pay { $remaining }
+report-holder-line = { $supplier } { $name }: { $commitments ->
+        [one] { $commitments } commitment
+       *[other] { $commitments } commitments
+    }, committed { $committed }, paid { $paid }, remaining to pay { $remaining }
 report-per-commitment = Per commitment (EJ)
 report-commitment-line = { $ej }: committed { $committed }, paid { $paid }, remaining to pay { $remaining }
 report-crossings = Limits first crossed

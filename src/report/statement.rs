@@ -256,14 +256,15 @@ pub fn human(
         "{}",
         lang.tr(&Message::new("report-findings").count("count", findings.count))
     );
-    w.write_all(out.as_bytes())?;
+    w.write_all(fit(&out, TEXT_WIDTH).as_bytes())?;
     out.clear();
     (findings.each)(&mut |f| {
         let waived = f.waived.as_ref().map_or(String::new(), |w| {
             format!(" [{}]", lang.tr(&msg!("human-waived", reason = w.as_str())))
         });
         let row = f.row.as_ref().map_or(String::new(), |r| format!(" ({r})"));
-        writeln!(w, "  {} {}: {}{row}{waived}", f.severity, f.code, f.message)
+        let line = format!("  {} {}: {}{row}{waived}", f.severity, f.code, f.message);
+        writeln!(w, "{}", fit(&line, TEXT_WIDTH))
     })?;
     let _ = writeln!(
         out,
@@ -285,7 +286,64 @@ pub fn human(
                 .unwrap_or_else(|| t("report-standard-input"))
         );
     }
-    w.write_all(out.as_bytes())
+    w.write_all(fit(&out, TEXT_WIDTH).as_bytes())
+}
+
+/// Columns of the statement in text: lines are wrapped to fit a terminal
+/// or a printed page.
+const TEXT_WIDTH: usize = 80;
+
+/// `text` with every line longer than `width` columns wrapped at its
+/// spaces, each continuation indented four columns past the line's own
+/// indent; shorter lines (the tables) unchanged. No-break spaces (in
+/// amounts, and before a French colon) never break.
+fn fit(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let more = " ".repeat((indent + 4).min(width / 2));
+        let (mut rest, mut first) = (line, true);
+        loop {
+            let room = if first { width } else { width - more.len() };
+            if !first {
+                out.push('\n');
+                out.push_str(&more);
+            }
+            if rest.chars().count() <= room {
+                out.push_str(rest);
+                break;
+            }
+            // The last space that leaves the part within `room` (past the
+            // indent, and not right after a digit: `3 erreurs`, `2 sur 2`
+            // stay together), else the first space beyond it.
+            let from = if first { indent } else { 0 };
+            let after_digit = |i: usize| {
+                rest.get(..i)
+                    .and_then(|p| p.chars().next_back())
+                    .is_some_and(|c| c.is_ascii_digit())
+            };
+            let spaces = || {
+                rest.char_indices()
+                    .filter(|(i, c)| *c == ' ' && *i > from && !after_digit(*i))
+            };
+            let cut = spaces()
+                .take_while(|(i, _)| rest.get(..*i).is_some_and(|p| p.chars().count() <= room))
+                .last()
+                .or_else(|| spaces().next())
+                .map(|(i, _)| i);
+            let Some(cut) = cut else {
+                out.push_str(rest);
+                break;
+            };
+            out.push_str(rest.get(..cut).unwrap_or(rest).trim_end_matches(' '));
+            rest = rest.get(cut..).unwrap_or_default().trim_start_matches(' ');
+            first = false;
+        }
+    }
+    out
 }
 
 /// The statements, then the findings, then the audit, as one JSON object
@@ -905,6 +963,36 @@ pub fn html(
     }
     h.push_str("</tbody></table>\n</body></html>\n");
     w.write_all(h.as_bytes())
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::fit;
+
+    #[test]
+    fn long_lines_wrap_with_a_hanging_indent_and_short_ones_stay() {
+        let table = "  2017-08          €3,000.00           €0.00";
+        let long = "  1001091655 NUMA\u{a0}: 3 engagements, engagé 413\u{202f}000,00\u{a0}€, payé 410\u{202f}000,00\u{a0}€, reste à payer 3\u{202f}000,00\u{a0}€";
+        let text = format!("{table}\n{long}\nunbreakable-{}", "x".repeat(90));
+        let fitted = fit(&text, 46);
+        let lines: Vec<&str> = fitted.lines().collect();
+        assert_eq!(lines[0], table);
+        assert!(lines[1].starts_with("  1001091655 NUMA\u{a0}:"));
+        assert!(lines[2].starts_with("      ") && !lines[2].starts_with("       "));
+        // Within the width but for the word longer than it; no word lost,
+        // no break at a no-break space.
+        let long_words: Vec<&str> = long.split(' ').filter(|w| !w.is_empty()).collect();
+        let back: Vec<&str> = lines[1..lines.len() - 1]
+            .iter()
+            .flat_map(|l| l.split(' '))
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(back, long_words);
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.chars().count() <= 46, "{l:?}");
+        }
+        assert_eq!(lines.last().map(|l| l.len()), Some(12 + 90));
+    }
 }
 
 #[cfg(test)]
