@@ -911,10 +911,7 @@ fn a_portfolio_of_the_bundled_conventions() {
         "a line over 80 columns: {text}"
     );
     let text = words(&text);
-    assert!(
-        text.starts_with("Portefeuille de 4 conventions "),
-        "{text}"
-    );
+    assert!(text.starts_with("Portefeuille de 4 conventions "), "{text}");
     assert!(
         text.contains("Hébergement des services numériques de l'incubateur (rules/hebergement-2019.conv) : AE 151 000,00 € sur 150 000,00 €"),
         "{text}"

@@ -80,7 +80,9 @@ pub struct Splitter<R> {
     /// When set, the input is a file read through a moving window of
     /// memory mapping, which takes the place of `buf` and `reader`.
     map: Option<Mapping>,
-    /// The processor has AVX2: lines are scanned 32 bytes at a time.
+    /// The processor has AVX2: lines are scanned 32 bytes at a time
+    /// (x86_64 only).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     wide: bool,
 }
 
