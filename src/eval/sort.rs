@@ -34,9 +34,6 @@ const READ_AHEAD_TOTAL: usize = 2 << 20;
 /// Records in a block, at most: small enough that the partly filled last
 /// block of each day wastes little, large enough to be cheap to manage.
 const BLOCK_RECORDS: usize = 64;
-/// Days around the first one whose buckets are found by direct index
-/// (16 KiB): eleven years.
-const NEAR_DAYS: usize = 4096;
 
 /// What the cumulative checks need of a movement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -215,11 +212,6 @@ pub struct Sorter {
     spilled: u64,
     /// The last day pushed and its bucket: rows often share dates.
     last: Option<(i32, usize)>,
-    /// Bucket index plus one (0: none yet) of the [`NEAR_DAYS`] days
-    /// centred on the first day pushed, from day `near_from`: most
-    /// exports' days, found without hashing.
-    near: Vec<u32>,
-    near_from: i32,
     /// Bucket indexes by day, for writing out (`None` when a day was added
     /// since they were sorted).
     by_day: Option<Vec<usize>>,
@@ -260,8 +252,6 @@ impl Sorter {
             spill: None,
             spilled: 0,
             last: None,
-            near: Vec::new(),
-            near_from: 0,
             by_day: None,
             cycles: Vec::new(),
             cursors: Vec::new(),
@@ -317,27 +307,11 @@ impl Sorter {
 
     /// The index of a day's bucket, made if the day is new.
     fn bucket_of(&mut self, day: i32) -> usize {
-        if self.near.is_empty() {
-            self.near = vec![0; NEAR_DAYS];
-            self.near_from = day.saturating_sub(NEAR_DAYS as i32 / 2);
-        }
-        let near = usize::try_from(day.wrapping_sub(self.near_from))
-            .ok()
-            .and_then(|k| self.near.get(k).copied());
-        if let Some(n) = near.filter(|n| *n > 0) {
-            return n as usize - 1;
-        }
         let next = self.buckets.len();
         let index = *self.days.entry(day).or_insert(next);
         if index == next {
             self.buckets.push((day, Bucket::default()));
             self.by_day = None;
-        }
-        if let Some(slot) = usize::try_from(day.wrapping_sub(self.near_from))
-            .ok()
-            .and_then(|k| self.near.get_mut(k))
-        {
-            *slot = u32::try_from(index + 1).unwrap_or(0);
         }
         index
     }
