@@ -71,18 +71,23 @@ pairs=(
     "rules/sgg-paiements-2022.conv examples/sgg-paiements-2022-2024.csv"
     "rules/dsi-dinsic-incubateur-2017.conv examples/inf-bud-53-engagements.csv examples/inf-bud-53-paiements.csv"
 )
+# compare WANT GOT SAME DIFFERENT: says which, with the first differing lines.
+compare() {
+    if [ "$1" = "$2" ]; then
+        echo "$3"
+    else
+        echo "binaries: $4" >&2
+        diff <(echo "$1") <(echo "$2") | head -n 20 >&2 || true
+        fail=1
+    fi
+}
 for pair in "${pairs[@]}"; do
     # shellcheck disable=SC2086 # the pair is words
     set -- $pair
     want=$("$linux" check --format json --fail-level none "$@" | findings)
     got=$(wine_run check --format json --fail-level none "$@" | tr -d '\r' | findings)
-    if [ "$want" = "$got" ]; then
-        echo "same JSON on Windows (Wine) and Linux: $*"
-    else
-        echo "binaries: the JSON differs for $*" >&2
-        diff <(echo "$want") <(echo "$got") | head -n 20 >&2 || true
-        fail=1
-    fi
+    compare "$want" "$got" "same JSON on Windows (Wine) and Linux: $*" \
+        "the JSON differs for $*"
     # Backslashes and a drive letter (Wine maps Z: to the root).
     windows_paths=()
     for p in "$@"; do
@@ -90,12 +95,8 @@ for pair in "${pairs[@]}"; do
     done
     want=$("$linux" check --format json --fail-level none "$@" | verdicts)
     got=$(wine_run check --format json --fail-level none "${windows_paths[@]}" | tr -d '\r' | verdicts)
-    if [ "$want" = "$got" ]; then
-        echo "same findings with Windows paths: ${windows_paths[*]}"
-    else
-        echo "binaries: findings differ with Windows paths ${windows_paths[*]}" >&2
-        fail=1
-    fi
+    compare "$want" "$got" "same findings with Windows paths: ${windows_paths[*]}" \
+        "findings differ with Windows paths ${windows_paths[*]}"
 done
 # French accents: the console output is UTF-8 text with its accents, the
 # same bytes as on Linux (a Windows console is written in UTF-16 by Rust's

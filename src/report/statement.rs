@@ -993,6 +993,13 @@ mod fit_tests {
         }
         assert_eq!(lines.last().map(|l| l.len()), Some(12 + 90));
     }
+
+    #[test]
+    fn a_number_stays_with_the_word_after_it() {
+        // Without the rule the break would fall after `3`, at column 20.
+        let fitted = fit("plafonds dépassés 3 erreurs", 20);
+        assert_eq!(fitted, "plafonds dépassés\n    3 erreurs");
+    }
 }
 
 #[cfg(test)]
