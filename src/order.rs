@@ -56,6 +56,16 @@ pub struct InOrder {
     /// A run could not be written: the rest stays in memory (the output
     /// is the same; only the memory bound is lost).
     spill_broken: bool,
+    /// Holders taken whole ([`InOrder::adopt`]), merged in at the drain.
+    adopted: Vec<Adopted>,
+}
+
+/// Findings held elsewhere (a chunk's, read on another thread), their
+/// lines counted from `lines`, their ranks from `seq`.
+struct Adopted {
+    held: InOrder,
+    lines: u64,
+    seq: u64,
 }
 
 impl Default for InOrder {
@@ -79,6 +89,7 @@ impl InOrder {
             seq: 0,
             runs: Vec::new(),
             spill_broken: false,
+            adopted: Vec::new(),
         }
     }
 
@@ -119,7 +130,11 @@ impl InOrder {
             let merged = tempfile::tempfile()?;
             let mut w = BufWriter::with_capacity(1 << 16, merged);
             let mut buf = Vec::new();
-            merge(runs, std::iter::empty(), &mut |item| {
+            let streams = runs
+                .into_iter()
+                .map(run_stream)
+                .collect::<io::Result<Vec<_>>>()?;
+            merge(streams, &mut |item| {
                 buf.clear();
                 buf = postcard::to_extend(&item, std::mem::take(&mut buf))
                     .map_err(io::Error::other)?;
@@ -129,6 +144,33 @@ impl InOrder {
             self.runs.push(merged);
         }
         Ok(())
+    }
+
+    /// Takes every finding of `other` as if pushed here now, one after
+    /// another in `other`'s order, with `lines` added to their lines: what
+    /// a chunk read on another thread found, its lines counted from the
+    /// chunk's start. Nothing is decoded: `other`'s runs join the merge
+    /// of the drain as they are, its findings in memory written out first
+    /// as one more run when they are many.
+    pub fn adopt(&mut self, mut other: InOrder, lines: u64) {
+        if let Some(e) = other.failed.take() {
+            self.failed.get_or_insert(e);
+        }
+        if other.arena.len() >= other.limit / 4 && !other.spill_broken && other.spill().is_err() {
+            other.spill_broken = true;
+        }
+        // Whatever stays in memory no longer needs its spare room.
+        other.arena.shrink_to_fit();
+        other.index.shrink_to_fit();
+        let seq = self.seq;
+        self.seq += other.seq;
+        if other.seq > 0 {
+            self.adopted.push(Adopted {
+                held: other,
+                lines,
+                seq,
+            });
+        }
     }
 
     /// How many findings were pushed.
@@ -151,22 +193,58 @@ impl InOrder {
 
     /// [`InOrder::drain`] into a writer that may fail: the first failure
     /// ends the drain and is returned.
-    pub fn try_drain(
-        mut self,
-        out: &mut dyn FnMut(Diagnostic) -> io::Result<()>,
-    ) -> io::Result<()> {
+    pub fn try_drain(self, out: &mut dyn FnMut(Diagnostic) -> io::Result<()>) -> io::Result<()> {
+        let mut streams = Vec::new();
+        self.into_streams(0, 0, &mut streams)?;
+        merge(streams, &mut |(_, d)| out(*d))
+    }
+
+    /// Every sorted source of findings this holder and those it adopted
+    /// hold, each giving its findings in order, renumbered.
+    fn into_streams(mut self, lines: u64, seq: u64, streams: &mut Vec<Stream>) -> io::Result<()> {
         if let Some(e) = self.failed {
             return Err(e);
         }
+        let renumber = move |item: io::Result<Item>| {
+            item.map(|((source, line, rank), mut d)| {
+                let line = match &mut d.row {
+                    Some(row) => {
+                        row.line += lines;
+                        line + lines
+                    }
+                    None => line,
+                };
+                ((source, line, rank + seq), d)
+            })
+        };
+        for file in self.runs {
+            streams.push(Box::new(run_stream(file)?.map(renumber)));
+        }
         self.index.sort_unstable_by_key(|(k, ..)| *k);
         let arena = self.arena;
-        // The arena's findings, decoded one at a time, in order.
         let memory = self
             .index
-            .iter()
-            .map(|(_, start, end)| decode(arena.get(*start..*end).unwrap_or_default()));
-        merge(self.runs, memory, &mut |(_, d)| out(*d))
+            .into_iter()
+            .map(move |(_, start, end)| decode(arena.get(start..end).unwrap_or_default()));
+        streams.push(Box::new(memory.map(renumber)));
+        for a in self.adopted {
+            a.held.into_streams(lines + a.lines, seq + a.seq, streams)?;
+        }
+        Ok(())
     }
+}
+
+/// Findings in key order, one at a time.
+type Stream = Box<dyn Iterator<Item = io::Result<Item>>>;
+
+/// The findings of a run written out, read from its start.
+fn run_stream(mut file: std::fs::File) -> io::Result<Stream> {
+    file.seek(SeekFrom::Start(0))?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut buf = Vec::new();
+    Ok(Box::new(std::iter::from_fn(move || {
+        read_record(&mut reader, &mut buf).transpose()
+    })))
 }
 
 fn decode(bytes: &[u8]) -> io::Result<Item> {
@@ -193,38 +271,23 @@ fn read_record(r: &mut impl Read, buf: &mut Vec<u8>) -> io::Result<Option<Item>>
     decode(buf).map(Some)
 }
 
-/// The sorted runs (files, read from their start) and the sorted findings
-/// still in memory, merged in key order into `out`.
-fn merge(
-    runs: Vec<std::fs::File>,
-    mut memory: impl Iterator<Item = io::Result<Item>>,
-    out: &mut dyn FnMut(Item) -> io::Result<()>,
-) -> io::Result<()> {
-    let mut readers = Vec::with_capacity(runs.len());
-    for mut file in runs {
-        file.seek(SeekFrom::Start(0))?;
-        readers.push(BufReader::with_capacity(1 << 16, file));
+/// The sorted streams merged in key order into `out`.
+fn merge(mut streams: Vec<Stream>, out: &mut dyn FnMut(Item) -> io::Result<()>) -> io::Result<()> {
+    // The next finding of each stream.
+    let mut heads: Vec<Option<Item>> = Vec::with_capacity(streams.len());
+    for s in &mut streams {
+        heads.push(s.next().transpose()?);
     }
-    let mut buf = Vec::new();
-    // The next finding of each source: the runs, then memory (last).
-    let mut heads: Vec<Option<Item>> = Vec::with_capacity(readers.len() + 1);
-    for r in &mut readers {
-        heads.push(read_record(r, &mut buf)?);
-    }
-    heads.push(memory.next().transpose()?);
     let mut heap: BinaryHeap<Reverse<(Key, usize)>> = heads
         .iter()
         .enumerate()
         .filter_map(|(i, h)| h.as_ref().map(|(k, _)| Reverse((*k, i))))
         .collect();
     while let Some(Reverse((_, i))) = heap.pop() {
-        let Some(slot) = heads.get_mut(i) else {
+        let (Some(slot), Some(stream)) = (heads.get_mut(i), streams.get_mut(i)) else {
             continue;
         };
-        let next = match readers.get_mut(i) {
-            Some(r) => read_record(r, &mut buf)?,
-            None => memory.next().transpose()?,
-        };
+        let next = stream.next().transpose()?;
         if let Some((k, _)) = &next {
             heap.push(Reverse((*k, i)));
         }
@@ -320,5 +383,52 @@ mod tests {
         order.drain(&mut |d| back.push(d)).unwrap();
         assert_eq!(back.len() as u64, n);
         assert!(back == sorted_in_memory(found), "not the same findings");
+    }
+
+    #[test]
+    fn adopted_findings_come_out_as_if_pushed_at_adoption() {
+        // A chunk's findings, lines counted from the chunk's start,
+        // adopted between pushes of the holder's own: the same order as
+        // pushing each, renumbered, at the moment of the adoption.
+        let before = finding(0, 700);
+        let chunk = scrambled(500);
+        let after = [finding(0, 700), finding(0, 3), rowless_finding()];
+        let offset = 1000;
+        let mut direct = InOrder::new();
+        direct.push(before.clone());
+        for d in chunk.clone() {
+            let mut d = d;
+            if let Some(row) = &mut d.row {
+                row.line += offset;
+            }
+            direct.push(d);
+        }
+        for d in after.clone() {
+            direct.push(d);
+        }
+        let mut expected = Vec::new();
+        direct.drain(&mut |d| expected.push(d)).unwrap();
+        // The chunk spills runs of its own; the holder too.
+        let mut held = InOrder::with_limits(30 * 270, 4);
+        let mut part = InOrder::with_limits(50 * 270, 3);
+        held.push(before);
+        for d in chunk {
+            part.push(d);
+        }
+        assert!(!part.runs.is_empty() && !part.arena.is_empty());
+        held.adopt(part, offset);
+        for d in after {
+            held.push(d);
+        }
+        assert_eq!(held.len(), 504);
+        let mut back = Vec::new();
+        held.drain(&mut |d| back.push(d)).unwrap();
+        assert_eq!(back.len(), expected.len());
+        assert!(back == expected, "not the same findings in the same order");
+        assert_eq!(lines(&back[..3]), [(0, 3), (0, 700), (0, 700)]);
+    }
+
+    fn rowless_finding() -> Diagnostic {
+        Diagnostic::new(Code::WaiverUnused, Message::new("w"))
     }
 }

@@ -17,6 +17,7 @@ use crate::input::csv::{Export, Input, ReadOptions, Row, sample_of};
 use crate::input::encoding::Encoding;
 use crate::input::{Accounting, Layout, Transaction, sheet};
 use crate::language::model::Convention;
+use crate::order::InOrder;
 use crate::progress::{Progress, TICK_ROWS};
 use crate::source::{SourceKind, Sources};
 
@@ -312,26 +313,23 @@ pub fn check_with(
 ) -> Outcome {
     // "Findings are listed in the order of the exports: by file, then by
     // line; those about no row last": held to the end (`order`).
-    let mut held = crate::order::InOrder::new();
+    let mut held = InOrder::new();
+    let outcome = evaluate(conventions, exports, sources, threads, progress, &mut held);
     let waivers = Waivers::new(conventions);
-    let outcome = evaluate(
-        conventions,
-        exports,
-        sources,
-        threads,
-        progress,
-        &mut |_, mut d| {
-            waivers.apply(&mut d);
-            held.push(d);
-        },
-    );
-    if !matches!(outcome, Outcome::Unusable(None)) {
-        for d in waivers.unused() {
-            held.push(d);
+    let drained = held.drain(&mut |mut d| {
+        waivers.apply(&mut d);
+        out(sources, d);
+    });
+    match drained {
+        Ok(()) => {
+            // After every finding, so that each has had its chance.
+            if !matches!(outcome, Outcome::Unusable(None)) {
+                for d in waivers.unused() {
+                    out(sources, d);
+                }
+            }
+            outcome
         }
-    }
-    match held.drain(&mut |d| out(sources, d)) {
-        Ok(()) => outcome,
         Err(e) => {
             out(sources, spill_failed(&e));
             Outcome::Unusable(None)
@@ -346,7 +344,7 @@ fn evaluate(
     sources: &Sources,
     threads: Threads,
     progress: &Progress,
-    out: &mut dyn FnMut(&Sources, Diagnostic),
+    held: &mut InOrder,
 ) -> Outcome {
     let mut evaluators: Vec<Evaluator<'_>> = conventions
         .iter()
@@ -373,7 +371,7 @@ fn evaluate(
         if run.router.is_none() {
             for e in run.evaluators.iter_mut() {
                 e.begin_export(sources.name(id), export.profile_name(), &layout, &mut |d| {
-                    out(sources, d)
+                    held.push(d)
                 });
             }
         }
@@ -384,14 +382,14 @@ fn evaluate(
             _ => None,
         };
         let result = match chunks {
-            Some((path, bounds)) => read_parallel(&mut run, &export, &path, &bounds, sources, out),
-            None => read_sequential(&mut run, &mut export, sources, out),
+            Some((path, bounds)) => read_parallel(&mut run, &export, &path, &bounds, held),
+            None => read_sequential(&mut run, &mut export, held),
         };
         match result {
             Ok(accounting) => files.push((id, accounting)),
             Err(stop) => {
                 let fatal = matches!(stop, Stop::Spill(_));
-                out(sources, stop.into_diagnostic());
+                held.push(stop.into_diagnostic());
                 if fatal {
                     return Outcome::Unusable(None);
                 }
@@ -413,7 +411,7 @@ fn evaluate(
             continue;
         }
         let name = sources.name(convention.source).to_owned();
-        match evaluator.finish(&name, threads.count, &mut |d| out(sources, d)) {
+        match evaluator.finish(&name, threads.count, &mut |d| held.push(d)) {
             Ok(s) => {
                 summary.consumption.extend(s.consumption);
                 summary.schedule.extend(s.schedule);
@@ -437,7 +435,7 @@ fn evaluate(
                 summary.statements.extend(s.statements);
             }
             Err(e) => {
-                out(sources, spill_failed(&e));
+                held.push(spill_failed(&e));
                 return Outcome::Unusable(None);
             }
         }
@@ -569,8 +567,7 @@ impl RunState<'_, '_> {
 fn read_sequential(
     run: &mut RunState<'_, '_>,
     export: &mut Export,
-    sources: &Sources,
-    out: &mut dyn FnMut(&Sources, Diagnostic),
+    held: &mut InOrder,
 ) -> Result<Accounting, Stop> {
     let router = run.router;
     let mut shards = run.shards(MEMORY_BUDGET);
@@ -582,7 +579,7 @@ fn read_sequential(
         progress: run.progress,
     };
     let result = read_rows(export, &mut shards, &mut reading, &layout, &mut |d| {
-        out(sources, d)
+        held.push(d)
     });
     let parts: Vec<ShardParts> = shards.into_iter().map(|s| s.into_parts(0)).collect();
     for (evaluator, parts) in run.evaluators.iter_mut().zip(parts) {
@@ -713,7 +710,7 @@ struct ChunkResult<'r> {
     routing: Routing,
     /// Findings with lines counted from the chunk's start, held (bounded
     /// memory) until the chunks before have given theirs.
-    findings: crate::order::InOrder,
+    findings: InOrder,
     accounting: Accounting,
     ended_in_quote: bool,
     error: Option<Stop>,
@@ -727,8 +724,7 @@ fn read_parallel(
     export: &Export,
     path: &Path,
     bounds: &[u64],
-    sources: &Sources,
-    out: &mut dyn FnMut(&Sources, Diagnostic),
+    held: &mut InOrder,
 ) -> Result<Accounting, Stop> {
     let budget = MEMORY_BUDGET / (bounds.len() - 1).max(1);
     let router = run.router;
@@ -807,15 +803,7 @@ fn read_parallel(
     accounting.lines = export.data_start().0 - 1;
     let mut error = None;
     for (parts, start, findings, a, e, routing) in owned {
-        let drained = findings.drain(&mut |mut d| {
-            if let Some(row) = &mut d.row {
-                row.line += start;
-            }
-            out(sources, d);
-        });
-        if let Err(e) = drained {
-            return Err(Stop::Spill(Box::new(spill_failed(&e))));
-        }
+        held.adopt(findings, start);
         for (evaluator, parts) in run.evaluators.iter_mut().zip(parts) {
             evaluator.add_shard(parts);
         }
@@ -863,7 +851,7 @@ fn read_chunk<'r>(
     router: Option<&Router>,
     progress: &Progress,
 ) -> ChunkResult<'r> {
-    let mut findings = crate::order::InOrder::new();
+    let mut findings = InOrder::new();
     let layout = export.layout().clone();
     let mut routing = Routing::default();
     let mut reading = Reading {
@@ -888,7 +876,7 @@ fn failed_chunk<'r>(shards: Vec<Shard<'r>>, e: &std::io::Error) -> ChunkResult<'
     ChunkResult {
         shards,
         routing: Routing::default(),
-        findings: crate::order::InOrder::new(),
+        findings: InOrder::new(),
         accounting: Accounting::default(),
         ended_in_quote: false,
         error: Some(Stop::Export(Box::new(Diagnostic::new(
