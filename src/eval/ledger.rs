@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::sort::{Movement, NO_EJ};
+use super::sort::{DaySums, Movement, NO_EJ};
 use crate::diag::{Code, Diagnostic, RowRef, SourceId};
 use crate::eval::view::{self, Version, View};
 use crate::i18n::Message;
@@ -349,6 +349,10 @@ pub struct Ledger<'a> {
     day: Option<i32>,
     /// AE are delegated on that day: payments per commitment are checked.
     check_commitments: bool,
+    /// Per budget, the day's movements were added to the whole
+    /// convention's sums at once ([`Ledger::begin`]): no limit of it can be
+    /// crossed that day.
+    settled: [bool; 2],
     /// Rows after which some commitment stood overpaid (for statistics).
     pub overpaid_rows: u64,
     /// What the consumption statement (`clausier report`) shows.
@@ -376,8 +380,64 @@ impl<'a> Ledger<'a> {
             dps,
             day: None,
             check_commitments: true,
+            settled: [false; 2],
             overpaid_rows: 0,
             track: Track::default(),
+        }
+    }
+
+    /// A new day, before its movements, with what they add up to: where
+    /// no limit of the whole convention can be crossed that day (the sums
+    /// before it plus the day's peak stay within every limit in force), a
+    /// budget's movements are added at once, and [`Ledger::apply`] leaves
+    /// them out of those sums. Calling it is optional: without it, every
+    /// movement is applied one by one, with the same result.
+    pub fn begin(&mut self, day: i32, sums: &DaySums) {
+        if !sums.any() {
+            // Carried AE only: they count per commitment.
+            return;
+        }
+        self.begin_day(day);
+        for budget in Budget::BOTH {
+            let b = budget.index();
+            let (Some(&sum), Some(&peak)) = (sums.sum.get(b), sums.peak.get(b)) else {
+                continue;
+            };
+            if peak == i128::MIN {
+                continue;
+            }
+            let Some(scope) = self.scopes.first_mut() else {
+                continue;
+            };
+            let today = scope.today;
+            let year = today.year.and_then(|y| scope.years.get_mut(y));
+            let year_sum = year.as_ref().map(|y| *pick(&mut { y.sums }, budget));
+            let yearly_sum = scope
+                .year_totals
+                .last()
+                .map(|(_, sums)| *pick(&mut { *sums }, budget));
+            let passes = |before: Option<i128>, limit: [i128; 2]| {
+                before.is_some_and(|before| {
+                    before.saturating_add(peak) > *pick(&mut { limit }, budget)
+                })
+            };
+            if passes(Some(*pick(&mut scope.totals, budget)), today.ceiling)
+                || passes(yearly_sum, today.yearly)
+                || passes(year_sum, today.forecast)
+            {
+                continue;
+            }
+            *pick(&mut scope.totals, budget) += sum;
+            if let Some((_, sums)) = scope.year_totals.last_mut() {
+                *pick(sums, budget) += sum;
+            }
+            if let Some(year) = year {
+                *pick(&mut year.sums, budget) += sum;
+            }
+            self.track.add(budget, sum);
+            if let Some(settled) = self.settled.get_mut(b) {
+                *settled = true;
+            }
         }
     }
 
@@ -392,8 +452,10 @@ impl<'a> Ledger<'a> {
             self.begin_day(m.day);
         }
         let amount = i128::from(m.amount);
-        self.track.add(m.budget, amount);
-        self.apply_in(0, m, amount, out);
+        if !self.settled.get(m.budget.index()).copied().unwrap_or(false) {
+            self.track.add(m.budget, amount);
+            self.apply_in(0, m, amount, out);
+        }
         if m.envelope > 0 {
             let index = usize::from(m.envelope) - 1;
             self.track.add_envelope(index, m.day, m.budget, amount);
@@ -449,6 +511,7 @@ impl<'a> Ledger<'a> {
             .find(|(from, _)| from.is_none_or(|f| f <= day))
             .is_none_or(|(_, d)| *d);
         self.day = Some(day);
+        self.settled = [false; 2];
     }
 
     fn cross_ceiling(&mut self, i: usize, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {

@@ -57,6 +57,60 @@ pub struct Movement {
     pub envelope: u8,
 }
 
+/// What a day's AE and CP movements (carried AE left out) add to the sums
+/// of the whole convention, per budget: their sum, and the highest of the
+/// running sums after each of them from the day's start, in their order
+/// (`i128::MIN` when the day has none of that budget). A limit can be
+/// crossed on that day only if a sum before it plus the peak passes it; the
+/// ledger applies every other day at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DaySums {
+    pub sum: [i128; 2],
+    pub peak: [i128; 2],
+}
+
+impl Default for DaySums {
+    fn default() -> Self {
+        DaySums {
+            sum: [0; 2],
+            peak: [i128::MIN; 2],
+        }
+    }
+}
+
+impl DaySums {
+    fn add(&mut self, budget: usize, amount: i64) {
+        if let (Some(sum), Some(peak)) = (self.sum.get_mut(budget), self.peak.get_mut(budget)) {
+            *sum += i128::from(amount);
+            *peak = (*peak).max(*sum);
+        }
+    }
+
+    /// The sums of these movements followed by `later`'s.
+    pub fn then(self, later: &DaySums) -> DaySums {
+        let [s0, s1] = self.sum;
+        let [p0, p1] = self.peak;
+        let [l0, l1] = later.sum;
+        let [q0, q1] = later.peak;
+        DaySums {
+            sum: [s0 + l0, s1 + l1],
+            peak: [p0.max(s0.saturating_add(q0)), p1.max(s1.saturating_add(q1))],
+        }
+    }
+
+    /// The day has AE or CP movements (not only carried AE).
+    pub fn any(&self) -> bool {
+        self.peak.iter().any(|p| *p != i128::MIN)
+    }
+}
+
+/// What draining gives, in order: each day's sums, then its movements
+/// (the index of the sorter each comes from, when several are drained).
+pub enum Drained<'m> {
+    Day(i32, DaySums),
+    Movement(usize, &'m Movement),
+}
+
 /// Envelopes a movement can name: the kind byte keeps two bits for the
 /// kind and six for the envelope.
 pub const MAX_ENVELOPES: usize = 63;
@@ -179,6 +233,7 @@ struct Bucket {
     fill: usize,
     /// (offset, length) of this day's chunks in the spill file, in order.
     chunks: Vec<(u64, u32)>,
+    sums: DaySums,
 }
 
 impl Bucket {
@@ -296,6 +351,9 @@ impl Sorter {
         let Some((_, bucket)) = self.buckets.get_mut(index) else {
             return Ok(());
         };
+        if !m.carried {
+            bucket.sums.add(m.budget.index(), m.amount);
+        }
         let at =
             bucket.blocks.last().map_or(0, |b| *b as usize) * block_size + bucket.fill * RECORD;
         if let Some(slot) = self.arena.get_mut(at..at + RECORD) {
@@ -393,16 +451,25 @@ impl Sorter {
         Ok(())
     }
 
-    /// Calls `f` on every movement in chronological order.
-    pub fn drain(mut self, mut f: impl FnMut(&Movement)) -> io::Result<()> {
+    /// Calls `f` on every day's sums and movements in chronological order.
+    pub fn drain(mut self, mut f: impl FnMut(Drained<'_>)) -> io::Result<()> {
         self.finish_spill()?;
         let mut days: Vec<i32> = self.days.keys().copied().collect();
         days.sort_unstable();
         let mut chunk = Vec::new();
         for day in days {
-            self.drain_day(day, &mut chunk, &mut f)?;
+            f(Drained::Day(day, self.sums(day)));
+            self.drain_day(day, &mut chunk, &mut |m| f(Drained::Movement(0, m)))?;
         }
         Ok(())
+    }
+
+    /// The sums of a day's movements.
+    fn sums(&self, day: i32) -> DaySums {
+        self.days
+            .get(&day)
+            .and_then(|i| self.buckets.get(*i))
+            .map_or_else(DaySums::default, |(_, b)| b.sums)
     }
 
     /// Writes out what the spill buffer still holds, before reading back.
@@ -512,16 +579,11 @@ fn read_at(file: &mut File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     }
 }
 
-/// Drains several sorters as one: by day, and within a day the first
-/// sorter's movements, then the second's… (their file order). `f` receives
-/// the index of the sorter a movement comes from.
-pub fn drain_in_order(
-    mut sorters: Vec<Sorter>,
-    mut f: impl FnMut(usize, &Movement),
-) -> io::Result<()> {
+/// Drains several sorters as one: by day, the day's sums over all of them,
+/// then the first sorter's movements, the second's… (their file order).
+pub fn drain_in_order(mut sorters: Vec<Sorter>, mut f: impl FnMut(Drained<'_>)) -> io::Result<()> {
     if let [single] = sorters.as_mut_slice() {
-        let single = std::mem::take(single);
-        return single.drain(|m| f(0, m));
+        return std::mem::take(single).drain(f);
     }
     let mut days: Vec<i32> = sorters
         .iter()
@@ -534,8 +596,12 @@ pub fn drain_in_order(
     }
     let mut chunk = Vec::new();
     for day in days {
+        let sums = sorters
+            .iter()
+            .fold(DaySums::default(), |sums, s| sums.then(&s.sums(day)));
+        f(Drained::Day(day, sums));
         for (k, sorter) in sorters.iter_mut().enumerate() {
-            sorter.drain_day(day, &mut chunk, &mut |m| f(k, m))?;
+            sorter.drain_day(day, &mut chunk, &mut |m| f(Drained::Movement(k, m)))?;
         }
     }
     Ok(())
@@ -579,7 +645,13 @@ mod tests {
             sorter.push(movement(*day, line as u64 + 2)).unwrap();
         }
         let mut out = Vec::new();
-        sorter.drain(|m| out.push((m.day, m.line))).unwrap();
+        sorter
+            .drain(|d| {
+                if let Drained::Movement(_, m) = d {
+                    out.push((m.day, m.line));
+                }
+            })
+            .unwrap();
         out
     }
 
@@ -641,5 +713,56 @@ mod tests {
         // One export and one column per kind of movement.
         assert!(constants.admit(&Movement { source: 1, ..m }).is_err());
         assert!(constants.admit(&Movement { column: 4, ..m }).is_err());
+    }
+
+    #[test]
+    fn a_days_sums_hold_its_sum_and_peak_and_compose_in_order() {
+        let day = |amounts: &[i64]| {
+            let mut sums = DaySums::default();
+            for a in amounts {
+                sums.add(Budget::CP.index(), *a);
+            }
+            sums
+        };
+        let whole = day(&[10, 345, -20, 5]);
+        assert_eq!(whole.sum, [0, 340]);
+        assert_eq!(whole.peak, [i128::MIN, 355]);
+        assert!(whole.any() && !DaySums::default().any());
+        // Split anywhere, the parts followed one by the other give the same.
+        for at in 0..=4 {
+            let amounts = [10, 345, -20, 5];
+            let (first, second) = amounts.split_at(at);
+            assert_eq!(day(first).then(&day(second)), whole, "split at {at}");
+        }
+        // A sorter keeps each day's sums, carried AE left out.
+        let mut sorter = Sorter::with_budget(MEMORY_BUDGET);
+        for (line, (d, amount)) in [(3, 7), (1, -4), (3, -9), (3, 5)].iter().enumerate() {
+            let m = Movement {
+                day: *d,
+                amount: *amount,
+                budget: Budget::AE,
+                carried: false,
+                envelope: 0,
+                ..movement(*d, line as u64 + 2)
+            };
+            sorter.push(m).unwrap();
+        }
+        sorter
+            .push(Movement {
+                amount: 1000,
+                carried: true,
+                budget: Budget::AE,
+                ..movement(3, 9)
+            })
+            .unwrap();
+        let mut days = Vec::new();
+        sorter
+            .drain(|d| {
+                if let Drained::Day(day, sums) = d {
+                    days.push((day, sums.sum[0], sums.peak[0], sums.peak[1]));
+                }
+            })
+            .unwrap();
+        assert_eq!(days, [(1, -4, -4, i128::MIN), (3, 3, 7, i128::MIN)]);
     }
 }
