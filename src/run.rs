@@ -411,7 +411,7 @@ fn evaluate(
             continue;
         }
         let name = sources.name(convention.source).to_owned();
-        match evaluator.finish(&name, threads.count, &mut |d| held.push(d)) {
+        match evaluator.finish(&name, &mut |d| held.push(d)) {
             Ok(s) => {
                 summary.consumption.extend(s.consumption);
                 summary.schedule.extend(s.schedule);

@@ -1149,86 +1149,13 @@ impl Nature {
     }
 }
 
-/// Movements handed from the reading thread to the applying one at a time.
-const BATCH: usize = 4096;
-
-/// Movements read back, and the days they begin: each day's sums come
-/// before the movement at its index.
-#[derive(Default)]
-struct Batch {
-    movements: Vec<sort::Movement>,
-    days: Vec<(usize, i32, sort::DaySums)>,
-}
-
-impl Batch {
-    fn new() -> Batch {
-        Batch {
-            movements: Vec::with_capacity(BATCH),
-            days: Vec::new(),
-        }
-    }
-}
-
-/// Drains `sorters` on a thread of its own, handing the movements over in
-/// batches (a few at a time, so memory stays flat), and applies them to
-/// `ledger` on this one, in the order they were drained.
-fn replay_in_parallel(
-    sorters: Vec<Sorter>,
-    global: impl Fn(usize, &sort::Movement) -> sort::Movement + Send,
-    ledger: &mut Ledger<'_>,
-    out: &mut dyn FnMut(Diagnostic),
-) -> std::io::Result<()> {
-    let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(4);
-    std::thread::scope(|scope| {
-        let reader = scope.spawn(move || {
-            let mut batch = Batch::new();
-            let result = sort::drain_in_order(sorters, |d| match d {
-                sort::Drained::Day(day, sums) => {
-                    batch.days.push((batch.movements.len(), day, sums));
-                }
-                sort::Drained::Movement(shard, m) => {
-                    batch.movements.push(global(shard, m));
-                    if batch.movements.len() == BATCH {
-                        let full = std::mem::replace(&mut batch, Batch::new());
-                        // A closed channel means the applying side stopped.
-                        let _ = send.send(full);
-                    }
-                }
-            });
-            let _ = send.send(batch);
-            result
-        });
-        for batch in receive {
-            let mut days = batch.days.iter().peekable();
-            for (i, m) in batch.movements.iter().enumerate() {
-                while let Some((_, day, sums)) = days.next_if(|(at, ..)| *at == i) {
-                    ledger.begin(*day, sums);
-                }
-                ledger.apply(m, out);
-            }
-            for (_, day, sums) in days {
-                ledger.begin(*day, sums);
-            }
-        }
-        reader.join().unwrap_or_else(|_| {
-            Err(std::io::Error::other(
-                "the thread reading movements back stopped",
-            ))
-        })
-    })
-}
-
 impl Evaluator<'_> {
     /// Runs the cumulative checks over every queued row, in chronological
     /// order, and returns the summary.
     /// `name` is the rule file's, to label the consumption.
-    ///
-    /// With `threads` above one, one thread reads the movements back and
-    /// the calling one applies them: the same order, the same findings.
     pub fn finish(
         self,
         name: &str,
-        threads: usize,
         out: &mut dyn FnMut(Diagnostic),
     ) -> std::io::Result<Summary> {
         let mut summary = self.summary;
@@ -1288,14 +1215,10 @@ impl Evaluator<'_> {
             }
             m
         };
-        if threads > 1 {
-            replay_in_parallel(sorters, global, &mut ledger, out)?;
-        } else {
-            sort::drain_in_order(sorters, |d| match d {
-                sort::Drained::Day(day, sums) => ledger.begin(day, &sums),
-                sort::Drained::Movement(shard, m) => ledger.apply(&global(shard, m), out),
-            })?;
-        }
+        sort::drain_in_order(sorters, |d| match d {
+            sort::Drained::Day(day, sums) => ledger.begin(day, &sums),
+            sort::Drained::Movement(shard, m) => ledger.apply(&global(shard, m), out),
+        })?;
         let period = self.rules.period;
         let (consumption, schedule) = ledger.consumption(name, period.until);
         let mut st = statement::Statement::build(
