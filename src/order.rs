@@ -79,6 +79,11 @@ impl InOrder {
         InOrder::default()
     }
 
+    /// A holder of at most `bytes` of findings in memory.
+    pub fn with_budget(bytes: usize) -> InOrder {
+        InOrder::with_limits(bytes, MAX_RUNS)
+    }
+
     fn with_limits(limit: usize, max_runs: usize) -> InOrder {
         InOrder {
             arena: Vec::new(),

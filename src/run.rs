@@ -15,9 +15,10 @@ use crate::eval::sort::MEMORY_BUDGET;
 use crate::eval::{Evaluator, Period, Shard, ShardParts, Summary};
 use crate::input::csv::{Export, Input, ReadOptions, Row, sample_of};
 use crate::input::encoding::Encoding;
+use crate::input::split::Stretch;
 use crate::input::{Accounting, Layout, Transaction, sheet};
 use crate::language::model::Convention;
-use crate::order::InOrder;
+use crate::order::{HELD_BYTES, InOrder};
 use crate::progress::{Progress, TICK_ROWS};
 use crate::source::{SourceKind, Sources};
 
@@ -282,6 +283,7 @@ pub fn check_over(
     let threads = Threads {
         count: threads,
         min_bytes: PARALLEL_MIN_BYTES,
+        steal_bytes: STEAL_MIN,
         period: statements.period,
         every_convention: statements.every_convention,
     };
@@ -294,6 +296,9 @@ pub fn check_over(
 pub struct Threads {
     pub count: usize,
     pub min_bytes: u64,
+    /// The fewest bytes left unread in a piece for a thread done with its
+    /// own to take half of them.
+    pub steal_bytes: u64,
     /// The statement's period; the default for `check`.
     pub period: Period,
     /// A statement for every convention, those no row reached too (a
@@ -382,7 +387,10 @@ fn evaluate(
             _ => None,
         };
         let result = match chunks {
-            Some((path, bounds)) => read_parallel(&mut run, &export, &path, &bounds, held),
+            Some((path, bounds)) => {
+                let steal = threads.steal_bytes;
+                read_parallel(&mut run, &export, (&path, &bounds, steal), held)
+            }
             None => read_sequential(&mut run, &mut export, held),
         };
         match result {
@@ -716,57 +724,89 @@ struct ChunkResult<'r> {
     error: Option<Stop>,
 }
 
+/// Pieces of an export that threads done with theirs may take from the
+/// others, per thread: each is one more set of day buckets and findings.
+const STEALS_PER_THREAD: usize = 2;
+/// The fewest bytes left unread in a piece for half of them to be taken.
+const STEAL_MIN: u64 = 8 << 20;
+
 /// Reads the chunks of an export on one thread each, then hands shards and
-/// findings on in file order, lines renumbered. If a chunk boundary fell
-/// inside a quoted field, the export is read again by one thread.
+/// findings on in file order, lines renumbered. A thread done with its
+/// chunk takes the second half of what is left of the piece with most
+/// left (a machine's cores do not all run at one speed). If a piece's
+/// boundary fell inside a quoted field, the export is read again by one
+/// thread.
 fn read_parallel(
     run: &mut RunState<'_, '_>,
     export: &Export,
-    path: &Path,
-    bounds: &[u64],
+    (path, bounds, steal_min): (&Path, &[u64], u64),
     held: &mut InOrder,
 ) -> Result<Accounting, Stop> {
-    let budget = MEMORY_BUDGET / (bounds.len() - 1).max(1);
+    let threads = bounds.len().saturating_sub(1).max(1);
+    let budget = MEMORY_BUDGET / threads;
     let router = run.router;
     let progress = run.progress;
-    let mut results = Vec::new();
+    let evaluators: &[Evaluator<'_>] = run.evaluators;
+    let pieces: Vec<(u64, Arc<Stretch>)> = bounds
+        .windows(2)
+        .map(|w| {
+            let (from, to) = (
+                w.first().copied().unwrap_or(0),
+                w.get(1).copied().unwrap_or(0),
+            );
+            (from, Arc::new(Stretch::new(from, to)))
+        })
+        .collect();
+    let pieces = std::sync::Mutex::new(pieces);
+    let mut results: Vec<(u64, ChunkResult<'_>)> = Vec::new();
     std::thread::scope(|scope| {
-        let chunks = bounds.len().saturating_sub(1);
-        let handles: Vec<_> = bounds
-            .windows(2)
-            .enumerate()
-            .map(|(k, w)| {
-                let (from, to) = (
-                    w.first().copied().unwrap_or(0),
-                    w.get(1).copied().unwrap_or(0),
-                );
-                let shards = run.shards(budget);
-                let chunk = chunk_input(path, from, to).map(|r| {
-                    let mut chunk = export.fork(r, from);
-                    // Only the last chunk ends where the file does: a
-                    // quote open at another's end may close in the next.
-                    if k + 1 < chunks {
-                        chunk.set_chunk();
+        let first: Vec<(u64, Arc<Stretch>)> = pieces.lock().map(|p| p.clone()).unwrap_or_default();
+        let handles: Vec<_> = first
+            .into_iter()
+            .map(|(from, stretch)| {
+                let shards: Vec<Shard<'_>> = evaluators.iter().map(|e| e.shard(budget)).collect();
+                // The export's layout, for the pieces this thread reads.
+                let template = export.fork(Input::Reader(Box::new(std::io::empty())), 0);
+                let pieces = &pieces;
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    let mut next = Some((from, stretch, shards, InOrder::new()));
+                    while let Some((from, stretch, shards, findings)) = next.take() {
+                        let piece = Piece {
+                            template: &template,
+                            path,
+                            from,
+                            stretch,
+                        };
+                        done.push((from, piece.read(shards, findings, router, progress)));
+                        let most = threads * (1 + STEALS_PER_THREAD);
+                        next = steal(pieces, path, most, steal_min).map(|(from, stretch)| {
+                            let shards = evaluators
+                                .iter()
+                                .map(|e| e.shard(MEMORY_BUDGET / 8))
+                                .collect();
+                            (from, stretch, shards, InOrder::with_budget(HELD_BYTES / 4))
+                        });
                     }
-                    chunk
-                });
-                scope.spawn(move || match chunk {
-                    Ok(mut chunk) => read_chunk(&mut chunk, shards, router, progress),
-                    Err(e) => failed_chunk(shards, &e),
+                    done
                 })
             })
             .collect();
         for h in handles {
-            let failed = std::io::Error::other("a reading thread stopped");
-            results.push(
-                h.join()
-                    .unwrap_or_else(|_| failed_chunk(run.shards(0), &failed)),
-            );
+            match h.join() {
+                Ok(done) => results.extend(done),
+                Err(_) => {
+                    let failed = std::io::Error::other("a reading thread stopped");
+                    let shards = evaluators.iter().map(|e| e.shard(0)).collect();
+                    results.push((u64::MAX, failed_chunk(shards, &failed)));
+                }
+            }
         }
     });
-    let last = results.len().saturating_sub(1);
-    if results.iter().take(last).any(|r| r.ended_in_quote) {
-        // A quoted field spans a chunk boundary: read it all on this thread.
+    results.sort_by_key(|(from, _)| *from);
+    let mut results: Vec<ChunkResult<'_>> = results.into_iter().map(|(_, r)| r).collect();
+    if results.iter().any(|r| r.ended_in_quote) {
+        // A quoted field spans a piece's end: read it all on this thread.
         let (from, to) = (
             bounds.first().copied().unwrap_or(0),
             bounds.last().copied().unwrap_or(0),
@@ -783,6 +823,7 @@ fn read_parallel(
         results = vec![read_chunk(
             &mut whole,
             run.shards(MEMORY_BUDGET),
+            InOrder::new(),
             router,
             progress,
         )];
@@ -845,13 +886,78 @@ fn chunk_input(path: &Path, from: u64, to: u64) -> std::io::Result<Input> {
     file_input(File::open(path)?, from, Some(to))
 }
 
+/// A piece of an export file for one thread: from `from` to the end of
+/// its stretch, read with the layout of `template`.
+struct Piece<'a> {
+    template: &'a Export,
+    path: &'a Path,
+    from: u64,
+    stretch: Arc<Stretch>,
+}
+
+impl Piece<'_> {
+    fn read<'r>(
+        self,
+        shards: Vec<Shard<'r>>,
+        findings: InOrder,
+        router: Option<&Router>,
+        progress: &Progress,
+    ) -> ChunkResult<'r> {
+        match File::open(self.path) {
+            Ok(file) => {
+                let input = Input::Stretch {
+                    file,
+                    from: self.from,
+                    stretch: self.stretch,
+                };
+                let mut chunk = self.template.fork(input, self.from);
+                // A quote open at a piece's end may close in the next: the
+                // piece says so, and the export is read again whole.
+                chunk.set_chunk();
+                read_chunk(&mut chunk, shards, findings, router, progress)
+            }
+            Err(e) => failed_chunk(shards, &e),
+        }
+    }
+}
+
+/// Takes the second half of what is left unread of the piece with most
+/// left, from a line start, as a new piece; `None` when `most` pieces
+/// exist or none has `min` bytes left.
+fn steal(
+    pieces: &std::sync::Mutex<Vec<(u64, Arc<Stretch>)>>,
+    path: &Path,
+    most: usize,
+    min: u64,
+) -> Option<(u64, Arc<Stretch>)> {
+    let mut list = pieces.lock().ok()?;
+    if list.len() >= most {
+        return None;
+    }
+    let victim = list.iter().max_by_key(|(_, s)| s.left())?.1.clone();
+    let (from, to) = victim.split_off(min, |middle, end| line_start(path, middle, end))?;
+    let stretch = Arc::new(Stretch::new(from, to));
+    list.push((from, stretch.clone()));
+    Some((from, stretch))
+}
+
+/// The first line start after byte `at` of a file, before `end`.
+fn line_start(path: &Path, at: u64, end: u64) -> Option<u64> {
+    let mut file = File::open(path).ok()?;
+    file.seek(SeekFrom::Start(at)).ok()?;
+    let mut window = vec![0u8; 1 << 16];
+    let n = file.read(&mut window).ok()?;
+    let newline = memchr::memchr(b'\n', window.get(..n)?)?;
+    Some(at + newline as u64 + 1).filter(|b| *b < end)
+}
+
 fn read_chunk<'r>(
     export: &mut Export,
     mut shards: Vec<Shard<'r>>,
+    mut findings: InOrder,
     router: Option<&Router>,
     progress: &Progress,
 ) -> ChunkResult<'r> {
-    let mut findings = InOrder::new();
     let layout = export.layout().clone();
     let mut routing = Routing::default();
     let mut reading = Reading {

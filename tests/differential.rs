@@ -713,6 +713,7 @@ fn check_case(conv: &Conv, other: Option<&Conv>, csv: &Csv) -> Result<(), TestCa
     let one = Threads {
         count: 1,
         min_bytes: u64::MAX,
+        steal_bytes: u64::MAX,
         period: Default::default(),
         every_convention: false,
     };
@@ -757,6 +758,7 @@ fn check_case(conv: &Conv, other: Option<&Conv>, csv: &Csv) -> Result<(), TestCa
     let two = Threads {
         count: 2,
         min_bytes: 1,
+        steal_bytes: 1,
         period: Default::default(),
         every_convention: false,
     };
@@ -984,6 +986,7 @@ fn kept_cases_agree() {
             let threads = Threads {
                 count,
                 min_bytes: 1,
+                steal_bytes: 1,
                 period: Default::default(),
                 every_convention: false,
             };

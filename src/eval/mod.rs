@@ -1153,11 +1153,7 @@ impl Evaluator<'_> {
     /// Runs the cumulative checks over every queued row, in chronological
     /// order, and returns the summary.
     /// `name` is the rule file's, to label the consumption.
-    pub fn finish(
-        self,
-        name: &str,
-        out: &mut dyn FnMut(Diagnostic),
-    ) -> std::io::Result<Summary> {
+    pub fn finish(self, name: &str, out: &mut dyn FnMut(Diagnostic)) -> std::io::Result<Summary> {
         let mut summary = self.summary;
         // Global EJ numbers, in order of first appearance in file order.
         let mut ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();

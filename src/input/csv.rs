@@ -65,6 +65,13 @@ pub enum Input {
         from: u64,
         to: u64,
     },
+    /// Bytes of a regular file from `from` to the end of a stretch that
+    /// other threads may move back.
+    Stretch {
+        file: std::fs::File,
+        from: u64,
+        stretch: std::sync::Arc<crate::input::split::Stretch>,
+    },
 }
 
 impl Input {
@@ -74,6 +81,11 @@ impl Input {
             Input::File { file, from, to } => {
                 Splitter::mapped(Box::new(io::empty()), delimiter, file, from, to)
             }
+            Input::Stretch {
+                file,
+                from,
+                stretch,
+            } => Splitter::mapped_stretch(Box::new(io::empty()), delimiter, file, from, stretch),
         }
     }
 }

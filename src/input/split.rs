@@ -97,6 +97,59 @@ fn bytes<'a>(map: &'a Option<Mapping>, buf: &'a [u8]) -> &'a [u8] {
     }
 }
 
+/// Where a stretch of a file being read ends, shared with the threads
+/// that may take its rest: what is mapped already stays the reader's, and
+/// another thread may move the end back to a line start beyond it.
+#[derive(Debug)]
+pub struct Stretch {
+    /// The end of what the reader has mapped, and the stretch's end.
+    state: std::sync::Mutex<(u64, u64)>,
+}
+
+impl Stretch {
+    pub fn new(from: u64, to: u64) -> Stretch {
+        Stretch {
+            state: std::sync::Mutex::new((from, to.max(from))),
+        }
+    }
+
+    /// Bytes not yet mapped by the reader.
+    pub fn left(&self) -> u64 {
+        self.state.lock().map_or(0, |s| s.1.saturating_sub(s.0))
+    }
+
+    /// Ends the stretch earlier, at `bound(middle, end)` (a line start
+    /// after the middle of what is left unmapped, as the caller finds it)
+    /// if at least `min` bytes are left, and returns the rest
+    /// (`bound..end`) for another reader.
+    pub fn split_off(
+        &self,
+        min: u64,
+        bound: impl FnOnce(u64, u64) -> Option<u64>,
+    ) -> Option<(u64, u64)> {
+        let mut state = self.state.lock().ok()?;
+        let (mapped, end) = *state;
+        if end.saturating_sub(mapped) < min {
+            return None;
+        }
+        let cut = bound(mapped + (end - mapped) / 2, end).filter(|b| *b > mapped && *b < end)?;
+        state.1 = cut;
+        Some((cut, end))
+    }
+
+    /// Maps the next window: `map(end)` with the stretch's end, under the
+    /// lock, noting how far it mapped (its result's end).
+    fn map_next(&self, map: impl FnOnce(u64) -> io::Result<u64>) -> io::Result<u64> {
+        let mut state = self
+            .state
+            .lock()
+            .map_err(|_| io::Error::other("a reading thread stopped"))?;
+        let mapped = map(state.1)?;
+        state.0 = mapped.max(state.0);
+        Ok(state.1)
+    }
+}
+
 /// A stretch of a file, mapped a window at a time: the bytes are read
 /// where the system's page cache holds them, without a copy.
 struct Mapping {
@@ -108,6 +161,8 @@ struct Mapping {
     limit: u64,
     /// Bytes mapped at a time (more for a longer record).
     size: usize,
+    /// The end, when other threads may move it back.
+    stretch: Option<std::sync::Arc<Stretch>>,
 }
 
 /// A record's fields, borrowed from the splitter.
@@ -182,7 +237,25 @@ impl<R: Read> Splitter<R> {
             at: from,
             limit: to.max(from),
             size: MAP_WINDOW,
+            stretch: None,
         });
+        splitter
+    }
+
+    /// [`Splitter::mapped`] of a stretch whose end other threads may move
+    /// back ([`Stretch::split_off`]).
+    pub fn mapped_stretch(
+        reader: R,
+        delimiter: u8,
+        file: File,
+        from: u64,
+        stretch: std::sync::Arc<Stretch>,
+    ) -> Splitter<R> {
+        let to = stretch.state.lock().map_or(from, |s| s.1);
+        let mut splitter = Splitter::mapped(reader, delimiter, file, from, to);
+        if let Some(m) = splitter.map.as_mut() {
+            m.stretch = Some(stretch);
+        }
         splitter
     }
 
@@ -282,6 +355,24 @@ impl<R: Read> Splitter<R> {
 
     /// Maps the next window of the file, from the first unread byte.
     fn remap(&mut self) -> io::Result<bool> {
+        match self.map.as_ref().and_then(|m| m.stretch.clone()) {
+            // Under the stretch's lock, with its end as it is now.
+            Some(stretch) => {
+                let mut mapped = Ok(false);
+                stretch.map_next(|end| {
+                    if let Some(m) = self.map.as_mut() {
+                        m.limit = end;
+                    }
+                    mapped = self.remap_window();
+                    Ok(self.map.as_ref().map_or(end, |m| m.at + self.end as u64))
+                })?;
+                mapped
+            }
+            None => self.remap_window(),
+        }
+    }
+
+    fn remap_window(&mut self) -> io::Result<bool> {
         let unread = self.end - self.start;
         let Some(m) = self.map.as_mut() else {
             return Ok(false);
@@ -873,5 +964,63 @@ mod tests {
             assert_eq!(s.position().line, 2);
             assert_eq!(s.stray_quote(), None);
         }
+    }
+
+    #[test]
+    fn a_stretch_cut_short_by_another_thread_ends_at_the_cut() {
+        // Thirty lines; the reader maps 16 bytes at a time, and after its
+        // second record the rest is cut in two at a line start.
+        let data: Vec<u8> = (0..30)
+            .flat_map(|i| format!("{i};ligne {i}\n").into_bytes())
+            .collect();
+        let mut file = tempfile::tempfile().unwrap();
+        std::io::Write::write_all(&mut file, &data).unwrap();
+        let read = |s: &mut Splitter<std::io::Empty>| {
+            let mut got = Vec::new();
+            while let Some(Event::Record) = s.read_next().unwrap() {
+                got.push(String::from_utf8_lossy(s.record().get(0).unwrap()).into_owned());
+            }
+            got
+        };
+        let stretch = std::sync::Arc::new(Stretch::new(0, data.len() as u64));
+        let mut first = Splitter::mapped_stretch(
+            std::io::empty(),
+            b';',
+            file.try_clone().unwrap(),
+            0,
+            stretch.clone(),
+        );
+        if let Some(m) = first.map.as_mut() {
+            m.size = 16;
+        }
+        let mut got = Vec::new();
+        for _ in 0..2 {
+            assert_eq!(first.read_next().unwrap(), Some(Event::Record));
+            got.push(String::from_utf8_lossy(first.record().get(0).unwrap()).into_owned());
+        }
+        let mapped = first.map.as_ref().map(|m| m.at + first.end as u64).unwrap();
+        assert_eq!(stretch.left(), data.len() as u64 - mapped);
+        let line_start = |at: u64, end: u64| {
+            let at = at as usize;
+            let newline = data.get(at..)?.iter().position(|b| *b == b'\n')?;
+            Some((at + newline + 1) as u64).filter(|b| *b < end)
+        };
+        // Too little left for the minimum: nothing is taken.
+        assert_eq!(stretch.split_off(data.len() as u64, line_start), None);
+        let (cut, end) = stretch.split_off(1, line_start).unwrap();
+        assert!(cut > mapped && end == data.len() as u64);
+        assert_eq!(data.get(cut as usize - 1), Some(&b'\n'));
+        got.extend(read(&mut first));
+        assert_eq!(first.offset(), cut, "the first reader stops at the cut");
+        let mut second = Splitter::mapped_stretch(
+            std::io::empty(),
+            b';',
+            file,
+            cut,
+            std::sync::Arc::new(Stretch::new(cut, end)),
+        );
+        got.extend(read(&mut second));
+        let all: Vec<String> = (0..30).map(|i| i.to_string()).collect();
+        assert_eq!(got, all);
     }
 }
