@@ -131,24 +131,32 @@ impl InOrder {
         self.index.clear();
         self.runs.push(file);
         if self.runs.len() >= self.max_runs {
-            let runs = std::mem::take(&mut self.runs);
-            let merged = tempfile::tempfile()?;
-            let mut w = BufWriter::with_capacity(1 << 16, merged);
-            let mut buf = Vec::new();
-            let streams = runs
-                .into_iter()
-                .map(run_stream)
-                .collect::<io::Result<Vec<_>>>()?;
-            merge(streams, &mut |item| {
-                buf.clear();
-                buf = postcard::to_extend(&item, std::mem::take(&mut buf))
-                    .map_err(io::Error::other)?;
-                write_record(&mut w, &buf)
-            })?;
-            let merged = w.into_inner().map_err(io::IntoInnerError::into_error)?;
-            self.runs.push(merged);
+            self.merge_runs();
         }
         Ok(())
+    }
+
+    /// Merges the runs written out into one. The runs are read as they
+    /// merge: if that fails, the holder has failed (the drain says so)
+    /// rather than lose their findings.
+    fn merge_runs(&mut self) {
+        let runs = std::mem::take(&mut self.runs);
+        match merged(runs) {
+            Ok(file) => self.runs.push(file),
+            Err(e) => {
+                self.failed.get_or_insert(e);
+            }
+        }
+    }
+
+    /// Runs written out, this holder's and those of the holders it adopted.
+    fn run_count(&self) -> usize {
+        self.runs.len()
+            + self
+                .adopted
+                .iter()
+                .map(|a| a.held.run_count())
+                .sum::<usize>()
     }
 
     /// Takes every finding of `other` as if pushed here now, one after
@@ -158,11 +166,16 @@ impl InOrder {
     /// of the drain as they are, its findings in memory written out first
     /// as one more run when they are many.
     pub fn adopt(&mut self, mut other: InOrder, lines: u64) {
-        if let Some(e) = other.failed.take() {
-            self.failed.get_or_insert(e);
-        }
         if other.arena.len() >= other.limit / 4 && !other.spill_broken && other.spill().is_err() {
             other.spill_broken = true;
+        }
+        // The drain opens every run at once: within `max_runs` of them,
+        // whatever the number of holders adopted.
+        if other.runs.len() > 1 && self.run_count() + other.run_count() > self.max_runs {
+            other.merge_runs();
+        }
+        if let Some(e) = other.failed.take() {
+            self.failed.get_or_insert(e);
         }
         // Whatever stays in memory no longer needs its spare room.
         other.arena.shrink_to_fit();
@@ -237,6 +250,22 @@ impl InOrder {
         }
         Ok(())
     }
+}
+
+/// Runs merged into one new run.
+fn merged(runs: Vec<std::fs::File>) -> io::Result<std::fs::File> {
+    let mut w = BufWriter::with_capacity(1 << 16, tempfile::tempfile()?);
+    let mut buf = Vec::new();
+    let streams = runs
+        .into_iter()
+        .map(run_stream)
+        .collect::<io::Result<Vec<_>>>()?;
+    merge(streams, &mut |item| {
+        buf.clear();
+        buf = postcard::to_extend(&item, std::mem::take(&mut buf)).map_err(io::Error::other)?;
+        write_record(&mut w, &buf)
+    })?;
+    w.into_inner().map_err(io::IntoInnerError::into_error)
 }
 
 /// Findings in key order, one at a time.
@@ -431,6 +460,34 @@ mod tests {
         assert_eq!(back.len(), expected.len());
         assert!(back == expected, "not the same findings in the same order");
         assert_eq!(lines(&back[..3]), [(0, 3), (0, 700), (0, 700)]);
+    }
+
+    #[test]
+    fn adopted_runs_are_merged_so_that_few_are_open_at_the_drain() {
+        // Three chunks of 300 findings, each spilling runs of 2 kB; the
+        // holder keeps at most 4 runs: each chunk's runs are merged into
+        // one as it is adopted, and the order is that of pushing them all.
+        let mut direct = InOrder::new();
+        let mut held = InOrder::with_limits(40 * 270, 4);
+        for k in 0..3u64 {
+            let mut part = InOrder::with_limits(2000, 64);
+            for d in scrambled(300) {
+                let mut shifted = d.clone();
+                if let Some(row) = &mut shifted.row {
+                    row.line += 1000 * k;
+                }
+                direct.push(shifted);
+                part.push(d);
+            }
+            assert!(part.runs.len() > 4);
+            held.adopt(part, 1000 * k);
+        }
+        assert!(held.run_count() <= 3, "{} runs", held.run_count());
+        let (mut expected, mut back) = (Vec::new(), Vec::new());
+        direct.drain(&mut |d| expected.push(d)).unwrap();
+        held.drain(&mut |d| back.push(d)).unwrap();
+        assert_eq!(back.len(), 900);
+        assert!(back == expected, "not the same findings in the same order");
     }
 
     fn rowless_finding() -> Diagnostic {
