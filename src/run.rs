@@ -697,13 +697,8 @@ fn chunks(path: &Path, export: &Export, threads: Threads) -> Option<(PathBuf, Ve
     let mut file = File::open(path).ok()?;
     let mut bounds = vec![start];
     let step = (len - start) / threads as u64;
-    let mut window = vec![0u8; 1 << 16];
     for k in 1..threads {
-        let nominal = start + step * k as u64;
-        file.seek(SeekFrom::Start(nominal)).ok()?;
-        let n = file.read(&mut window).ok()?;
-        let newline = memchr::memchr(b'\n', window.get(..n)?)?;
-        let bound = nominal + newline as u64 + 1;
+        let bound = line_start(&mut file, start + step * k as u64)?;
         if bound > *bounds.last()? && bound < len {
             bounds.push(bound);
         }
@@ -935,20 +930,21 @@ fn steal(
         return None;
     }
     let victim = list.iter().max_by_key(|(_, s)| s.left())?.1.clone();
-    let (from, to) = victim.split_off(min, |middle, end| line_start(path, middle, end))?;
+    let mut file = File::open(path).ok()?;
+    let (from, to) = victim.split_off(min, |middle| line_start(&mut file, middle))?;
     let stretch = Arc::new(Stretch::new(from, to));
     list.push((from, stretch.clone()));
     Some((from, stretch))
 }
 
-/// The first line start after byte `at` of a file, before `end`.
-fn line_start(path: &Path, at: u64, end: u64) -> Option<u64> {
-    let mut file = File::open(path).ok()?;
+/// The first line start after byte `at` of a file, if a line ends within
+/// the 64 KiB after it.
+fn line_start(file: &mut File, at: u64) -> Option<u64> {
     file.seek(SeekFrom::Start(at)).ok()?;
     let mut window = vec![0u8; 1 << 16];
     let n = file.read(&mut window).ok()?;
     let newline = memchr::memchr(b'\n', window.get(..n)?)?;
-    Some(at + newline as u64 + 1).filter(|b| *b < end)
+    Some(at + newline as u64 + 1)
 }
 
 fn read_chunk<'r>(

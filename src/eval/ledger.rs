@@ -187,6 +187,36 @@ impl Scope {
     }
 }
 
+impl Scope {
+    /// Adds a day's `sum` of one budget at once, if the sums before the
+    /// day plus its `peak` pass none of the limits in force (the checks of
+    /// `Ledger::apply_in`, for the whole day); `false`, adding nothing,
+    /// otherwise.
+    fn settle(&mut self, budget: Budget, sum: i128, peak: i128) -> bool {
+        let today = self.today;
+        let within = |before: &[i128; 2], limit: &[i128; 2]| {
+            amount_of(before, budget).saturating_add(peak) <= amount_of(limit, budget)
+        };
+        let year = today.year.and_then(|y| self.years.get(y));
+        let settles = within(&self.totals, &today.ceiling)
+            && self
+                .year_totals
+                .last()
+                .is_none_or(|(_, sums)| within(sums, &today.yearly))
+            && year.is_none_or(|y| within(&y.sums, &today.forecast));
+        if settles {
+            *pick(&mut self.totals, budget) += sum;
+            if let Some((_, sums)) = self.year_totals.last_mut() {
+                *pick(sums, budget) += sum;
+            }
+            if let Some(year) = today.year.and_then(|y| self.years.get_mut(y)) {
+                *pick(&mut year.sums, budget) += sum;
+            }
+        }
+        settles
+    }
+}
+
 #[derive(Default, Clone, Copy)]
 struct Commitment {
     ae: i128,
@@ -289,6 +319,15 @@ pub struct LimitSteps {
 /// The element of a pair that belongs to a budget.
 fn pick<T>(pair: &mut [T; 2], budget: Budget) -> &mut T {
     let [ae, cp] = pair;
+    match budget {
+        Budget::AE => ae,
+        Budget::CP => cp,
+    }
+}
+
+/// The amount of a pair that belongs to a budget.
+fn amount_of(pair: &[i128; 2], budget: Budget) -> i128 {
+    let [ae, cp] = *pair;
     match budget {
         Budget::AE => ae,
         Budget::CP => cp,
@@ -406,37 +445,12 @@ impl<'a> Ledger<'a> {
             if peak == i128::MIN {
                 continue;
             }
-            let Some(scope) = self.scopes.first_mut() else {
-                continue;
-            };
-            let today = scope.today;
-            let year = today.year.and_then(|y| scope.years.get_mut(y));
-            let year_sum = year.as_ref().map(|y| *pick(&mut { y.sums }, budget));
-            let yearly_sum = scope
-                .year_totals
-                .last()
-                .map(|(_, sums)| *pick(&mut { *sums }, budget));
-            let passes = |before: Option<i128>, limit: [i128; 2]| {
-                before.is_some_and(|before| {
-                    before.saturating_add(peak) > *pick(&mut { limit }, budget)
-                })
-            };
-            if passes(Some(*pick(&mut scope.totals, budget)), today.ceiling)
-                || passes(yearly_sum, today.yearly)
-                || passes(year_sum, today.forecast)
-            {
-                continue;
-            }
-            *pick(&mut scope.totals, budget) += sum;
-            if let Some((_, sums)) = scope.year_totals.last_mut() {
-                *pick(sums, budget) += sum;
-            }
-            if let Some(year) = year {
-                *pick(&mut year.sums, budget) += sum;
-            }
-            self.track.add(budget, sum);
-            if let Some(settled) = self.settled.get_mut(b) {
-                *settled = true;
+            let whole = self.scopes.first_mut();
+            if whole.is_some_and(|scope| scope.settle(budget, sum, peak)) {
+                self.track.add(budget, sum);
+                if let Some(settled) = self.settled.get_mut(b) {
+                    *settled = true;
+                }
             }
         }
     }
@@ -545,7 +559,7 @@ impl<'a> Ledger<'a> {
         let Some((year, sums)) = scope.year_totals.last().copied() else {
             return;
         };
-        let sum = *pick(&mut { sums }, m.budget);
+        let sum = amount_of(&sums, m.budget);
         let name = scope.name.as_deref();
         let Some(limit) = pick(&mut scope.yearly, m.budget).in_force(m.day) else {
             return;

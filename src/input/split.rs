@@ -118,35 +118,35 @@ impl Stretch {
         self.state.lock().map_or(0, |s| s.1.saturating_sub(s.0))
     }
 
-    /// Ends the stretch earlier, at `bound(middle, end)` (a line start
-    /// after the middle of what is left unmapped, as the caller finds it)
-    /// if at least `min` bytes are left, and returns the rest
-    /// (`bound..end`) for another reader.
+    /// Ends the stretch earlier, at `bound(middle)` (a line start after
+    /// the middle of what is left unmapped, as the caller finds it) if at
+    /// least `min` bytes are left and the bound falls before the end, and
+    /// returns the rest (`bound..end`) for another reader.
     pub fn split_off(
         &self,
         min: u64,
-        bound: impl FnOnce(u64, u64) -> Option<u64>,
+        bound: impl FnOnce(u64) -> Option<u64>,
     ) -> Option<(u64, u64)> {
         let mut state = self.state.lock().ok()?;
         let (mapped, end) = *state;
         if end.saturating_sub(mapped) < min {
             return None;
         }
-        let cut = bound(mapped + (end - mapped) / 2, end).filter(|b| *b > mapped && *b < end)?;
+        let cut = bound(mapped + (end - mapped) / 2).filter(|b| *b > mapped && *b < end)?;
         state.1 = cut;
         Some((cut, end))
     }
 
     /// Maps the next window: `map(end)` with the stretch's end, under the
-    /// lock, noting how far it mapped (its result's end).
-    fn map_next(&self, map: impl FnOnce(u64) -> io::Result<u64>) -> io::Result<u64> {
+    /// lock, noting how far it mapped (the second of its results).
+    fn map_next<T>(&self, map: impl FnOnce(u64) -> io::Result<(T, u64)>) -> io::Result<T> {
         let mut state = self
             .state
             .lock()
             .map_err(|_| io::Error::other("a reading thread stopped"))?;
-        let mapped = map(state.1)?;
+        let (result, mapped) = map(state.1)?;
         state.0 = mapped.max(state.0);
-        Ok(state.1)
+        Ok(result)
     }
 }
 
@@ -161,8 +161,9 @@ struct Mapping {
     limit: u64,
     /// Bytes mapped at a time (more for a longer record).
     size: usize,
-    /// The end, when other threads may move it back.
-    stretch: Option<std::sync::Arc<Stretch>>,
+    /// Where the stretch ends, which other threads may move back; `limit`
+    /// is read from it at each window.
+    stretch: std::sync::Arc<Stretch>,
 }
 
 /// A record's fields, borrowed from the splitter.
@@ -229,17 +230,8 @@ impl<R: Read> Splitter<R> {
     /// memory mapping (byte offsets count from the file's start, lines
     /// from 1 at `from`). `reader` is not read.
     pub fn mapped(reader: R, delimiter: u8, file: File, from: u64, to: u64) -> Splitter<R> {
-        let mut splitter = Splitter::starting_at(reader, delimiter, from);
-        splitter.buf = Vec::new();
-        splitter.map = Some(Mapping {
-            file,
-            window: None,
-            at: from,
-            limit: to.max(from),
-            size: MAP_WINDOW,
-            stretch: None,
-        });
-        splitter
+        let stretch = std::sync::Arc::new(Stretch::new(from, to));
+        Splitter::mapped_stretch(reader, delimiter, file, from, stretch)
     }
 
     /// [`Splitter::mapped`] of a stretch whose end other threads may move
@@ -251,11 +243,16 @@ impl<R: Read> Splitter<R> {
         from: u64,
         stretch: std::sync::Arc<Stretch>,
     ) -> Splitter<R> {
-        let to = stretch.state.lock().map_or(from, |s| s.1);
-        let mut splitter = Splitter::mapped(reader, delimiter, file, from, to);
-        if let Some(m) = splitter.map.as_mut() {
-            m.stretch = Some(stretch);
-        }
+        let mut splitter = Splitter::starting_at(reader, delimiter, from);
+        splitter.buf = Vec::new();
+        splitter.map = Some(Mapping {
+            file,
+            window: None,
+            at: from,
+            limit: stretch.state.lock().map_or(from, |s| s.1.max(from)),
+            size: MAP_WINDOW,
+            stretch,
+        });
         splitter
     }
 
@@ -353,23 +350,20 @@ impl<R: Read> Splitter<R> {
         Ok(read > 0)
     }
 
-    /// Maps the next window of the file, from the first unread byte.
+    /// Maps the next window of the file, from the first unread byte, up to
+    /// the stretch's end as it is now (read under its lock).
     fn remap(&mut self) -> io::Result<bool> {
-        match self.map.as_ref().and_then(|m| m.stretch.clone()) {
-            // Under the stretch's lock, with its end as it is now.
-            Some(stretch) => {
-                let mut mapped = Ok(false);
-                stretch.map_next(|end| {
-                    if let Some(m) = self.map.as_mut() {
-                        m.limit = end;
-                    }
-                    mapped = self.remap_window();
-                    Ok(self.map.as_ref().map_or(end, |m| m.at + self.end as u64))
-                })?;
-                mapped
+        let Some(stretch) = self.map.as_ref().map(|m| std::sync::Arc::clone(&m.stretch)) else {
+            return Ok(false);
+        };
+        stretch.map_next(|end| {
+            if let Some(m) = self.map.as_mut() {
+                m.limit = end;
             }
-            None => self.remap_window(),
-        }
+            let more = self.remap_window()?;
+            let mapped = self.map.as_ref().map_or(end, |m| m.at + self.end as u64);
+            Ok((more, mapped))
+        })
     }
 
     fn remap_window(&mut self) -> io::Result<bool> {
@@ -1000,10 +994,10 @@ mod tests {
         }
         let mapped = first.map.as_ref().map(|m| m.at + first.end as u64).unwrap();
         assert_eq!(stretch.left(), data.len() as u64 - mapped);
-        let line_start = |at: u64, end: u64| {
+        let line_start = |at: u64| {
             let at = at as usize;
             let newline = data.get(at..)?.iter().position(|b| *b == b'\n')?;
-            Some((at + newline + 1) as u64).filter(|b| *b < end)
+            Some((at + newline + 1) as u64)
         };
         // Too little left for the minimum: nothing is taken.
         assert_eq!(stretch.split_off(data.len() as u64, line_start), None);
