@@ -289,10 +289,17 @@ impl RowRules {
                 .map(|w| normalize_code(w.key.value.1.as_bytes()).to_vec())
                 .collect(),
             delegated: view.versions().map(|v| (v.from, v.delegated)).collect(),
-            natures: view
+            // No version restricting the nature: nothing to look up per row.
+            natures: if view
                 .versions()
-                .map(|v| (v.from, [v.titles.cloned(), v.accounts.cloned()]))
-                .collect(),
+                .all(|v| v.titles.is_none() && v.accounts.is_none())
+            {
+                Vec::new()
+            } else {
+                view.versions()
+                    .map(|v| (v.from, [v.titles.cloned(), v.accounts.cloned()]))
+                    .collect()
+            },
             partial: view.versions().any(|v| v.delegated != [true, true]),
             period: Period::default(),
         }
