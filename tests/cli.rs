@@ -860,3 +860,70 @@ fn a_test_file_with_mistakes_is_unusable() {
     assert_eq!(code, 2);
     assert!(stderr.contains("no rule file"), "{stderr}");
 }
+
+#[test]
+fn the_same_code_bytes_under_another_layout_are_checked_again() {
+    // Two exports whose code columns come in opposite orders: the same
+    // bytes `124;0124-CDAF-CDSI` pass in the first and are two wrong codes
+    // in the second. Rows repeating the codes of the row before are not
+    // compared again; this must not carry over to another export.
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("deux-exports.conv");
+    std::fs::write(
+        &rules,
+        "convention \"Deux exports\" {\n  signature 2020-01-15\n  délégant \"DSI\"\n  \
+         délégataire \"DINSIC\"\n  durée {\n    effet signature\n    fin 2021-12-31\n  }\n  \
+         plafond AE et CP 100 000 €\n  imputation {\n    programme 124\n    \
+         centre-financier 0124-CDAF-CDSI\n  }\n}\n",
+    )
+    .unwrap();
+    let first = dir.path().join("a.csv");
+    let second = dir.path().join("b.csv");
+    std::fs::write(
+        &first,
+        "date;type;n_ej;montant;programme;centre_financier\n\
+         01/06/2020;AE;2100000001;1 000,00;124;0124-CDAF-CDSI\n\
+         02/06/2020;AE;2100000001;1 000,00;124;0124-CDAF-CDSI\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &second,
+        "date;type;n_ej;montant;centre_financier;programme\n\
+         03/06/2020;AE;2100000001;1 000,00;124;0124-CDAF-CDSI\n\
+         04/06/2020;AE;2100000001;1 000,00;0124-CDAF-CDSI;124\n",
+    )
+    .unwrap();
+    let path = |p: &std::path::Path| p.to_string_lossy().into_owned();
+    for threads in ["1", "2"] {
+        let (code, report) = json(&[
+            "--threads",
+            threads,
+            &path(&rules),
+            &path(&first),
+            &path(&second),
+        ]);
+        assert_eq!(code, 1, "{threads} thread(s)");
+        let found: Vec<(String, u64)> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    format!(
+                        "{} {}",
+                        d["code"].as_str().unwrap(),
+                        d["row"]["file"]
+                            .as_str()
+                            .map_or("", |f| { f.rsplit(['/', '\\']).next().unwrap_or(f) })
+                    ),
+                    d["row"]["line"].as_u64().unwrap_or(0),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![("imputation.mismatch b.csv".to_owned(), 2)],
+            "{threads} thread(s)"
+        );
+    }
+}

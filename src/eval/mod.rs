@@ -307,13 +307,14 @@ impl RowRules {
 }
 
 impl RowRules {
-    /// The codes in force on a date.
-    fn imputation_on(&self, date: NaiveDate) -> Option<&Imputations> {
+    /// The codes in force on a date, and the place of their version.
+    fn imputation_on(&self, date: NaiveDate) -> Option<(usize, &Imputations)> {
         self.imputations
             .iter()
+            .enumerate()
             .rev()
-            .find(|(from, _)| from.is_none_or(|f| f <= date))
-            .map(|(_, i)| i)
+            .find(|(_, (from, _))| from.is_none_or(|f| f <= date))
+            .map(|(version, (_, i))| (version, i))
     }
 
     /// The budgets delegated on a date.
@@ -398,6 +399,19 @@ pub struct Shard<'r> {
     ej_suppliers: Vec<Option<String>>,
     /// (export, line, DP) of the rows whose DP a waiver names.
     dp_rows: Vec<(u32, u64, String)>,
+    /// The codes of the last row whose codes passed, as written: rows
+    /// repeat them, and equal bytes under the same version pass alike.
+    passed_codes: PassedCodes,
+}
+
+/// Codes that passed ([`Shard::check_imputation`]): their export, the
+/// version in force, their bytes from the first code column to the last,
+/// and the envelope they gave.
+#[derive(Default)]
+struct PassedCodes {
+    key: Option<(usize, usize)>,
+    bytes: Vec<u8>,
+    envelope: u8,
 }
 
 /// What a finished shard leaves for the cumulative checks.
@@ -449,6 +463,7 @@ impl<'c> Evaluator<'c> {
             ej_names: Vec::new(),
             ej_suppliers: Vec::new(),
             dp_rows: Vec::new(),
+            passed_codes: PassedCodes::default(),
         }
     }
 
@@ -815,14 +830,22 @@ impl Shard<'_> {
     /// The row's codes against those in force on its date; returns the
     /// envelope the row belongs to (its place plus one; 0 for none).
     fn check_imputation(
-        &self,
+        &mut self,
         tx: &Transaction<'_>,
         layout: &Layout,
         out: &mut dyn FnMut(Diagnostic),
     ) -> u8 {
-        let Some(imp) = self.rules.imputation_on(tx.date) else {
+        let Some((version, imp)) = self.rules.imputation_on(tx.date) else {
             return 0;
         };
+        let key = Some((tx.pos.source, version));
+        let passed = &mut self.passed_codes;
+        if let Some(raw) = tx.codes_raw
+            && passed.key == key
+            && same(raw, &passed.bytes)
+        {
+            return passed.envelope;
+        }
         let common = differing(&imp.common, tx);
         // The envelope whose codes the row carries; when none, the nearest
         // (fewest fields differing, the first stated on a tie).
@@ -850,6 +873,12 @@ impl Shard<'_> {
             .filter(|_| matched == 0)
             .map(|(e, _)| (e, differing(&e.codes, tx)));
         if common.is_empty() && nearest.is_none() {
+            if let Some(raw) = tx.codes_raw {
+                passed.key = key;
+                passed.bytes.clear();
+                passed.bytes.extend_from_slice(raw);
+                passed.envelope = envelope;
+            }
             return envelope;
         }
         let mut columns = Vec::new();

@@ -120,6 +120,8 @@ pub struct Export {
     accounting: Accounting,
     /// The last date text parsed and its value: exports repeat dates a lot.
     date_cache: DateCache,
+    /// The first and last code columns ([`Layout::code_span`]).
+    code_span: Option<(usize, usize)>,
 }
 
 fn missing_column(name: &str, what: Message, help: Option<Message>) -> Box<Diagnostic> {
@@ -190,6 +192,7 @@ impl Export {
             splitter,
             width,
             titles,
+            code_span: resolved.layout.code_span(),
             layout: resolved.layout,
             dates: resolved.dates,
             budget: resolved.budget,
@@ -246,6 +249,7 @@ impl Export {
             width: self.width,
             titles: self.titles.clone(),
             layout: self.layout.clone(),
+            code_span: self.code_span,
             dates: self.dates.clone(),
             budget: self.budget.clone(),
             ej_line: self.ej_line,
@@ -401,6 +405,7 @@ impl Export {
             ej_line: nonempty(self.ej_line),
             dp: nonempty(self.dp),
             codes: CodeField::ALL.map(|f| opt(layout.code(f))),
+            codes_raw: self.code_span.and_then(|(a, b)| record.span(a, b)),
             contract: opt(layout.contract),
             supplier: opt(layout.supplier),
             title: opt(layout.title),

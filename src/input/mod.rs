@@ -64,6 +64,12 @@ impl Layout {
     pub fn code(&self, field: CodeField) -> Option<usize> {
         self.codes.get(field as usize).copied().flatten()
     }
+
+    /// The first and last columns holding imputation codes, if any.
+    pub fn code_span(&self) -> Option<(usize, usize)> {
+        let columns = self.codes.iter().flatten();
+        Some((*columns.clone().min()?, *columns.max()?))
+    }
 }
 
 /// One consumption of a budget by a row.
@@ -93,6 +99,10 @@ pub struct Transaction<'a> {
     pub ej_line: Option<&'a [u8]>,
     pub dp: Option<&'a [u8]>,
     pub codes: [Option<&'a [u8]>; 5],
+    /// The bytes from the first code column to the last as written, for a
+    /// record without quotes ([`split::Record::span`]): rows with equal
+    /// bytes here carry the same codes.
+    pub codes_raw: Option<&'a [u8]>,
     pub contract: Option<&'a [u8]>,
     pub supplier: Option<&'a [u8]>,
     pub title: Option<&'a [u8]>,

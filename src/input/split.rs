@@ -171,6 +171,9 @@ struct Mapping {
 pub struct Record<'a> {
     bytes: &'a [u8],
     fields: &'a [(usize, usize)],
+    /// The fields lie in the line as written, delimiters between them (no
+    /// quote was unescaped).
+    plain: bool,
 }
 
 impl<'a> Record<'a> {
@@ -185,6 +188,19 @@ impl<'a> Record<'a> {
     pub fn get(&self, i: usize) -> Option<&'a [u8]> {
         let (s, e) = *self.fields.get(i)?;
         self.bytes.get(s..e)
+    }
+
+    /// The bytes from field `first` to field `last` as written, delimiters
+    /// included, for a record without quotes: two such spans of the same
+    /// columns are equal exactly when each of their fields is (a field
+    /// without quotes holds no delimiter). `None` for a quoted record.
+    pub fn span(&self, first: usize, last: usize) -> Option<&'a [u8]> {
+        if !self.plain {
+            return None;
+        }
+        let (start, _) = *self.fields.get(first)?;
+        let (_, end) = *self.fields.get(last)?;
+        self.bytes.get(start..end)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + 'a {
@@ -300,6 +316,7 @@ impl<R: Read> Splitter<R> {
                 self.data()
             },
             fields: &self.fields,
+            plain: !self.quoted,
         }
     }
 
@@ -802,6 +819,27 @@ mod tests {
 
     fn v(fields: &[&str]) -> Vec<String> {
         fields.iter().map(|f| (*f).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_span_of_fields_is_given_for_lines_without_quotes_only() {
+        let mut s = Splitter::new(&b"x;ab;c;y\r\nx;\"a\";bc;y\n"[..], b';');
+        let mut spans = Vec::new();
+        while let Some(Event::Record) = s.read_next().unwrap() {
+            let r = s.record();
+            let owned = |b: Option<&[u8]>| b.map(<[u8]>::to_vec);
+            spans.push((
+                owned(r.span(1, 2)),
+                owned(r.span(2, 1)),
+                owned(r.span(1, 4)),
+            ));
+        }
+        // The quoted line's fields are unescaped one after the other:
+        // `a` and `bc` would read `abc`, as `ab` and `c` would.
+        assert_eq!(
+            spans,
+            vec![(Some(b"ab;c".to_vec()), None, None), (None, None, None)]
+        );
     }
 
     #[test]
