@@ -903,27 +903,12 @@ fn the_same_code_bytes_under_another_layout_are_checked_again() {
             &path(&second),
         ]);
         assert_eq!(code, 1, "{threads} thread(s)");
-        let found: Vec<(String, u64)> = report["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| {
-                (
-                    format!(
-                        "{} {}",
-                        d["code"].as_str().unwrap(),
-                        d["row"]["file"]
-                            .as_str()
-                            .map_or("", |f| { f.rsplit(['/', '\\']).next().unwrap_or(f) })
-                    ),
-                    d["row"]["line"].as_u64().unwrap_or(0),
-                )
-            })
-            .collect();
         assert_eq!(
-            found,
-            vec![("imputation.mismatch b.csv".to_owned(), 2)],
+            finding_lines(&report, &[]),
+            ["imputation.mismatch 2"],
             "{threads} thread(s)"
         );
+        let file = report["diagnostics"][0]["row"]["file"].as_str().unwrap();
+        assert!(file.ends_with("b.csv"), "{file}");
     }
 }

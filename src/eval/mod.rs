@@ -404,12 +404,12 @@ pub struct Shard<'r> {
     passed_codes: PassedCodes,
 }
 
-/// Codes that passed ([`Shard::check_imputation`]): their export, the
-/// version in force, their bytes from the first code column to the last,
-/// and the envelope they gave.
+/// Codes that passed ([`Shard::check_imputation`]): the version in force,
+/// their bytes from the first code column to the last, and the envelope
+/// they gave. (A shard reads one export, so its layout is the same.)
 #[derive(Default)]
 struct PassedCodes {
-    key: Option<(usize, usize)>,
+    version: Option<usize>,
     bytes: Vec<u8>,
     envelope: u8,
 }
@@ -838,10 +838,9 @@ impl Shard<'_> {
         let Some((version, imp)) = self.rules.imputation_on(tx.date) else {
             return 0;
         };
-        let key = Some((tx.pos.source, version));
         let passed = &mut self.passed_codes;
         if let Some(raw) = tx.codes_raw
-            && passed.key == key
+            && passed.version == Some(version)
             && same(raw, &passed.bytes)
         {
             return passed.envelope;
@@ -874,7 +873,7 @@ impl Shard<'_> {
             .map(|(e, _)| (e, differing(&e.codes, tx)));
         if common.is_empty() && nearest.is_none() {
             if let Some(raw) = tx.codes_raw {
-                passed.key = key;
+                passed.version = Some(version);
                 passed.bytes.clear();
                 passed.bytes.extend_from_slice(raw);
                 passed.envelope = envelope;
