@@ -2,9 +2,26 @@
 //! severity in a single table; each code's summary, why and fix are in the
 //! catalogues (`code-<name>`), and a test fails when one is missing.
 
+use std::fmt;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diag::Severity;
+/// How grave a finding is: the default of each code, in the table below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
 
 macro_rules! codes {
     ($($variant:ident = $name:literal, $severity:ident;)*) => {

@@ -52,20 +52,6 @@ impl Duration {
     }
 }
 
-impl Duration {
-    /// The duration in words of the run's language (`3 mois`, `3 months`).
-    pub fn message(&self) -> crate::i18n::Message {
-        let (id, n) = match self {
-            Duration::Days(n) => ("duration-days", n),
-            Duration::ClearDays(n) => ("duration-clear-days", n),
-            Duration::WorkingDays(n) => ("duration-working-days", n),
-            Duration::Months(n) => ("duration-months", n),
-            Duration::Years(n) => ("duration-years", n),
-        };
-        crate::i18n::Message::new(id).count("n", *n)
-    }
-}
-
 impl std::fmt::Display for Duration {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -10,23 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Message;
 use crate::span::Span;
 
-pub use crate::codes::Code;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
-    }
-}
+pub use crate::codes::{Code, Severity};
 
 /// Index of a file in the run's [`crate::source::Sources`].
 pub type SourceId = usize;

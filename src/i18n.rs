@@ -416,6 +416,21 @@ pub struct Message {
     args: Vec<(Key, Arg)>,
 }
 
+impl From<crate::dates::Duration> for Message {
+    /// The duration in words of the run's language (`3 mois`, `3 months`).
+    fn from(d: crate::dates::Duration) -> Message {
+        use crate::dates::Duration;
+        let (id, n) = match d {
+            Duration::Days(n) => ("duration-days", n),
+            Duration::ClearDays(n) => ("duration-clear-days", n),
+            Duration::WorkingDays(n) => ("duration-working-days", n),
+            Duration::Months(n) => ("duration-months", n),
+            Duration::Years(n) => ("duration-years", n),
+        };
+        Message::new(id).count("n", n)
+    }
+}
+
 impl Message {
     pub fn new(id: &'static str) -> Message {
         Message {

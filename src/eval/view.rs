@@ -57,7 +57,7 @@ impl EndCause {
                 period: Some(period),
             } => Message::new("end-by-notice")
                 .date("given", *given)
-                .arg("period", period.message()),
+                .arg("period", Message::from(*period)),
             EndCause::Notice {
                 given,
                 period: None,
