@@ -2,7 +2,6 @@
 
 use crate::i18n::{Lang, Message};
 use crate::msg;
-use std::io;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -106,7 +105,7 @@ pub fn prepare(
     };
     let mut files: Vec<(String, &'static str)> = Vec::new();
     let mut rule_files = Vec::new();
-    if super::lint::collect(rules, &mut rule_files).is_ok() {
+    if super::collect(rules, &mut rule_files).is_ok() {
         files.extend(
             rule_files
                 .iter()
@@ -189,8 +188,11 @@ fn load_conventions(
     output: &mut Output<'_>,
 ) -> Option<Vec<crate::language::model::Convention>> {
     let mut files = Vec::new();
-    if let Err(e) = super::lint::collect(path, &mut files) {
-        output.emit(&unreadable(&path.display().to_string(), &e), sources);
+    if let Err(e) = super::collect(path, &mut files) {
+        output.emit(
+            &crate::input::unreadable(&path.display().to_string(), &e),
+            sources,
+        );
         return None;
     }
     if files.is_empty() {
@@ -208,7 +210,7 @@ fn load_conventions(
         let text = match super::read_text(&file) {
             Ok(t) => t.text,
             Err(e) => {
-                output.emit(&unreadable(&name, &e), sources);
+                output.emit(&crate::input::unreadable(&name, &e), sources);
                 return None;
             }
         };
@@ -243,13 +245,9 @@ fn load_profile(arg: &str, sources: &mut Sources) -> Result<Profile, Vec<Diagnos
         ]);
     }
     let text = super::read_text(path)
-        .map_err(|e| vec![unreadable(arg, &e)])?
+        .map_err(|e| vec![crate::input::unreadable(arg, &e)])?
         .text;
     let id = sources.add_rule(arg, text);
     let (profile, diags) = profile::parse(id, sources.rule_text(id).unwrap_or(""));
     profile.ok_or(diags)
-}
-
-pub fn unreadable(name: &str, e: &io::Error) -> Diagnostic {
-    crate::input::unreadable(name, e)
 }

@@ -30,7 +30,7 @@ pub fn run(args: &FmtArgs, lang: Lang) -> u8 {
     let mut code = EXIT_CLEAN;
     let say = |m: Message| eprintln!("clausier: {}", lang.tr(&m));
     for path in &args.paths {
-        if let Err(e) = super::lint::collect(path, &mut files) {
+        if let Err(e) = super::collect(path, &mut files) {
             say(msg!(
                 "cannot-read",
                 file = path.display().to_string(),

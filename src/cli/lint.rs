@@ -32,9 +32,9 @@ pub fn run(args: &LintArgs, lang: Lang) -> u8 {
     let mut unusable = false;
     let mut files = Vec::new();
     for path in &args.paths {
-        if let Err(e) = collect(path, &mut files) {
+        if let Err(e) = super::collect(path, &mut files) {
             output.emit(
-                &super::check::unreadable(&path.display().to_string(), &e),
+                &crate::input::unreadable(&path.display().to_string(), &e),
                 &sources,
             );
             unusable = true;
@@ -45,7 +45,7 @@ pub fn run(args: &LintArgs, lang: Lang) -> u8 {
         let read = match super::read_text(file) {
             Ok(t) => t,
             Err(e) => {
-                output.emit(&super::check::unreadable(&name, &e), &sources);
+                output.emit(&crate::input::unreadable(&name, &e), &sources);
                 unusable = true;
                 continue;
             }
@@ -126,35 +126,4 @@ fn repair(
         say(msg!("fix-laid-out", file = name));
     }
     Ok(repaired.text)
-}
-
-/// The rule files of a path: itself, or the `*.conv` files below it, sorted.
-pub fn collect(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if path.as_os_str() == "-" {
-        files.push(path.to_path_buf());
-        return Ok(());
-    }
-    if !path.is_dir() {
-        std::fs::metadata(path)?;
-        files.push(path.to_path_buf());
-        return Ok(());
-    }
-    files_below(path, "conv", files)
-}
-
-/// The files of a folder and its subfolders whose extension is `ext`,
-/// sorted by path.
-pub fn files_below(folder: &Path, ext: &str, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            files_below(&entry, ext, files)?;
-        } else if entry.extension().is_some_and(|e| e == ext) {
-            files.push(entry);
-        }
-    }
-    Ok(())
 }

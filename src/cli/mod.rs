@@ -110,6 +110,41 @@ pub fn terminal_width() -> usize {
         .map_or(80, |(w, _)| usize::from(w.0).clamp(40, 400))
 }
 
+/// The rule files of a path: itself, or the `*.conv` files below it, sorted.
+pub fn collect(path: &std::path::Path, files: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    if path.as_os_str() == "-" {
+        files.push(path.to_path_buf());
+        return Ok(());
+    }
+    if !path.is_dir() {
+        std::fs::metadata(path)?;
+        files.push(path.to_path_buf());
+        return Ok(());
+    }
+    files_below(path, "conv", files)
+}
+
+/// The files of a folder and its subfolders whose extension is `ext`,
+/// sorted by path.
+pub fn files_below(
+    folder: &std::path::Path,
+    ext: &str,
+    files: &mut Vec<std::path::PathBuf>,
+) -> std::io::Result<()> {
+    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(folder)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            files_below(&entry, ext, files)?;
+        } else if entry.extension().is_some_and(|e| e == ext) {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
+
 /// Reads a rule file or profile (`-`: standard input), in whatever
 /// encoding and line ends Windows or another system wrote it.
 pub fn read_text(path: &std::path::Path) -> std::io::Result<crate::input::encoding::TextFile> {

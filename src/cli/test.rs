@@ -88,7 +88,7 @@ pub fn run(args: &TestArgs, lang: Lang) -> u8 {
 /// `*.essais` below a folder, sorted.
 fn collect(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {
-        return super::lint::files_below(path, "essais", files);
+        return super::files_below(path, "essais", files);
     }
     let file = if path.extension().is_some_and(|e| e == "conv") {
         testing::tests_of(path)
