@@ -12,6 +12,7 @@ pub mod csv;
 pub mod encoding;
 pub mod parse;
 pub mod profile;
+pub mod pump;
 pub mod sheet;
 pub mod split;
 pub mod tags;

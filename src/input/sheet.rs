@@ -22,11 +22,12 @@ use crate::i18n::Message;
 use crate::msg;
 use std::path::Path;
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::io::Read;
+use std::sync::mpsc::{SyncSender, sync_channel};
 
 use calamine::{Data, DataRef, Reader, Xlsb, open_workbook, open_workbook_auto};
 
+use super::pump::{Piped, Pump, field_text};
 use super::xlsx::Book;
 
 use crate::diag::{Code, Diagnostic};
@@ -52,9 +53,6 @@ fn is_xlsx(path: &Path) -> bool {
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"))
 }
-
-/// Bytes of text handed on at a time by a streamed sheet.
-const PIECE: usize = 64 << 10;
 
 /// A streamed sheet: its text as a reader, the first bytes already read
 /// (for detecting the layout) and the spool file its rows are read back
@@ -89,14 +87,7 @@ pub fn stream(path: &Path, sheet: Option<&str>) -> Result<Option<Streamed>, Box<
     let spawned = std::thread::Builder::new()
         .name("sheet".to_owned())
         .spawn(move || {
-            let mut pump = Pump {
-                piece: Vec::with_capacity(PIECE + 4096),
-                tx,
-                spool: file,
-                row: 0,
-                fields: 0,
-                committed: (0, 0, 0),
-            };
+            let mut pump = Pump::new(tx, file);
             let ended = if binary {
                 stream_xlsb(&owned, wanted.as_deref(), &opened_tx, &mut pump)
             } else {
@@ -104,7 +95,7 @@ pub fn stream(path: &Path, sheet: Option<&str>) -> Result<Option<Streamed>, Box<
             };
             let ended = ended.and_then(|()| pump.finish());
             if let Err(e) = ended {
-                let _ = pump.tx.send(Err(e));
+                pump.fail(e);
             }
         });
     if let Err(e) = spawned {
@@ -120,137 +111,9 @@ pub fn stream(path: &Path, sheet: Option<&str>) -> Result<Option<Streamed>, Box<
     };
     Ok(Some(Streamed {
         sheet,
-        reader: Box::new(Piped {
-            rx,
-            piece: Vec::new(),
-            at: 0,
-        }),
+        reader: Box::new(Piped::new(rx)),
         spool: std::sync::Arc::new(spool),
     }))
-}
-
-/// Text made of a sheet's cells, handed on in pieces. A reader that may
-/// have to take back the row it is in (the XLSX reader, at the end of a
-/// piece of XML) commits after every row and rolls back to the last commit;
-/// text is only handed on at a commit.
-pub(super) struct Pump {
-    piece: Vec<u8>,
-    tx: SyncSender<Result<Vec<u8>, Message>>,
-    spool: std::fs::File,
-    /// The sheet row the text is at (0 for line 1).
-    row: u32,
-    /// Fields begun on the current line.
-    fields: u32,
-    /// The piece's length, `row` and `fields` at the last commit.
-    committed: (usize, u32, u32),
-}
-
-impl Pump {
-    /// The text at a cell's position, lines and separators up to it
-    /// written: the cell's text is to be appended.
-    pub(super) fn at(&mut self, row: u32, col: u32) -> &mut Vec<u8> {
-        if row > self.row {
-            for _ in self.row..row {
-                self.piece.push(b'\n');
-            }
-            self.row = row;
-            self.fields = 0;
-        }
-        for i in self.fields..=col {
-            if i > 0 {
-                self.piece.push(b';');
-            }
-        }
-        self.fields = self.fields.max(col.saturating_add(1));
-        &mut self.piece
-    }
-
-    /// One cell of a reader that never takes a row back.
-    fn cell(&mut self, (row, col): (u32, u32), value: &DataRef<'_>) -> Result<(), Message> {
-        write_cell(self.at(row, col), value);
-        self.commit()
-    }
-
-    /// The text so far is final: handed on once a piece is full.
-    pub(super) fn commit(&mut self) -> Result<(), Message> {
-        if self.piece.len() >= PIECE {
-            self.send()?;
-        }
-        self.committed = (self.piece.len(), self.row, self.fields);
-        Ok(())
-    }
-
-    /// Back to the last commit.
-    pub(super) fn rollback(&mut self) {
-        let (len, row, fields) = self.committed;
-        self.piece.truncate(len);
-        self.row = row;
-        self.fields = fields;
-    }
-
-    fn send(&mut self) -> Result<(), Message> {
-        let piece = std::mem::replace(&mut self.piece, Vec::with_capacity(PIECE + 4096));
-        self.committed.0 = 0;
-        self.spool
-            .write_all(&piece)
-            .map_err(|e| msg!("sheet-spool", error = crate::i18n::io_error(&e)))?;
-        // The reader gone (it stopped on an error): nothing more to do.
-        self.tx.send(Ok(piece)).map_err(|_| Message::plain(""))
-    }
-
-    /// A pump into memory, for tests: its text is what `finish` leaves.
-    #[cfg(test)]
-    pub(super) fn in_memory() -> (Pump, Receiver<Result<Vec<u8>, Message>>) {
-        let (tx, rx) = sync_channel(1 << 16);
-        let spool = tempfile::tempfile().expect("a temporary file");
-        let pump = Pump {
-            piece: Vec::new(),
-            tx,
-            spool,
-            row: 0,
-            fields: 0,
-            committed: (0, 0, 0),
-        };
-        (pump, rx)
-    }
-
-    pub(super) fn finish(&mut self) -> Result<(), Message> {
-        if self.fields > 0 || self.row > 0 {
-            self.piece.push(b'\n');
-        }
-        self.send()
-    }
-}
-
-/// The piped text of a streamed sheet.
-struct Piped {
-    rx: Receiver<Result<Vec<u8>, Message>>,
-    piece: Vec<u8>,
-    at: usize,
-}
-
-impl Read for Piped {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        loop {
-            if let Some(rest) = self.piece.get(self.at..).filter(|r| !r.is_empty()) {
-                let n = rest.len().min(out.len());
-                out.get_mut(..n)
-                    .unwrap_or_default()
-                    .copy_from_slice(rest.get(..n).unwrap_or_default());
-                self.at += n;
-                return Ok(n);
-            }
-            match self.rx.recv() {
-                Ok(Ok(piece)) => {
-                    self.piece = piece;
-                    self.at = 0;
-                }
-                Ok(Err(e)) => return Err(std::io::Error::other(crate::i18n::Carried(e))),
-                // The thread has ended: the text is complete.
-                Err(_) => return Ok(0),
-            }
-        }
-    }
 }
 
 /// The sheet to read among `names`, or why none.
@@ -357,7 +220,9 @@ fn stream_xlsb(
         .next_cell()
         .map_err(|e| Message::plain(e.to_string()))?
     {
-        pump.cell(cell.get_position(), cell.get_value())?;
+        let (row, col) = cell.get_position();
+        write_cell(pump.at(row, col), cell.get_value());
+        pump.commit()?;
     }
     Ok(())
 }
@@ -378,7 +243,7 @@ fn write_cell(out: &mut Vec<u8>, value: &DataRef<'_>) {
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.as_str().into(),
         DataRef::Error(e) => error_text(e).into(),
     };
-    text(out, &shown);
+    field_text(out, &shown);
 }
 
 /// An error cell as the spreadsheet shows it.
@@ -394,42 +259,6 @@ fn error_text(e: &calamine::CellErrorType) -> &'static str {
         E::Value => "#VALUE!",
         E::GettingData => "#GETTING_DATA",
     }
-}
-
-/// A cell's text as a field: quoted when it holds a `;` or a quote; line
-/// ends inside a cell become spaces (a row stays one line), a CR LF one.
-pub(super) fn text(out: &mut Vec<u8>, text: &str) {
-    let quoted = memchr::memchr2(b';', b'"', text.as_bytes()).is_some();
-    if quoted {
-        out.push(b'"');
-    }
-    let mut bytes = text.bytes().peekable();
-    while let Some(b) = bytes.next() {
-        match b {
-            b'"' => out.extend_from_slice(b"\"\""),
-            b'\r' if bytes.peek() == Some(&b'\n') => {}
-            b'\n' | b'\r' => out.push(b' '),
-            b => out.push(b),
-        }
-    }
-    if quoted {
-        out.push(b'"');
-    }
-}
-
-/// The day of a serial date number, counted as Excel does: days since
-/// 1899-12-30, where serials below 60 are one day later (Excel counts a
-/// 29 February 1900 that did not exist), or since 1904-01-01 in the 1904
-/// system; to the nearest millisecond, the time of day dropped.
-pub(super) fn serial_date(serial: f64, is_1904: bool) -> Option<chrono::NaiveDate> {
-    let serial = if is_1904 { serial + 1462.0 } else { serial };
-    let serial = if serial < 60.0 { serial + 1.0 } else { serial };
-    let ms = (serial * 86_400_000.0).round();
-    if !(0.0..=1.0e15).contains(&ms) {
-        return None;
-    }
-    let days = (ms as i64).div_euclid(86_400_000);
-    chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(days as u64))
 }
 
 /// The sheet as text, and the sheet's name. `sheet` picks one by name; the

@@ -25,7 +25,7 @@ use quick_xml::encoding::Decoder;
 use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 
-use super::sheet::Pump;
+use super::pump::{Pump, field_text, serial_date};
 use super::tags::{Malformed, Token, Tokens, local};
 use crate::i18n::Message;
 use crate::msg;
@@ -476,12 +476,12 @@ impl<'b> Sheet<'b> {
                             index = shown(value)
                         )
                     })?;
-                super::sheet::text(out, text);
+                field_text(out, text);
             }
             Kind::Bool => out.extend_from_slice(if value == b"0" { b"false" } else { b"true" }),
             Kind::Inline | Kind::Text | Kind::Error | Kind::IsoDate => {
                 let text = String::from_utf8_lossy(value);
-                super::sheet::text(out, &unescape(&text));
+                field_text(out, &unescape(&text));
             }
         }
         Ok(())
@@ -647,7 +647,7 @@ fn decimal(out: &mut Vec<u8>, raw: &[u8]) {
             let _ = write!(out, "{f}");
         }
         // Not a number: the text, for the export's reader to judge.
-        None => super::sheet::text(out, &String::from_utf8_lossy(raw)),
+        None => field_text(out, &String::from_utf8_lossy(raw)),
     }
 }
 
@@ -696,7 +696,7 @@ fn date(out: &mut Vec<u8>, raw: &[u8], is_1904: bool) {
     let day = std::str::from_utf8(raw)
         .ok()
         .and_then(|s| s.trim().parse::<f64>().ok())
-        .and_then(|serial| super::sheet::serial_date(serial, is_1904));
+        .and_then(|serial| serial_date(serial, is_1904));
     match day {
         Some(day) => {
             use chrono::Datelike;
