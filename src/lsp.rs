@@ -414,7 +414,7 @@ impl Server {
                     .collect()
             }
             // A clause at the head of a line.
-            _ if words.len() <= 1 => crate::language::lower::CLAUSES
+            _ if words.len() <= 1 => crate::language::keywords::CLAUSES
                 .iter()
                 .map(|c| {
                     let mut i = item(c.keyword, lsp::CompletionItemKind::KEYWORD);
@@ -607,7 +607,7 @@ pub fn hover_id(keyword: &str) -> String {
 
 /// The keywords hover explains (catalogue entries [`hover_id`]).
 pub fn hover_keywords() -> Vec<&'static str> {
-    crate::language::lower::CLAUSES
+    crate::language::keywords::CLAUSES
         .iter()
         .map(|c| c.keyword)
         .chain(["fin", "reconduction"])

@@ -1,6 +1,8 @@
 //! Exact money: euro cents as integers on the hot path, `rust_decimal`
 //! wherever an amount leaves clausier (JSON, messages).
 
+use std::str::FromStr;
+
 use rust_decimal::Decimal;
 
 /// A sum of cents as an exact decimal of euros with two decimals.
@@ -26,7 +28,23 @@ pub fn to_cents(amount: Decimal) -> Option<i128> {
 pub fn french(cents: i128) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
-    let units = (abs / 100).to_string();
+    format!("{sign}{},{:02} €", grouped(abs / 100), abs % 100)
+}
+
+/// `400 000 €`, or `1 234,50 €` when there are cents: an amount as `fmt`
+/// writes it in a rule file.
+pub fn literal(cents: i128) -> String {
+    if cents % 100 == 0 {
+        let sign = if cents < 0 { "-" } else { "" };
+        format!("{sign}{} €", grouped(cents.unsigned_abs() / 100))
+    } else {
+        french(cents)
+    }
+}
+
+/// Whole euros grouped by three with spaces: `400 000`.
+fn grouped(units: u128) -> String {
+    let units = units.to_string();
     let mut grouped = String::with_capacity(units.len() + units.len() / 3);
     for (i, c) in units.chars().enumerate() {
         if i > 0 && (units.len() - i).is_multiple_of(3) {
@@ -34,7 +52,55 @@ pub fn french(cents: i128) -> String {
         }
         grouped.push(c);
     }
-    format!("{sign}{grouped},{:02} €", abs % 100)
+    grouped
+}
+
+/// Why a money literal of a rule file is not an amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiteralError {
+    /// More than two decimals: a cent is the smallest amount.
+    TooManyDecimals,
+    /// Past `Decimal`'s range.
+    TooLarge,
+}
+
+impl LiteralError {
+    /// The catalogue entry saying why.
+    pub fn reason(self) -> &'static str {
+        match self {
+            LiteralError::TooManyDecimals => "why-too-many-decimals",
+            LiteralError::TooLarge => "amount-too-large-label",
+        }
+    }
+}
+
+/// Parses a money literal of the grammar (`400 000 €`, `1 234,56 EUR`) into
+/// an exact decimal. At most two decimals: a cent is the smallest amount.
+pub fn parse_money(raw: &str) -> Result<Decimal, LiteralError> {
+    let number: String = raw
+        .trim_end_matches('€')
+        .trim_end_matches("EUR")
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if number
+        .split_once('.')
+        .is_some_and(|(_, frac)| frac.len() > 2)
+    {
+        return Err(LiteralError::TooManyDecimals);
+    }
+    Decimal::from_str(&number).map_err(|_| LiteralError::TooLarge)
+}
+
+/// A money literal of a rule file in `fmt`'s canonical form
+/// ([`literal`]); one that does not parse (lowering reports it) is kept as
+/// written.
+pub fn canonical_literal(raw: &str) -> String {
+    parse_money(raw)
+        .ok()
+        .and_then(to_cents)
+        .map_or_else(|| raw.to_owned(), literal)
 }
 
 /// Exact decimal text of euros, for machine outputs: `400000.00`.
@@ -45,7 +111,6 @@ pub fn plain(cents: i128) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
     #[test]
     fn conversions() {
@@ -59,5 +124,25 @@ mod tests {
         );
         assert_eq!(to_cents(Decimal::from_str("1.5").unwrap()), Some(150));
         assert_eq!(to_cents(Decimal::from_str("0.001").unwrap()), None);
+    }
+
+    #[test]
+    fn literals() {
+        assert_eq!(literal(40_000_000), "400 000 €");
+        assert_eq!(literal(123_450), "1 234,50 €");
+        assert_eq!(literal(-100), "-1 €");
+        assert_eq!(literal(0), "0 €");
+        assert_eq!(canonical_literal("1234,5 EUR"), "1 234,50 €");
+        assert_eq!(canonical_literal("400000 €"), "400 000 €");
+        assert_eq!(canonical_literal("1,234 €"), "1,234 €");
+        assert_eq!(parse_money("1,234 €"), Err(LiteralError::TooManyDecimals));
+        assert_eq!(
+            parse_money("99999999999999999999999999999999 €"),
+            Err(LiteralError::TooLarge)
+        );
+        assert_eq!(
+            parse_money("1\u{202F}234,56 €"),
+            Ok(Decimal::from_str("1234.56").unwrap())
+        );
     }
 }

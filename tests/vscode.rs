@@ -63,7 +63,7 @@ fn every_keyword_gets_a_keyword_scope() {
         "keyword.control.clausier"
     );
     let keyword = rule("keyword");
-    for word in clausier::language::lower::keywords() {
+    for word in clausier::language::keywords::keywords() {
         let line = format!("  {word} 1");
         let found = keyword
             .captures(&line)
@@ -77,7 +77,7 @@ fn every_keyword_gets_a_keyword_scope() {
     }
     // On the bundled rule files: every line's head word that lowering
     // knows is highlighted as a keyword.
-    let known: Vec<&str> = clausier::language::lower::keywords().collect();
+    let known: Vec<&str> = clausier::language::keywords::keywords().collect();
     let mut heads = 0;
     for file in common::files_in("rules", "conv") {
         for line in std::fs::read_to_string(&file).unwrap().lines() {

@@ -8,29 +8,9 @@
 //! layout is idempotent: formatting a formatted file changes nothing.
 
 use crate::diag::Diagnostic;
-use crate::language::keywords::fold;
-use crate::language::lower::{self, parse_money};
+use crate::language::keywords::{VALUE_WORDS, fold, keywords};
 use crate::language::syntax::{self, Comment, Item, ValueKind};
-use crate::money::french;
-
-/// Words that stand as values of clauses, in their canonical spelling.
-const VALUE_WORDS: &[&str] = &[
-    "par",
-    "objet",
-    "résiliation",
-    "modification",
-    "report-jour-ouvré",
-    "fois",
-    "préavis",
-    "jours",
-    "mois",
-    "ans",
-    "francs",
-    "ouvrés",
-    "délégant",
-    "délégataire",
-    "signature",
-];
+use crate::money::canonical_literal;
 
 /// Formats a rule file, or returns its syntax errors.
 pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
@@ -188,7 +168,7 @@ impl Formatter<'_> {
 
 fn canonical(word: &str) -> String {
     let folded = fold(word);
-    lower::keywords()
+    keywords()
         .find(|k| fold(k) == folded)
         .map_or_else(|| word.to_owned(), |k| (*k).to_owned())
 }
@@ -197,7 +177,7 @@ fn value(kind: &ValueKind, in_market: bool) -> String {
     match kind {
         ValueKind::Text(t) => format!("\"{}\"", t.replace('\\', "\\\\").replace('"', "\\\"")),
         ValueKind::Date(d) => d.clone(),
-        ValueKind::Money(m) => money(m),
+        ValueKind::Money(m) => canonical_literal(m),
         ValueKind::Word(w) if in_market => canonical(w),
         ValueKind::Word(w) if VALUE_WORDS.iter().any(|k| fold(k) == fold(w)) => VALUE_WORDS
             .iter()
@@ -207,23 +187,6 @@ fn value(kind: &ValueKind, in_market: bool) -> String {
             w.to_ascii_uppercase()
         }
         ValueKind::Word(w) => w.clone(),
-    }
-}
-
-/// `400 000 €`, or `1 234,50 €` when there are cents. A literal that does
-/// not parse (lowering reports it) is kept as written.
-pub(crate) fn money(raw: &str) -> String {
-    let Ok(amount) = parse_money(raw) else {
-        return raw.to_owned();
-    };
-    let Some(cents) = crate::money::to_cents(amount) else {
-        return raw.to_owned();
-    };
-    let shown = french(cents);
-    if cents % 100 == 0 {
-        shown.replacen(",00 €", " €", 1)
-    } else {
-        shown
     }
 }
 

@@ -1,5 +1,160 @@
-//! Keyword matching for lowering: accent- and case-insensitive comparison,
-//! and "did you mean" suggestions.
+//! The rule language's words: the table of the clauses of a `convention`
+//! block and the words of each sub-block, which lowering, the formatter,
+//! suggestions, `lint --fix` and the language server all read; and how a
+//! word is matched against them (accent- and case-insensitive comparison,
+//! "did you mean" suggestions).
+
+/// The clauses of a `convention` block, one kind each: lowering matches on
+/// the kind (`lower::lower_clause`), so a clause cannot be in the table
+/// without its lowering, nor lowered without being in the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClauseKind {
+    Nor,
+    Signature,
+    LegalBasis,
+    Delegant,
+    Delegataire,
+    Market,
+    Uo,
+    Term,
+    Ceiling,
+    Schedule,
+    Accountant,
+    Imputation,
+    Envelope,
+    Title,
+    Account,
+    Delegation,
+    Notice,
+    Publication,
+    Reporting,
+    Amendment,
+    Termination,
+    Waiver,
+}
+
+/// A clause of a `convention` block: its kind, its keyword in canonical
+/// spelling, whether it may open a block and whether an amendment may
+/// restate it.
+pub struct Clause {
+    pub kind: ClauseKind,
+    pub keyword: &'static str,
+    pub block: bool,
+    pub in_amendment: bool,
+}
+
+const fn clause(
+    kind: ClauseKind,
+    keyword: &'static str,
+    block: bool,
+    in_amendment: bool,
+) -> Clause {
+    Clause {
+        kind,
+        keyword,
+        block,
+        in_amendment,
+    }
+}
+
+/// The clauses of a `convention` block.
+pub const CLAUSES: &[Clause] = &[
+    clause(ClauseKind::Nor, "nor", false, false),
+    clause(ClauseKind::Signature, "signature", false, true),
+    clause(ClauseKind::LegalBasis, "base-légale", false, false),
+    clause(ClauseKind::Delegant, "délégant", true, false),
+    clause(ClauseKind::Delegataire, "délégataire", true, false),
+    clause(ClauseKind::Market, "marché", false, true),
+    clause(ClauseKind::Uo, "uo", false, false),
+    clause(ClauseKind::Term, "durée", true, false),
+    clause(ClauseKind::Ceiling, "plafond", false, true),
+    clause(ClauseKind::Schedule, "échéancier", true, true),
+    clause(ClauseKind::Accountant, "comptable", false, false),
+    clause(ClauseKind::Imputation, "imputation", true, true),
+    clause(ClauseKind::Envelope, "enveloppe", true, true),
+    clause(ClauseKind::Title, "titre", false, true),
+    clause(ClauseKind::Account, "compte", false, true),
+    clause(ClauseKind::Delegation, "délégation", false, true),
+    clause(ClauseKind::Notice, "préavis", false, false),
+    clause(ClauseKind::Publication, "publication", false, false),
+    clause(ClauseKind::Reporting, "suivi", false, false),
+    clause(ClauseKind::Amendment, "avenant", true, false),
+    clause(ClauseKind::Termination, "dénonciation", false, false),
+    clause(ClauseKind::Waiver, "dérogation", true, false),
+];
+
+/// Clauses of an amendment of its own (the others are the convention's
+/// clauses marked `in_amendment`).
+pub const AMENDMENT_OWN_CLAUSES: &[&str] = &["effet", "fin", "retire"];
+
+/// The clause of a `convention` block that `word` names, if any.
+pub fn convention_clause_named(word: &str) -> Option<&'static Clause> {
+    // The keywords folded once: this runs for every item of a rule file.
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let keywords = FOLDED.get_or_init(|| {
+        CLAUSES
+            .iter()
+            .map(|c| fold(c.keyword).into_owned())
+            .collect()
+    });
+    let folded = fold(word);
+    let at = keywords.iter().position(|k| *k == folded)?;
+    CLAUSES.get(at)
+}
+
+/// Every keyword lowering knows, in canonical spelling (for the formatter).
+pub fn keywords() -> impl Iterator<Item = &'static str> {
+    std::iter::once("convention")
+        .chain(CLAUSES.iter().map(|c| c.keyword))
+        .chain(AMENDMENT_OWN_CLAUSES.iter().copied())
+        .chain(PARTY_CLAUSES.iter().copied())
+        .chain(TERM_CLAUSES.iter().copied())
+        .chain(IMPUTATION_CLAUSES.iter().copied())
+        .chain(ENVELOPE_CLAUSES.iter().copied())
+        .chain(MARKET_FIELDS.iter().copied())
+        .chain(WAIVER_CLAUSES.iter().copied())
+}
+
+pub const PARTY_CLAUSES: &[&str] = &["sigle", "signataire"];
+pub const TERM_CLAUSES: &[&str] = &["effet", "fin", "pour", "reconduction"];
+pub const WAIVER_CLAUSES: &[&str] = &["motif", "approuvée-par", "jusqu'au"];
+pub const IMPUTATION_CLAUSES: &[&str] = &[
+    "programme",
+    "centre-financier",
+    "domaine-fonctionnel",
+    "activité",
+    "centre-de-coûts",
+];
+/// Clauses of an `enveloppe` block: its codes, ceilings and schedule.
+pub const ENVELOPE_CLAUSES: &[&str] = &[
+    "programme",
+    "centre-financier",
+    "domaine-fonctionnel",
+    "activité",
+    "centre-de-coûts",
+    "plafond",
+    "échéancier",
+];
+pub const MARKET_FIELDS: &[&str] = &["titulaire", "chorus", "numéro"];
+
+/// Words that stand as values of clauses, in their canonical spelling.
+pub const VALUE_WORDS: &[&str] = &[
+    "par",
+    "objet",
+    "résiliation",
+    "modification",
+    "report-jour-ouvré",
+    "fois",
+    "préavis",
+    "jours",
+    "mois",
+    "ans",
+    "francs",
+    "ouvrés",
+    "délégant",
+    "délégataire",
+    "signature",
+];
 
 /// Folds a word for comparison with keywords: lower case, no diacritics,
 /// `_` read as `-`. `Délégataire`, `delegataire` and `DELEGATAIRE` all fold

@@ -7,134 +7,123 @@
 
 use crate::i18n::Message;
 use crate::msg;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic, SourceId};
-use crate::language::keywords::{fold, suggest};
+use crate::language::keywords::{
+    AMENDMENT_OWN_CLAUSES, CLAUSES, ClauseKind, ENVELOPE_CLAUSES, IMPUTATION_CLAUSES,
+    MARKET_FIELDS, PARTY_CLAUSES, TERM_CLAUSES, WAIVER_CLAUSES, convention_clause_named, fold,
+    suggest,
+};
 use crate::language::model::{
     Budget, Ceiling, Convention, Envelope, Imputation, Market, Notice, Party, Restriction,
     ScheduleLine, Signatory, Term, TermStart,
 };
 use crate::language::syntax::{Document, Item, Value, ValueKind};
+use crate::money::{literal, parse_money, to_cents};
 use crate::span::{Span, Spanned};
 
-/// A clause of a `convention` block: its keyword in canonical spelling,
-/// whether it may open a block, whether an amendment may restate it, and
-/// the function that lowers it. Lowering, suggestions and the formatter's
-/// canonical spelling all read this one table.
-pub struct Clause {
-    pub keyword: &'static str,
-    pub block: bool,
-    pub in_amendment: bool,
-    lower: LowerFn,
-}
-
-type LowerFn = fn(&mut Lowerer, &Item, &mut Convention, &mut OnceSlots);
-
-const fn clause(keyword: &'static str, block: bool, in_amendment: bool, lower: LowerFn) -> Clause {
-    Clause {
-        keyword,
-        block,
-        in_amendment,
-        lower,
+/// Lowers one clause of a `convention` block (or of an amendment), by its
+/// kind in the keyword table ([`CLAUSES`]).
+fn lower_clause(
+    cx: &mut Lowerer,
+    kind: ClauseKind,
+    item: &Item,
+    c: &mut Convention,
+    s: &mut OnceSlots,
+) {
+    match kind {
+        ClauseKind::Nor => {
+            let v = cx.code_at(item, 0, Message::new("what-nor"));
+            cx.no_more_values(item, 1);
+            once(cx, &mut s.nor, v, item);
+        }
+        ClauseKind::Signature => {
+            let v = cx.date_at(item, 0, Message::new("what-signature"));
+            cx.no_more_values(item, 1);
+            once(cx, &mut s.signature, v, item);
+        }
+        ClauseKind::LegalBasis => {
+            let v = cx.text_at(item, 0, Message::new("what-legal-basis"));
+            cx.no_more_values(item, 1);
+            once(cx, &mut s.legal_basis, v, item);
+        }
+        ClauseKind::Delegant => {
+            let v = cx.party(item);
+            once(cx, &mut s.delegant, v, item);
+        }
+        ClauseKind::Delegataire => {
+            let v = cx.party(item);
+            once(cx, &mut s.delegataire, v, item);
+        }
+        ClauseKind::Market => {
+            c.markets.extend(cx.market(item));
+        }
+        ClauseKind::Uo => {
+            let v = cx.code_at(item, 0, Message::new("what-uo"));
+            cx.no_more_values(item, 1);
+            once(cx, &mut s.uo, v, item);
+        }
+        ClauseKind::Term => {
+            let v = cx.term(item);
+            once(cx, &mut s.term, v, item);
+        }
+        ClauseKind::Ceiling => cx.ceiling(item, c),
+        ClauseKind::Schedule => cx.schedule(item, c),
+        ClauseKind::Accountant => {
+            let v = cx.text_at(item, 0, Message::new("what-accountant"));
+            cx.no_more_values(item, 1);
+            once(cx, &mut s.accountant, v, item);
+        }
+        ClauseKind::Imputation => {
+            let v = cx.imputation(item);
+            once(cx, &mut s.imputation, v, item);
+        }
+        ClauseKind::Envelope => {
+            if let Some(e) = cx.envelope(item, c) {
+                c.envelopes.push(e);
+            }
+        }
+        ClauseKind::Title => {
+            let v = cx.restriction(item, Nature::Title);
+            once(cx, &mut s.titles, v, item);
+        }
+        ClauseKind::Account => {
+            let v = cx.restriction(item, Nature::Account);
+            once(cx, &mut s.accounts, v, item);
+        }
+        ClauseKind::Delegation => {
+            let v = cx.delegation(item);
+            once(cx, &mut s.delegation, v, item);
+        }
+        ClauseKind::Notice => {
+            let v = cx.notice(item);
+            once(cx, &mut s.notice, v, item);
+        }
+        ClauseKind::Publication => {
+            let v = cx.text_at(item, 0, Message::new("what-publication"));
+            cx.no_more_values(item, 1);
+            once(cx, &mut s.publication, v, item);
+        }
+        ClauseKind::Reporting => {
+            let v = cx.text_at(item, 0, Message::new("what-reporting"));
+            cx.no_more_values(item, 1);
+            once(cx, &mut s.reporting, v, item);
+        }
+        ClauseKind::Amendment => {
+            c.amendments.extend(cx.amendment(item));
+        }
+        ClauseKind::Termination => {
+            let v = cx.termination(item);
+            once(cx, &mut s.termination, v, item);
+        }
+        ClauseKind::Waiver => {
+            c.waivers.extend(cx.waiver(item));
+        }
     }
 }
-
-/// The clauses of a `convention` block.
-pub const CLAUSES: &[Clause] = &[
-    clause("nor", false, false, |cx, item, _, s| {
-        let v = cx.code_at(item, 0, Message::new("what-nor"));
-        cx.no_more_values(item, 1);
-        once(cx, &mut s.nor, v, item);
-    }),
-    clause("signature", false, true, |cx, item, _, s| {
-        let v = cx.date_at(item, 0, Message::new("what-signature"));
-        cx.no_more_values(item, 1);
-        once(cx, &mut s.signature, v, item);
-    }),
-    clause("base-légale", false, false, |cx, item, _, s| {
-        let v = cx.text_at(item, 0, Message::new("what-legal-basis"));
-        cx.no_more_values(item, 1);
-        once(cx, &mut s.legal_basis, v, item);
-    }),
-    clause("délégant", true, false, |cx, item, _, s| {
-        let v = cx.party(item);
-        once(cx, &mut s.delegant, v, item);
-    }),
-    clause("délégataire", true, false, |cx, item, _, s| {
-        let v = cx.party(item);
-        once(cx, &mut s.delegataire, v, item);
-    }),
-    clause("marché", false, true, |cx, item, c, _| {
-        c.markets.extend(cx.market(item));
-    }),
-    clause("uo", false, false, |cx, item, _, s| {
-        let v = cx.code_at(item, 0, Message::new("what-uo"));
-        cx.no_more_values(item, 1);
-        once(cx, &mut s.uo, v, item);
-    }),
-    clause("durée", true, false, |cx, item, _, s| {
-        let v = cx.term(item);
-        once(cx, &mut s.term, v, item);
-    }),
-    clause("plafond", false, true, |cx, item, c, _| cx.ceiling(item, c)),
-    clause("échéancier", true, true, |cx, item, c, _| {
-        cx.schedule(item, c)
-    }),
-    clause("comptable", false, false, |cx, item, _, s| {
-        let v = cx.text_at(item, 0, Message::new("what-accountant"));
-        cx.no_more_values(item, 1);
-        once(cx, &mut s.accountant, v, item);
-    }),
-    clause("imputation", true, true, |cx, item, _, s| {
-        let v = cx.imputation(item);
-        once(cx, &mut s.imputation, v, item);
-    }),
-    clause("enveloppe", true, true, |cx, item, c, _| {
-        if let Some(e) = cx.envelope(item, c) {
-            c.envelopes.push(e);
-        }
-    }),
-    clause("titre", false, true, |cx, item, _, s| {
-        let v = cx.restriction(item, Nature::Title);
-        once(cx, &mut s.titles, v, item);
-    }),
-    clause("compte", false, true, |cx, item, _, s| {
-        let v = cx.restriction(item, Nature::Account);
-        once(cx, &mut s.accounts, v, item);
-    }),
-    clause("délégation", false, true, |cx, item, _, s| {
-        let v = cx.delegation(item);
-        once(cx, &mut s.delegation, v, item);
-    }),
-    clause("préavis", false, false, |cx, item, _, s| {
-        let v = cx.notice(item);
-        once(cx, &mut s.notice, v, item);
-    }),
-    clause("publication", false, false, |cx, item, _, s| {
-        let v = cx.text_at(item, 0, Message::new("what-publication"));
-        cx.no_more_values(item, 1);
-        once(cx, &mut s.publication, v, item);
-    }),
-    clause("suivi", false, false, |cx, item, _, s| {
-        let v = cx.text_at(item, 0, Message::new("what-reporting"));
-        cx.no_more_values(item, 1);
-        once(cx, &mut s.reporting, v, item);
-    }),
-    clause("avenant", true, false, |cx, item, c, _| {
-        c.amendments.extend(cx.amendment(item));
-    }),
-    clause("dénonciation", false, false, |cx, item, _, s| {
-        let v = cx.termination(item);
-        once(cx, &mut s.termination, v, item);
-    }),
-    clause("dérogation", true, false, |cx, item, c, _| {
-        c.waivers.extend(cx.waiver(item));
-    }),
-];
 
 /// What a restriction of the nature of expenses names.
 #[derive(Clone, Copy)]
@@ -155,60 +144,6 @@ impl Nature {
         }
     }
 }
-
-/// Clauses of an amendment of its own (the others are the convention's
-/// clauses marked `in_amendment`).
-pub const AMENDMENT_OWN_CLAUSES: &[&str] = &["effet", "fin", "retire"];
-
-/// The clause of a `convention` block that `word` names, if any.
-fn convention_clause_named(word: &str) -> Option<&'static Clause> {
-    // The keywords folded once: this runs for every item of a rule file.
-    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let keywords = FOLDED.get_or_init(|| {
-        CLAUSES
-            .iter()
-            .map(|c| fold(c.keyword).into_owned())
-            .collect()
-    });
-    let folded = fold(word);
-    let at = keywords.iter().position(|k| *k == folded)?;
-    CLAUSES.get(at)
-}
-
-/// Every keyword lowering knows, in canonical spelling (for the formatter).
-pub fn keywords() -> impl Iterator<Item = &'static str> {
-    std::iter::once("convention")
-        .chain(CLAUSES.iter().map(|c| c.keyword))
-        .chain(AMENDMENT_OWN_CLAUSES.iter().copied())
-        .chain(PARTY_CLAUSES.iter().copied())
-        .chain(TERM_CLAUSES.iter().copied())
-        .chain(IMPUTATION_CLAUSES.iter().copied())
-        .chain(ENVELOPE_CLAUSES.iter().copied())
-        .chain(MARKET_FIELDS.iter().copied())
-        .chain(WAIVER_CLAUSES.iter().copied())
-}
-
-pub const PARTY_CLAUSES: &[&str] = &["sigle", "signataire"];
-pub const TERM_CLAUSES: &[&str] = &["effet", "fin", "pour", "reconduction"];
-pub const WAIVER_CLAUSES: &[&str] = &["motif", "approuvée-par", "jusqu'au"];
-pub const IMPUTATION_CLAUSES: &[&str] = &[
-    "programme",
-    "centre-financier",
-    "domaine-fonctionnel",
-    "activité",
-    "centre-de-coûts",
-];
-/// Clauses of an `enveloppe` block: its codes, ceilings and schedule.
-pub const ENVELOPE_CLAUSES: &[&str] = &[
-    "programme",
-    "centre-financier",
-    "domaine-fonctionnel",
-    "activité",
-    "centre-de-coûts",
-    "plafond",
-    "échéancier",
-];
-pub const MARKET_FIELDS: &[&str] = &["titulaire", "chorus", "numéro"];
 
 /// Lowers a parsed rule file. `syntax_errors` are the spans of the lines
 /// that syntax errors blanked: missing clauses are then not reported, since
@@ -354,7 +289,7 @@ impl Lowerer {
             self.unknown(item, &names);
             return;
         };
-        (clause.lower)(self, item, c, s);
+        lower_clause(self, clause.kind, item, c, s);
         if !clause.block {
             self.no_block(item);
         }
@@ -1313,7 +1248,10 @@ impl Lowerer {
                     _ => None,
                 })
                 .collect();
-            let suggestion = crate::language::format::money(&format!("{digits} €"));
+            let suggestion = parse_money(&digits)
+                .ok()
+                .and_then(to_cents)
+                .map_or_else(|| format!("{digits} €"), literal);
             if let (Some(first), Some(last)) = (run_values.first(), run_values.last()) {
                 self.diags.push(
                     Diagnostic::new(
@@ -1355,7 +1293,7 @@ impl Lowerer {
                         Code::ValueInvalid,
                         msg!("not-a-valid-amount", raw = raw.as_str()),
                     )
-                    .at_clause(self.source, value.span, Message::new(why))
+                    .at_clause(self.source, value.span, Message::new(why.reason()))
                     .help(Message::new("not-a-valid-amount-help")),
                 );
                 None
@@ -1563,23 +1501,4 @@ fn value_help(expected: &Message) -> Message {
             "value-help-reference"
         },
     )
-}
-
-/// Parses a money literal of the grammar (`400 000 €`, `1 234,56 EUR`) into
-/// an exact decimal. At most two decimals: a cent is the smallest amount.
-pub fn parse_money(raw: &str) -> Result<Decimal, &'static str> {
-    let number: String = raw
-        .trim_end_matches('€')
-        .trim_end_matches("EUR")
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    if number
-        .split_once('.')
-        .is_some_and(|(_, frac)| frac.len() > 2)
-    {
-        return Err("why-too-many-decimals");
-    }
-    Decimal::from_str(&number).map_err(|_| "amount-too-large-label")
 }
