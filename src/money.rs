@@ -5,6 +5,38 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+/// An exact amount in euro cents, as the ledger sums it and every renderer
+/// receives it: never formatted to be parsed again. Machine outputs (JSON,
+/// CSV) write it as its exact decimal text (`400000.00`, [`plain`]); what
+/// people read is formatted by `i18n::Lang::amount`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(pub i128);
+
+impl Amount {
+    /// The amount in cents.
+    pub fn cents(self) -> i128 {
+        self.0
+    }
+
+    /// The amount as an exact decimal of euros.
+    pub fn to_decimal(self) -> Decimal {
+        to_decimal(self.0)
+    }
+}
+
+impl std::fmt::Display for Amount {
+    /// The exact decimal text: `400000.00`, `-12.50`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.to_decimal(), f)
+    }
+}
+
+impl serde::Serialize for Amount {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// A sum of cents as an exact decimal of euros with two decimals.
 /// Sums past `Decimal`'s 96-bit range (about 7.9 × 10^26 €) saturate, which
 /// no real or generated export can reach: 10^13 rows of 10^15 € is 10^28
@@ -118,6 +150,9 @@ mod tests {
         assert_eq!(french(-12_345), "-123,45 €");
         assert_eq!(french(5), "0,05 €");
         assert_eq!(plain(40_012_345), "400123.45");
+        assert_eq!(Amount(40_012_345).to_string(), "400123.45");
+        assert_eq!(Amount(-5).to_string(), "-0.05");
+        assert_eq!(serde_json::to_string(&Amount(100)).unwrap(), "\"1.00\"");
         assert_eq!(
             to_cents(Decimal::from_str("400000").unwrap()),
             Some(40_000_000)

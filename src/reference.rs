@@ -87,12 +87,6 @@ impl Totals {
     /// The same figures from the fast path's summary. `names` gives each
     /// convention's rule file by the name the summary uses.
     pub fn of(s: &crate::eval::Summary, names: &[(String, SourceId)]) -> Totals {
-        let cents = |v: &str| {
-            v.parse::<rust_decimal::Decimal>()
-                .ok()
-                .and_then(crate::money::to_cents)
-                .unwrap_or(i128::MIN)
-        };
         Totals {
             rows_read: s.rows_read,
             rows_checked: s.rows_checked,
@@ -115,8 +109,8 @@ impl Totals {
                         c.envelope.clone(),
                         c.year,
                         c.budget,
-                        cents(&c.consumed),
-                        c.ceiling.as_deref().map(cents),
+                        c.consumed.cents(),
+                        c.ceiling.map(crate::money::Amount::cents),
                     )
                 })
                 .collect(),

@@ -10,7 +10,7 @@ use crate::eval::view::{self, Version, View};
 use crate::i18n::Message;
 use crate::input::parse::day_number;
 use crate::language::model::Budget;
-use crate::money::plain;
+use crate::money::Amount;
 use crate::msg;
 use crate::span::Span;
 
@@ -346,9 +346,9 @@ pub struct Consumption {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     pub budget: Budget,
-    pub consumed: String,
-    pub ceiling: Option<String>,
-    pub remaining: Option<String>,
+    pub consumed: Amount,
+    pub ceiling: Option<Amount>,
+    pub remaining: Option<Amount>,
     /// The same figures in words, for human output.
     #[serde(skip)]
     pub display: Message,
@@ -363,10 +363,10 @@ pub struct YearConsumption {
     pub envelope: Option<String>,
     pub year: i32,
     pub budget: Budget,
-    pub consumed: String,
-    pub forecast: Option<String>,
+    pub consumed: Amount,
+    pub forecast: Option<Amount>,
     /// What remains of the forecast (negative past it).
-    pub remaining: Option<String>,
+    pub remaining: Option<Amount>,
     #[serde(skip)]
     pub display: Message,
 }
@@ -651,9 +651,9 @@ impl<'a> Ledger<'a> {
         )
         .help(Message::new("commitment-overpaid-help"))
         .figure("ej", &name)
-        .figure("committed", plain(c.ae))
-        .figure("paid", plain(c.cp))
-        .figure("overrun", plain(c.cp - c.ae))
+        .figure("committed", Amount(c.ae))
+        .figure("paid", Amount(c.cp))
+        .figure("overrun", Amount(c.cp - c.ae))
         .at_clause(
             self.source,
             self.title,
@@ -760,9 +760,9 @@ impl<'a> Ledger<'a> {
                 envelope: name.map(str::to_owned),
                 year,
                 budget,
-                consumed: plain(sum),
-                ceiling: ceiling.map(plain),
-                remaining: ceiling.map(|c| plain(c - sum)),
+                consumed: Amount(sum),
+                ceiling: ceiling.map(Amount),
+                remaining: ceiling.map(|c| Amount(c - sum)),
                 display: display.arg("of", of(name)),
             };
             for (budget, (total, limits)) in Budget::BOTH
@@ -827,9 +827,9 @@ impl<'a> Ledger<'a> {
                         envelope: name.map(str::to_owned),
                         year: y.year,
                         budget: *budget,
-                        consumed: plain(*sum),
-                        forecast: Some(plain(limit)),
-                        remaining: Some(plain(limit - sum)),
+                        consumed: Amount(*sum),
+                        forecast: Some(Amount(limit)),
+                        remaining: Some(Amount(limit - sum)),
                         display: msg!(
                             "consumed-of-forecast",
                             of = of(name),
@@ -952,10 +952,10 @@ fn limit_figures(
     if let Some(year) = year {
         d = d.figure("year", year);
     }
-    d.figure("amount", plain(m.amount.into()))
-        .figure("cumulative", plain(sum))
-        .figure("limit", plain(limit.cents))
-        .figure("overrun", plain(sum - limit.cents))
+    d.figure("amount", Amount(m.amount.into()))
+        .figure("cumulative", Amount(sum))
+        .figure("limit", Amount(limit.cents))
+        .figure("overrun", Amount(sum - limit.cents))
 }
 
 fn schedule_exceeded(

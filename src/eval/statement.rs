@@ -9,16 +9,16 @@ use serde::Serialize;
 use super::ledger::{Consumption, Ledger, LimitKind, YearConsumption};
 use crate::eval::view::{EndCause, View};
 use crate::language::model::Budget;
-use crate::money::plain;
+use crate::money::Amount;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct MonthLine {
     pub year: i32,
     pub month: u32,
-    pub ae: String,
-    pub cp: String,
-    pub cumulative_ae: String,
-    pub cumulative_cp: String,
+    pub ae: Amount,
+    pub cp: Amount,
+    pub cumulative_ae: Amount,
+    pub cumulative_cp: Amount,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -28,18 +28,18 @@ pub struct HolderLine {
     pub supplier: String,
     pub holder: Option<String>,
     pub commitments: usize,
-    pub committed: String,
-    pub paid: String,
-    pub remaining: String,
+    pub committed: Amount,
+    pub paid: Amount,
+    pub remaining: Amount,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CommitmentLine {
     pub ej: String,
     pub supplier: Option<String>,
-    pub committed: String,
-    pub paid: String,
-    pub remaining: String,
+    pub committed: Amount,
+    pub paid: Amount,
+    pub remaining: Amount,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -227,10 +227,10 @@ impl Statement {
             MonthLine {
                 year,
                 month,
-                ae: plain(ae),
-                cp: plain(cp),
-                cumulative_ae: plain(cum_ae),
-                cumulative_cp: plain(cum_cp),
+                ae: Amount(ae),
+                cp: Amount(cp),
+                cumulative_ae: Amount(cum_ae),
+                cumulative_cp: Amount(cum_cp),
             }
         };
         for (key, sums) in &track.months {
@@ -335,9 +335,9 @@ impl Statement {
                     holder: holder_name(&supplier),
                     supplier,
                     commitments: n,
-                    committed: plain(ae),
-                    paid: plain(cp),
-                    remaining: plain(ae - cp),
+                    committed: Amount(ae),
+                    paid: Amount(cp),
+                    remaining: Amount(ae - cp),
                 })
                 .collect(),
             commitments: commitments
@@ -345,9 +345,9 @@ impl Statement {
                 .map(|(ej, ae, cp, supplier)| CommitmentLine {
                     ej,
                     supplier,
-                    committed: plain(ae),
-                    paid: plain(cp),
-                    remaining: plain(ae - cp),
+                    committed: Amount(ae),
+                    paid: Amount(cp),
+                    remaining: Amount(ae - cp),
                 })
                 .collect(),
             findings: crate::diag::Counts::default(),
@@ -401,10 +401,10 @@ impl Statement {
                 let line = MonthLine {
                     year,
                     month,
-                    ae: plain(0),
-                    cp: plain(0),
-                    cumulative_ae: m.cumulative_ae.clone(),
-                    cumulative_cp: m.cumulative_cp.clone(),
+                    ae: Amount(0),
+                    cp: Amount(0),
+                    cumulative_ae: m.cumulative_ae,
+                    cumulative_cp: m.cumulative_cp,
                 };
                 self.months.push(line);
             }
@@ -441,7 +441,7 @@ fn forecast_steps(
         lines.sort_by_key(|y| y.year);
         let mut cumulative = 0i128;
         for (k, y) in lines.iter().enumerate() {
-            cumulative += y.forecast.as_deref().and_then(cents_of).unwrap_or(0);
+            cumulative += y.forecast.map_or(0, Amount::cents);
             let last_of_year = lines.get(k + 1).is_none_or(|next| next.year != y.year);
             if let (true, Some(end)) = (last_of_year, NaiveDate::from_ymd_opt(y.year, 12, 31)) {
                 forecast.push((end, budget, cumulative));
@@ -458,10 +458,4 @@ fn following((year, month): (i32, u32)) -> (i32, u32) {
     } else {
         (year, month + 1)
     }
-}
-
-/// Cents of a plain decimal amount (`400000.00`), as the summary writes them.
-fn cents_of(plain: &str) -> Option<i128> {
-    let d: rust_decimal::Decimal = plain.parse().ok()?;
-    crate::money::to_cents(d)
 }

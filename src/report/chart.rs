@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::statement::escape;
+use super::table::escape;
 use crate::eval::ledger::LimitKind;
 use crate::eval::statement::{Series, Statement};
 use crate::eval::view::KeyKind;

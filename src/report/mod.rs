@@ -9,6 +9,7 @@ pub mod json;
 pub mod overview;
 pub mod sarif;
 pub mod statement;
+pub mod table;
 pub mod text;
 pub mod xlsx;
 

@@ -5,19 +5,20 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::statement::{Cell, Table};
+use super::table::{Cell, Table, eur};
 use crate::diag::Counts;
 use crate::eval::statement::Statement;
 use crate::i18n::{Lang, Message};
 use crate::language::model::Budget;
+use crate::money::Amount;
 
 /// One budget of a convention as a whole: consumed against its ceiling in
 /// force (none when only its envelopes have one).
 #[derive(Clone, Debug, Serialize)]
 pub struct BudgetFigures {
-    pub consumed: String,
-    pub ceiling: Option<String>,
-    pub remaining: Option<String>,
+    pub consumed: Amount,
+    pub ceiling: Option<Amount>,
+    pub remaining: Option<Amount>,
 }
 
 /// The next date of a convention's calendar after the statement's date.
@@ -47,9 +48,9 @@ pub struct OverviewLine {
     pub next: Option<NextDate>,
 }
 
-/// Whether a remaining amount (`-1000.00`) is below zero.
-fn negative(remaining: &Option<String>) -> bool {
-    remaining.as_deref().is_some_and(|r| r.starts_with('-'))
+/// Whether a remaining amount is below zero.
+fn negative(remaining: &Option<Amount>) -> bool {
+    remaining.is_some_and(|r| r.cents() < 0)
 }
 
 /// The overview of settled statements (`statement::settle`: the key dates
@@ -63,9 +64,9 @@ pub fn overview(statements: &[Statement]) -> Vec<OverviewLine> {
                     .iter()
                     .find(|c| c.budget == budget && c.envelope.is_none() && c.year.is_none())
                     .map(|c| BudgetFigures {
-                        consumed: c.consumed.clone(),
-                        ceiling: c.ceiling.clone(),
-                        remaining: c.remaining.clone(),
+                        consumed: c.consumed,
+                        ceiling: c.ceiling,
+                        remaining: c.remaining,
                     })
             };
             let with_ceiling: Vec<_> = st
@@ -111,13 +112,10 @@ pub fn anchor(i: usize) -> String {
 pub fn table(lines: &[OverviewLine], lang: Lang) -> Table {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
     let amount = |b: &Option<BudgetFigures>, ceiling: bool| {
-        Cell::Amount(b.as_ref().map_or_else(String::new, |b| {
-            if ceiling {
-                b.ceiling.clone().unwrap_or_default()
-            } else {
-                b.consumed.clone()
-            }
-        }))
+        Cell::Amount(
+            b.as_ref()
+                .and_then(|b| if ceiling { b.ceiling } else { Some(b.consumed) }),
+        )
     };
     let headers = [
         "report-col-convention",
@@ -169,14 +167,14 @@ pub fn human(lines: &[OverviewLine], lang: Lang) -> String {
     for l in lines {
         let budget = |name: &str, b: &Option<BudgetFigures>| {
             b.as_ref().map(|b| {
-                let consumed = super::statement::eur(&b.consumed, lang);
+                let consumed = eur(b.consumed, lang);
                 match &b.ceiling {
                     Some(c) => lang
                         .tr(&crate::msg!(
                             "overview-budget-of",
                             budget = name,
                             consumed = consumed,
-                            ceiling = super::statement::eur(c, lang)
+                            ceiling = eur(*c, lang)
                         ))
                         .into_owned(),
                     None => lang

@@ -8,10 +8,12 @@ use std::io;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::table::{Cell, Table, escape, eur};
 use crate::audit::Audit;
 use crate::diag::Diagnostic;
 use crate::eval::statement::Statement;
 use crate::i18n::{Lang, Message};
+use crate::money::Amount;
 use crate::msg;
 use crate::source::Sources;
 
@@ -122,15 +124,6 @@ fn status_text(status: &str, lang: Lang) -> String {
     lang.tr(&Message::new(id)).into_owned()
 }
 
-/// `400000.00` → `400 000,00 €` (French typography in French).
-pub(super) fn eur(plain: &str, lang: Lang) -> String {
-    plain
-        .parse::<rust_decimal::Decimal>()
-        .ok()
-        .and_then(crate::money::to_cents)
-        .map_or_else(|| plain.to_owned(), |c| lang.amount(c))
-}
-
 /// What a line of figures counts: the convention or an envelope, over its
 /// life or one budget year.
 fn scope(envelope: &Option<String>, year: Option<i32>, lang: Lang) -> String {
@@ -161,7 +154,7 @@ pub fn human(
     lang: Lang,
 ) -> io::Result<()> {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
-    let eur = |p: &str| eur(p, lang);
+    let eur = |a: Amount| eur(a, lang);
     let mut out = String::new();
     if statements.len() > 1 {
         let lines = super::overview::overview(statements);
@@ -209,10 +202,10 @@ pub fn human(
                 out,
                 "  {:<10} {:>15} {:>15} {:>15} {:>15}",
                 month(m.year, m.month, lang),
-                eur(&m.ae),
-                eur(&m.cp),
-                eur(&m.cumulative_ae),
-                eur(&m.cumulative_cp)
+                eur(m.ae),
+                eur(m.cp),
+                eur(m.cumulative_ae),
+                eur(m.cumulative_cp)
             );
         }
         let _ = writeln!(out, "\n{}", t("report-per-holder"));
@@ -222,9 +215,9 @@ pub fn human(
                 "report-holder-line",
                 supplier = h.supplier.as_str(),
                 name = name,
-                committed = eur(&h.committed),
-                paid = eur(&h.paid),
-                remaining = eur(&h.remaining)
+                committed = eur(h.committed),
+                paid = eur(h.paid),
+                remaining = eur(h.remaining)
             )
             .count("commitments", h.commitments);
             let _ = writeln!(out, "  {}", lang.tr(&line));
@@ -234,9 +227,9 @@ pub fn human(
             let line = msg!(
                 "report-commitment-line",
                 ej = e.ej.as_str(),
-                committed = eur(&e.committed),
-                paid = eur(&e.paid),
-                remaining = eur(&e.remaining)
+                committed = eur(e.committed),
+                paid = eur(e.paid),
+                remaining = eur(e.remaining)
             );
             let _ = writeln!(out, "  {}", lang.tr(&line));
         }
@@ -422,37 +415,31 @@ pub fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
 /// amounts are numbers in the dialect's notation.
 pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
     let mut out = String::new();
-    let field = |s: &str| super::csv_field(&neutralised(s)).into_owned();
-    let amount = |a: &str| match dialect {
-        CsvDialect::Excel => a.replace('.', ","),
-        CsvDialect::Plain => a.to_owned(),
+    let end = match dialect {
+        CsvDialect::Excel => "\r\n",
+        CsvDialect::Plain => "\n",
     };
-    let mut line = |fields: [&str; 7]| {
-        let texts = [0, 1, 2, 3];
-        for (i, f) in fields.iter().enumerate() {
+    out.push_str("convention;section;key;budget;amount;limit;remaining");
+    out.push_str(end);
+    let mut line = |texts: [&str; 4], amounts: [Option<Amount>; 3]| {
+        for (i, t) in texts.iter().enumerate() {
             if i > 0 {
                 out.push(';');
             }
-            if texts.contains(&i) {
-                out.push_str(&field(f));
-            } else {
-                out.push_str(&amount(f));
+            out.push_str(&super::csv_field(&neutralised(t)));
+        }
+        for a in amounts {
+            out.push(';');
+            if let Some(a) = a {
+                let plain = a.to_string();
+                match dialect {
+                    CsvDialect::Excel => out.push_str(&plain.replace('.', ",")),
+                    CsvDialect::Plain => out.push_str(&plain),
+                }
             }
         }
-        out.push_str(match dialect {
-            CsvDialect::Excel => "\r\n",
-            CsvDialect::Plain => "\n",
-        });
+        out.push_str(end);
     };
-    line([
-        "convention",
-        "section",
-        "key",
-        "budget",
-        "amount",
-        "limit",
-        "remaining",
-    ]);
     for st in statements {
         let conv = st.convention.as_str();
         // The key: `total` or the budget year, after the envelope's name
@@ -462,114 +449,55 @@ pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
             None => key,
         };
         for c in &st.consumption {
-            let ceiling = c.ceiling.clone().unwrap_or_default();
-            let remaining = c.remaining.clone().unwrap_or_default();
             let period = c.year.map_or_else(|| "total".to_owned(), |y| y.to_string());
             let budget = c.budget.to_string();
-            line([
-                conv,
-                "ceiling",
-                &key(&c.envelope, period),
-                &budget,
-                &c.consumed,
-                &ceiling,
-                &remaining,
-            ]);
+            line(
+                [conv, "ceiling", &key(&c.envelope, period), &budget],
+                [Some(c.consumed), c.ceiling, c.remaining],
+            );
         }
         for y in &st.schedule {
             let budget = y.budget.to_string();
-            let forecast = y.forecast.clone().unwrap_or_default();
-            line([
-                conv,
-                "schedule",
-                &key(&y.envelope, y.year.to_string()),
-                &budget,
-                &y.consumed,
-                &forecast,
-                "",
-            ]);
+            line(
+                [
+                    conv,
+                    "schedule",
+                    &key(&y.envelope, y.year.to_string()),
+                    &budget,
+                ],
+                [Some(y.consumed), y.forecast, None],
+            );
         }
         for m in &st.months {
             let key = format!("{}-{:02}", m.year, m.month);
-            line([conv, "month", &key, "AE", &m.ae, "", ""]);
-            line([conv, "month", &key, "CP", &m.cp, "", ""]);
+            line([conv, "month", &key, "AE"], [Some(m.ae), None, None]);
+            line([conv, "month", &key, "CP"], [Some(m.cp), None, None]);
         }
         for h in &st.holders {
-            line([
-                conv,
-                "holder",
-                &h.supplier,
-                "AE",
-                &h.committed,
-                "",
-                &h.remaining,
-            ]);
-            line([conv, "holder", &h.supplier, "CP", &h.paid, "", ""]);
+            line(
+                [conv, "holder", &h.supplier, "AE"],
+                [Some(h.committed), None, Some(h.remaining)],
+            );
+            line(
+                [conv, "holder", &h.supplier, "CP"],
+                [Some(h.paid), None, None],
+            );
         }
         for e in &st.commitments {
-            line([
-                conv,
-                "commitment",
-                &e.ej,
-                "AE",
-                &e.committed,
-                "",
-                &e.remaining,
-            ]);
-            line([conv, "commitment", &e.ej, "CP", &e.paid, "", ""]);
+            line(
+                [conv, "commitment", &e.ej, "AE"],
+                [Some(e.committed), None, Some(e.remaining)],
+            );
+            line(
+                [conv, "commitment", &e.ej, "CP"],
+                [Some(e.paid), None, None],
+            );
         }
     }
     match dialect {
         CsvDialect::Excel => format!("\u{FEFF}{out}"),
         CsvDialect::Plain => out,
     }
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A cell of one of the statement's tables, typed: HTML writes it as text
-/// (amounts and counts aligned right), XLSX as a number or a date.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
-    Text(String),
-    /// An amount in euros as the statement states it (`-1000.00`); empty
-    /// when there is none (no ceiling in force).
-    Amount(String),
-    Count(usize),
-    Date(Option<NaiveDate>),
-    /// A month: year and month.
-    Month(i32, u32),
-    Year(i32),
-    /// A text that leads to a place of the same document (`#anchor` in
-    /// HTML); a text elsewhere.
-    Link(String, String),
-}
-
-/// One of the statement's tables, described once for every renderer that
-/// draws tables.
-pub struct Table {
-    /// The catalogue id of its heading (`report-ceilings`), which also
-    /// names its sheet in XLSX.
-    pub id: &'static str,
-    pub heading: String,
-    pub headers: Vec<String>,
-    /// As many cells as `headers` each.
-    pub rows: Vec<Vec<Cell>>,
 }
 
 /// The statement's tables: consumption against the ceilings, the
@@ -587,7 +515,7 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
             })
             .collect()
     };
-    let amount = |v: &Option<String>| Cell::Amount(v.clone().unwrap_or_default());
+    let amount = |v: &Option<Amount>| Cell::Amount(*v);
     let table = |id: &'static str, headers: &[&'static str], rows: Vec<Vec<Cell>>| Table {
         id,
         heading: t(id),
@@ -624,7 +552,7 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
                     vec![
                         Cell::Text(scope(&c.envelope, c.year, lang)),
                         Cell::Text(c.budget.to_string()),
-                        Cell::Amount(c.consumed.clone()),
+                        Cell::Amount(Some(c.consumed)),
                         amount(&c.ceiling),
                         amount(&c.remaining),
                     ]
@@ -648,7 +576,7 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
                         Cell::Text(scope(&y.envelope, None, lang)),
                         Cell::Year(y.year),
                         Cell::Text(y.budget.to_string()),
-                        Cell::Amount(y.consumed.clone()),
+                        Cell::Amount(Some(y.consumed)),
                         amount(&y.forecast),
                         amount(&y.remaining),
                     ]
@@ -669,10 +597,10 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
                 .map(|m| {
                     vec![
                         Cell::Month(m.year, m.month),
-                        Cell::Amount(m.ae.clone()),
-                        Cell::Amount(m.cp.clone()),
-                        Cell::Amount(m.cumulative_ae.clone()),
-                        Cell::Amount(m.cumulative_cp.clone()),
+                        Cell::Amount(Some(m.ae)),
+                        Cell::Amount(Some(m.cp)),
+                        Cell::Amount(Some(m.cumulative_ae)),
+                        Cell::Amount(Some(m.cumulative_cp)),
                     ]
                 })
                 .collect(),
@@ -694,9 +622,9 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
                         Cell::Text(x.supplier.clone()),
                         Cell::Text(x.holder.clone().unwrap_or_default()),
                         Cell::Count(x.commitments),
-                        Cell::Amount(x.committed.clone()),
-                        Cell::Amount(x.paid.clone()),
-                        Cell::Amount(x.remaining.clone()),
+                        Cell::Amount(Some(x.committed)),
+                        Cell::Amount(Some(x.paid)),
+                        Cell::Amount(Some(x.remaining)),
                     ]
                 })
                 .collect(),
@@ -716,9 +644,9 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
                     vec![
                         Cell::Text(e.ej.clone()),
                         Cell::Text(e.supplier.clone().unwrap_or_default()),
-                        Cell::Amount(e.committed.clone()),
-                        Cell::Amount(e.paid.clone()),
-                        Cell::Amount(e.remaining.clone()),
+                        Cell::Amount(Some(e.committed)),
+                        Cell::Amount(Some(e.paid)),
+                        Cell::Amount(Some(e.remaining)),
                     ]
                 })
                 .collect(),
@@ -762,8 +690,13 @@ fn table(h: &mut String, table: &Table, lang: Lang) {
         for cell in row {
             if let Cell::Amount(a) = cell {
                 // A negative amount (a ceiling or a forecast overrun) stands out.
-                let class = if a.starts_with('-') { "\"n neg\"" } else { "n" };
-                let _ = write!(h, "<td class={class}>{}</td>", escape(&eur(a, lang)));
+                let class = if a.is_some_and(|a| a.cents() < 0) {
+                    "\"n neg\""
+                } else {
+                    "n"
+                };
+                let text = a.map_or_else(String::new, |a| eur(a, lang));
+                let _ = write!(h, "<td class={class}>{}</td>", escape(&text));
                 continue;
             }
             if let Cell::Link(text, anchor) = cell {
@@ -777,7 +710,7 @@ fn table(h: &mut String, table: &Table, lang: Lang) {
             }
             let (text, number) = match cell {
                 Cell::Text(t) | Cell::Link(t, _) => (t.clone(), false),
-                Cell::Amount(a) => (eur(a, lang), true),
+                Cell::Amount(a) => (a.map_or_else(String::new, |a| eur(a, lang)), true),
                 Cell::Count(n) => (n.to_string(), true),
                 Cell::Date(d) => (d.map_or_else(String::new, |d| lang.date(d)), false),
                 Cell::Month(y, m) => (month(*y, *m, lang), false),

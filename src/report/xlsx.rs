@@ -16,7 +16,8 @@ use std::io;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::statement::{Cell, Findings, Table, tables};
+use super::statement::{Findings, tables};
+use super::table::{Cell, Table};
 use crate::audit::Audit;
 use crate::eval::statement::Statement;
 use crate::i18n::{Lang, Message};
@@ -327,12 +328,8 @@ fn row_wrapping(
                 };
                 sheet.write_string_with_format(r, c, text, format)?;
             }
-            Cell::Amount(plain) => {
-                let value = plain
-                    .parse::<rust_decimal::Decimal>()
-                    .ok()
-                    .and_then(|d| d.to_f64());
-                if let Some(value) = value {
+            Cell::Amount(amount) => {
+                if let Some(value) = amount.and_then(|a| a.to_decimal().to_f64()) {
                     sheet.write_number_with_format(r, c, value, &f.amount)?;
                 }
             }
