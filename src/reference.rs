@@ -20,7 +20,7 @@ use crate::eval::view::{Scope, Version, View};
 use crate::input::Transaction;
 use crate::input::csv::{Export, Input, ReadOptions, Row};
 use crate::input::parse::{budget_title, normalize_code, normalize_programme, pce_account};
-use crate::language::model::{Budget, CodeField, Convention, Restriction};
+use crate::language::model::{Budget, CodeField, Convention, Restriction, WaiverKey};
 use crate::span::Span;
 
 /// A finding, as far as a verdict goes.
@@ -580,7 +580,7 @@ fn cumulative(view: &View<'_>, rows: &[(Line, u8)], outs: &mut Vec<Out>, totals:
     let waived_dps: Vec<Vec<u8>> = c
         .waivers
         .iter()
-        .filter(|w| w.key.value.0 == "dp")
+        .filter(|w| w.key.value.0 == WaiverKey::Dp)
         .map(|w| normalize_code(w.key.value.1.as_bytes()).to_vec())
         .collect();
     let mut moves: Vec<Move<'_>> = Vec::new();
@@ -868,7 +868,10 @@ fn waive(conventions: &[Convention], outs: Vec<Out>) -> Vec<Finding> {
             };
             let hit = waivers.iter().position(|(c, w)| {
                 let (kind, number) = &w.key.value;
-                let key = if kind == "ej" { &o.ej } else { &o.dp };
+                let key = match kind {
+                    WaiverKey::Ej => &o.ej,
+                    WaiverKey::Dp => &o.dp,
+                };
                 c.source == source
                     && w.code.value == f.code.as_str()
                     && key.as_deref() == Some(number.as_str())

@@ -503,7 +503,7 @@ impl<'c> Waivers<'c> {
             };
             let matches = c.source == source
                 && w.code.value == d.code.as_str()
-                && d.figure_value(kind) == Some(number.as_str())
+                && d.figure_value(kind.as_str()) == Some(number.as_str())
                 && in_time;
             if matches {
                 used.set(true);

@@ -98,6 +98,15 @@ fn a_record_longer_than_16_mib_stops_reading_with_an_error() {
     ]);
     assert_eq!(code, 2);
     assert!(stdout.contains("a record longer than 16 MiB"), "{stdout}");
+    // In French too: the cause is carried typed to the catalogue.
+    let (code, stdout, _) = clausier(&[
+        "--lang", "fr", "check", "--color", "never", "--format", "plain", SEED, &path,
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stdout.contains("un enregistrement de plus de 16 Mio"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -199,6 +199,9 @@ report-col-row = row
 report-col-role = role
 report-col-file = file
 report-col-bytes = bytes
+report-col-ae = AE
+report-col-cp = CP
+report-col-ej = EJ
 
 ## Human output: findings beyond the first 20 of a code.
 human-more = … and { $more } more `{ $code }`

@@ -232,6 +232,9 @@ report-col-row = ligne
 report-col-role = rôle
 report-col-file = fichier
 report-col-bytes = octets
+report-col-ae = AE
+report-col-cp = CP
+report-col-ej = EJ
 
 ## Sortie lisible : les constats au-delà des 20 premiers d'un code.
 human-more = … et { $more } autres `{ $code }`

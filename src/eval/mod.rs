@@ -26,7 +26,7 @@ use crate::eval::view::{End, EndCause, MarketInForce, View};
 use crate::i18n::{Message, Sep};
 use crate::input::parse::{day_number, normalize_code, normalize_programme, same};
 use crate::input::{Accounting, Layout, Transaction};
-use crate::language::model::{CodeField, Convention, Restriction};
+use crate::language::model::{CodeField, Convention, Restriction, WaiverKey};
 use crate::msg;
 use crate::span::{Span, Spanned};
 use ledger::Ledger;
@@ -285,7 +285,7 @@ impl RowRules {
                 .convention
                 .waivers
                 .iter()
-                .filter(|w| w.key.value.0 == "dp")
+                .filter(|w| w.key.value.0 == WaiverKey::Dp)
                 .map(|w| normalize_code(w.key.value.1.as_bytes()).to_vec())
                 .collect(),
             delegated: view.versions().map(|v| (v.from, v.delegated)).collect(),

@@ -63,9 +63,10 @@ pub struct KeyDateLine {
     /// The date in words, in the run's language: filled by the renderer
     /// from `kind` (`report::statement::json`).
     pub what: String,
-    /// `past`, `soon` (within 90 days of the statement's date) or `later`:
-    /// filled by the renderer, which knows the statement's date.
-    pub status: &'static str,
+    /// Where it stands from the statement's date: filled by the renderer,
+    /// which knows that date (`report::statement::settle`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<KeyStatus>,
     /// What the end in force was fixed by (for `end`).
     #[serde(skip)]
     pub cause: Option<crate::i18n::Message>,
@@ -95,13 +96,36 @@ impl KeyDateLine {
     }
 
     /// Where the date stands from the statement's date `on`.
-    pub fn status_on(&self, on: NaiveDate) -> &'static str {
+    pub fn status_on(&self, on: NaiveDate) -> KeyStatus {
         if self.date < on {
-            "past"
+            KeyStatus::Past
         } else if self.date <= on + chrono::Days::new(90) {
-            "soon"
+            KeyStatus::Soon
         } else {
-            "later"
+            KeyStatus::Later
+        }
+    }
+}
+
+/// Where a key date stands from the statement's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyStatus {
+    /// Before it.
+    Past,
+    /// Within the 90 days after it.
+    Soon,
+    /// Later.
+    Later,
+}
+
+impl KeyStatus {
+    /// Its catalogue entry.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            KeyStatus::Past => "key-past",
+            KeyStatus::Soon => "key-soon",
+            KeyStatus::Later => "key-later",
         }
     }
 }
@@ -361,7 +385,7 @@ impl Statement {
                     kind: k.kind,
                     number: k.number,
                     what: String::new(),
-                    status: "",
+                    status: None,
                     cause: (k.kind == crate::eval::view::KeyKind::End)
                         .then(|| view.end.map(|e| e.cause.message()))
                         .flatten(),

@@ -283,7 +283,7 @@ impl Export {
             let event = self.splitter.read_next().map_err(|e| {
                 Box::new(Diagnostic::new(
                     Code::InputUnreadable,
-                    msg!("reading-stopped", error = e.to_string())
+                    msg!("reading-stopped", error = crate::i18n::io_error(&e))
                         .arg("line", self.splitter.next_line().to_string()),
                 ))
             })?;
@@ -719,7 +719,11 @@ fn find_header(
             Err(e) => {
                 return Err(Box::new(Diagnostic::new(
                     Code::InputUnreadable,
-                    msg!("cannot-read", file = name, error = e.to_string()),
+                    msg!(
+                        "cannot-read",
+                        file = name,
+                        error = crate::i18n::io_error(&e)
+                    ),
                 )));
             }
         }

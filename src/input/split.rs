@@ -17,6 +17,29 @@ use std::io::{self, Read};
 
 use super::parse::word;
 
+/// Why a record cannot be read: carried in an `io::Error` to the catalogue
+/// (`i18n::io_error`), never told from the error's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordError {
+    /// Longer than [`MAX_RECORD`].
+    TooLong,
+    /// A quoted field runs past [`MAX_RECORD`] bytes without its closing
+    /// quote.
+    QuoteNeverClosed,
+}
+
+impl From<RecordError> for io::Error {
+    fn from(e: RecordError) -> io::Error {
+        let message = match e {
+            RecordError::TooLong => crate::i18n::Message::new("record-too-long")
+                .arg("mib", (MAX_RECORD >> 20).to_string()),
+            RecordError::QuoteNeverClosed => crate::i18n::Message::new("quote-never-closed")
+                .arg("mib", (MAX_RECORD >> 20).to_string()),
+        };
+        io::Error::new(io::ErrorKind::InvalidData, crate::i18n::Carried(message))
+    }
+}
+
 /// Longest record accepted; a longer one is an error, not unbounded memory.
 pub const MAX_RECORD: usize = 16 << 20;
 const READ_SIZE: usize = 1 << 20;
@@ -336,10 +359,7 @@ impl<R: Read> Splitter<R> {
             return Ok(false);
         }
         if self.end - self.start > MAX_RECORD {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("a record longer than {} MiB", MAX_RECORD >> 20),
-            ));
+            return Err(RecordError::TooLong.into());
         }
         if self.map.is_some() {
             return self.remap();
@@ -435,10 +455,7 @@ impl<R: Read> Splitter<R> {
             }
         };
         if line_end - self.start > MAX_RECORD {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("a record longer than {} MiB", MAX_RECORD >> 20),
-            ));
+            return Err(RecordError::TooLong.into());
         }
         self.position = Position {
             line: self.line,
@@ -573,10 +590,7 @@ impl<R: Read> Splitter<R> {
                 }
                 i = self.start + consumed;
                 if consumed > MAX_RECORD {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        "a quoted field is never closed",
-                    ));
+                    return Err(RecordError::QuoteNeverClosed.into());
                 }
                 continue;
             }
@@ -783,6 +797,30 @@ enum Quote {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn record_errors_reach_the_catalogue_typed() {
+        use crate::i18n::{Lang, io_error};
+        let quote = io::Error::from(RecordError::QuoteNeverClosed);
+        assert_eq!(
+            Lang::Fr.tr(&io_error(&quote)),
+            "un champ entre guillemets n'est pas refermé dans les 16 Mio"
+        );
+        assert_eq!(
+            Lang::En.tr(&io_error(&quote)),
+            "a quoted field is not closed within 16 MiB"
+        );
+        let long = io::Error::from(RecordError::TooLong);
+        assert_eq!(
+            Lang::Fr.tr(&io_error(&long)),
+            "un enregistrement de plus de 16 Mio"
+        );
+        // Never the catalogue's cause of an unreadable binary file.
+        assert_ne!(
+            io_error(&quote),
+            crate::i18n::Message::new("io-invalid-data")
+        );
+    }
 
     /// (line, byte, lines, fields) of a record.
     type Split = (u64, u64, u64, Vec<String>);

@@ -19,7 +19,7 @@ use crate::language::keywords::{
 };
 use crate::language::model::{
     Budget, Ceiling, Convention, Envelope, Imputation, Market, Notice, Party, Restriction,
-    ScheduleLine, Signatory, Term, TermStart,
+    ScheduleLine, Signatory, Term, TermStart, WaiverKey,
 };
 use crate::language::syntax::{Document, Item, Value, ValueKind};
 use crate::money::{literal, parse_money, to_cents};
@@ -375,7 +375,7 @@ impl Lowerer {
         let mut i = 1;
         while let Some(key) = item.values.get(i) {
             let ValueKind::Word(word) = &key.kind else {
-                self.value_error(key, Message::new("what-field-name"));
+                self.value_error(key, Message::new("what-field-name"), Form::Other);
                 i += 1;
                 continue;
             };
@@ -384,7 +384,7 @@ impl Lowerer {
                 "chorus" => &mut market.chorus,
                 "numero" => &mut market.number,
                 _ => {
-                    self.unknown_word(word, key.span, MARKET_FIELDS, "market-field");
+                    self.unknown_word(word, key.span, MARKET_FIELDS, Unknown::MarketField);
                     i += 2;
                     continue;
                 }
@@ -395,9 +395,12 @@ impl Lowerer {
             };
             match value {
                 Some(v) => *slot = Some(v),
-                None => {
-                    self.missing_value(item, key.span, msg!("what-value-of", word = word.as_str()))
-                }
+                None => self.missing_value(
+                    item,
+                    key.span,
+                    msg!("what-value-of", word = word.as_str()),
+                    Form::Other,
+                ),
             }
             i += 2;
         }
@@ -499,16 +502,22 @@ impl Lowerer {
     /// duration and the number of values it took.
     fn duration(&mut self, item: &Item, at: usize) -> Option<(crate::dates::Duration, usize)> {
         use crate::dates::Duration;
-        let count_value = self.value_at(item, at, Message::new("what-duration-count"))?;
+        let count_value =
+            self.value_at(item, at, Message::new("what-duration-count"), Form::Other)?;
         let count = match &count_value.kind {
             ValueKind::Word(w) => w.parse::<u32>().ok().filter(|n| *n <= 100_000),
             _ => None,
         };
         let Some(count) = count else {
-            self.value_error(count_value, Message::new("what-whole-number"));
+            self.value_error(count_value, Message::new("what-whole-number"), Form::Other);
             return None;
         };
-        let unit_value = self.value_at(item, at + 1, Message::new("what-duration-unit"))?;
+        let unit_value = self.value_at(
+            item,
+            at + 1,
+            Message::new("what-duration-unit"),
+            Form::Other,
+        )?;
         let unit = match &unit_value.kind {
             ValueKind::Word(w) => fold(w),
             _ => "".into(),
@@ -521,7 +530,7 @@ impl Lowerer {
             ("mois", _) => (Duration::Months(count), 2),
             ("an" | "ans" | "annee" | "annees", _) => (Duration::Years(count), 2),
             _ => {
-                self.value_error(unit_value, Message::new("what-unit"));
+                self.value_error(unit_value, Message::new("what-unit"), Form::Other);
                 return None;
             }
         };
@@ -549,7 +558,12 @@ impl Lowerer {
                     {
                         Some(n) if n <= 100 => n,
                         _ => {
-                            self.missing_value(item, key.span, Message::new("what-renewal-count"));
+                            self.missing_value(
+                                item,
+                                key.span,
+                                Message::new("what-renewal-count"),
+                                Form::Other,
+                            );
                             return None;
                         }
                     };
@@ -565,7 +579,7 @@ impl Lowerer {
                     i += 1;
                 }
                 _ => {
-                    self.value_error(key, Message::new("what-renewal-clause"));
+                    self.value_error(key, Message::new("what-renewal-clause"), Form::Other);
                     return None;
                 }
             }
@@ -595,7 +609,12 @@ impl Lowerer {
                         Some("delegant") => Some(Role::Delegant),
                         Some("delegataire") => Some(Role::Delegataire),
                         _ => {
-                            self.missing_value(item, key.span, Message::new("what-notice-by"));
+                            self.missing_value(
+                                item,
+                                key.span,
+                                Message::new("what-notice-by"),
+                                Form::Other,
+                            );
                             return None;
                         }
                     };
@@ -606,7 +625,12 @@ impl Lowerer {
                         Some("resiliation") => Purpose::Termination,
                         Some("modification") => Purpose::Change,
                         _ => {
-                            self.missing_value(item, key.span, Message::new("what-notice-object"));
+                            self.missing_value(
+                                item,
+                                key.span,
+                                Message::new("what-notice-object"),
+                                Form::Other,
+                            );
                             return None;
                         }
                     };
@@ -617,7 +641,7 @@ impl Lowerer {
                     i += 1;
                 }
                 _ => {
-                    self.value_error(key, Message::new("what-notice-clause"));
+                    self.value_error(key, Message::new("what-notice-clause"), Form::Other);
                     return None;
                 }
             }
@@ -633,13 +657,18 @@ impl Lowerer {
 
     /// `avenant N { effet DATE  plafond …  échéancier { … }  fin DATE … }`.
     fn amendment(&mut self, item: &Item) -> Option<crate::language::model::Amendment> {
-        let number_value = self.value_at(item, 0, Message::new("what-amendment-number"))?;
+        let number_value =
+            self.value_at(item, 0, Message::new("what-amendment-number"), Form::Other)?;
         let number = match &number_value.kind {
             ValueKind::Word(w) => w.parse::<u32>().ok(),
             _ => None,
         };
         let Some(number) = number else {
-            self.value_error(number_value, Message::new("what-amendment-number-block"));
+            self.value_error(
+                number_value,
+                Message::new("what-amendment-number-block"),
+                Form::Other,
+            );
             return None;
         };
         self.no_more_values(item, 1);
@@ -668,7 +697,7 @@ impl Lowerer {
                             kind.as_deref().unwrap_or(""),
                             at,
                             &["marché"],
-                            "thing-to-remove",
+                            Unknown::ThingToRemove,
                         );
                     }
                 }
@@ -800,11 +829,11 @@ impl Lowerer {
                 ValueKind::Word(w) if nature.valid(w) => {
                     values.push(Spanned::new(w.clone(), v.span))
                 }
-                _ => self.value_error(v, expected.clone()),
+                _ => self.value_error(v, expected.clone(), Form::Other),
             }
         }
         if values.is_empty() {
-            self.missing_value(item, item.head.span, expected);
+            self.missing_value(item, item.head.span, expected, Form::Other);
             return None;
         }
         Some(Restriction {
@@ -819,14 +848,15 @@ impl Lowerer {
         let code = self.code_at(item, 0, Message::new("what-waived-code"))?;
         if !Code::ALL.iter().any(|c| c.as_str() == code.value) {
             let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-            self.unknown_word(&code.value, code.span, &names, "diagnostic-code");
+            self.unknown_word(&code.value, code.span, &names, Unknown::DiagnosticCode);
             return None;
         }
-        let kind_value = self.value_at(item, 1, Message::new("what-key-kind"))?;
+        let kind_value = self.value_at(item, 1, Message::new("what-key-kind"), Form::Other)?;
         let kind = match &kind_value.kind {
-            ValueKind::Word(w) if matches!(&*fold(w), "ej" | "dp") => fold(w).into_owned(),
+            ValueKind::Word(w) if fold(w) == "ej" => WaiverKey::Ej,
+            ValueKind::Word(w) if fold(w) == "dp" => WaiverKey::Dp,
             _ => {
-                self.value_error(kind_value, Message::new("what-key-kind-long"));
+                self.value_error(kind_value, Message::new("what-key-kind-long"), Form::Other);
                 return None;
             }
         };
@@ -908,7 +938,7 @@ impl Lowerer {
     }
 
     fn term_start(&mut self, item: &Item) -> Option<Spanned<TermStart>> {
-        let value = self.value_at(item, 0, Message::new("what-effect"))?;
+        let value = self.value_at(item, 0, Message::new("what-effect"), Form::Date)?;
         match &value.kind {
             ValueKind::Word(w) if fold(w) == "signature" => {
                 Some(Spanned::new(TermStart::AtSignature, value.span))
@@ -917,7 +947,7 @@ impl Lowerer {
                 .date_at(item, 0, Message::new("what-effective-date"))
                 .map(|d| Spanned::new(TermStart::On(d.value), d.span)),
             _ => {
-                self.value_error(value, Message::new("what-effect-date"));
+                self.value_error(value, Message::new("what-effect-date"), Form::Date);
                 None
             }
         }
@@ -944,7 +974,12 @@ impl Lowerer {
             return;
         }
         let Some((amount_value, budget_values)) = values.split_last() else {
-            self.missing_value(item, item.head.span, Message::new("what-budget-amount"));
+            self.missing_value(
+                item,
+                item.head.span,
+                Message::new("what-budget-amount"),
+                Form::Amount,
+            );
             return;
         };
         let Some(amount) = self.money(amount_value) else {
@@ -962,6 +997,7 @@ impl Lowerer {
                 item,
                 item.head.span,
                 Message::new("what-budget-before-amount"),
+                Form::Amount,
             );
         }
         for budget in budgets {
@@ -1029,14 +1065,24 @@ impl Lowerer {
                 }
             };
             if line.values.is_empty() {
-                self.missing_value(line, line.head.span, Message::new("what-schedule-amounts"));
+                self.missing_value(
+                    line,
+                    line.head.span,
+                    Message::new("what-schedule-amounts"),
+                    Form::Amount,
+                );
             }
             if self.bare_amounts(&line.values) {
                 continue;
             }
             for pair in line.values.chunks(2) {
                 let [budget, amount] = pair else {
-                    self.missing_value(line, line.span, Message::new("what-amount-after-budget"));
+                    self.missing_value(
+                        line,
+                        line.span,
+                        Message::new("what-amount-after-budget"),
+                        Form::Amount,
+                    );
                     continue;
                 };
                 let (Some(budget), Some(amount)) = (self.budget(budget), self.money(amount)) else {
@@ -1140,7 +1186,12 @@ impl Lowerer {
             }
         }
         if budgets == [false, false] {
-            self.missing_value(item, item.head.span, Message::new("what-delegated"));
+            self.missing_value(
+                item,
+                item.head.span,
+                Message::new("what-delegated"),
+                Form::Other,
+            );
             return None;
         }
         Some(crate::language::model::Delegation {
@@ -1160,39 +1211,45 @@ impl Lowerer {
 
     // Value helpers. Each reports its own error and returns None on failure.
 
-    fn value_at<'a>(&mut self, item: &'a Item, index: usize, what: Message) -> Option<&'a Value> {
+    fn value_at<'a>(
+        &mut self,
+        item: &'a Item,
+        index: usize,
+        what: Message,
+        form: Form,
+    ) -> Option<&'a Value> {
         let value = item.values.get(index);
         if value.is_none() {
             let at = item.values.last().map_or(item.head.span, |v| v.span);
-            self.missing_value(item, at, what);
+            self.missing_value(item, at, what, form);
         }
         value
     }
 
     fn text_at(&mut self, item: &Item, index: usize, what: Message) -> Option<Spanned<String>> {
-        let value = self.value_at(item, index, what.clone())?;
+        let value = self.value_at(item, index, what.clone(), Form::Text)?;
         match &value.kind {
             ValueKind::Text(t) => Some(Spanned::new(t.clone(), value.span)),
             _ => {
-                self.value_error(value, msg!("what-as-text", what = what));
+                self.value_error(value, msg!("what-as-text", what = what), Form::Text);
                 None
             }
         }
     }
 
     fn code_at(&mut self, item: &Item, index: usize, what: Message) -> Option<Spanned<String>> {
-        let value = self.value_at(item, index, what.clone())?;
+        let value = self.value_at(item, index, what.clone(), Form::Other)?;
         let code = code_value(value);
         if code.is_none() {
-            self.value_error(value, what);
+            self.value_error(value, what, Form::Other);
         }
         code
     }
 
     fn date_at(&mut self, item: &Item, index: usize, what: Message) -> Option<Spanned<NaiveDate>> {
-        let value = self.value_at(item, index, what.clone())?;
+        let value = self.value_at(item, index, what.clone(), Form::Date)?;
         let ValueKind::Date(raw) = &value.kind else {
-            self.value_error(value, msg!("what-as-date", what = what));
+            self.value_error(value, msg!("what-as-date", what = what), Form::Date);
             return None;
         };
         match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
@@ -1282,7 +1339,7 @@ impl Lowerer {
 
     fn money(&mut self, value: &Value) -> Option<Spanned<Decimal>> {
         let ValueKind::Money(raw) = &value.kind else {
-            self.value_error(value, Message::new("what-amount"));
+            self.value_error(value, Message::new("what-amount"), Form::Amount);
             return None;
         };
         match parse_money(raw) {
@@ -1306,7 +1363,7 @@ impl Lowerer {
             ValueKind::Word(w) if w.eq_ignore_ascii_case("AE") => Some(Budget::AE),
             ValueKind::Word(w) if w.eq_ignore_ascii_case("CP") => Some(Budget::CP),
             _ => {
-                self.value_error(value, Message::new("what-budget"));
+                self.value_error(value, Message::new("what-budget"), Form::Other);
                 None
             }
         }
@@ -1343,8 +1400,8 @@ impl Lowerer {
         }
     }
 
-    fn value_error(&mut self, value: &Value, expected: Message) {
-        let help = value_help(&expected);
+    fn value_error(&mut self, value: &Value, expected: Message, form: Form) {
+        let help = form.help();
         self.diags.push(
             Diagnostic::new(
                 Code::ValueInvalid,
@@ -1363,8 +1420,8 @@ impl Lowerer {
         );
     }
 
-    fn missing_value(&mut self, item: &Item, at: Span, what: Message) {
-        let help = value_help(&what);
+    fn missing_value(&mut self, item: &Item, at: Span, what: Message, form: Form) {
+        let help = form.help();
         self.diags.push(
             Diagnostic::new(
                 Code::ValueInvalid,
@@ -1384,23 +1441,21 @@ impl Lowerer {
     }
 
     fn unknown(&mut self, item: &Item, candidates: &[&str]) {
-        self.unknown_word(&item.head.text, item.head.span, candidates, "clause");
+        self.unknown_word(&item.head.text, item.head.span, candidates, Unknown::Clause);
     }
 
-    /// An unknown word; `what` names the kind of word expected: `clause`,
-    /// `market-field`, `diagnostic-code`, `thing-to-remove` (catalogue
-    /// entries `unknown-<what>` and `not-a-<what>`).
-    fn unknown_word(&mut self, word: &str, span: Span, candidates: &[&str], what: &str) {
+    /// An unknown word; `what` is the kind of word expected.
+    fn unknown_word(&mut self, word: &str, span: Span, candidates: &[&str], what: Unknown) {
         let suggested = suggest(word, candidates);
         let help = match suggested {
             Some(s) => msg!("did-you-mean", word = s),
             None => msg!("expected-one-of", words = candidates.join(", ")),
         };
         let (message, label) = match what {
-            "market-field" => ("unknown-market-field", "not-a-market-field"),
-            "diagnostic-code" => ("unknown-diagnostic-code", "not-a-diagnostic-code"),
-            "thing-to-remove" => ("unknown-thing-to-remove", "not-a-thing-to-remove"),
-            _ => ("unknown-clause", "not-a-clause"),
+            Unknown::MarketField => ("unknown-market-field", "not-a-market-field"),
+            Unknown::DiagnosticCode => ("unknown-diagnostic-code", "not-a-diagnostic-code"),
+            Unknown::ThingToRemove => ("unknown-thing-to-remove", "not-a-thing-to-remove"),
+            Unknown::Clause => ("unknown-clause", "not-a-clause"),
         };
         let d = Diagnostic::new(Code::ClauseUnknown, Message::new(message).arg("word", word))
             .at_clause(self.source, span, Message::new(label))
@@ -1486,19 +1541,36 @@ fn pair_span(pair: &[Value]) -> Span {
     }
 }
 
-/// The help line for a value expected: told from the expectation's
-/// English words, the same in every language.
-fn value_help(expected: &Message) -> Message {
-    let expected = crate::i18n::Lang::En.tr(expected);
-    Message::new(
-        if expected.contains("quoted") || expected.contains("name") || expected.contains("title") {
-            "value-help-text"
-        } else if expected.contains("date") {
-            "value-help-date"
-        } else if expected.contains("amount") {
-            "value-help-amount"
-        } else {
-            "value-help-reference"
-        },
-    )
+/// The kind of word expected where an unknown one stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unknown {
+    Clause,
+    MarketField,
+    DiagnosticCode,
+    ThingToRemove,
+}
+
+/// The form of value a clause expects at a place, which chooses the help
+/// line of an error about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// A quoted text.
+    Text,
+    /// A date, yyyy-mm-dd.
+    Date,
+    /// An amount with its currency.
+    Amount,
+    /// A word, a number or a code: the language reference tells.
+    Other,
+}
+
+impl Form {
+    fn help(self) -> Message {
+        Message::new(match self {
+            Form::Text => "value-help-text",
+            Form::Date => "value-help-date",
+            Form::Amount => "value-help-amount",
+            Form::Other => "value-help-reference",
+        })
+    }
 }

@@ -171,13 +171,33 @@ pub struct Renewal {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Waiver {
     pub code: Spanned<String>,
-    /// `ej` or `dp`, and the number.
-    pub key: Spanned<(String, String)>,
+    /// What kind of number the waiver names, and the number.
+    pub key: Spanned<(WaiverKey, String)>,
     pub reason: Spanned<String>,
     pub approved_by: Option<Spanned<String>>,
     pub until: Option<Spanned<NaiveDate>>,
     #[serde(skip)]
     pub span: Span,
+}
+
+/// The kind of number a waiver names: a commitment (`ej`) or a payment
+/// (`dp`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WaiverKey {
+    Ej,
+    Dp,
+}
+
+impl WaiverKey {
+    /// The word of the rule language, which is also the name of the
+    /// finding's figure holding the number.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WaiverKey::Ej => "ej",
+            WaiverKey::Dp => "dp",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

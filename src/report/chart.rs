@@ -473,7 +473,7 @@ fn chart(st: &Statement, s: &Series, index: &str, heading: &str, lang: Lang) -> 
         if k.date < x0 || k.date > x1 {
             continue;
         }
-        if kind == "end" {
+        if k.kind == KeyKind::End {
             has_end = true;
         } else {
             has_amendment = true;

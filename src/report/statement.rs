@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::table::{Cell, Table, escape, eur};
 use crate::audit::Audit;
 use crate::diag::Diagnostic;
-use crate::eval::statement::Statement;
+use crate::eval::statement::{KeyStatus, Statement};
 use crate::i18n::{Lang, Message};
 use crate::money::Amount;
 use crate::msg;
@@ -109,19 +109,16 @@ pub fn settle(statements: &mut [Statement], on: NaiveDate, lang: Lang) {
         st.term.days_left = st.term.end.map(|end| (end - on).num_days());
         for k in &mut st.key_dates {
             k.what = lang.tr(&k.message()).into_owned();
-            k.status = k.status_on(on);
+            k.status = Some(k.status_on(on));
         }
     }
 }
 
-/// A key date's status in words.
-fn status_text(status: &str, lang: Lang) -> String {
-    let id = match status {
-        "past" => "key-past",
-        "soon" => "key-soon",
-        _ => "key-later",
-    };
-    lang.tr(&Message::new(id)).into_owned()
+/// A key date's status in words (none before the statement is settled).
+fn status_text(status: Option<KeyStatus>, lang: Lang) -> String {
+    status.map_or_else(String::new, |s| {
+        lang.tr(&Message::new(s.message_id())).into_owned()
+    })
 }
 
 /// What a line of figures counts: the convention or an envelope, over its
@@ -504,17 +501,7 @@ pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
 /// schedule, months, holders, commitments, limits crossed.
 pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
-    let heads = |ids: &[&'static str]| -> Vec<String> {
-        ids.iter()
-            .map(|id| {
-                if id.starts_with("report-") {
-                    t(id)
-                } else {
-                    (*id).to_owned()
-                }
-            })
-            .collect()
-    };
+    let heads = |ids: &[&'static str]| -> Vec<String> { ids.iter().map(|id| t(id)).collect() };
     let amount = |v: &Option<Amount>| Cell::Amount(*v);
     let table = |id: &'static str, headers: &[&'static str], rows: Vec<Vec<Cell>>| Table {
         id,
@@ -587,8 +574,8 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
             "report-per-month",
             &[
                 "report-col-month",
-                "AE",
-                "CP",
+                "report-col-ae",
+                "report-col-cp",
                 "report-cumulative-ae",
                 "report-cumulative-cp",
             ],
@@ -610,7 +597,7 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
             &[
                 "report-col-supplier",
                 "report-col-holder",
-                "EJ",
+                "report-col-ej",
                 "report-col-committed",
                 "report-col-paid",
                 "report-col-to-pay",
@@ -632,7 +619,7 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
         table(
             "report-per-commitment",
             &[
-                "EJ",
+                "report-col-ej",
                 "report-col-supplier",
                 "report-col-committed",
                 "report-col-paid",
