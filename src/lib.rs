@@ -91,7 +91,7 @@ pub fn compile_on(
     let (convention, lowered) = lower::lower(source, &doc, &blanked);
     diags.extend(lowered);
     if let Some(c) = &convention {
-        diags.extend(lints::check(&eval::view::View::new(c), today));
+        diags.extend(lints::check(&language::view::View::new(c), today));
     }
     diags.sort_by_key(|d| d.clause.as_ref().map(|c| (c.span.start, c.span.end)));
     (convention, diags)

@@ -240,7 +240,7 @@ impl Server {
             if ["durée", "préavis", "dénonciation", "fin", "reconduction"].contains(keyword) {
                 let (convention, _) = crate::compile_on(0, text, self.today);
                 if let Some(c) = &convention {
-                    lines.extend(term_dates(&crate::eval::view::View::new(c), lang));
+                    lines.extend(term_dates(&crate::language::view::View::new(c), lang));
                 }
             }
         }
@@ -566,7 +566,7 @@ const OUTLINED: &[&str] = &[
 /// The catalogue entry that says what a keyword means.
 /// The dates a term, a notice or a renewal computes: the end in force and
 /// why, then each tacit renewal with the last day a notice stops it.
-fn term_dates(view: &crate::eval::view::View<'_>, lang: Lang) -> Vec<String> {
+fn term_dates(view: &crate::language::view::View<'_>, lang: Lang) -> Vec<String> {
     let Some(end) = view.end else {
         return Vec::new();
     };

@@ -16,11 +16,11 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Code, Diagnostic, SourceId};
-use crate::eval::view::{Scope, Version, View};
 use crate::input::Transaction;
 use crate::input::csv::{Export, Input, ReadOptions, Row};
 use crate::input::parse::{budget_title, normalize_code, normalize_programme, pce_account};
 use crate::language::model::{Budget, CodeField, Convention, Restriction, WaiverKey};
+use crate::language::view::{Part, Version, View};
 use crate::span::Span;
 
 /// A finding, as far as a verdict goes.
@@ -610,8 +610,8 @@ fn cumulative(view: &View<'_>, rows: &[(Line, u8)], outs: &mut Vec<Out>, totals:
     }
     moves.sort_by_key(|m| m.date);
     // Scopes: the whole convention, then each envelope by its place.
-    let scopes: Vec<Scope> = std::iter::once(Scope::Whole)
-        .chain((0..view.envelopes.len()).map(Scope::Envelope))
+    let scopes: Vec<Part> = std::iter::once(Part::Whole)
+        .chain((0..view.envelopes.len()).map(Part::Envelope))
         .collect();
     let mut totals_of = vec![[0i128; 2]; scopes.len()];
     let mut years: Vec<(usize, i32, Budget, i128)> = Vec::new();
@@ -736,8 +736,8 @@ fn cumulative(view: &View<'_>, rows: &[(Line, u8)], outs: &mut Vec<Out>, totals:
     let delegated_ae = view.versions().any(|v| v.delegates(Budget::AE));
     for (i, scope) in scopes.iter().enumerate() {
         let name = match scope {
-            Scope::Whole => None,
-            Scope::Envelope(e) => view.envelopes.get(*e).map(|n| n.value.clone()),
+            Part::Whole => None,
+            Part::Envelope(e) => view.envelopes.get(*e).map(|n| n.value.clone()),
         };
         for budget in Budget::BOTH {
             if budget == Budget::AE && !delegated_ae {

@@ -6,10 +6,10 @@ use serde::Serialize;
 
 use super::sort::{DaySums, Movement, NO_EJ};
 use crate::diag::{Code, Diagnostic, RowRef, SourceId};
-use crate::eval::view::{self, Version, View};
 use crate::i18n::Message;
 use crate::input::parse::day_number;
 use crate::language::model::Budget;
+use crate::language::view::{self, Version, View};
 use crate::money::Amount;
 use crate::msg;
 use crate::span::Span;
@@ -88,7 +88,7 @@ impl Default for Thresholds {
 
 /// The limits of one scope (the whole convention, or an envelope) and its
 /// running sums.
-struct Scope {
+struct Tally {
     /// The envelope's name; `None` for the whole convention.
     name: Option<String>,
     totals: [i128; 2],
@@ -103,10 +103,10 @@ struct Scope {
     today: Thresholds,
 }
 
-impl Scope {
+impl Tally {
     /// The scope's limits, as the view's versions state them: `pick` reads
     /// one limit off a version.
-    fn new(view: &View<'_>, scope: view::Scope, name: Option<String>) -> Scope {
+    fn new(view: &View<'_>, scope: view::Part, name: Option<String>) -> Tally {
         let steps = |pick: &dyn Fn(&Version<'_>) -> Option<view::Limit>| {
             Limits(
                 view.steps(pick)
@@ -138,7 +138,7 @@ impl Scope {
             let year = y.year;
             y.limits = Budget::BOTH.map(|b| steps(&|v| v.forecast_in(scope, year, b)));
         }
-        Scope {
+        Tally {
             name,
             totals: [0; 2],
             ceilings,
@@ -187,7 +187,7 @@ impl Scope {
     }
 }
 
-impl Scope {
+impl Tally {
     /// Adds a day's `sum` of one budget at once, if the sums before the
     /// day plus its `peak` pass none of the limits in force (the checks of
     /// `Ledger::apply_in`, for the whole day); `false`, adding nothing,
@@ -377,7 +377,7 @@ pub struct Ledger<'a> {
     /// point at: the rule is the law's (GBCP art. 156), not a clause's.
     title: Span,
     /// The whole convention, then each envelope by its place in the view.
-    scopes: Vec<Scope>,
+    scopes: Vec<Tally>,
     /// From which day AE are delegated or not (`délégation`), in order.
     delegates_ae: Vec<(Option<i32>, bool)>,
     commitments: Vec<Commitment>,
@@ -408,9 +408,9 @@ impl<'a> Ledger<'a> {
         Ledger {
             source: c.source,
             title: c.title.span,
-            scopes: std::iter::once(Scope::new(view, view::Scope::Whole, None))
+            scopes: std::iter::once(Tally::new(view, view::Part::Whole, None))
                 .chain(view.envelopes.iter().enumerate().map(|(i, name)| {
-                    Scope::new(view, view::Scope::Envelope(i), Some(name.value.clone()))
+                    Tally::new(view, view::Part::Envelope(i), Some(name.value.clone()))
                 }))
                 .collect(),
             delegates_ae,

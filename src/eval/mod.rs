@@ -14,7 +14,6 @@ pub mod ledger;
 pub mod route;
 pub mod sort;
 pub mod statement;
-pub mod view;
 
 use rustc_hash::FxHashMap;
 
@@ -22,11 +21,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
-use crate::eval::view::{End, EndCause, MarketInForce, View};
 use crate::i18n::{Message, Sep};
 use crate::input::parse::{day_number, normalize_code, normalize_programme, same};
 use crate::input::{Accounting, Layout, Transaction};
 use crate::language::model::{CodeField, Convention, Restriction, WaiverKey};
+use crate::language::view::{End, EndCause, MarketInForce, View};
 use crate::msg;
 use crate::span::{Span, Spanned};
 use ledger::Ledger;

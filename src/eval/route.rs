@@ -11,10 +11,10 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::eval::view::View;
 use crate::input::Transaction;
 use crate::input::parse::{normalize_code, normalize_programme};
 use crate::language::model::{CodeField, Convention};
+use crate::language::view::View;
 use chrono::NaiveDate;
 
 /// Where a row goes.

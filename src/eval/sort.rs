@@ -111,9 +111,11 @@ pub enum Drained<'m> {
     Movement(usize, &'m Movement),
 }
 
-/// Envelopes a movement can name: the kind byte keeps two bits for the
-/// kind and six for the envelope.
-pub const MAX_ENVELOPES: usize = 63;
+/// Envelopes a movement can name: the language's limit
+/// ([`crate::language::view::MAX_ENVELOPES`]), which the kind byte's six
+/// bits for the envelope hold (two are the kind's).
+pub const MAX_ENVELOPES: usize = crate::language::view::MAX_ENVELOPES;
+const _: () = assert!(MAX_ENVELOPES < 64, "six bits of the kind byte");
 
 pub const NO_EJ: u32 = u32::MAX;
 

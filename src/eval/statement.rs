@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::ledger::{Consumption, Ledger, LimitKind, YearConsumption};
-use crate::eval::view::{EndCause, View};
 use crate::language::model::Budget;
+use crate::language::view::{EndCause, View};
 use crate::money::Amount;
 
 #[derive(Clone, Debug, Serialize)]
@@ -57,7 +57,7 @@ pub struct Crossing {
 #[derive(Clone, Debug, Serialize)]
 pub struct KeyDateLine {
     pub date: NaiveDate,
-    pub kind: crate::eval::view::KeyKind,
+    pub kind: crate::language::view::KeyKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
     /// The date in words, in the run's language: filled by the renderer
@@ -75,8 +75,8 @@ pub struct KeyDateLine {
 impl KeyDateLine {
     /// The date in words.
     pub fn message(&self) -> crate::i18n::Message {
-        use crate::eval::view::KeyKind;
         use crate::i18n::Message;
+        use crate::language::view::KeyKind;
         let number = self.number.unwrap_or_default().to_string();
         match self.kind {
             KeyKind::Effect => Message::new("key-effect"),
@@ -386,7 +386,7 @@ impl Statement {
                     number: k.number,
                     what: String::new(),
                     status: None,
-                    cause: (k.kind == crate::eval::view::KeyKind::End)
+                    cause: (k.kind == crate::language::view::KeyKind::End)
                         .then(|| view.end.map(|e| e.cause.message()))
                         .flatten(),
                 })

@@ -6,8 +6,8 @@ use crate::i18n::Message;
 use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Code, Diagnostic};
-use crate::eval::view::View;
 use crate::language::model::{Budget, Ceiling, CodeField, Convention, ScheduleLine};
+use crate::language::view::View;
 use crate::money::to_cents;
 use crate::span::Spanned;
 
@@ -531,12 +531,13 @@ fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
         crate::language::keywords::fold(strip_company(&a.value))
             == crate::language::keywords::fold(strip_company(&b.value))
     };
-    if let Some(name) = view.envelopes.get(crate::eval::sort::MAX_ENVELOPES) {
+    if let Some(name) = view.envelopes.get(crate::language::view::MAX_ENVELOPES) {
         push(
             out,
             Diagnostic::new(
                 Code::ValueInvalid,
-                Message::new("too-many-envelopes").count("max", crate::eval::sort::MAX_ENVELOPES),
+                Message::new("too-many-envelopes")
+                    .count("max", crate::language::view::MAX_ENVELOPES),
             )
             .at_clause(
                 c.source,
@@ -618,7 +619,7 @@ fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
         }
         for budget in Budget::BOTH {
             for yearly in [false, true] {
-                let limit = |l: [Option<crate::eval::view::Limit>; 2]| {
+                let limit = |l: [Option<crate::language::view::Limit>; 2]| {
                     l.get(budget.index()).copied().flatten()
                 };
                 let overall = if yearly {

@@ -9,3 +9,4 @@ pub mod lints;
 pub mod lower;
 pub mod model;
 pub mod syntax;
+pub mod view;

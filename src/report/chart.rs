@@ -14,9 +14,9 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::table::escape;
 use crate::eval::ledger::LimitKind;
 use crate::eval::statement::{Series, Statement};
-use crate::eval::view::KeyKind;
 use crate::i18n::{Lang, Message};
 use crate::language::model::Budget;
+use crate::language::view::KeyKind;
 use crate::msg;
 
 const WIDTH: f64 = 900.0;

@@ -25,7 +25,7 @@ pub struct BudgetFigures {
 #[derive(Clone, Debug, Serialize)]
 pub struct NextDate {
     pub date: NaiveDate,
-    pub kind: crate::eval::view::KeyKind,
+    pub kind: crate::language::view::KeyKind,
     pub what: String,
 }
 
