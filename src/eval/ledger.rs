@@ -9,7 +9,7 @@ use crate::diag::{Code, Diagnostic, RowRef, SourceId};
 use crate::i18n::Message;
 use crate::input::parse::day_number;
 use crate::language::model::Budget;
-use crate::language::view::{self, Version, View};
+use crate::language::view::{self, Dated, Version, View};
 use crate::money::Amount;
 use crate::msg;
 use crate::span::Span;
@@ -35,10 +35,8 @@ struct Limits(Vec<Limit>);
 
 impl Limits {
     fn in_force(&mut self, day: i32) -> Option<&mut Limit> {
-        self.0
-            .iter_mut()
-            .rev()
-            .find(|l| l.from.is_none_or(|(from, _)| from <= day))
+        let i = view::in_force(&self.0, |l: &Limit| l.from.map(|(from, _)| from), day)?;
+        self.0.get_mut(i)
     }
 
     fn last(&self) -> Option<&Limit> {
@@ -47,10 +45,11 @@ impl Limits {
 
     /// The limit in force on a day, read only.
     fn on(&self, day: i32) -> Option<&Limit> {
-        self.0
-            .iter()
-            .rev()
-            .find(|l| l.from.is_none_or(|(from, _)| from <= day))
+        self.0.get(view::in_force(
+            &self.0,
+            |l: &Limit| l.from.map(|(from, _)| from),
+            day,
+        )?)
     }
 }
 
@@ -379,7 +378,7 @@ pub struct Ledger<'a> {
     /// The whole convention, then each envelope by its place in the view.
     scopes: Vec<Tally>,
     /// From which day AE are delegated or not (`délégation`), in order.
-    delegates_ae: Vec<(Option<i32>, bool)>,
+    delegates_ae: Dated<bool, i32>,
     commitments: Vec<Commitment>,
     ej_names: &'a [Box<[u8]>],
     /// The DP numbers of rows that a waiver names by DP, by export and line.
@@ -401,10 +400,11 @@ pub struct Ledger<'a> {
 impl<'a> Ledger<'a> {
     pub fn new(view: &View<'_>, ej_names: &'a [Box<[u8]>], dps: &'a DpRows) -> Ledger<'a> {
         let c = view.convention;
-        let delegates_ae = view
-            .versions()
-            .map(|v| (v.from.map(day_number), v.delegates(Budget::AE)))
-            .collect();
+        let delegates_ae = Dated::from_steps(
+            view.versions()
+                .map(|v| (v.from.map(day_number), v.delegates(Budget::AE)))
+                .collect(),
+        );
         Ledger {
             source: c.source,
             title: c.title.span,
@@ -518,12 +518,7 @@ impl<'a> Ledger<'a> {
         for scope in &mut self.scopes {
             scope.begin_day(day, year);
         }
-        self.check_commitments = self
-            .delegates_ae
-            .iter()
-            .rev()
-            .find(|(from, _)| from.is_none_or(|f| f <= day))
-            .is_none_or(|(_, d)| *d);
+        self.check_commitments = self.delegates_ae.on(day).is_none_or(|d| *d);
         self.day = Some(day);
         self.settled = [false; 2];
     }
@@ -746,7 +741,7 @@ impl<'a> Ledger<'a> {
             None => limits.last().map(|l| l.cents),
         };
         // A budget the convention never delegates is not consumed by it.
-        let delegated = |b: &Budget| *b != Budget::AE || self.delegates_ae.iter().any(|(_, d)| *d);
+        let delegated = |b: &Budget| *b != Budget::AE || self.delegates_ae.values().any(|d| *d);
         let mut totals = Vec::new();
         let mut years = Vec::new();
         for scope in &self.scopes {

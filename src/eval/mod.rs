@@ -25,7 +25,7 @@ use crate::i18n::{Message, Sep};
 use crate::input::parse::{day_number, normalize_code, normalize_programme, same};
 use crate::input::{Accounting, Layout, Transaction};
 use crate::language::model::{CodeField, Convention, Restriction, WaiverKey};
-use crate::language::view::{End, EndCause, MarketInForce, View};
+use crate::language::view::{Dated, End, EndCause, MarketInForce, View};
 use crate::msg;
 use crate::span::{Span, Spanned};
 use ledger::Ledger;
@@ -156,12 +156,11 @@ fn differing<'t, 'e>(
 struct RowRules {
     start: Option<(NaiveDate, Span)>,
     end: Option<End>,
-    /// The codes of each version, from its first day (`None`: from the
-    /// start), in order.
-    imputations: Vec<(Option<NaiveDate>, Imputations)>,
-    /// The authorised markets of each version, from its first day
-    /// (`None`: from the start), in order.
-    markets: Vec<(Option<NaiveDate>, Option<u32>, Markets)>,
+    /// The codes of each version, by the day it takes effect.
+    imputations: Dated<Imputations>,
+    /// The authorised markets of each version (and the amendment's
+    /// number), by the day it takes effect.
+    markets: Dated<(Option<u32>, Markets)>,
     /// Some version names a supplier, or a contract number.
     names_suppliers: bool,
     names_contracts: bool,
@@ -171,11 +170,10 @@ struct RowRules {
     /// DP numbers named by waivers (normalized): rows carrying one keep
     /// their DP for the cumulative findings.
     waived_dps: Vec<Vec<u8>>,
-    /// The budgets delegated (AE, CP), from each version's first day.
-    delegated: Vec<(Option<NaiveDate>, [bool; 2])>,
-    /// The budget titles and PCE accounts allowed, from each version's
-    /// first day.
-    natures: Vec<(Option<NaiveDate>, [Option<Restriction>; 2])>,
+    /// The budgets delegated (AE, CP), by version.
+    delegated: Dated<[bool; 2]>,
+    /// The budget titles and PCE accounts allowed, by version.
+    natures: Dated<[Option<Restriction>; 2]>,
     /// Some version does not delegate both budgets: rows must be sorted
     /// into scope (settled once, not per row).
     partial: bool,
@@ -244,34 +242,28 @@ impl RowRules {
                 })
                 .collect()
         };
-        let imputations = view
-            .versions()
-            .map(|v| {
-                let envelopes = v
-                    .envelopes
-                    .iter()
-                    .map(|e| EnvelopeCodes {
-                        index: e.index,
-                        name: e.name.value.clone(),
-                        codes: expected(&e.codes),
-                    })
-                    .collect();
-                let common = expected(&v.codes);
-                (v.from, Imputations { common, envelopes })
-            })
-            .collect();
-        let markets: Vec<(Option<NaiveDate>, Option<u32>, Markets)> = view
-            .versions()
-            .map(|v| (v.from, v.number(), Markets::new(&v.markets)))
-            .collect();
+        let imputations = view.dated(|v| {
+            let envelopes = v
+                .envelopes
+                .iter()
+                .map(|e| EnvelopeCodes {
+                    index: e.index,
+                    name: e.name.value.clone(),
+                    codes: expected(&e.codes),
+                })
+                .collect();
+            let common = expected(&v.codes);
+            Imputations { common, envelopes }
+        });
+        let markets = view.dated(|v| (v.number(), Markets::new(&v.markets)));
         let numbers = || {
             markets
-                .iter()
-                .flat_map(|(_, _, m)| m.suppliers.iter().chain(&m.contracts))
+                .values()
+                .flat_map(|(_, m)| m.suppliers.iter().chain(&m.contracts))
         };
         let markets_stable = numbers().all(|n| normalize_code(n) == n.as_slice());
-        let names_suppliers = markets.iter().any(|(_, _, m)| !m.suppliers.is_empty());
-        let names_contracts = markets.iter().any(|(_, _, m)| !m.contracts.is_empty());
+        let names_suppliers = markets.values().any(|(_, m)| !m.suppliers.is_empty());
+        let names_contracts = markets.values().any(|(_, m)| !m.contracts.is_empty());
         RowRules {
             start: view.start,
             end: view.end,
@@ -287,17 +279,15 @@ impl RowRules {
                 .filter(|w| w.key.value.0 == WaiverKey::Dp)
                 .map(|w| normalize_code(w.key.value.1.as_bytes()).to_vec())
                 .collect(),
-            delegated: view.versions().map(|v| (v.from, v.delegated)).collect(),
+            delegated: view.dated(|v| v.delegated),
             // No version restricting the nature: nothing to look up per row.
             natures: if view
                 .versions()
                 .all(|v| v.titles.is_none() && v.accounts.is_none())
             {
-                Vec::new()
+                Dated::default()
             } else {
-                view.versions()
-                    .map(|v| (v.from, [v.titles.cloned(), v.accounts.cloned()]))
-                    .collect()
+                view.dated(|v| [v.titles.cloned(), v.accounts.cloned()])
             },
             partial: view.versions().any(|v| v.delegated != [true, true]),
             period: Period::default(),
@@ -306,23 +296,9 @@ impl RowRules {
 }
 
 impl RowRules {
-    /// The codes in force on a date, and the place of their version.
-    fn imputation_on(&self, date: NaiveDate) -> Option<(usize, &Imputations)> {
-        self.imputations
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, (from, _))| from.is_none_or(|f| f <= date))
-            .map(|(version, (_, i))| (version, i))
-    }
-
     /// The budgets delegated on a date.
     fn delegated_on(&self, date: NaiveDate) -> [bool; 2] {
-        self.delegated
-            .iter()
-            .rev()
-            .find(|(from, _)| from.is_none_or(|f| f <= date))
-            .map_or([true, true], |(_, d)| *d)
+        self.delegated.on(date).copied().unwrap_or([true, true])
     }
 }
 
@@ -510,7 +486,7 @@ impl<'c> Evaluator<'c> {
         // Every field some version checks, common or an envelope's, with
         // the first clause that states it.
         let mut fields: Vec<(CodeField, Span)> = Vec::new();
-        for (_, imp) in &self.rules.imputations {
+        for imp in self.rules.imputations.values() {
             let envelope_codes = imp.envelopes.iter().flat_map(|e| &e.codes);
             for code in imp.common.iter().chain(envelope_codes) {
                 if !fields.iter().any(|(f, _)| *f == code.0) {
@@ -533,7 +509,7 @@ impl<'c> Evaluator<'c> {
         }
         // Envelopes told apart only by absent columns: their rows belong
         // to none of them.
-        for (_, imp) in &self.rules.imputations {
+        for imp in self.rules.imputations.values() {
             for (i, a) in imp.envelopes.iter().enumerate() {
                 for b in imp.envelopes.iter().skip(i + 1) {
                     let apart = a.codes.iter().any(|ca| {
@@ -559,8 +535,8 @@ impl<'c> Evaluator<'c> {
         let market_span = self
             .rules
             .markets
-            .iter()
-            .find_map(|(_, _, m)| m.clauses.first().map(|(span, _)| *span));
+            .values()
+            .find_map(|(_, m)| m.clauses.first().map(|(span, _)| *span));
         if let (true, false, Some(span)) = (has_parties, checkable, market_span) {
             let what = msg!("unchecked-markets", file = name);
             let column = if suppliers { "fournisseur" } else { "marche" };
@@ -574,8 +550,8 @@ impl<'c> Evaluator<'c> {
             let rule = self
                 .rules
                 .natures
-                .iter()
-                .find_map(|(_, n)| n.get(k).and_then(Option::as_ref));
+                .values()
+                .find_map(|n| n.get(k).and_then(Option::as_ref));
             if let (Some(rule), None) = (rule, column) {
                 let what = msg!(
                     "unchecked-nature",
@@ -592,7 +568,7 @@ impl<'c> Evaluator<'c> {
                 .not_checked
                 .push(msg!("unchecked-uo", uo = &uo.value));
         }
-        if self.rules.delegated.iter().any(|(_, d)| !d[0]) {
+        if self.rules.delegated.values().any(|d| !d[0]) {
             self.summary
                 .not_checked
                 .push(msg!("unchecked-commitments-cp-only", file = name));
@@ -834,7 +810,7 @@ impl Shard<'_> {
         layout: &Layout,
         out: &mut dyn FnMut(Diagnostic),
     ) -> u8 {
-        let Some((version, imp)) = self.rules.imputation_on(tx.date) else {
+        let Some((version, imp)) = self.rules.imputations.step_on(tx.date) else {
             return 0;
         };
         let passed = &mut self.passed_codes;
@@ -948,13 +924,7 @@ impl Shard<'_> {
     /// The row's budget title and PCE account against those the version
     /// in force on its date allows.
     fn check_nature(&self, tx: &Transaction<'_>, layout: &Layout, out: &mut dyn FnMut(Diagnostic)) {
-        let Some((_, [titles, accounts])) = self
-            .rules
-            .natures
-            .iter()
-            .rev()
-            .find(|(from, _)| from.is_none_or(|f| f <= tx.date))
-        else {
+        let Some([titles, accounts]) = self.rules.natures.on(tx.date) else {
             return;
         };
         let checks = [
@@ -1015,13 +985,7 @@ impl Shard<'_> {
     /// its date. When no version in force names a market, nothing is
     /// restricted yet.
     fn check_market(&self, tx: &Transaction<'_>, layout: &Layout, out: &mut dyn FnMut(Diagnostic)) {
-        let Some((_, _, markets)) = self
-            .rules
-            .markets
-            .iter()
-            .rev()
-            .find(|(from, _, _)| from.is_none_or(|f| f <= tx.date))
-        else {
+        let Some((_, markets)) = self.rules.markets.on(tx.date) else {
             return;
         };
         if markets.is_empty() {
@@ -1095,13 +1059,13 @@ impl Shard<'_> {
                 value = tx.encoding.decode(value).as_ref()
             ));
             // When a later version authorises it, say from when.
-            let since = self.rules.markets.iter().find(|(from, _, m)| {
+            let since = self.rules.markets.steps().find(|(from, (_, m))| {
                 from.is_some_and(|f| f > tx.date)
                     && [&m.suppliers, &m.contracts]
                         .get(kind)
                         .is_some_and(|list| list.iter().any(|a| same(a, normalized)))
             });
-            if let Some((Some(from), number, _)) = since {
+            if let Some((Some(from), (number, _))) = since {
                 let by = number.map_or(Message::plain(""), |n| {
                     msg!("market-by-amendment", number = n.to_string())
                 });
@@ -1112,7 +1076,7 @@ impl Shard<'_> {
                         value = tx.encoding.decode(value).as_ref(),
                         by = by
                     )
-                    .date("from", *from),
+                    .date("from", from),
                 );
             }
         }

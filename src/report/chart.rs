@@ -17,6 +17,7 @@ use crate::eval::statement::{Series, Statement};
 use crate::i18n::{Lang, Message};
 use crate::language::model::Budget;
 use crate::language::view::KeyKind;
+use crate::language::view::in_force;
 use crate::msg;
 
 const WIDTH: f64 = 900.0;
@@ -625,9 +626,8 @@ fn figures(s: &Series, x0: NaiveDate, x1: NaiveDate, lang: Lang) -> String {
     let ceiling_on = |d: NaiveDate, b: Budget| {
         let mut mine: Vec<_> = s.ceilings.iter().filter(|c| c.1 == b).collect();
         mine.sort_by_key(|c| c.0);
-        mine.iter()
-            .rev()
-            .find(|c| c.0.is_none_or(|f| f <= d))
+        in_force(&mine, |c| c.0, d)
+            .and_then(|i| mine.get(i))
             .map(|c| c.2)
     };
     let mut month = NaiveDate::from_ymd_opt(x0.year(), x0.month(), 1);

@@ -24,7 +24,9 @@ use crate::language::model::{
 use crate::money::to_cents;
 use crate::span::{Span, Spanned};
 
+mod dated;
 mod term;
+pub use dated::{Dated, in_force};
 pub use term::{End, EndCause, KeyDate, KeyKind, RenewalStep};
 
 /// The most envelopes a convention may state: a limit of the language
@@ -249,11 +251,15 @@ impl<'c> View<'c> {
     /// The version in force on a date: the last one whose effect is on or
     /// before it (the convention as signed before any amendment).
     pub fn on(&self, date: NaiveDate) -> &Version<'c> {
-        self.amended
-            .iter()
-            .rev()
-            .find(|v| v.from.is_some_and(|f| f <= date))
+        in_force(&self.amended, |v| v.from, date)
+            .and_then(|i| self.amended.get(i))
             .unwrap_or(&self.signed)
+    }
+
+    /// A value of every version, by the day each takes effect: what the
+    /// tables derived from the view ask for a date ([`Dated::on`]).
+    pub fn dated<T>(&self, mut f: impl FnMut(&Version<'c>) -> T) -> Dated<T> {
+        Dated::from_steps(self.versions().map(|v| (v.from, f(v))).collect())
     }
 
     /// Every version, the convention as signed first.
