@@ -391,11 +391,13 @@ fn differing(codes: &[Option<&crate::span::Spanned<String>>; 5], line: &Line) ->
 }
 
 /// "A row goes to the convention whose every code in force on the row's
-/// date (amendments counted) equals the row's (for the code columns the
-/// export has; with envelopes, the common codes and those of one
-/// envelope). When several conventions hold a row, the ones listing the
-/// row's supplier among their holders are kept, then those whose term
-/// holds the row's date."
+/// date (amendments counted) equals the row's, on the code columns the
+/// export has (…; with envelopes, the common codes and those of one
+/// envelope). When no convention's codes in force hold a row, it goes to
+/// the conventions whose codes of another version do, before or after an
+/// amendment. When several conventions hold a row, the ones listing the
+/// row's supplier among their holders are kept (every holder a convention
+/// ever lists …), then those whose term holds the row's date."
 fn route(views: &[View<'_>], line: &Line) -> Vec<usize> {
     let holds = |v: &Version<'_>| {
         if !differing(&v.codes, line).is_empty() {
@@ -415,6 +417,11 @@ fn route(views: &[View<'_>], line: &Line) -> Vec<usize> {
     let mut candidates: Vec<usize> = (0..views.len())
         .filter(|i| views.get(*i).is_some_and(|v| holds(v.on(line.date))))
         .collect();
+    if candidates.is_empty() {
+        candidates = (0..views.len())
+            .filter(|i| views.get(*i).is_some_and(|v| v.versions().any(holds)))
+            .collect();
+    }
     let keep = |candidates: &mut Vec<usize>, test: &dyn Fn(&View<'_>) -> bool| {
         let passes = |i: &usize| views.get(*i).is_some_and(test);
         if candidates.len() > 1 && candidates.iter().any(passes) {

@@ -355,7 +355,8 @@ fn evaluate(
         .iter()
         .map(|c| Evaluator::new(c).with_period(threads.period))
         .collect();
-    let router = (conventions.len() > 1).then(|| Router::new(conventions));
+    let router = (conventions.len() > 1)
+        .then(|| Router::new(evaluators.iter().map(Evaluator::scope).collect()));
     let mut run = RunState {
         evaluators: &mut evaluators,
         router: router.as_ref(),

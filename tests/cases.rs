@@ -6,7 +6,10 @@
 //! - `rules/<case>.conv`: `clausier check` of the rule file against a
 //!   header-only export, which shows every diagnostic of the rule file;
 //! - `import/<case>.{csv,xlsx,ods}`: `clausier check` of an export of
-//!   another layout (with `<case>.profile` when there is one).
+//!   another layout (with `<case>.profile` when there is one);
+//! - `differential/<case>/`: `clausier check` of the folder's rule files
+//!   (a rules folder) against its `export.csv`: the cases the differential
+//!   tests keep, with the findings they give.
 //!
 //! Every case runs in English and in French (`--lang fr`): each snapshot
 //! has its French twin, suffixed `fr`.
@@ -46,6 +49,16 @@ fn check_cases() {
         let export = relative(path);
         let rules = rules_for(path);
         both_languages!(path, &["check", "--color", "never", &rules, &export]);
+    });
+}
+
+#[test]
+fn folder_cases() {
+    insta::glob!("cases/differential/*/export.csv", |path| {
+        let export = relative(path);
+        let folder = path.parent().expect("a case folder");
+        let rules = relative(folder);
+        both_languages!(folder, &["check", "--color", "never", &rules, &export]);
     });
 }
 

@@ -12,6 +12,7 @@
 
 pub mod ledger;
 pub mod route;
+pub mod scope;
 pub mod sort;
 pub mod statement;
 
@@ -22,14 +23,16 @@ use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::{Message, Sep};
-use crate::input::parse::{day_number, normalize_code, normalize_programme, same};
+use crate::input::parse::{day_number, normalize_code, same};
 use crate::input::{Accounting, Layout, Transaction};
 use crate::language::model::{CodeField, Convention, Restriction, WaiverKey};
-use crate::language::view::{Dated, End, EndCause, MarketInForce, View};
+use crate::language::view::{Dated, EndCause, View};
 use crate::msg;
-use crate::span::{Span, Spanned};
+use crate::span::Span;
 use ledger::Ledger;
+use scope::{EnvelopeCodes, ExpectedCode, Markets, Scope, count_differing, differing, normalize};
 use sort::{Movement, NO_EJ, Sorter};
+use std::sync::Arc;
 
 /// The period a statement covers (`clausier report --du DATE --au DATE`):
 /// rows dated after `until` are left out (counted, not checked); rows
@@ -100,78 +103,12 @@ pub struct Summary {
     pub statements: Vec<statement::Statement>,
 }
 
-/// The convention's expected codes and authorised parties, normalized once.
-/// An imputation code: field, normalized value, value as written, span,
-/// and whether a field equal to the normalized value normalizes to it
-/// (nearly always: then equal bytes settle the comparison).
-type ExpectedCode = (CodeField, Vec<u8>, String, Span, bool);
-
-/// The codes in force in one version: the common ones, and each
-/// envelope's own.
-struct Imputations {
-    common: Vec<ExpectedCode>,
-    envelopes: Vec<EnvelopeCodes>,
-}
-
-struct EnvelopeCodes {
-    /// Its place in the view's envelopes.
-    index: usize,
-    name: String,
-    codes: Vec<ExpectedCode>,
-}
-
-/// Whether the row's value of one expected code differs from it (a field
-/// the export lacks does not). Inlined: it runs for every code of every row.
-#[inline(always)]
-fn differs(code: &ExpectedCode, tx: &Transaction<'_>) -> bool {
-    let (field, expected, _, _, stable) = code;
-    let Some(value) = tx.codes.get(*field as usize).copied().flatten() else {
-        return false;
-    };
-    // Equal bytes settle it without normalizing, for a stable code.
-    let equal = (*stable && same(value, expected)) || same(normalize(*field, value), expected);
-    !equal
-}
-
-/// How many of `codes` differ in the row.
-fn count_differing(codes: &[ExpectedCode], tx: &Transaction<'_>) -> usize {
-    codes.iter().filter(|c| differs(c, tx)).count()
-}
-
-/// The fields of `codes` whose value in the row differs: field, the row's
-/// value, and the expected code.
-fn differing<'t, 'e>(
-    codes: &'e [ExpectedCode],
-    tx: &Transaction<'t>,
-) -> Vec<(CodeField, &'t [u8], &'e ExpectedCode)> {
-    let mut out = Vec::new();
-    for code in codes.iter().filter(|c| differs(c, tx)) {
-        if let Some(value) = tx.codes.get(code.0 as usize).copied().flatten() {
-            out.push((code.0, value, code));
-        }
-    }
-    out
-}
-
 struct RowRules {
-    start: Option<(NaiveDate, Span)>,
-    end: Option<End>,
-    /// The codes of each version, by the day it takes effect.
-    imputations: Dated<Imputations>,
-    /// The authorised markets of each version (and the amendment's
-    /// number), by the day it takes effect.
-    markets: Dated<(Option<u32>, Markets)>,
-    /// Some version names a supplier, or a contract number.
-    names_suppliers: bool,
-    names_contracts: bool,
-    /// Every authorised number normalizes to itself: a field equal to one
-    /// of them is authorised without normalizing it.
-    markets_stable: bool,
+    /// The convention's scope, shared with the router.
+    scope: Arc<Scope>,
     /// DP numbers named by waivers (normalized): rows carrying one keep
     /// their DP for the cumulative findings.
     waived_dps: Vec<Vec<u8>>,
-    /// The budgets delegated (AE, CP), by version.
-    delegated: Dated<[bool; 2]>,
     /// The budget titles and PCE accounts allowed, by version.
     natures: Dated<[Option<Restriction>; 2]>,
     /// Some version does not delegate both budgets: rows must be sorted
@@ -181,97 +118,10 @@ struct RowRules {
     period: Period,
 }
 
-/// The markets in force in one version, normalized once.
-struct Markets {
-    suppliers: Vec<Vec<u8>>,
-    contracts: Vec<Vec<u8>>,
-    /// Each market's clause and its label (`OVH (1001300001)`).
-    clauses: Vec<(Span, String)>,
-}
-
-impl Markets {
-    fn new(markets: &[MarketInForce<'_>]) -> Markets {
-        let number =
-            |n: Option<&Spanned<String>>| n.map(|n| normalize_code(n.value.as_bytes()).to_vec());
-        Markets {
-            suppliers: markets
-                .iter()
-                .filter_map(|m| number(m.market.chorus.as_ref()))
-                .collect(),
-            contracts: markets
-                .iter()
-                .filter_map(|m| number(m.market.number.as_ref()))
-                .collect(),
-            clauses: markets
-                .iter()
-                .map(|m| (m.market.span, market_label(m.market)))
-                .collect(),
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.clauses.is_empty()
-    }
-}
-
-/// `OVH (1001300001)`: a market's holder and CHORUS number, or its purpose.
-fn market_label(m: &crate::language::model::Market) -> String {
-    let name = m.holder.as_ref().unwrap_or(&m.purpose).value.as_str();
-    match (&m.chorus, &m.number) {
-        (Some(n), _) | (None, Some(n)) => format!("{name} ({})", n.value),
-        (None, None) => name.to_owned(),
-    }
-}
-
 impl RowRules {
     fn new(view: &View<'_>) -> RowRules {
-        let expected = |codes: &[Option<&Spanned<String>>; 5]| -> Vec<ExpectedCode> {
-            CodeField::ALL
-                .iter()
-                .zip(codes)
-                .filter_map(|(f, v)| {
-                    let v = (*v)?;
-                    let normalized = normalize(*f, v.value.as_bytes());
-                    Some((
-                        *f,
-                        normalized.to_vec(),
-                        v.value.clone(),
-                        v.span,
-                        normalize(*f, normalized) == normalized,
-                    ))
-                })
-                .collect()
-        };
-        let imputations = view.dated(|v| {
-            let envelopes = v
-                .envelopes
-                .iter()
-                .map(|e| EnvelopeCodes {
-                    index: e.index,
-                    name: e.name.value.clone(),
-                    codes: expected(&e.codes),
-                })
-                .collect();
-            let common = expected(&v.codes);
-            Imputations { common, envelopes }
-        });
-        let markets = view.dated(|v| (v.number(), Markets::new(&v.markets)));
-        let numbers = || {
-            markets
-                .values()
-                .flat_map(|(_, m)| m.suppliers.iter().chain(&m.contracts))
-        };
-        let markets_stable = numbers().all(|n| normalize_code(n) == n.as_slice());
-        let names_suppliers = markets.values().any(|(_, m)| !m.suppliers.is_empty());
-        let names_contracts = markets.values().any(|(_, m)| !m.contracts.is_empty());
         RowRules {
-            start: view.start,
-            end: view.end,
-            imputations,
-            markets,
-            names_suppliers,
-            names_contracts,
-            markets_stable,
+            scope: Arc::new(Scope::new(view)),
             waived_dps: view
                 .convention
                 .waivers
@@ -279,7 +129,6 @@ impl RowRules {
                 .filter(|w| w.key.value.0 == WaiverKey::Dp)
                 .map(|w| normalize_code(w.key.value.1.as_bytes()).to_vec())
                 .collect(),
-            delegated: view.dated(|v| v.delegated),
             // No version restricting the nature: nothing to look up per row.
             natures: if view
                 .versions()
@@ -298,14 +147,11 @@ impl RowRules {
 impl RowRules {
     /// The budgets delegated on a date.
     fn delegated_on(&self, date: NaiveDate) -> [bool; 2] {
-        self.delegated.on(date).copied().unwrap_or([true, true])
-    }
-}
-
-fn normalize(field: CodeField, value: &[u8]) -> &[u8] {
-    match field {
-        CodeField::Programme => normalize_programme(value),
-        _ => normalize_code(value),
+        self.scope
+            .delegated
+            .on(date)
+            .copied()
+            .unwrap_or([true, true])
     }
 }
 
@@ -415,6 +261,11 @@ impl<'c> Evaluator<'c> {
         }
     }
 
+    /// The convention's scope, for the router.
+    pub fn scope(&self) -> Arc<Scope> {
+        Arc::clone(&self.rules.scope)
+    }
+
     /// The statement's period (`report --du/--au`): rows after it are left
     /// out and counted; the statement starts at its first day.
     pub fn with_period(mut self, period: Period) -> Self {
@@ -486,7 +337,7 @@ impl<'c> Evaluator<'c> {
         // Every field some version checks, common or an envelope's, with
         // the first clause that states it.
         let mut fields: Vec<(CodeField, Span)> = Vec::new();
-        for imp in self.rules.imputations.values() {
+        for imp in self.rules.scope.imputations.values() {
             let envelope_codes = imp.envelopes.iter().flat_map(|e| &e.codes);
             for code in imp.common.iter().chain(envelope_codes) {
                 if !fields.iter().any(|(f, _)| *f == code.0) {
@@ -509,7 +360,7 @@ impl<'c> Evaluator<'c> {
         }
         // Envelopes told apart only by absent columns: their rows belong
         // to none of them.
-        for imp in self.rules.imputations.values() {
+        for imp in self.rules.scope.imputations.values() {
             for (i, a) in imp.envelopes.iter().enumerate() {
                 for b in imp.envelopes.iter().skip(i + 1) {
                     let apart = a.codes.iter().any(|ca| {
@@ -528,12 +379,16 @@ impl<'c> Evaluator<'c> {
                 }
             }
         }
-        let (suppliers, contracts) = (self.rules.names_suppliers, self.rules.names_contracts);
+        let (suppliers, contracts) = (
+            self.rules.scope.names_suppliers,
+            self.rules.scope.names_contracts,
+        );
         let has_parties = suppliers || contracts;
         let checkable =
             (suppliers && layout.supplier.is_some()) || (contracts && layout.contract.is_some());
         let market_span = self
             .rules
+            .scope
             .markets
             .values()
             .find_map(|(_, m)| m.clauses.first().map(|(span, _)| *span));
@@ -568,7 +423,7 @@ impl<'c> Evaluator<'c> {
                 .not_checked
                 .push(msg!("unchecked-uo", uo = &uo.value));
         }
-        if self.rules.delegated.values().any(|d| !d[0]) {
+        if self.rules.scope.delegated.values().any(|d| !d[0]) {
             self.summary
                 .not_checked
                 .push(msg!("unchecked-commitments-cp-only", file = name));
@@ -728,7 +583,7 @@ impl Shard<'_> {
 
     fn check_term(&self, tx: &Transaction<'_>, out: &mut dyn FnMut(Diagnostic)) {
         let row = |label: Message| tx.pos.to_ref(vec![tx.date_column], label);
-        if let Some((start, span)) = self.rules.start.filter(|(s, _)| tx.date < *s) {
+        if let Some((start, span)) = self.rules.scope.start.filter(|(s, _)| tx.date < *s) {
             out(Diagnostic::new(
                 Code::TermBeforeStart,
                 msg!("term-before-start", budgets = tx.budgets())
@@ -747,7 +602,7 @@ impl Shard<'_> {
             .figure("date", tx.date)
             .figure("start", start));
         }
-        if let Some(end) = self.rules.end.as_ref().filter(|e| tx.date > e.date) {
+        if let Some(end) = self.rules.scope.end.as_ref().filter(|e| tx.date > e.date) {
             let days = (tx.date - end.date).num_days();
             let d = if end.terminated() {
                 Diagnostic::new(
@@ -810,7 +665,7 @@ impl Shard<'_> {
         layout: &Layout,
         out: &mut dyn FnMut(Diagnostic),
     ) -> u8 {
-        let Some((version, imp)) = self.rules.imputations.step_on(tx.date) else {
+        let Some((version, imp)) = self.rules.scope.imputations.step_on(tx.date) else {
             return 0;
         };
         let passed = &mut self.passed_codes;
@@ -855,6 +710,15 @@ impl Shard<'_> {
             }
             return envelope;
         }
+        // A code another version states: the amendment that changed it.
+        let changed: Vec<(Span, Message)> = common
+            .iter()
+            .filter_map(|(field, value, _)| {
+                self.rules
+                    .scope
+                    .other_version_stating(version, *field, value)
+            })
+            .collect();
         let mut columns = Vec::new();
         let mut clauses = Vec::new();
         let mut describe = |diff: &[(CodeField, &[u8], &ExpectedCode)], envelope: Option<&str>| {
@@ -907,6 +771,7 @@ impl Shard<'_> {
             d = d.figure("envelope", &e.name);
         }
         let source = self.convention.source;
+        clauses.extend(changed);
         for (k, (span, label)) in clauses.into_iter().enumerate() {
             d = if k == 0 {
                 d.at_clause(source, span, label)
@@ -985,7 +850,7 @@ impl Shard<'_> {
     /// its date. When no version in force names a market, nothing is
     /// restricted yet.
     fn check_market(&self, tx: &Transaction<'_>, layout: &Layout, out: &mut dyn FnMut(Diagnostic)) {
-        let Some((_, markets)) = self.rules.markets.on(tx.date) else {
+        let Some((_, markets)) = self.rules.scope.markets.on(tx.date) else {
             return;
         };
         if markets.is_empty() {
@@ -994,7 +859,7 @@ impl Shard<'_> {
         // Most rows pass: tested before anything is built for a finding.
         let passes = |value: Option<&[u8]>, allowed: &[Vec<u8>]| {
             value.filter(|_| !allowed.is_empty()).is_none_or(|value| {
-                (self.rules.markets_stable && allowed.iter().any(|a| same(value, a)))
+                (self.rules.scope.markets_stable && allowed.iter().any(|a| same(value, a)))
                     || allowed.iter().any(|a| same(a, normalize_code(value)))
             })
         };
@@ -1039,7 +904,7 @@ impl Shard<'_> {
             let Some(value) = value.filter(|_| !allowed.is_empty()) else {
                 continue;
             };
-            if self.rules.markets_stable && allowed.iter().any(|a| same(value, a)) {
+            if self.rules.scope.markets_stable && allowed.iter().any(|a| same(value, a)) {
                 continue;
             }
             let normalized = normalize_code(value);
@@ -1059,7 +924,7 @@ impl Shard<'_> {
                 value = tx.encoding.decode(value).as_ref()
             ));
             // When a later version authorises it, say from when.
-            let since = self.rules.markets.steps().find(|(from, (_, m))| {
+            let since = self.rules.scope.markets.steps().find(|(from, (_, m))| {
                 from.is_some_and(|f| f > tx.date)
                     && [&m.suppliers, &m.contracts]
                         .get(kind)
