@@ -191,6 +191,8 @@ pub fn evaluate(
     let mut routed: Vec<Vec<(Line, u8)>> = conventions.iter().map(|_| Vec::new()).collect();
     // Rows each convention received, out of scope ones included.
     let mut received = vec![0u64; conventions.len()];
+    // Per convention, the commitments not judged on their payments.
+    let mut unjudged: Vec<Vec<Vec<u8>>> = conventions.iter().map(|_| Vec::new()).collect();
     let (mut unmatched, mut ambiguous) = (0, 0);
     for export in exports {
         let input = Input::Reader(Box::new(std::io::Cursor::new(export.bytes.to_vec())));
@@ -268,6 +270,16 @@ pub fn evaluate(
             // apart and never checked"; "rows read = checked + out of
             // scope + rejected + skipped".
             let version = view.on(line.date);
+            // "a commitment is judged (payments per commitment) only when
+            // every one of its AE rows is dated while AE are delegated".
+            if !version.delegates(Budget::AE)
+                && let Some(ej) = &line.ej
+                && line.movements.iter().any(|(b, ..)| *b == Budget::AE)
+                && let Some(list) = unjudged.get_mut(i)
+                && !list.contains(ej)
+            {
+                list.push(ej.clone());
+            }
             if !line.movements.iter().any(|(b, _, _)| version.delegates(*b)) {
                 totals.rows_checked -= 1;
                 totals.rows_out_of_scope += 1;
@@ -281,12 +293,14 @@ pub fn evaluate(
         totals.rows_unmatched = Some(unmatched);
         totals.rows_ambiguous = Some(ambiguous);
     }
-    for ((view, rows), received) in views.iter().zip(&routed).zip(&received) {
+    for (((view, rows), received), unjudged) in
+        views.iter().zip(&routed).zip(&received).zip(&unjudged)
+    {
         // With several conventions, one that received no row says nothing.
         if views.len() > 1 && *received == 0 {
             continue;
         }
-        cumulative(view, rows, &mut outs, &mut totals);
+        cumulative(view, rows, unjudged, &mut outs, &mut totals);
     }
     totals.rows_read =
         totals.rows_checked + totals.rows_out_of_scope + totals.rows_rejected + totals.rows_skipped;
@@ -581,7 +595,15 @@ struct Move<'r> {
 /// The cumulative clauses, walking the movements in chronological order
 /// ("by date; rows of the same date in file order, files in the order
 /// given").
-fn cumulative(view: &View<'_>, rows: &[(Line, u8)], outs: &mut Vec<Out>, totals: &mut Totals) {
+/// `unjudged`: the commitments (as written) with AE rows dated while AE
+/// were not delegated.
+fn cumulative(
+    view: &View<'_>,
+    rows: &[(Line, u8)],
+    unjudged: &[Vec<u8>],
+    outs: &mut Vec<Out>,
+    totals: &mut Totals,
+) {
     let source = view.source();
     let c = view.convention;
     let waived_dps: Vec<Vec<u8>> = c
@@ -711,13 +733,15 @@ fn cumulative(view: &View<'_>, rows: &[(Line, u8)], outs: &mut Vec<Out>, totals:
             }
         }
         // "on one EJ, cumulative CP exceeds cumulative AE: once per EJ, on
-        // the crossing row"; not when AE are not delegated.
-        if let Some((_, ae, cp, overpaid)) = slot.and_then(|s| commitments.get_mut(s)) {
+        // the crossing row"; "a crossing is reported only on a row dated
+        // while AE are delegated"; "`overpaid_rows` counts the movements
+        // after which their own commitment stood overpaid".
+        if let Some((ej, ae, cp, overpaid)) = slot.and_then(|s| commitments.get_mut(s)) {
             match m.budget {
                 Budget::AE => *ae += m.amount,
                 Budget::CP => *cp += m.amount,
             }
-            if *cp > *ae && version.delegates(Budget::AE) {
+            if *cp > *ae && version.delegates(Budget::AE) && !unjudged.contains(ej) {
                 totals.overpaid_rows += 1;
                 if !*overpaid {
                     *overpaid = true;

@@ -83,6 +83,10 @@ unchecked-nature = nature of expenses (`{ $keyword }`): no `{ $keyword }` column
 unchecked-uo = uo `{ $uo }`: exports carry the centre financier, not the budget unit; the imputation's codes are checked instead
 unchecked-commitments-cp-only = payments per commitment in `{ $file }`: the convention does not delegate AE (`délégation CP`), so the export holds no commitments to pay on
 unchecked-commitments = payments per commitment: no `n_ej` column in `{ $file }`
+unchecked-commitments-partly-delegated = payments per commitment: { $count ->
+    [one] 1 commitment not judged: some of its AE are dated while only CP were delegated
+   *[other] { $count } commitments not judged: some of their AE are dated while only CP were delegated
+}
 
 ## fmt.
 fmt-syntax-errors = `{ $file }` has syntax errors: not formatted

@@ -116,6 +116,10 @@ unchecked-nature = nature des dépenses (`{ $keyword }`) : pas de colonne `{ $k
 unchecked-uo = UO `{ $uo }` : les exports portent le centre financier, non l'unité opérationnelle ; les codes de l'imputation sont contrôlés à sa place
 unchecked-commitments-cp-only = paiements par engagement dans `{ $file }` : la convention ne délègue pas d'AE (`délégation CP`), l'export ne porte donc aucun engagement sur lequel payer
 unchecked-commitments = paiements par engagement : pas de colonne `n_ej` dans `{ $file }`
+unchecked-commitments-partly-delegated = paiements par engagement : { $count ->
+    [one] 1 engagement non jugé : une partie de ses AE est datée d'une période où seuls les CP étaient délégués
+   *[other] { $count } engagements non jugés : une partie de leurs AE est datée d'une période où seuls les CP étaient délégués
+}
 
 ## fmt.
 fmt-syntax-errors = `{ $file }` comporte des erreurs de syntaxe : non mis en forme

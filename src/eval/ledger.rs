@@ -221,6 +221,8 @@ struct Commitment {
     ae: i128,
     cp: i128,
     overpaid: bool,
+    /// Every one of its AE rows is dated while AE are delegated.
+    judged: bool,
 }
 
 /// What kind of limit a movement first crossed.
@@ -398,7 +400,14 @@ pub struct Ledger<'a> {
 }
 
 impl<'a> Ledger<'a> {
-    pub fn new(view: &View<'_>, ej_names: &'a [Box<[u8]>], dps: &'a DpRows) -> Ledger<'a> {
+    /// `judged` tells, by EJ, whether its payments are judged: not when
+    /// some of its AE are dated while AE were not delegated.
+    pub fn new(
+        view: &View<'_>,
+        ej_names: &'a [Box<[u8]>],
+        judged: Vec<bool>,
+        dps: &'a DpRows,
+    ) -> Ledger<'a> {
         let c = view.convention;
         let delegates_ae = Dated::from_steps(
             view.versions()
@@ -414,7 +423,13 @@ impl<'a> Ledger<'a> {
                 }))
                 .collect(),
             delegates_ae,
-            commitments: vec![Commitment::default(); ej_names.len()],
+            commitments: judged
+                .into_iter()
+                .map(|judged| Commitment {
+                    judged,
+                    ..Commitment::default()
+                })
+                .collect(),
             ej_names,
             dps,
             day: None,
@@ -622,8 +637,9 @@ impl<'a> Ledger<'a> {
             Budget::AE => c.ae += i128::from(m.amount),
             Budget::CP => c.cp += i128::from(m.amount),
         }
-        // Without delegated AE, the export holds no commitments to pay on.
-        if c.cp <= c.ae || !self.check_commitments {
+        // Judged on a movement dated while AE are delegated, and only when
+        // none of the commitment's AE was dated otherwise.
+        if c.cp <= c.ae || !self.check_commitments || !c.judged {
             return;
         }
         self.overpaid_rows += 1;

@@ -25,7 +25,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::i18n::{Message, Sep};
 use crate::input::parse::{day_number, normalize_code, same};
 use crate::input::{Accounting, Layout, Transaction};
-use crate::language::model::{CodeField, Convention, Restriction, WaiverKey};
+use crate::language::model::{Budget, CodeField, Convention, Restriction, WaiverKey};
 use crate::language::view::{Dated, EndCause, View};
 use crate::msg;
 use crate::span::Span;
@@ -95,8 +95,8 @@ pub struct Summary {
     /// Those rows by export, for each file's accounting.
     #[serde(skip)]
     pub after_period_by_source: Vec<(usize, u64)>,
-    /// Movements after which some commitment stood overpaid (CP above AE),
-    /// counted over all commitments: how long the overruns lasted.
+    /// Movements after which their own commitment stood overpaid (CP above
+    /// AE), counted over all commitments: how long the overruns lasted.
     pub overpaid_rows: u64,
     /// The consumption statement of each convention, for `clausier report`.
     #[serde(skip)]
@@ -220,6 +220,9 @@ pub struct Shard<'r> {
     ej_suppliers: Vec<Option<String>>,
     /// (export, line, DP) of the rows whose DP a waiver names.
     dp_rows: Vec<(u32, u64, String)>,
+    /// Commitments (as written) with AE dated while AE were not delegated:
+    /// not judged on their payments.
+    unjudged: Vec<Box<[u8]>>,
     /// The codes of the last row whose codes passed, as written: rows
     /// repeat them, and equal bytes under the same version pass alike.
     passed_codes: PassedCodes,
@@ -244,6 +247,7 @@ pub struct ShardParts {
     ej_names: Vec<Box<[u8]>>,
     ej_suppliers: Vec<Option<String>>,
     dp_rows: Vec<(u32, u64, String)>,
+    unjudged: Vec<Box<[u8]>>,
     /// Added to the line of every movement: the lines before the shard's
     /// chunk, when it was read without knowing them.
     line_offset: u64,
@@ -289,6 +293,7 @@ impl<'c> Evaluator<'c> {
             ej_names: Vec::new(),
             ej_suppliers: Vec::new(),
             dp_rows: Vec::new(),
+            unjudged: Vec::new(),
             passed_codes: PassedCodes::default(),
         }
     }
@@ -423,7 +428,7 @@ impl<'c> Evaluator<'c> {
                 .not_checked
                 .push(msg!("unchecked-uo", uo = &uo.value));
         }
-        if self.rules.scope.delegated.values().any(|d| !d[0]) {
+        if self.rules.scope.delegated.values().all(|d| !d[0]) {
             self.summary
                 .not_checked
                 .push(msg!("unchecked-commitments-cp-only", file = name));
@@ -468,6 +473,14 @@ impl Shard<'_> {
         } else {
             [true, true]
         };
+        // "A commitment is judged … only when every one of its AE rows is
+        // dated while AE are delegated."
+        if let (false, Some(ej)) = (delegated[0], tx.ej)
+            && tx.movements().any(|m| m.budget == Budget::AE)
+            && self.unjudged.last().is_none_or(|last| !same(last, ej))
+        {
+            self.unjudged.push(ej.into());
+        }
         let spends =
             |m: &crate::input::Movement| delegated.get(m.budget.index()).copied().unwrap_or(true);
         if !tx.movements().any(spends) {
@@ -542,6 +555,7 @@ impl Shard<'_> {
             ej_names: self.ej_names,
             ej_suppliers: self.ej_suppliers,
             dp_rows: self.dp_rows,
+            unjudged: self.unjudged,
             line_offset,
         }
     }
@@ -1026,7 +1040,9 @@ impl Evaluator<'_> {
         let mut sorters = Vec::with_capacity(self.shards.len());
         let mut offsets = Vec::with_capacity(self.shards.len());
         let mut dps = ledger::DpRows::default();
+        let mut unjudged: FxHashMap<Box<[u8]>, ()> = FxHashMap::default();
         for shard in self.shards {
+            unjudged.extend(shard.unjudged.into_iter().map(|ej| (ej, ())));
             for (source, n) in shard.out_of_scope {
                 summary.rows_out_of_scope += n;
                 count_by_source(&mut summary.out_of_scope_by_source, source, n);
@@ -1060,7 +1076,17 @@ impl Evaluator<'_> {
             offsets.push(shard.line_offset);
         }
         drop(ids);
-        let mut ledger = Ledger::new(&self.view, &names, &dps);
+        let judged: Vec<bool> = names.iter().map(|n| !unjudged.contains_key(n)).collect();
+        let not_judged = judged.iter().filter(|j| !**j).count();
+        // Without any version delegating AE, no commitment is judged at
+        // all, which the summary says once (`unchecked-commitments-cp-only`).
+        let some_ae = self.rules.scope.delegated.values().any(|d| d[0]);
+        if not_judged > 0 && some_ae {
+            summary.not_checked.push(
+                Message::new("unchecked-commitments-partly-delegated").count("count", not_judged),
+            );
+        }
+        let mut ledger = Ledger::new(&self.view, &names, judged, &dps);
         // A shard's movement in the run's numbering of lines and EJs.
         let global = move |shard: usize, m: &sort::Movement| {
             let mut m = *m;
