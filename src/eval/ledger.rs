@@ -501,7 +501,7 @@ impl<'a> Ledger<'a> {
         let total = pick(&mut scope.totals, m.budget);
         *total += amount;
         if *total > *pick(&mut scope.today.ceiling, m.budget) {
-            self.cross_ceiling(i, m, out);
+            self.cross(LimitKind::Ceiling, i, m, out);
         }
         let Some(scope) = self.scopes.get_mut(i) else {
             return;
@@ -510,7 +510,7 @@ impl<'a> Ledger<'a> {
             let sum = pick(sums, m.budget);
             *sum += amount;
             if *sum > *pick(&mut scope.today.yearly, m.budget) {
-                self.cross_yearly(i, m, out);
+                self.cross(LimitKind::YearlyCeiling, i, m, out);
             }
         }
         let Some(scope) = self.scopes.get_mut(i) else {
@@ -520,7 +520,7 @@ impl<'a> Ledger<'a> {
             let sum = pick(&mut year.sums, m.budget);
             *sum += amount;
             if *sum > *pick(&mut scope.today.forecast, m.budget) {
-                self.cross_forecast(i, m, out);
+                self.cross(LimitKind::Forecast, i, m, out);
             }
         }
     }
@@ -538,92 +538,71 @@ impl<'a> Ledger<'a> {
         self.settled = [false; 2];
     }
 
-    fn cross_ceiling(&mut self, i: usize, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
+    /// A limit of scope `i` crossed by `m`: disarmed for the day, marked,
+    /// reported on the row and kept for the statement.
+    fn cross(&mut self, kind: LimitKind, i: usize, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
         let Some(scope) = self.scopes.get_mut(i) else {
             return;
         };
-        *pick(&mut scope.today.ceiling, m.budget) = i128::MAX;
-        let total = *pick(&mut scope.totals, m.budget);
-        let Some(limit) = pick(&mut scope.ceilings, m.budget).in_force(m.day) else {
+        let today = match kind {
+            LimitKind::Ceiling => &mut scope.today.ceiling,
+            LimitKind::YearlyCeiling => &mut scope.today.yearly,
+            LimitKind::Forecast => &mut scope.today.forecast,
+        };
+        *pick(today, m.budget) = i128::MAX;
+        // The sum against the limit, its budget year, and the limit's steps.
+        let (sum, year, limits) = match kind {
+            LimitKind::Ceiling => (
+                *pick(&mut scope.totals, m.budget),
+                None,
+                &mut scope.ceilings,
+            ),
+            LimitKind::YearlyCeiling => {
+                let Some((year, sums)) = scope.year_totals.last().copied() else {
+                    return;
+                };
+                (amount_of(&sums, m.budget), Some(year), &mut scope.yearly)
+            }
+            LimitKind::Forecast => {
+                let Some(y) = scope.today.year.and_then(|y| scope.years.get_mut(y)) else {
+                    return;
+                };
+                (*pick(&mut y.sums, m.budget), Some(y.year), &mut y.limits)
+            }
+        };
+        let Some(limit) = pick(limits, m.budget).in_force(m.day) else {
             return;
         };
         limit.crossed = true;
-        let d = ceiling_exceeded(m, total, limit, self.source, scope.name.as_deref());
-        let crossing = Crossed {
-            limit: crossing("crossing-ceiling", scope.name.as_deref(), m, None, limit),
-            day: m.day,
-            scope: i,
-            budget: m.budget,
-            kind: LimitKind::Ceiling,
-        };
-        self.track.crossings.push(crossing);
-        let d = self.keyed(d, m);
-        out(d.at_row(self.row(m, Message::new("row-crosses-ceiling"))));
-    }
-
-    fn cross_yearly(&mut self, i: usize, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
-        let Some(scope) = self.scopes.get_mut(i) else {
-            return;
-        };
-        *pick(&mut scope.today.yearly, m.budget) = i128::MAX;
-        let Some((year, sums)) = scope.year_totals.last().copied() else {
-            return;
-        };
-        let sum = amount_of(&sums, m.budget);
+        let limit = &*limit;
         let name = scope.name.as_deref();
-        let Some(limit) = pick(&mut scope.yearly, m.budget).in_force(m.day) else {
-            return;
+        let (d, crossing_id, row_id) = match (kind, year) {
+            (LimitKind::Forecast, Some(year)) => (
+                schedule_exceeded(m, year, sum, limit, self.source, name),
+                "crossing-forecast",
+                "row-crosses-forecast",
+            ),
+            (LimitKind::YearlyCeiling, Some(year)) => (
+                yearly_exceeded(m, year, sum, limit, self.source, name),
+                "crossing-yearly-ceiling",
+                "row-crosses-yearly-ceiling",
+            ),
+            _ => (
+                ceiling_exceeded(m, sum, limit, self.source, name),
+                "crossing-ceiling",
+                "row-crosses-ceiling",
+            ),
         };
-        limit.crossed = true;
-        let d = Diagnostic::new(
-            Code::CeilingExceeded,
-            crossed("ceiling-yearly-exceeded", name, m, Some(year), sum, limit),
-        )
-        .at_clause(
-            self.source,
-            limit.span,
-            msg!("ceiling-yearly-label", budget = m.budget.to_string())
-                .amount("limit", limit.cents),
-        )
-        .help(Message::new("ceiling-yearly-help"));
-        let d = limit_figures(d, m, Some(year), sum, limit, name);
         let crossing = Crossed {
-            limit: crossing("crossing-yearly-ceiling", name, m, Some(year), limit),
+            limit: crossing(crossing_id, name, m, year, limit),
             day: m.day,
             scope: i,
             budget: m.budget,
-            kind: LimitKind::YearlyCeiling,
+            kind,
         };
         self.track.crossings.push(crossing);
         let d = self.keyed(d, m);
-        out(d.at_row(self.row(m, Message::new("row-crosses-yearly-ceiling"))));
-    }
-
-    fn cross_forecast(&mut self, i: usize, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
-        let Some(scope) = self.scopes.get_mut(i) else {
-            return;
-        };
-        *pick(&mut scope.today.forecast, m.budget) = i128::MAX;
-        let name = scope.name.as_deref();
-        let Some(year) = scope.today.year.and_then(|y| scope.years.get_mut(y)) else {
-            return;
-        };
-        let (number, sum) = (year.year, *pick(&mut year.sums, m.budget));
-        let Some(limit) = pick(&mut year.limits, m.budget).in_force(m.day) else {
-            return;
-        };
-        limit.crossed = true;
-        let d = schedule_exceeded(m, number, sum, limit, self.source, name);
-        let crossing = Crossed {
-            limit: crossing("crossing-forecast", name, m, Some(number), limit),
-            day: m.day,
-            scope: i,
-            budget: m.budget,
-            kind: LimitKind::Forecast,
-        };
-        self.track.crossings.push(crossing);
-        let d = self.keyed(d, m);
-        out(d.at_row(self.row(m, Message::new("row-crosses-forecast"))));
+        out(d.at_row(self.row(m, Message::new(row_id))));
     }
 
     fn apply_commitment(&mut self, m: &Movement, out: &mut dyn FnMut(Diagnostic)) {
@@ -967,6 +946,34 @@ fn limit_figures(
         .figure("cumulative", Amount(sum))
         .figure("limit", Amount(limit.cents))
         .figure("overrun", Amount(sum - limit.cents))
+}
+
+fn yearly_exceeded(
+    m: &Movement,
+    year: i32,
+    sum: i128,
+    limit: &Limit,
+    source: SourceId,
+    envelope: Option<&str>,
+) -> Diagnostic {
+    let d = Diagnostic::new(
+        Code::CeilingExceeded,
+        crossed(
+            "ceiling-yearly-exceeded",
+            envelope,
+            m,
+            Some(year),
+            sum,
+            limit,
+        ),
+    )
+    .at_clause(
+        source,
+        limit.span,
+        msg!("ceiling-yearly-label", budget = m.budget.to_string()).amount("limit", limit.cents),
+    )
+    .help(Message::new("ceiling-yearly-help"));
+    limit_figures(d, m, Some(year), sum, limit, envelope)
 }
 
 fn schedule_exceeded(
