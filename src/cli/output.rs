@@ -131,7 +131,12 @@ impl Output<'_> {
         if self.io_error.is_none() {
             self.io_error = self
                 .sink
-                .finish(self.counts, summary, sources, self.audit.as_ref())
+                .finish(&crate::report::RunEnd {
+                    counts: self.counts,
+                    summary,
+                    sources,
+                    audit: self.audit.as_ref(),
+                })
                 .err();
         }
         match self.io_error {

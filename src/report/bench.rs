@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{Counts, Sink};
+use super::RunEnd;
+use super::Sink;
 use crate::diag::{Code, Diagnostic};
-use crate::eval::Summary;
 use crate::source::Sources;
 
 #[derive(Default)]
@@ -75,13 +75,8 @@ impl Sink for BenchSink<'_> {
         Ok(())
     }
 
-    fn finish(
-        &mut self,
-        _: Counts,
-        summary: Option<&Summary>,
-        _: &Sources,
-        _audit: Option<&crate::audit::Audit>,
-    ) -> io::Result<()> {
+    fn finish(&mut self, end: &RunEnd<'_>) -> io::Result<()> {
+        let RunEnd { summary, .. } = *end;
         let limits: Vec<String> = [
             "AE_2017", "AE_2018", "CP_2017", "CP_2018", "AE_total", "CP_total",
         ]

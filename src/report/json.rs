@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::RunEnd;
 use super::{Counts, Sink};
 use crate::diag::{ClauseRef, Code, Diagnostic, Severity};
 use crate::eval::Summary;
@@ -145,13 +146,13 @@ impl Sink for JsonSink<'_> {
         Ok(())
     }
 
-    fn finish(
-        &mut self,
-        counts: Counts,
-        summary: Option<&Summary>,
-        _sources: &Sources,
-        audit: Option<&crate::audit::Audit>,
-    ) -> io::Result<()> {
+    fn finish(&mut self, end: &RunEnd<'_>) -> io::Result<()> {
+        let RunEnd {
+            counts,
+            summary,
+            sources: _,
+            audit,
+        } = *end;
         self.start()?;
         self.out.write_all(b"\n],\n\"summary\": ")?;
         let not_checked = summary.map(|s| {

@@ -42,17 +42,23 @@ pub enum Format {
 pub use crate::diag::Counts;
 
 /// Where diagnostics go as they are produced.
+/// What a renderer receives at the end of a run.
+#[derive(Clone, Copy)]
+pub struct RunEnd<'a> {
+    /// The findings by severity.
+    pub counts: Counts,
+    /// The run's summary, if the run evaluated exports.
+    pub summary: Option<&'a Summary>,
+    pub sources: &'a Sources,
+    /// The audit record (tool, date, files and their SHA-256), if any.
+    pub audit: Option<&'a crate::audit::Audit>,
+}
+
 pub trait Sink {
     fn emit(&mut self, d: &Diagnostic, sources: &Sources) -> io::Result<()>;
     /// Ends the output: the run summary, if the run evaluated exports, and
-    /// the audit record (tool, date, files and their SHA-256) if there is one.
-    fn finish(
-        &mut self,
-        counts: Counts,
-        summary: Option<&Summary>,
-        sources: &Sources,
-        audit: Option<&crate::audit::Audit>,
-    ) -> io::Result<()>;
+    /// the audit record if there is one.
+    fn finish(&mut self, end: &RunEnd<'_>) -> io::Result<()>;
 }
 
 /// Builds the sink of a format, writing to `out`.
@@ -234,13 +240,13 @@ impl Sink for HumanSink<'_> {
         writeln!(self.out, "{text}")
     }
 
-    fn finish(
-        &mut self,
-        counts: Counts,
-        summary: Option<&Summary>,
-        _sources: &Sources,
-        _audit: Option<&crate::audit::Audit>,
-    ) -> io::Result<()> {
+    fn finish(&mut self, end: &RunEnd<'_>) -> io::Result<()> {
+        let RunEnd {
+            counts,
+            summary,
+            sources: _,
+            audit: _,
+        } = *end;
         let lang = self.human.lang();
         let mut capped = false;
         for (code, n) in &self.per_code {

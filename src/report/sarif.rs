@@ -13,9 +13,9 @@ use serde_sarif::sarif::{
     ReportingConfiguration, ReportingDescriptor, ResultLevel, Run, Tool, ToolComponent, Version,
 };
 
-use super::{Counts, Sink};
+use super::RunEnd;
+use super::Sink;
 use crate::diag::{ClauseRef, Code, Diagnostic, RowRef, Severity};
-use crate::eval::Summary;
 use crate::explain::explain;
 use crate::i18n::Lang;
 use crate::source::Sources;
@@ -174,13 +174,8 @@ impl Sink for SarifSink<'_> {
         self.out.write_all(&super::indented_json(&result, 8)?)
     }
 
-    fn finish(
-        &mut self,
-        _: Counts,
-        _: Option<&Summary>,
-        _: &Sources,
-        audit: Option<&crate::audit::Audit>,
-    ) -> io::Result<()> {
+    fn finish(&mut self, end: &RunEnd<'_>) -> io::Result<()> {
+        let RunEnd { audit, .. } = *end;
         let driver = ToolComponent::builder()
             .name("clausier")
             .version(env!("CARGO_PKG_VERSION"))

@@ -4,9 +4,9 @@
 
 use std::io::{self, Write};
 
-use super::{Counts, Sink, write_summary};
+use super::RunEnd;
+use super::{Sink, write_summary};
 use crate::diag::{ClauseRef, Diagnostic, RowRef};
-use crate::eval::Summary;
 use crate::i18n::{Lang, Message};
 use crate::msg;
 use crate::source::Sources;
@@ -100,13 +100,10 @@ impl Sink for PlainSink<'_> {
         writeln!(self.out)
     }
 
-    fn finish(
-        &mut self,
-        counts: Counts,
-        summary: Option<&Summary>,
-        _: &Sources,
-        _audit: Option<&crate::audit::Audit>,
-    ) -> io::Result<()> {
+    fn finish(&mut self, end: &RunEnd<'_>) -> io::Result<()> {
+        let RunEnd {
+            counts, summary, ..
+        } = *end;
         write_summary(&mut self.out, counts, summary, self.lang)
     }
 }
@@ -173,13 +170,10 @@ impl Sink for GithubSink<'_> {
         )
     }
 
-    fn finish(
-        &mut self,
-        counts: Counts,
-        summary: Option<&Summary>,
-        _: &Sources,
-        _audit: Option<&crate::audit::Audit>,
-    ) -> io::Result<()> {
+    fn finish(&mut self, end: &RunEnd<'_>) -> io::Result<()> {
+        let RunEnd {
+            counts, summary, ..
+        } = *end;
         // The summary goes to the log as plain lines, outside annotations.
         write_summary(&mut self.out, counts, summary, self.lang)
     }

@@ -42,7 +42,12 @@ fn json(
                 break;
             }
         }
-        let _ = sink.finish(counts, summary, sources, None);
+        let _ = sink.finish(&clausier::report::RunEnd {
+            counts,
+            summary,
+            sources,
+            audit: None,
+        });
     }
     String::from_utf8(out).unwrap_or_default()
 }
