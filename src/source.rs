@@ -62,6 +62,32 @@ pub struct RowText {
     pub fields: Vec<std::ops::Range<usize>>,
 }
 
+impl From<crate::input::open::Origin> for SourceKind {
+    /// Where an opened export's text is, as the registry reads rows back
+    /// (UTF-8 with `;` until the export's layout says otherwise).
+    fn from(origin: crate::input::open::Origin) -> SourceKind {
+        use crate::input::open::Origin;
+        let (delimiter, encoding) = (b';', Encoding::Utf8);
+        match origin {
+            Origin::File(path) => SourceKind::Export {
+                path,
+                delimiter,
+                encoding,
+            },
+            Origin::Spooled(path) => SourceKind::Spooled {
+                path,
+                delimiter,
+                encoding,
+            },
+            Origin::Memory(bytes) => SourceKind::Memory {
+                bytes,
+                delimiter,
+                encoding,
+            },
+        }
+    }
+}
+
 impl Sources {
     pub fn add_rule(&mut self, name: impl Into<String>, text: String) -> SourceId {
         self.files.push(SourceFile {

@@ -8,8 +8,10 @@
 //! diagnostic for a row it rejects. Nothing else downstream knows about
 //! CSV, spreadsheets or encodings.
 
+pub mod chunk;
 pub mod csv;
 pub mod encoding;
+pub mod open;
 pub mod parse;
 pub mod profile;
 pub mod pump;
