@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diag::SourceId;
-use crate::input::csv::field_spans;
 use crate::input::encoding::Encoding;
+use crate::input::split::{Event, Splitter};
 
 /// Longest row text a renderer shows; longer rows are cut.
 const MAX_ROW_BYTES: usize = 4096;
@@ -185,30 +185,20 @@ impl Sources {
             }
             SourceKind::Rule { .. } => return None,
         };
-        let line_end = raw
-            .iter()
-            .position(|b| matches!(b, b'\n' | b'\r'))
-            .unwrap_or(raw.len());
-        let end = record_end(&raw);
-        let unclosed = end == raw.len() && raw.iter().filter(|b| **b == b'"').count() % 2 == 1;
-        raw.truncate(end);
-        let mut fields = field_spans(&raw, delimiter);
-        // A stray quote (a record running past its line to the wrong
-        // width, or never closed) is shown as its line alone, as the reader
+        // The record as the export's reader splits it: a quoted field may
+        // span lines; a stray quote (a record running past its line to the
+        // wrong width, or never closed) is its line alone, as the reader
         // took it.
-        let width = self.titles.get(&id).map(Vec::len);
-        if raw.len() > line_end && (unclosed || width.is_some_and(|w| w != fields.len())) {
-            raw.truncate(line_end);
-            let mut start = 0;
-            fields = Vec::new();
-            for (i, b) in raw.iter().enumerate() {
-                if *b == delimiter {
-                    fields.push(start..i);
-                    start = i + 1;
-                }
-            }
-            fields.push(start..raw.len());
+        let mut splitter = Splitter::new(std::io::Cursor::new(&raw), delimiter);
+        if let Some(width) = self.titles.get(&id).map(Vec::len) {
+            splitter.set_width(width);
         }
+        let fields = match splitter.read_next() {
+            Ok(Some(Event::Record)) => splitter.record().raw_spans(),
+            _ => return None,
+        };
+        let end = fields.last().map_or(0, |f| f.end);
+        raw.truncate(end);
         // Field spans are computed on the file's bytes, then mapped to the
         // decoded text, whose offsets differ where characters are not ASCII.
         let text = encoding.decode(&raw).into_owned();
@@ -243,17 +233,4 @@ fn read_at(
         .read_to_end(&mut raw)
         .ok()?;
     Some((raw, delimiter, encoding))
-}
-
-/// End of the first record of `raw`: the first line end outside quotes.
-fn record_end(raw: &[u8]) -> usize {
-    let mut quoted = false;
-    for (i, b) in raw.iter().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' | b'\r' if !quoted => return i,
-            _ => {}
-        }
-    }
-    raw.len()
 }

@@ -943,17 +943,17 @@ fn header_titles(header: &Record<'_>) -> Vec<String> {
 /// `;`, `,` or tab, whichever the sample holds most of outside quotes (`;`
 /// on a tie or when there is none).
 pub fn detect_delimiter(sample: &[u8]) -> u8 {
+    // The delimiters between the sample's fields, as the record reader
+    // splits them with each candidate (quotes only open a field).
     let count = |delimiter: u8| {
-        let mut quoted = false;
-        sample
-            .iter()
-            .filter(|b| {
-                if **b == b'"' {
-                    quoted = !quoted;
-                }
-                !quoted && **b == delimiter
-            })
-            .count()
+        let mut splitter = Splitter::new(io::Cursor::new(sample), delimiter);
+        let mut n = 0usize;
+        while let Ok(Some(event)) = splitter.read_next() {
+            if event == Event::Record {
+                n += splitter.record().len().saturating_sub(1);
+            }
+        }
+        n
     };
     [b';', b',', b'\t']
         .into_iter()
@@ -967,23 +967,4 @@ pub fn sample_of(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
     let mut sample = Vec::with_capacity(SAMPLE);
     reader.take(SAMPLE as u64).read_to_end(&mut sample)?;
     Ok(sample)
-}
-
-/// Byte ranges of the fields of one raw record, quotes respected.
-pub fn field_spans(raw: &[u8], delimiter: u8) -> Vec<std::ops::Range<usize>> {
-    let mut spans = Vec::new();
-    let mut start = 0;
-    let mut quoted = false;
-    for (i, b) in raw.iter().enumerate() {
-        match *b {
-            b'"' => quoted = !quoted,
-            b if b == delimiter && !quoted => {
-                spans.push(start..i);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    spans.push(start..raw.len());
-    spans
 }

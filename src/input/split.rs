@@ -84,6 +84,10 @@ pub struct Splitter<R> {
     fields: Vec<(usize, usize)>,
     quoted: bool,
     unescaped: Vec<u8>,
+    /// For a record holding quotes, its fields' byte ranges in the record
+    /// as written (from its first byte); a plain record's are its
+    /// `fields`, offset by its start.
+    raw: Vec<(usize, usize)>,
     position: Position,
     /// The input ended inside a quoted field.
     unclosed: bool,
@@ -197,6 +201,9 @@ pub struct Record<'a> {
     /// The fields lie in the line as written, delimiters between them (no
     /// quote was unescaped).
     plain: bool,
+    /// The fields' ranges in the record as written, for a record holding
+    /// quotes.
+    raw: &'a [(usize, usize)],
 }
 
 impl<'a> Record<'a> {
@@ -224,6 +231,19 @@ impl<'a> Record<'a> {
         let (start, _) = *self.fields.get(first)?;
         let (_, end) = *self.fields.get(last)?;
         self.bytes.get(start..end)
+    }
+
+    /// Each field's byte range in the record as written (from its first
+    /// byte, quotes included): where a finding underlines it.
+    pub fn raw_spans(&self) -> Vec<std::ops::Range<usize>> {
+        if !self.plain {
+            return self.raw.iter().map(|(s, e)| *s..*e).collect();
+        }
+        let first = self.fields.first().map_or(0, |(s, _)| *s);
+        self.fields
+            .iter()
+            .map(|(s, e)| s - first..e - first)
+            .collect()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + 'a {
@@ -254,6 +274,7 @@ impl<R: Read> Splitter<R> {
             fields: Vec::new(),
             quoted: false,
             unescaped: Vec::new(),
+            raw: Vec::new(),
             position: Position::default(),
             unclosed: false,
             width: None,
@@ -340,6 +361,7 @@ impl<R: Read> Splitter<R> {
             },
             fields: &self.fields,
             plain: !self.quoted,
+            raw: &self.raw,
         }
     }
 
@@ -572,8 +594,10 @@ impl<R: Read> Splitter<R> {
         self.quoted = true;
         self.fields.clear();
         self.unescaped.clear();
+        self.raw.clear();
         self.stray_quote = None;
         let mut field_start = 0;
+        let mut raw_start = 0;
         let mut state = Quote::FieldStart;
         let mut i = self.start;
         let mut lines = 1;
@@ -616,6 +640,8 @@ impl<R: Read> Splitter<R> {
                 (_, d) if d == self.delimiter => {
                     self.fields.push((field_start, self.unescaped.len()));
                     field_start = self.unescaped.len();
+                    self.raw.push((raw_start, i - self.start));
+                    raw_start = i - self.start + 1;
                     state = Quote::FieldStart;
                 }
                 (_, b) => {
@@ -633,6 +659,16 @@ impl<R: Read> Splitter<R> {
             self.unescaped.pop();
         }
         let newline = i < self.end;
+        // The last field ends at the line end, before a CR.
+        let mut raw_end = i.min(self.end) - self.start;
+        if newline
+            && state != Quote::Inside
+            && raw_end > raw_start
+            && self.data().get(i.saturating_sub(1)) == Some(&b'\r')
+        {
+            raw_end -= 1;
+        }
+        self.raw.push((raw_start, raw_end));
         self.unclosed = !newline && state == Quote::Inside;
         if !newline && state == Quote::Inside && self.unescaped.last() == Some(&b'\n') {
             // An unclosed quote ran to the end: the last line break ends
@@ -670,6 +706,7 @@ impl<R: Read> Splitter<R> {
     fn split_literal(&mut self, len: usize) {
         self.fields.clear();
         self.unescaped.clear();
+        self.raw.clear();
         let line = self
             .data()
             .get(self.start..self.start + len)
@@ -677,15 +714,18 @@ impl<R: Read> Splitter<R> {
             .to_vec();
         let line = line.strip_suffix(b"\r").unwrap_or(&line);
         let mut field_start = 0;
-        for &b in line {
+        for (i, &b) in line.iter().enumerate() {
             if b == self.delimiter {
                 self.fields.push((field_start, self.unescaped.len()));
+                self.raw.push((field_start + self.fields.len() - 1, i));
                 field_start = self.unescaped.len();
             } else {
                 self.unescaped.push(b);
             }
         }
         self.fields.push((field_start, self.unescaped.len()));
+        self.raw
+            .push((field_start + self.fields.len() - 1, line.len()));
     }
 }
 
@@ -819,6 +859,55 @@ mod tests {
         assert_ne!(
             io_error(&quote),
             crate::i18n::Message::new("io-invalid-data")
+        );
+    }
+
+    /// Each record's fields as written: the text of its raw spans, read
+    /// with a tiny buffer (refills move the record's start).
+    fn raw_fields(data: &[u8], width: Option<usize>) -> Vec<Vec<String>> {
+        let mut s = Splitter::new(data, b';');
+        s.buf = vec![0; 8];
+        if let Some(w) = width {
+            s.set_width(w);
+        }
+        let mut out = Vec::new();
+        while let Some(event) = s.read_next().unwrap() {
+            if event == Event::Record {
+                let start = usize::try_from(s.position().byte).unwrap();
+                let rest = data.get(start..).unwrap();
+                out.push(
+                    s.record()
+                        .raw_spans()
+                        .into_iter()
+                        .map(|r| String::from_utf8_lossy(&rest[r]).into_owned())
+                        .collect(),
+                );
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn raw_spans_are_the_fields_as_written() {
+        // A quote in mid-field is literal: `a"b` and `c"d` are two fields,
+        // not one quoted `b;c`.
+        assert_eq!(
+            raw_fields(b"a\"b;c\"d;e\r\nx;y;z\n", None),
+            [v(&["a\"b", "c\"d", "e"]), v(&["x", "y", "z"])]
+        );
+        // A quoted field keeps its quotes and its line break; CR LF ends it.
+        assert_eq!(
+            raw_fields(b"\"a;\"\"b\"\"\";\"l1\nl2\";c\r\nd;e;f", None),
+            [
+                v(&["\"a;\"\"b\"\"\"", "\"l1\nl2\"", "c"]),
+                v(&["d", "e", "f"])
+            ]
+        );
+        // A stray quote running into the next line of the wrong width is
+        // its line alone, split at every delimiter.
+        assert_eq!(
+            raw_fields(b"1;\"NUMA;3\n4;5;6\n", Some(3)),
+            [v(&["1", "\"NUMA", "3"]), v(&["4", "5", "6"])]
         );
     }
 
