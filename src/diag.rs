@@ -36,12 +36,15 @@ pub struct RowRef {
 }
 
 /// A named exact figure attached to a finding (cumulative, limit, overrun…),
-/// kept as text so that JSON carries exact decimals.
+/// kept as text so that JSON carries exact decimals, and as cents when it
+/// is an amount.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     #[serde(deserialize_with = "crate::i18n::interned")]
     pub name: std::borrow::Cow<'static, str>,
     pub value: String,
+    /// The amount in cents, for an amount.
+    pub cents: Option<i128>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,8 +153,24 @@ impl Diagnostic {
         self.figures.push(Figure {
             name: std::borrow::Cow::Borrowed(name),
             value: value.to_string(),
+            cents: None,
         });
         self
+    }
+
+    /// An amount as a figure: its exact decimal text, and its cents.
+    pub fn amount_figure(mut self, name: &'static str, amount: crate::money::Amount) -> Self {
+        self.figures.push(Figure {
+            name: std::borrow::Cow::Borrowed(name),
+            value: amount.to_string(),
+            cents: Some(amount.cents()),
+        });
+        self
+    }
+
+    /// The cents of an amount figure, if the diagnostic has it.
+    pub fn figure_cents(&self, name: &str) -> Option<i128> {
+        self.figures.iter().find(|f| f.name == name)?.cents
     }
 
     pub fn is_error(&self) -> bool {

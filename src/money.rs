@@ -135,11 +135,6 @@ pub fn canonical_literal(raw: &str) -> String {
         .map_or_else(|| raw.to_owned(), literal)
 }
 
-/// Exact decimal text of euros, for machine outputs: `400000.00`.
-pub fn plain(cents: i128) -> String {
-    to_decimal(cents).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,7 +144,6 @@ mod tests {
         assert_eq!(french(40_000_000), "400 000,00 €");
         assert_eq!(french(-12_345), "-123,45 €");
         assert_eq!(french(5), "0,05 €");
-        assert_eq!(plain(40_012_345), "400123.45");
         assert_eq!(Amount(40_012_345).to_string(), "400123.45");
         assert_eq!(Amount(-5).to_string(), "-0.05");
         assert_eq!(serde_json::to_string(&Amount(100)).unwrap(), "\"1.00\"");

@@ -40,11 +40,7 @@ pub struct Finding {
 impl Finding {
     /// What a fast-path diagnostic says, in the same terms.
     pub fn of(d: &Diagnostic) -> Finding {
-        let cents = |name: &str| {
-            d.figure_value(name)
-                .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
-                .and_then(crate::money::to_cents)
-        };
+        let cents = |name: &str| d.figure_cents(name);
         Finding {
             code: d.code,
             row: d.row.as_ref().map(|r| (r.source, r.line)),

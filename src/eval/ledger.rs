@@ -641,9 +641,9 @@ impl<'a> Ledger<'a> {
         )
         .help(Message::new("commitment-overpaid-help"))
         .figure("ej", &name)
-        .figure("committed", Amount(c.ae))
-        .figure("paid", Amount(c.cp))
-        .figure("overrun", Amount(c.cp - c.ae))
+        .amount_figure("committed", Amount(c.ae))
+        .amount_figure("paid", Amount(c.cp))
+        .amount_figure("overrun", Amount(c.cp - c.ae))
         .at_clause(
             self.source,
             self.title,
@@ -942,10 +942,10 @@ fn limit_figures(
     if let Some(year) = year {
         d = d.figure("year", year);
     }
-    d.figure("amount", Amount(m.amount.into()))
-        .figure("cumulative", Amount(sum))
-        .figure("limit", Amount(limit.cents))
-        .figure("overrun", Amount(sum - limit.cents))
+    d.amount_figure("amount", Amount(m.amount.into()))
+        .amount_figure("cumulative", Amount(sum))
+        .amount_figure("limit", Amount(limit.cents))
+        .amount_figure("overrun", Amount(sum - limit.cents))
 }
 
 fn yearly_exceeded(

@@ -216,8 +216,8 @@ pub(super) fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                     Message::new("overall-ceiling-label"),
                 )
                 .help(Message::new("envelopes-over-ceiling-help"))
-                .figure("sum", crate::money::plain(sum))
-                .figure("ceiling", crate::money::plain(overall.cents));
+                .amount_figure("sum", crate::money::Amount(sum))
+                .amount_figure("ceiling", crate::money::Amount(overall.cents));
                 for p in &parts {
                     d = d.related(c.source, p.span, Message::new("envelope-ceiling-label"));
                 }

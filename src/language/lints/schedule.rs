@@ -66,8 +66,8 @@ pub(super) fn schedule_sum(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                     Message::new("ceiling-of-label").amount("limit", limit),
                 )
                 .help(Message::new("schedule-sum-help"))
-                .figure("sum", crate::money::plain(sum))
-                .figure("ceiling", crate::money::plain(limit));
+                .amount_figure("sum", crate::money::Amount(sum))
+                .amount_figure("ceiling", crate::money::Amount(limit));
                 for line in lines {
                     d = d.related(
                         c.source,
