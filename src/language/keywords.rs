@@ -4,6 +4,8 @@
 //! word is matched against them (accent- and case-insensitive comparison,
 //! "did you mean" suggestions).
 
+use crate::language::model::CodeField;
+
 /// The clauses of a `convention` block, one kind each: lowering matches on
 /// the kind (`lower::lower_clause`), so a clause cannot be in the table
 /// without its lowering, nor lowered without being in the table.
@@ -83,10 +85,6 @@ pub const CLAUSES: &[Clause] = &[
     clause(ClauseKind::Waiver, "dérogation", true, false),
 ];
 
-/// Clauses of an amendment of its own (the others are the convention's
-/// clauses marked `in_amendment`).
-pub const AMENDMENT_OWN_CLAUSES: &[&str] = &["effet", "fin", "retire"];
-
 /// The clause of a `convention` block that `word` names, if any.
 pub fn convention_clause_named(word: &str) -> Option<&'static Clause> {
     // The keywords folded once: this runs for every item of a rule file.
@@ -106,36 +104,154 @@ pub fn convention_clause_named(word: &str) -> Option<&'static Clause> {
 pub fn keywords() -> impl Iterator<Item = &'static str> {
     std::iter::once("convention")
         .chain(CLAUSES.iter().map(|c| c.keyword))
-        .chain(AMENDMENT_OWN_CLAUSES.iter().copied())
-        .chain(PARTY_CLAUSES.iter().copied())
-        .chain(TERM_CLAUSES.iter().copied())
-        .chain(IMPUTATION_CLAUSES.iter().copied())
-        .chain(ENVELOPE_CLAUSES.iter().copied())
-        .chain(MARKET_FIELDS.iter().copied())
-        .chain(WAIVER_CLAUSES.iter().copied())
+        .chain(spelled(AMENDMENT_OWN))
+        .chain(spelled(PARTY))
+        .chain(spelled(TERM))
+        .chain(spelled(IMPUTATION))
+        .chain(spelled(ENVELOPE))
+        .chain(spelled(MARKET_FIELDS))
+        .chain(spelled(WAIVER))
 }
 
-pub const PARTY_CLAUSES: &[&str] = &["sigle", "signataire"];
-pub const TERM_CLAUSES: &[&str] = &["effet", "fin", "pour", "reconduction"];
-pub const WAIVER_CLAUSES: &[&str] = &["motif", "approuvée-par", "jusqu'au"];
-pub const IMPUTATION_CLAUSES: &[&str] = &[
-    "programme",
-    "centre-financier",
-    "domaine-fonctionnel",
-    "activité",
-    "centre-de-coûts",
+/// The words of one block: each in its canonical spelling, with what it
+/// names there. Lowering matches a word to its kind ([`named`]), and
+/// suggestions, the formatter and the language server read the words.
+pub type Words<K> = &'static [(&'static str, K)];
+
+/// What `word` names in `table`, compared accent- and case-insensitively.
+pub fn named<K: Copy>(table: Words<K>, word: &str) -> Option<K> {
+    let folded = fold(word);
+    table
+        .iter()
+        .find(|(w, _)| fold(w) == folded)
+        .map(|(_, kind)| *kind)
+}
+
+/// The words of a table, in canonical spelling.
+pub fn spelled<K>(table: Words<K>) -> impl Iterator<Item = &'static str> {
+    table.iter().map(|(w, _)| *w)
+}
+
+/// The clauses of an amendment of its own (the others are the
+/// convention's clauses marked `in_amendment`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmendmentWord {
+    Effect,
+    End,
+    Remove,
+}
+
+pub const AMENDMENT_OWN: Words<AmendmentWord> = &[
+    ("effet", AmendmentWord::Effect),
+    ("fin", AmendmentWord::End),
+    ("retire", AmendmentWord::Remove),
 ];
-/// Clauses of an `enveloppe` block: its codes, ceilings and schedule.
-pub const ENVELOPE_CLAUSES: &[&str] = &[
-    "programme",
-    "centre-financier",
-    "domaine-fonctionnel",
-    "activité",
-    "centre-de-coûts",
-    "plafond",
-    "échéancier",
+
+/// The clauses of a party's block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartyWord {
+    Acronym,
+    Signatory,
+}
+
+pub const PARTY: Words<PartyWord> = &[
+    ("sigle", PartyWord::Acronym),
+    ("signataire", PartyWord::Signatory),
 ];
-pub const MARKET_FIELDS: &[&str] = &["titulaire", "chorus", "numéro"];
+
+/// The clauses of a `durée` block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TermWord {
+    Effect,
+    End,
+    For,
+    Renewal,
+}
+
+pub const TERM: Words<TermWord> = &[
+    ("effet", TermWord::Effect),
+    ("fin", TermWord::End),
+    ("pour", TermWord::For),
+    ("reconduction", TermWord::Renewal),
+];
+
+/// The words after `reconduction`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RenewalWord {
+    Times,
+    Notice,
+    NextWorkingDay,
+}
+
+pub const RENEWAL: Words<RenewalWord> = &[
+    ("fois", RenewalWord::Times),
+    ("préavis", RenewalWord::Notice),
+    ("report-jour-ouvré", RenewalWord::NextWorkingDay),
+];
+
+/// The clauses of a `dérogation` block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WaiverWord {
+    Reason,
+    ApprovedBy,
+    Until,
+}
+
+pub const WAIVER: Words<WaiverWord> = &[
+    ("motif", WaiverWord::Reason),
+    ("approuvée-par", WaiverWord::ApprovedBy),
+    ("jusqu'au", WaiverWord::Until),
+];
+
+/// The clauses of an `imputation` block: one per code field.
+pub const IMPUTATION: Words<CodeField> = &[
+    ("programme", CodeField::Programme),
+    ("centre-financier", CodeField::CentreFinancier),
+    ("domaine-fonctionnel", CodeField::DomaineFonctionnel),
+    ("activité", CodeField::Activite),
+    ("centre-de-coûts", CodeField::CentreDeCouts),
+];
+
+/// The clauses of an `enveloppe` block: its codes, ceilings and schedule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnvelopeWord {
+    Code(CodeField),
+    Ceiling,
+    Schedule,
+}
+
+pub const ENVELOPE: Words<EnvelopeWord> = &[
+    ("programme", EnvelopeWord::Code(CodeField::Programme)),
+    (
+        "centre-financier",
+        EnvelopeWord::Code(CodeField::CentreFinancier),
+    ),
+    (
+        "domaine-fonctionnel",
+        EnvelopeWord::Code(CodeField::DomaineFonctionnel),
+    ),
+    ("activité", EnvelopeWord::Code(CodeField::Activite)),
+    (
+        "centre-de-coûts",
+        EnvelopeWord::Code(CodeField::CentreDeCouts),
+    ),
+    ("plafond", EnvelopeWord::Ceiling),
+    ("échéancier", EnvelopeWord::Schedule),
+];
+
+/// The fields of a `marché` line after its purpose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarketField {
+    Holder,
+    Chorus,
+    Number,
+}
+
+pub const MARKET_FIELDS: Words<MarketField> = &[
+    ("titulaire", MarketField::Holder),
+    ("chorus", MarketField::Chorus),
+    ("numéro", MarketField::Number),
+];
 
 /// Words that stand as values of clauses, in their canonical spelling.
 pub const VALUE_WORDS: &[&str] = &[

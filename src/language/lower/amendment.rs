@@ -5,7 +5,8 @@ use crate::msg;
 
 use crate::diag::{Code, Diagnostic};
 use crate::language::keywords::{
-    AMENDMENT_OWN_CLAUSES, CLAUSES, WAIVER_CLAUSES, convention_clause_named, fold,
+    AMENDMENT_OWN, AmendmentWord, CLAUSES, WAIVER, WaiverWord, convention_clause_named, fold,
+    named, spelled,
 };
 use crate::language::model::WaiverKey;
 use crate::language::syntax::{Item, ValueKind};
@@ -39,8 +40,8 @@ impl Lowerer {
         let mut end = None;
         let mut removed_markets = Vec::new();
         for sub in item.block.iter().flat_map(|b| &b.items) {
-            match &*fold(&sub.head.text) {
-                "retire" => {
+            match named(AMENDMENT_OWN, &sub.head.text) {
+                Some(AmendmentWord::Remove) => {
                     self.no_block(sub);
                     let kind = sub.words().next().flatten().map(fold);
                     if kind.as_deref() == Some("marche") {
@@ -60,17 +61,17 @@ impl Lowerer {
                         );
                     }
                 }
-                "effet" => {
+                Some(AmendmentWord::Effect) => {
                     let v = self.date_at(sub, 0, Message::new("what-amendment-effect"));
                     self.no_more_values(sub, 1);
                     once(self, &mut effect, v, sub);
                 }
-                "fin" => {
+                Some(AmendmentWord::End) => {
                     let v = self.date_at(sub, 0, Message::new("what-new-end"));
                     self.no_more_values(sub, 1);
                     once(self, &mut end, v, sub);
                 }
-                _ => match convention_clause_named(&sub.head.text) {
+                None => match convention_clause_named(&sub.head.text) {
                     Some(clause) if clause.in_amendment => {
                         self.convention_clause(sub, &mut scratch, &mut slots);
                     }
@@ -79,7 +80,7 @@ impl Lowerer {
                             .iter()
                             .filter(|c| c.in_amendment)
                             .map(|c| c.keyword)
-                            .chain(AMENDMENT_OWN_CLAUSES.iter().copied())
+                            .chain(spelled(AMENDMENT_OWN))
                             .collect();
                         self.unknown(sub, &names);
                     }
@@ -148,20 +149,20 @@ impl Lowerer {
         let (mut reason, mut approved_by, mut until) = (None, None, None);
         for sub in item.block.iter().flat_map(|b| &b.items) {
             self.no_block(sub);
-            match &*fold(&sub.head.text) {
-                "motif" => {
+            match named(WAIVER, &sub.head.text) {
+                Some(WaiverWord::Reason) => {
                     let v = self.text_at(sub, 0, Message::new("what-waiver-reason"));
                     once(self, &mut reason, v, sub);
                 }
-                "approuvee-par" => {
+                Some(WaiverWord::ApprovedBy) => {
                     let v = self.text_at(sub, 0, Message::new("what-waiver-approver"));
                     once(self, &mut approved_by, v, sub);
                 }
-                "jusqu'au" => {
+                Some(WaiverWord::Until) => {
                     let v = self.date_at(sub, 0, Message::new("what-waiver-until"));
                     once(self, &mut until, v, sub);
                 }
-                _ => self.unknown(sub, WAIVER_CLAUSES),
+                None => self.unknown(sub, &spelled(WAIVER).collect::<Vec<_>>()),
             }
         }
         let Some((reason, _)) = reason else {

@@ -8,9 +8,9 @@ use crate::msg;
 use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic};
-use crate::language::keywords::{ENVELOPE_CLAUSES, IMPUTATION_CLAUSES, fold};
+use crate::language::keywords::{ENVELOPE, EnvelopeWord, IMPUTATION, fold, named, spelled};
 use crate::language::model::{
-    Budget, Ceiling, Convention, Envelope, Imputation, Restriction, ScheduleLine,
+    Budget, Ceiling, CodeField, Convention, Envelope, Imputation, Restriction, ScheduleLine,
 };
 use crate::language::syntax::{Item, Value, ValueKind};
 use crate::money::{literal, parse_money, to_cents};
@@ -46,14 +46,14 @@ impl Lowerer {
         let mut scratch = self.convention_shell(item);
         let mut codes = Vec::new();
         for sub in item.block.iter().flat_map(|b| &b.items) {
-            match &*fold(&sub.head.text) {
-                "plafond" => {
+            match named(ENVELOPE, &sub.head.text) {
+                Some(EnvelopeWord::Ceiling) => {
                     self.ceiling(sub, &mut scratch);
                     self.no_block(sub);
                 }
-                "echeancier" => self.schedule(sub, &mut scratch),
-                head if IMPUTATION_CLAUSES.iter().any(|k| fold(k) == head) => codes.push(sub),
-                _ => self.unknown(sub, ENVELOPE_CLAUSES),
+                Some(EnvelopeWord::Schedule) => self.schedule(sub, &mut scratch),
+                Some(EnvelopeWord::Code(_)) => codes.push(sub),
+                None => self.unknown(sub, &spelled(ENVELOPE).collect::<Vec<_>>()),
             }
         }
         c.schedule_broken |= scratch.schedule_broken;
@@ -283,19 +283,13 @@ impl Lowerer {
         let mut slots: [Option<(Spanned<String>, Span)>; 5] = Default::default();
         for sub in subs {
             self.no_block(sub);
-            let index = match &*fold(&sub.head.text) {
-                "programme" => 0,
-                "centre-financier" => 1,
-                "domaine-fonctionnel" => 2,
-                "activite" => 3,
-                "centre-de-couts" => 4,
-                _ => {
-                    self.unknown(sub, IMPUTATION_CLAUSES);
-                    continue;
-                }
+            let Some(field) = named(IMPUTATION, &sub.head.text) else {
+                self.unknown(sub, &spelled(IMPUTATION).collect::<Vec<_>>());
+                continue;
             };
+            let index = field as usize;
             let v = self.code_at(sub, 0, Message::new("what-code"));
-            if index == 0 && sub.values.len() > 1 {
+            if field == CodeField::Programme && sub.values.len() > 1 {
                 imp.programme_label = self.text_at(sub, 1, Message::new("what-programme-name"));
                 self.no_more_values(sub, 2);
             } else {

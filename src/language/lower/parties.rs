@@ -4,7 +4,7 @@
 use crate::i18n::Message;
 use crate::msg;
 
-use crate::language::keywords::{MARKET_FIELDS, PARTY_CLAUSES, fold};
+use crate::language::keywords::{MARKET_FIELDS, MarketField, PARTY, PartyWord, named, spelled};
 use crate::language::model::{Market, Party, Signatory};
 use crate::language::syntax::{Item, ValueKind};
 
@@ -24,13 +24,13 @@ impl Lowerer {
         let mut acronym = None;
         for sub in item.block.iter().flat_map(|b| &b.items) {
             self.no_block(sub);
-            match &*fold(&sub.head.text) {
-                "sigle" => {
+            match named(PARTY, &sub.head.text) {
+                Some(PartyWord::Acronym) => {
                     let v = self.code_at(sub, 0, Message::new("what-party-acronym"));
                     self.no_more_values(sub, 1);
                     once(self, &mut acronym, v, sub);
                 }
-                "signataire" => {
+                Some(PartyWord::Signatory) => {
                     if let Some(name) = self.text_at(sub, 0, Message::new("what-signatory-name")) {
                         let role = sub.values.get(1).and_then(|_| {
                             self.text_at(sub, 1, Message::new("what-signatory-role"))
@@ -39,7 +39,7 @@ impl Lowerer {
                         party.signatories.push(Signatory { name, role });
                     }
                 }
-                _ => self.unknown(sub, PARTY_CLAUSES),
+                None => self.unknown(sub, &spelled(PARTY).collect::<Vec<_>>()),
             }
         }
         party.acronym = acronym.map(|(v, _)| v);
@@ -62,12 +62,13 @@ impl Lowerer {
                 i += 1;
                 continue;
             };
-            let slot = match &*fold(word) {
-                "titulaire" => &mut market.holder,
-                "chorus" => &mut market.chorus,
-                "numero" => &mut market.number,
-                _ => {
-                    self.unknown_word(word, key.span, MARKET_FIELDS, Unknown::MarketField);
+            let slot = match named(MARKET_FIELDS, word) {
+                Some(MarketField::Holder) => &mut market.holder,
+                Some(MarketField::Chorus) => &mut market.chorus,
+                Some(MarketField::Number) => &mut market.number,
+                None => {
+                    let fields: Vec<&str> = spelled(MARKET_FIELDS).collect();
+                    self.unknown_word(word, key.span, &fields, Unknown::MarketField);
                     i += 2;
                     continue;
                 }

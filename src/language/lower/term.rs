@@ -7,7 +7,7 @@ use crate::msg;
 use chrono::NaiveDate;
 
 use crate::diag::{Code, Diagnostic};
-use crate::language::keywords::{TERM_CLAUSES, fold};
+use crate::language::keywords::{RENEWAL, RenewalWord, TERM, TermWord, fold, named, spelled};
 use crate::language::model::{Notice, Term, TermStart};
 use crate::language::syntax::{Item, ValueKind};
 use crate::span::Spanned;
@@ -23,29 +23,29 @@ impl Lowerer {
         let mut renewal = None;
         for sub in item.block.iter().flat_map(|b| &b.items) {
             self.no_block(sub);
-            match &*fold(&sub.head.text) {
-                "pour" => {
+            match named(TERM, &sub.head.text) {
+                Some(TermWord::For) => {
                     let v = self.duration(sub, 0).map(|(d, used)| {
                         self.no_more_values(sub, used);
                         Spanned::new(d, sub.span)
                     });
                     once(self, &mut duration, v, sub);
                 }
-                "reconduction" => {
+                Some(TermWord::Renewal) => {
                     let v = self.renewal(sub);
                     once(self, &mut renewal, v, sub);
                 }
-                "effet" => {
+                Some(TermWord::Effect) => {
                     let v = self.term_start(sub);
                     self.no_more_values(sub, 1);
                     once(self, &mut start, v, sub);
                 }
-                "fin" => {
+                Some(TermWord::End) => {
                     let v = self.date_at(sub, 0, Message::new("what-end-date"));
                     self.no_more_values(sub, 1);
                     once(self, &mut end, v, sub);
                 }
-                _ => self.unknown(sub, TERM_CLAUSES),
+                None => self.unknown(sub, &spelled(TERM).collect::<Vec<_>>()),
             }
         }
         if let (Some((_, at)), Some(_)) = (&duration, &end) {
@@ -157,11 +157,11 @@ impl Lowerer {
         let mut next_working_day = false;
         while let Some(key) = item.values.get(i) {
             let word = match &key.kind {
-                ValueKind::Word(w) => fold(w),
-                _ => "".into(),
+                ValueKind::Word(w) => named(RENEWAL, w),
+                _ => None,
             };
-            match &*word {
-                "fois" => {
+            match word {
+                Some(RenewalWord::Times) => {
                     times = match item
                         .words()
                         .nth(i + 1)
@@ -181,16 +181,16 @@ impl Lowerer {
                     };
                     i += 2;
                 }
-                "preavis" => {
+                Some(RenewalWord::Notice) => {
                     let (d, next) = self.duration(item, i + 1)?;
                     notice = Some(d);
                     i = next;
                 }
-                "report-jour-ouvre" => {
+                Some(RenewalWord::NextWorkingDay) => {
                     next_working_day = true;
                     i += 1;
                 }
-                _ => {
+                None => {
                     self.value_error(key, Message::new("what-renewal-clause"), Form::Other);
                     return None;
                 }
