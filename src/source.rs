@@ -189,7 +189,7 @@ impl Sources {
         // span lines; a stray quote (a record running past its line to the
         // wrong width, or never closed) is its line alone, as the reader
         // took it.
-        let mut splitter = Splitter::new(std::io::Cursor::new(&raw), delimiter);
+        let mut splitter = Splitter::of_bytes(&raw, delimiter);
         if let Some(width) = self.titles.get(&id).map(Vec::len) {
             splitter.set_width(width);
         }

@@ -946,7 +946,7 @@ pub fn detect_delimiter(sample: &[u8]) -> u8 {
     // The delimiters between the sample's fields, as the record reader
     // splits them with each candidate (quotes only open a field).
     let count = |delimiter: u8| {
-        let mut splitter = Splitter::new(io::Cursor::new(sample), delimiter);
+        let mut splitter = Splitter::of_bytes(sample, delimiter);
         let mut n = 0usize;
         while let Ok(Some(event)) = splitter.read_next() {
             if event == Event::Record {

@@ -254,6 +254,17 @@ impl<'a> Record<'a> {
     }
 }
 
+impl Splitter<io::Empty> {
+    /// A splitter of bytes held in memory (a sample, a row read back): its
+    /// buffer is a copy of them, nothing more is read.
+    pub fn of_bytes(bytes: &[u8], delimiter: u8) -> Splitter<io::Empty> {
+        let mut s = Splitter::with_buffer(io::empty(), delimiter, 0, bytes.to_vec());
+        s.end = bytes.len();
+        s.eof = true;
+        s
+    }
+}
+
 impl<R: Read> Splitter<R> {
     pub fn new(reader: R, delimiter: u8) -> Splitter<R> {
         Splitter::starting_at(reader, delimiter, 0)
@@ -262,10 +273,15 @@ impl<R: Read> Splitter<R> {
     /// A splitter whose input starts at `byte` of a file, for a chunk read
     /// apart; its lines count from 1.
     pub fn starting_at(reader: R, delimiter: u8, byte: u64) -> Splitter<R> {
+        Splitter::with_buffer(reader, delimiter, byte, vec![0; READ_SIZE])
+    }
+
+    /// A splitter reading into `buf`.
+    fn with_buffer(reader: R, delimiter: u8, byte: u64, buf: Vec<u8>) -> Splitter<R> {
         Splitter {
             reader,
             delimiter,
-            buf: vec![0; READ_SIZE],
+            buf,
             start: 0,
             end: 0,
             eof: false,
