@@ -3,6 +3,7 @@
 ## Human output: the notes under a finding.
 human-the-clause = the clause: { $label }
 human-see = see: { $label }
+human-help-label = help:
 human-waived = waived: { $reason }
 
 ## Plain and GitHub outputs: every place spelt out.

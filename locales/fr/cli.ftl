@@ -3,6 +3,7 @@
 ## Sortie lisible : les notes sous un constat.
 human-the-clause = la clause : { $label }
 human-see = voir : { $label }
+human-help-label = aide :
 human-waived = dérogation : { $reason }
 
 ## Sorties texte et GitHub : chaque emplacement en toutes lettres.

@@ -103,6 +103,8 @@ impl miette::Diagnostic for Shown<'_> {
 
 pub struct Human {
     handler: GraphicalReportHandler,
+    /// The styles of the handler's theme, for the help line drawn here.
+    styles: miette::ThemeStyles,
     lang: Lang,
     width: usize,
 }
@@ -120,6 +122,7 @@ impl Human {
             GraphicalTheme::unicode_nocolor()
         };
         Human {
+            styles: theme.styles.clone(),
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_context_lines(1)
                 .with_width(match lang {
@@ -160,42 +163,46 @@ impl Human {
             }
             (t, _) => t,
         };
-        let shown = shown(d, sources, row_text.as_ref(), self.lang);
+        let mut shown = shown(d, sources, row_text.as_ref(), self.lang);
+        // miette draws the diagnostic, then each related note on its own
+        // (its first line says what it is, in the run's language); the help
+        // line between them is written here, in the run's language.
+        let help = shown.help.take();
+        let related = std::mem::take(&mut shown.related);
         let mut out = String::new();
         if self.handler.render_report(&mut out, &shown).is_err() {
-            out = format!("{}: {}\n", d.code, shown.message);
+            return format!("{}: {}\n", d.code, shown.message);
         }
-        // miette heads each related note with an English `Advice: ` line;
-        // the note's own first line (`☞ the clause: …`, `☞ la clause : …`)
-        // says what it is, in the run's language.
-        let out = out.replace("\nAdvice: \n", "\n");
-        match self.lang {
-            Lang::En => out,
-            Lang::Fr => french_help(&out),
+        if let Some(help) = help {
+            out.push_str(&self.help_line(&help));
+            out.push('\n');
         }
+        for note in &related {
+            let mut drawn = String::new();
+            if self.handler.render_report(&mut drawn, note).is_ok() {
+                out.push('\n');
+                out.push_str(&drawn);
+            }
+        }
+        out
     }
-}
 
-/// miette writes `help: ` before a help line; in French, `aide : `, its
-/// wrapped lines shifted by the one column more it takes (the French
-/// handler draws one column narrower for it).
-fn french_help(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut in_help = false;
-    for line in text.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix("  help: ") {
-            out.push_str("  aide\u{a0}: ");
-            out.push_str(rest);
-            in_help = true;
-        } else if in_help && line.starts_with("        ") {
-            out.push(' ');
-            out.push_str(line);
-        } else {
-            in_help = false;
-            out.push_str(line);
-        }
+    /// `  help: …` (`  aide : …`), wrapped at the handler's width with its
+    /// later lines under its text, as miette writes a help line.
+    fn help_line(&self, help: &str) -> String {
+        let label = Message::new("human-help-label");
+        let label = format!("  {} ", self.lang.tr(&label));
+        let indent = " ".repeat(textwrap::core::display_width(&label));
+        let label = self.styles.help.style(label).to_string();
+        // The handler draws French one column narrower, for the label's
+        // one column more; the help's text gets the same room in both.
+        let width = self.width.saturating_sub(2);
+        let options = textwrap::Options::new(width)
+            .initial_indent(&label)
+            .subsequent_indent(&indent)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        textwrap::fill(help, options)
     }
-    out
 }
 
 /// A row's text narrowed to `width` characters: the fields of `columns`
