@@ -4,7 +4,7 @@
 //! word is matched against them (accent- and case-insensitive comparison,
 //! "did you mean" suggestions).
 
-use crate::language::model::CodeField;
+use crate::language::model::{CodeField, WaiverKey};
 
 /// The clauses of a `convention` block, one kind each: lowering matches on
 /// the kind (`lower::lower_clause`), so a clause cannot be in the table
@@ -202,6 +202,9 @@ pub const WAIVER: Words<WaiverWord> = &[
     ("approuvée-par", WaiverWord::ApprovedBy),
     ("jusqu'au", WaiverWord::Until),
 ];
+
+/// The kinds of number a waiver names.
+pub const WAIVER_KEYS: Words<WaiverKey> = &[("ej", WaiverKey::Ej), ("dp", WaiverKey::Dp)];
 
 /// The clauses of an `imputation` block: one per code field.
 pub const IMPUTATION: Words<CodeField> = &[

@@ -5,10 +5,9 @@ use crate::msg;
 
 use crate::diag::{Code, Diagnostic};
 use crate::language::keywords::{
-    AMENDMENT_OWN, AmendmentWord, CLAUSES, WAIVER, WaiverWord, convention_clause_named, fold,
-    named, spelled,
+    AMENDMENT_OWN, AmendmentWord, CLAUSES, WAIVER, WAIVER_KEYS, WaiverWord,
+    convention_clause_named, fold, named, spelled,
 };
-use crate::language::model::WaiverKey;
 use crate::language::syntax::{Item, ValueKind};
 use crate::span::Spanned;
 
@@ -136,12 +135,12 @@ impl Lowerer {
         }
         let kind_value = self.value_at(item, 1, Message::new("what-key-kind"), Form::Other)?;
         let kind = match &kind_value.kind {
-            ValueKind::Word(w) if fold(w) == "ej" => WaiverKey::Ej,
-            ValueKind::Word(w) if fold(w) == "dp" => WaiverKey::Dp,
-            _ => {
-                self.value_error(kind_value, Message::new("what-key-kind-long"), Form::Other);
-                return None;
-            }
+            ValueKind::Word(w) => named(WAIVER_KEYS, w),
+            _ => None,
+        };
+        let Some(kind) = kind else {
+            self.value_error(kind_value, Message::new("what-key-kind-long"), Form::Other);
+            return None;
         };
         let number = self.code_at(item, 2, Message::new("what-key-number"))?;
         self.no_more_values(item, 3);
