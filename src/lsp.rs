@@ -237,7 +237,16 @@ impl Server {
         {
             let id = hover_id(keyword);
             lines.push(format!("**{keyword}** — {}", lang.tr(&Message::entry(id))));
-            if ["durée", "préavis", "dénonciation", "fin", "reconduction"].contains(keyword) {
+            // The term's clauses and words: the end in force and the renewals.
+            use crate::language::keywords::{ClauseKind, TERM, convention_clause_named, named};
+            let about_the_term = named(TERM, keyword).is_some()
+                || convention_clause_named(keyword).is_some_and(|c| {
+                    matches!(
+                        c.kind,
+                        ClauseKind::Term | ClauseKind::Notice | ClauseKind::Termination
+                    )
+                });
+            if about_the_term {
                 let (convention, _) = crate::compile_on(0, text, self.today);
                 if let Some(c) = &convention {
                     lines.extend(term_dates(&crate::language::view::View::new(c), lang));
@@ -607,10 +616,11 @@ pub fn hover_id(keyword: &str) -> String {
 
 /// The keywords hover explains (catalogue entries [`hover_id`]).
 pub fn hover_keywords() -> Vec<&'static str> {
-    crate::language::keywords::CLAUSES
+    use crate::language::keywords::{CLAUSES, TERM, spelled};
+    CLAUSES
         .iter()
         .map(|c| c.keyword)
-        .chain(["fin", "reconduction"])
+        .chain(spelled(TERM))
         .collect()
 }
 
