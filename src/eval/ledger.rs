@@ -576,22 +576,11 @@ impl<'a> Ledger<'a> {
         limit.crossed = true;
         let limit = &*limit;
         let name = scope.name.as_deref();
-        let (d, crossing_id, row_id) = match (kind, year) {
-            (LimitKind::Forecast, Some(year)) => (
-                schedule_exceeded(m, year, sum, limit, self.source, name),
-                "crossing-forecast",
-                "row-crosses-forecast",
-            ),
-            (LimitKind::YearlyCeiling, Some(year)) => (
-                yearly_exceeded(m, year, sum, limit, self.source, name),
-                "crossing-yearly-ceiling",
-                "row-crosses-yearly-ceiling",
-            ),
-            _ => (
-                ceiling_exceeded(m, sum, limit, self.source, name),
-                "crossing-ceiling",
-                "row-crosses-ceiling",
-            ),
+        let d = limit_crossed(kind, m, year, sum, limit, self.source, name);
+        let (crossing_id, row_id) = match kind {
+            LimitKind::Ceiling => ("crossing-ceiling", "row-crosses-ceiling"),
+            LimitKind::YearlyCeiling => ("crossing-yearly-ceiling", "row-crosses-yearly-ceiling"),
+            LimitKind::Forecast => ("crossing-forecast", "row-crosses-forecast"),
         };
         let crossing = Crossed {
             limit: crossing(crossing_id, name, m, year, limit),
@@ -894,31 +883,52 @@ fn crossed(
     message
 }
 
-fn ceiling_exceeded(
+/// The finding of a limit crossed: what was crossed, the clause stating the
+/// limit, the help and the exact figures.
+fn limit_crossed(
+    kind: LimitKind,
     m: &Movement,
-    total: i128,
+    year: Option<i32>,
+    sum: i128,
     limit: &Limit,
     source: SourceId,
     envelope: Option<&str>,
 ) -> Diagnostic {
-    let d = Diagnostic::new(
-        Code::CeilingExceeded,
-        crossed("ceiling-exceeded", envelope, m, None, total, limit),
-    )
-    .at_clause(
-        source,
-        limit.span,
-        msg!(
-            "ceiling-label",
-            budget = m.budget.to_string(),
-            envelope = envelope.map_or(Message::plain(""), |n| {
-                msg!("ceiling-label-envelope", name = n)
-            })
-        )
-        .amount("limit", limit.cents),
-    )
-    .help(Message::new("ceiling-exceeded-help"));
-    limit_figures(d, m, None, total, limit, envelope)
+    let budget = m.budget.to_string();
+    let (code, id, label, help) = match kind {
+        LimitKind::Ceiling => (
+            Code::CeilingExceeded,
+            "ceiling-exceeded",
+            msg!(
+                "ceiling-label",
+                budget = budget,
+                envelope = envelope.map_or(Message::plain(""), |n| {
+                    msg!("ceiling-label-envelope", name = n)
+                })
+            ),
+            "ceiling-exceeded-help",
+        ),
+        LimitKind::YearlyCeiling => (
+            Code::CeilingExceeded,
+            "ceiling-yearly-exceeded",
+            msg!("ceiling-yearly-label", budget = budget),
+            "ceiling-yearly-help",
+        ),
+        LimitKind::Forecast => (
+            Code::ScheduleExceeded,
+            "schedule-exceeded",
+            msg!(
+                "schedule-label",
+                year = year.map(|y| y.to_string()).unwrap_or_default(),
+                budget = budget
+            ),
+            "schedule-exceeded-help",
+        ),
+    };
+    let d = Diagnostic::new(code, crossed(id, envelope, m, year, sum, limit))
+        .at_clause(source, limit.span, label.amount("limit", limit.cents))
+        .help(Message::new(help));
+    limit_figures(d, m, year, sum, limit, envelope)
 }
 
 /// The figures of a crossed limit: the budget, the year (of a yearly
@@ -946,58 +956,4 @@ fn limit_figures(
         .amount_figure("cumulative", Amount(sum))
         .amount_figure("limit", Amount(limit.cents))
         .amount_figure("overrun", Amount(sum - limit.cents))
-}
-
-fn yearly_exceeded(
-    m: &Movement,
-    year: i32,
-    sum: i128,
-    limit: &Limit,
-    source: SourceId,
-    envelope: Option<&str>,
-) -> Diagnostic {
-    let d = Diagnostic::new(
-        Code::CeilingExceeded,
-        crossed(
-            "ceiling-yearly-exceeded",
-            envelope,
-            m,
-            Some(year),
-            sum,
-            limit,
-        ),
-    )
-    .at_clause(
-        source,
-        limit.span,
-        msg!("ceiling-yearly-label", budget = m.budget.to_string()).amount("limit", limit.cents),
-    )
-    .help(Message::new("ceiling-yearly-help"));
-    limit_figures(d, m, Some(year), sum, limit, envelope)
-}
-
-fn schedule_exceeded(
-    m: &Movement,
-    year: i32,
-    sum: i128,
-    limit: &Limit,
-    source: SourceId,
-    envelope: Option<&str>,
-) -> Diagnostic {
-    let d = Diagnostic::new(
-        Code::ScheduleExceeded,
-        crossed("schedule-exceeded", envelope, m, Some(year), sum, limit),
-    )
-    .at_clause(
-        source,
-        limit.span,
-        msg!(
-            "schedule-label",
-            year = year.to_string(),
-            budget = m.budget.to_string()
-        )
-        .amount("limit", limit.cents),
-    )
-    .help(Message::new("schedule-exceeded-help"));
-    limit_figures(d, m, Some(year), sum, limit, envelope)
 }
