@@ -9,7 +9,8 @@
 //!   another layout (with `<case>.profile` when there is one);
 //! - `differential/<case>/`: `clausier check` of the folder's rule files
 //!   (a rules folder) against its `export.csv`: the cases the differential
-//!   tests keep, with the findings they give.
+//!   tests keep, with the findings they give; and `clausier report` of the
+//!   same, the statement of each convention.
 //!
 //! Every case runs in English and in French (`--lang fr`): each snapshot
 //! has its French twin, suffixed `fr`.
@@ -59,6 +60,47 @@ fn folder_cases() {
         let folder = path.parent().expect("a case folder");
         let rules = relative(folder);
         both_languages!(folder, &["check", "--color", "never", &rules, &export]);
+    });
+}
+
+/// The statement of each rules-folder case (`report`, in words), dated so
+/// that the key dates' status does not change with the day it runs; the
+/// audit lines (time of the run, digests) are left out.
+#[test]
+fn folder_reports() {
+    insta::glob!("cases/differential/*/export.csv", |path| {
+        let export = relative(path);
+        let folder = path.parent().expect("a case folder");
+        let rules = relative(folder);
+        let name = folder
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        for lang in ["en", "fr"] {
+            let args = [
+                "--lang",
+                lang,
+                "report",
+                "--date",
+                "2026-01-01",
+                &rules,
+                &export,
+            ];
+            let (code, stdout, stderr) = clausier(&args);
+            let stdout = stdout
+                .split("\nAudit")
+                .next()
+                .unwrap_or_default()
+                .split("\nTraçabilité")
+                .next()
+                .unwrap_or_default();
+            let shown = format!(
+                "$ clausier {}\nexit: {code}\n{stderr}{stdout}",
+                args.join(" ")
+            );
+            insta::with_settings!({ snapshot_suffix => format!("{name}.{lang}") }, {
+                insta::assert_snapshot!(shown);
+            });
+        }
     });
 }
 

@@ -187,6 +187,8 @@ report-col-scope = scope
 report-col-budget = budget
 report-col-consumed = consumed
 report-col-ceiling = ceiling in force
+report-no-ceiling = no ceiling
+report-yearly-ceiling-only = yearly ceiling only
 report-col-remaining = remaining
 report-col-year = year
 report-col-forecast = forecast
@@ -404,7 +406,8 @@ overview-col-end = end in force
 overview-col-next = next date
 overview-col-next-what = what
 overview-budget-of = { $budget } { $consumed } of { $ceiling }
-overview-budget = { $budget } { $consumed } (no overall ceiling)
+overview-budget = { $budget } { $consumed } ({ $ceiling })
+overview-no-overall-ceiling = no overall ceiling
 overview-line = { $title } ({ $convention }): { $figures }; ceilings exceeded: { $exceeded } of { $ceilings }; { $errors ->
         [one] { $errors } error
        *[other] { $errors } errors

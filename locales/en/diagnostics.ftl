@@ -30,6 +30,7 @@ consumed-of-ceiling = { $of }{ $budget } consumed { $sum } of { $limit } { $over
        *[other] ({ $excess } over)
     }
 consumed-no-overall-ceiling = { $of }{ $budget } consumed { $sum } (no overall ceiling)
+consumed-yearly-ceiling-only = { $of }{ $budget } consumed { $sum } (yearly ceiling only: see each year)
 consumed-no-ceiling = { $of }{ $budget } consumed { $sum } (no ceiling)
 consumed-of-yearly-ceiling = { $of }{ $year } { $budget } consumed { $sum } of the yearly ceiling of { $limit } { $over ->
         [0] ({ $remaining } remaining)
@@ -424,9 +425,7 @@ keep-one-help = keep one of them
 no-clauses = the convention has no clauses
 expected-block-label = expected `{"{"}` after the title
 no-clauses-help = write the clauses inside `convention "…" {"{"} … {"}"}`
-no-ceiling = the convention states no ceiling, nor do its envelopes
 missing-here-label = `{ $clause }` missing here
-no-ceiling-help = state the convention's ceiling (`plafond AE et CP 900 000 €`) or each envelope's
 clause-missing = the convention has no `{ $clause }` clause
 clause-missing-help = every convention states it, e.g. `{ $example }`
 fin-and-pour = the term states both `fin` and `pour`

@@ -220,6 +220,8 @@ report-col-scope = périmètre
 report-col-budget = budget
 report-col-consumed = consommé
 report-col-ceiling = plafond en vigueur
+report-no-ceiling = sans plafond
+report-yearly-ceiling-only = plafond annuel seulement
 report-col-remaining = reste
 report-col-year = année
 report-col-forecast = prévision
@@ -437,7 +439,8 @@ overview-col-end = fin en vigueur
 overview-col-next = prochaine date
 overview-col-next-what = objet
 overview-budget-of = { $budget } { $consumed } sur { $ceiling }
-overview-budget = { $budget } { $consumed } (sans plafond global)
+overview-budget = { $budget } { $consumed } ({ $ceiling })
+overview-no-overall-ceiling = sans plafond global
 overview-line = { $title } ({ $convention }) : { $figures } ; plafonds dépassés : { $exceeded } sur { $ceilings } ; { $errors ->
         [one] { $errors } erreur
        *[other] { $errors } erreurs

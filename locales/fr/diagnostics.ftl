@@ -29,8 +29,9 @@ consumed-of-ceiling = { $of }consommation { $budget } : { $sum } sur { $limit }
         [0] (reste { $remaining })
        *[other] (dépassement de { $excess })
     }
-consumed-no-overall-ceiling = { $of }consommation { $budget } : { $sum } (pas de plafond global)
-consumed-no-ceiling = { $of }consommation { $budget } : { $sum } (pas de plafond)
+consumed-no-overall-ceiling = { $of }consommation { $budget } : { $sum } (sans plafond global)
+consumed-yearly-ceiling-only = { $of }consommation { $budget } : { $sum } (plafond annuel seulement : voir chaque année)
+consumed-no-ceiling = { $of }consommation { $budget } : { $sum } (sans plafond)
 consumed-of-yearly-ceiling = { $of }consommation { $budget } { $year } : { $sum } sur le plafond annuel de { $limit } { $over ->
         [0] (reste { $remaining })
        *[other] (dépassement de { $excess })
@@ -433,9 +434,7 @@ keep-one-help = n'en gardez qu'un
 no-clauses = la convention n'a aucune clause
 expected-block-label = `{"{"}` attendu après le titre
 no-clauses-help = écrivez les clauses dans `convention "…" {"{"} … {"}"}`
-no-ceiling = ni la convention ni ses enveloppes ne déclarent de plafond
 missing-here-label = `{ $clause }` manquant ici
-no-ceiling-help = déclarez le plafond de la convention (`plafond AE et CP 900 000 €`) ou celui de chaque enveloppe
 clause-missing = la convention n'a pas de clause `{ $clause }`
 clause-missing-help = toute convention la déclare, par exemple `{ $example }`
 fin-and-pour = la durée déclare à la fois `fin` et `pour`

@@ -744,9 +744,9 @@ impl<'a> Ledger<'a> {
                 remaining: ceiling.map(|c| Amount(c - sum)),
                 display: display.arg("of", of(name)),
             };
-            for (budget, (total, limits)) in Budget::BOTH
+            for (budget, ((total, limits), yearly)) in Budget::BOTH
                 .iter()
-                .zip(scope.totals.iter().zip(&scope.ceilings))
+                .zip(scope.totals.iter().zip(&scope.ceilings).zip(&scope.yearly))
                 .filter(|(b, _)| delegated(b))
             {
                 let ceiling = in_force(limits);
@@ -758,6 +758,12 @@ impl<'a> Ledger<'a> {
                         .amount("remaining", c - total)
                         .amount("excess", total - c)
                         .count("over", u8::from(*total > c)),
+                    // Only a ceiling of each year: the yearly lines give
+                    // the figures against it.
+                    None if !yearly.0.is_empty() => {
+                        msg!("consumed-yearly-ceiling-only", budget = budget_name)
+                            .amount("sum", *total)
+                    }
                     None if name.is_none() && self.scopes.len() > 1 => {
                         msg!("consumed-no-overall-ceiling", budget = budget_name)
                             .amount("sum", *total)

@@ -103,6 +103,16 @@ pub fn overview(statements: &[Statement]) -> Vec<OverviewLine> {
         .collect()
 }
 
+/// What stands for the overall ceiling a convention does not state: it
+/// states none at all, or only others (an envelope's, a year's).
+fn no_ceiling(l: &OverviewLine) -> &'static str {
+    if l.ceilings == 0 {
+        "report-no-ceiling"
+    } else {
+        "overview-no-overall-ceiling"
+    }
+}
+
 /// The HTML anchor of the `i`-th statement.
 pub fn anchor(i: usize) -> String {
     format!("convention-{}", i + 1)
@@ -111,11 +121,12 @@ pub fn anchor(i: usize) -> String {
 /// The overview as a table, for HTML and XLSX.
 pub fn table(lines: &[OverviewLine], lang: Lang) -> Table {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
-    let amount = |b: &Option<BudgetFigures>, ceiling: bool| {
-        Cell::Amount(
+    let amount = |b: &Option<BudgetFigures>, ceiling: bool, l: &OverviewLine| match b {
+        Some(BudgetFigures { ceiling: None, .. }) if ceiling => Cell::Text(t(no_ceiling(l))),
+        _ => Cell::Amount(
             b.as_ref()
                 .and_then(|b| if ceiling { b.ceiling } else { Some(b.consumed) }),
-        )
+        ),
     };
     let headers = [
         "report-col-convention",
@@ -141,10 +152,10 @@ pub fn table(lines: &[OverviewLine], lang: Lang) -> Table {
             .map(|(i, l)| {
                 vec![
                     Cell::Link(l.title.clone(), anchor(i)),
-                    amount(&l.ae, false),
-                    amount(&l.ae, true),
-                    amount(&l.cp, false),
-                    amount(&l.cp, true),
+                    amount(&l.ae, false, l),
+                    amount(&l.ae, true, l),
+                    amount(&l.cp, false, l),
+                    amount(&l.cp, true, l),
                     Cell::Text(format!("{} / {}", l.ceilings_exceeded, l.ceilings)),
                     Cell::Count(l.findings.errors as usize),
                     Cell::Count(l.findings.warnings as usize),
@@ -181,7 +192,8 @@ pub fn human(lines: &[OverviewLine], lang: Lang) -> String {
                         .tr(&crate::msg!(
                             "overview-budget",
                             budget = name,
-                            consumed = consumed
+                            consumed = consumed,
+                            ceiling = Message::new(no_ceiling(l))
                         ))
                         .into_owned(),
                 }

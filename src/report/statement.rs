@@ -182,6 +182,9 @@ pub fn human(
             let _ = writeln!(out, "  {}", lang.tr(&c.display));
         }
         let _ = writeln!(out, "\n{}", t("report-per-year"));
+        if st.schedule.is_empty() {
+            let _ = writeln!(out, "  {}", t("report-none"));
+        }
         for y in &st.schedule {
             let _ = writeln!(out, "  {}", lang.tr(&y.display));
         }
@@ -217,7 +220,8 @@ pub fn human(
                 remaining = eur(h.remaining)
             )
             .count("commitments", h.commitments);
-            let _ = writeln!(out, "  {}", lang.tr(&line));
+            // A row without a supplier: no number before the name.
+            let _ = writeln!(out, "  {}", lang.tr(&line).trim_start());
         }
         let _ = writeln!(out, "\n{}", t("report-per-commitment"));
         for e in &st.commitments {
@@ -540,7 +544,23 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
                         Cell::Text(scope(&c.envelope, c.year, lang)),
                         Cell::Text(c.budget.to_string()),
                         Cell::Amount(Some(c.consumed)),
-                        amount(&c.ceiling),
+                        match c.ceiling {
+                            Some(_) => amount(&c.ceiling),
+                            None => Cell::Text(
+                                lang.tr(&Message::new(
+                                    if st.consumption.iter().any(|y| {
+                                        y.year.is_some()
+                                            && y.envelope == c.envelope
+                                            && y.budget == c.budget
+                                    }) {
+                                        "report-yearly-ceiling-only"
+                                    } else {
+                                        "report-no-ceiling"
+                                    },
+                                ))
+                                .into_owned(),
+                            ),
+                        },
                         amount(&c.remaining),
                     ]
                 })

@@ -255,31 +255,7 @@ impl Lowerer {
             .map(|i| fold(&i.head.text).into_owned())
             .collect();
         self.require_clauses(&present, item);
-        if !present.iter().any(|p| p == "plafond") {
-            self.require_ceiling(&c, item);
-        }
         c
-    }
-
-    /// A convention with envelopes needs a ceiling of some kind: overall,
-    /// yearly, or an envelope's.
-    fn require_ceiling(&mut self, c: &Convention, item: &Item) {
-        if !self.complete
-            || c.envelopes.is_empty()
-            || !c.ceilings.is_empty()
-            || c.envelopes.iter().any(|e| !e.ceilings.is_empty())
-        {
-            return;
-        }
-        self.diags.push(
-            Diagnostic::new(Code::ClauseMissing, Message::new("no-ceiling"))
-                .at_clause(
-                    self.source,
-                    item.head.span,
-                    msg!("missing-here-label", clause = "plafond"),
-                )
-                .help(Message::new("no-ceiling-help")),
-        );
     }
 
     fn convention_clause(&mut self, item: &Item, c: &mut Convention, s: &mut OnceSlots) {
@@ -305,15 +281,9 @@ impl Lowerer {
             ("délégant", "délégant \"Direction …\""),
             ("délégataire", "délégataire \"Direction …\""),
             ("durée", "durée { effet signature  fin 2018-12-31 }"),
-            ("plafond", "plafond AE 400 000 €"),
             ("imputation", "imputation { programme 124 … }"),
         ];
         for (name, example) in mandatory {
-            // Envelopes may state the ceilings instead (checked once they
-            // are lowered, in `require_ceiling`).
-            if name == "plafond" && present.iter().any(|p| p == "enveloppe") {
-                continue;
-            }
             if !present.iter().any(|p| *p == fold(name)) {
                 self.diags.push(
                     Diagnostic::new(Code::ClauseMissing, msg!("clause-missing", clause = name))
