@@ -12,6 +12,7 @@ profil "canonique" {
   poste_ej "poste_ej"
   n_dp "n_dp"
   programme "programme"
+  bop "bop"
   centre_financier "centre_financier"
   domaine_fonctionnel "domaine_fonctionnel"
   activite "activite"

@@ -289,14 +289,12 @@ impl Server {
         };
         let head = crate::language::keywords::fold(&item.head.text);
         let mut out = Vec::new();
-        let fields = [
-            "programme",
-            "centre-financier",
-            "domaine-fonctionnel",
-            "activite",
-            "centre-de-couts",
-        ];
-        if let Some(field) = fields.iter().position(|f| *f == head) {
+        // A code of an imputation or envelope block, by the keyword tables
+        // (`uo` is a centre financier).
+        if let Some(field) =
+            crate::language::keywords::named(crate::language::keywords::IMPUTATION, &item.head.text)
+                .map(|f| f as usize)
+        {
             let value = item.words().next().flatten().unwrap_or_default();
             if let Some((valid, format)) = crate::language::lints::CODE_FORMATS.get(field) {
                 let verdict = if valid(value) {
@@ -616,12 +614,21 @@ pub fn hover_id(keyword: &str) -> String {
 
 /// The keywords hover explains (catalogue entries [`hover_id`]).
 pub fn hover_keywords() -> Vec<&'static str> {
-    use crate::language::keywords::{CLAUSES, TERM, spelled};
-    CLAUSES
+    use crate::language::keywords::{CLAUSES, IMPUTATION, TERM, spelled};
+    let mut words: Vec<&'static str> = CLAUSES
         .iter()
         .map(|c| c.keyword)
         .chain(spelled(TERM))
-        .collect()
+        .chain(spelled(IMPUTATION))
+        .collect();
+    // `uo` is a clause and a word of `imputation`.
+    let mut seen = Vec::new();
+    words.retain(|w| {
+        let new = !seen.contains(w);
+        seen.push(*w);
+        new
+    });
+    words
 }
 
 /// The word (keyword, code) around a byte offset.

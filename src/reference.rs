@@ -123,7 +123,7 @@ struct Line {
     movements: Vec<(Budget, i64, bool)>,
     ej: Option<Vec<u8>>,
     dp: Option<Vec<u8>>,
-    codes: [Option<Vec<u8>>; 5],
+    codes: [Option<Vec<u8>>; CodeField::COUNT],
     supplier: Option<Vec<u8>>,
     contract: Option<Vec<u8>>,
     title: Option<Vec<u8>>,
@@ -386,8 +386,16 @@ fn normalized(field: CodeField, value: &[u8]) -> Vec<u8> {
 }
 
 /// The fields of `codes` stated and present in the row whose values
-/// differ, with the clause stating each.
-fn differing(codes: &[Option<&crate::span::Spanned<String>>; 5], line: &Line) -> Vec<Span> {
+/// differ, with the clause stating each. "`uo` … is compared with the
+/// rows' `centre_financier`: it stands for the imputation's
+/// `centre-financier` when that states none" (the view's codes hold it);
+/// "`bop` … is compared with the export's `bop` column, else with the first
+/// two parts of the row's centre financier": [`Line`]'s codes come from the
+/// reader's `Layout::row_codes`, which reads it so.
+fn differing(
+    codes: &[Option<&crate::span::Spanned<String>>; CodeField::COUNT],
+    line: &Line,
+) -> Vec<Span> {
     let mut spans = Vec::new();
     for (field, code) in CodeField::ALL.iter().zip(codes) {
         let (Some(code), Some(Some(value))) = (code, line.codes.get(*field as usize)) else {

@@ -60,6 +60,10 @@ struct Conv {
     yearly: Option<u32>,
     schedule: Vec<(i32, u8, u32)>,
     cf: Option<usize>,
+    /// How the scope is written: 0 `centre-financier`, 1 `uo` outside
+    /// `imputation`, 2 `uo` inside it, 3 `bop` (the BOP alone when no
+    /// centre financier is drawn, with it otherwise).
+    scope: u8,
     envelopes: Vec<Envelope>,
     markets: Vec<usize>,
     titles: Option<(bool, Vec<u8>)>,
@@ -162,22 +166,25 @@ impl Conv {
             2 => s.push_str("  délégation AE\n"),
             _ => {}
         }
-        let no_ceiling = self.ceiling.is_none()
-            && self.yearly.is_none()
-            && self
-                .envelopes
-                .iter()
-                .all(|e| e.ceiling.is_none() && e.yearly.is_none());
-        let ceiling = if no_ceiling {
-            Some((2, 500))
-        } else {
-            self.ceiling
-        };
-        budget_line(&mut s, "  ", ceiling, self.yearly);
+        // A convention may state no ceiling at all.
+        budget_line(&mut s, "  ", self.ceiling, self.yearly);
         schedule(&mut s, "  ", &self.schedule);
+        let cf = self.cf.filter(|_| self.envelopes.is_empty());
+        if let (Some(cf), 1) = (cf, self.scope % 4) {
+            let _ = writeln!(s, "  uo {}", CFS[cf % 4]);
+        }
         let _ = writeln!(s, "  imputation {{\n    programme {programme}");
-        if let (Some(cf), true) = (self.cf, self.envelopes.is_empty()) {
-            let _ = writeln!(s, "    centre-financier {}", CFS[cf % 4]);
+        if self.scope % 4 == 3 {
+            s.push_str("    bop 0129-CSGG\n");
+        }
+        match (cf, self.scope % 4) {
+            (Some(_), 1) | (None, _) => {}
+            (Some(cf), 2) => {
+                let _ = writeln!(s, "    uo {}", CFS[cf % 4]);
+            }
+            (Some(cf), _) => {
+                let _ = writeln!(s, "    centre-financier {}", CFS[cf % 4]);
+            }
         }
         s.push_str("  }\n");
         let mut named: Vec<usize> = Vec::new();
@@ -376,6 +383,7 @@ fn convention() -> impl Strategy<Value = Conv> {
             ),
             0..3,
         ),
+        any::<u8>(),
     )
         .prop_map(
             |(
@@ -387,6 +395,7 @@ fn convention() -> impl Strategy<Value = Conv> {
                 titles,
                 amendments,
                 waivers,
+                scope,
             )| Conv {
                 start_at_signature,
                 end,
@@ -397,6 +406,7 @@ fn convention() -> impl Strategy<Value = Conv> {
                 yearly,
                 schedule,
                 cf,
+                scope,
                 envelopes,
                 markets,
                 titles,
@@ -420,6 +430,8 @@ struct Line {
     cf: u8,
     supplier: u8,
     title: u8,
+    /// The BOP column's value, when the export has one.
+    bop: u8,
     /// 0: a good row; else a malformed one of some kind.
     broken: u8,
 }
@@ -448,11 +460,11 @@ fn csv_line() -> impl Strategy<Value = Line> {
     (
         (day(), any::<u8>(), 0u8..7, 0u8..7),
         prop_oneof![-50_000i32..50_000, 1i32..20_000_000, Just(0)],
-        (0u8..6, 0u8..7, 0u8..5, 0u8..10),
+        (0u8..6, 0u8..8, 0u8..5, 0u8..10, 0u8..4),
         prop::sample::select([vec![0u8; 33], vec![1, 2, 3]].concat()),
     )
         .prop_map(
-            |((day, kind, ej, dp), amount, (programme, cf, supplier, title), broken)| Line {
+            |((day, kind, ej, dp), amount, (programme, cf, supplier, title, bop), broken)| Line {
                 day,
                 kind,
                 ej,
@@ -462,6 +474,7 @@ fn csv_line() -> impl Strategy<Value = Line> {
                 cf,
                 supplier,
                 title,
+                bop,
                 broken,
             },
         )
@@ -501,7 +514,11 @@ impl Csv {
     fn rows(&self) -> (String, Vec<String>) {
         let with_title = self.columns & 1 == 1;
         let with_supplier = self.columns & 2 == 0;
+        let with_bop = self.columns & 4 == 4;
         let mut header = "date;type;n_ej;n_dp;montant;programme;centre_financier".to_owned();
+        if with_bop {
+            header.push_str(";bop");
+        }
         if with_supplier {
             header.push_str(";fournisseur");
         }
@@ -540,9 +557,17 @@ impl Csv {
                     0..=3 => CFS[usize::from(l.cf)].to_owned(),
                     4 => format!("BG00/{}", CFS[0]),
                     5 => "#".to_owned(),
-                    _ => "0124-CDAF-CDSI".to_owned(),
+                    6 => "0124-CDAF-CDSI".to_owned(),
+                    // Another BOP of the same programme.
+                    _ => "0129-AUTR-FONC".to_owned(),
                 };
                 let mut row = format!("{date};{kind};{ej};{dp};{money};{programme};{cf}");
+                if with_bop {
+                    row.push(';');
+                    row.push_str(
+                        ["0129-CSGG", "BG00/0129-CSGG", "0129-AUTR", ""][usize::from(l.bop % 4)],
+                    );
+                }
                 if with_supplier {
                     let supplier = match l.supplier {
                         0..=2 => SUPPLIERS[usize::from(l.supplier)],

@@ -423,10 +423,17 @@ impl<'c> Evaluator<'c> {
                 unchecked(&mut self.summary, clause, what, rule.span, keyword);
             }
         }
-        if let Some(uo) = &self.convention.uo {
+        // A UO stated apart from a differing centre financier is not
+        // compared (lint says `imputation.inconsistent`); one equal to it,
+        // or standing for it, is.
+        if let (Some(uo), Some(cf)) = (
+            &self.convention.uo,
+            &self.convention.imputation.centre_financier,
+        ) && normalize_code(uo.value.as_bytes()) != normalize_code(cf.value.as_bytes())
+        {
             self.summary
                 .not_checked
-                .push(msg!("unchecked-uo", uo = &uo.value));
+                .push(msg!("unchecked-uo", uo = &uo.value, cf = &cf.value));
         }
         if self.rules.scope.delegated.values().all(|d| !d[0]) {
             self.summary

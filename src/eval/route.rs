@@ -11,7 +11,7 @@
 //!
 //! Conventions are indexed under the most specific code of each of their
 //! code sets among the fields the row carries (activité, else centre
-//! financier, domaine fonctionnel, centre de coûts, programme): one index
+//! financier, domaine fonctionnel, centre de coûts, BOP, programme): one index
 //! per set of fields, built the first time a row carries that set. So a
 //! convention whose most specific code has no column in the export is still
 //! found by the codes it has, and routing a row costs a few hash lookups
@@ -37,11 +37,12 @@ pub enum Route {
 
 /// The order in which a code set's fields are tried as its index key: the
 /// most specific first.
-const KEY_ORDER: [CodeField; 5] = [
+const KEY_ORDER: [CodeField; CodeField::COUNT] = [
     CodeField::Activite,
     CodeField::CentreFinancier,
     CodeField::DomaineFonctionnel,
     CodeField::CentreDeCouts,
+    CodeField::Bop,
     CodeField::Programme,
 ];
 
@@ -65,7 +66,7 @@ struct Index {
 pub struct Router {
     scopes: Vec<Arc<Scope>>,
     /// One index per set of fields a row carries, built on first use.
-    indexes: [OnceLock<Index>; 1 << 5],
+    indexes: [OnceLock<Index>; 1 << CodeField::COUNT],
 }
 
 impl Router {
@@ -76,8 +77,8 @@ impl Router {
         }
     }
 
-    /// The index of the conventions for rows carrying `fields` (five
-    /// fields make 32 sets: always one).
+    /// The index of the conventions for rows carrying `fields` (six
+    /// fields make 64 sets: always one).
     fn index(&self, fields: Fields) -> Option<&Index> {
         let slot = self.indexes.get(fields)?;
         Some(slot.get_or_init(|| {

@@ -40,7 +40,7 @@ pub struct Scope {
 
 impl Scope {
     pub fn new(view: &View<'_>) -> Scope {
-        let expected = |codes: &[Option<&Spanned<String>>; 5]| -> Vec<ExpectedCode> {
+        let expected = |codes: &[Option<&Spanned<String>>; CodeField::COUNT]| -> Vec<ExpectedCode> {
             CodeField::ALL
                 .iter()
                 .zip(codes)

@@ -16,7 +16,7 @@ use super::split::{Event, Record, Splitter};
 use super::{Accounting, Cents, Layout, Movement, RowPos, Transaction};
 use crate::diag::{Code, Diagnostic, SourceId};
 use crate::input::profile::title_key;
-use crate::language::model::{Budget, CodeField};
+use crate::language::model::Budget;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Records searched for the header line.
@@ -404,7 +404,7 @@ impl Export {
             ej: nonempty(layout.ej),
             ej_line: nonempty(self.ej_line),
             dp: nonempty(self.dp),
-            codes: CodeField::ALL.map(|f| opt(layout.code(f))),
+            codes: layout.row_codes(opt),
             codes_raw: self.code_span.and_then(|(a, b)| record.span(a, b)),
             contract: opt(layout.contract),
             supplier: opt(layout.supplier),
@@ -915,6 +915,7 @@ fn resolve(
         layout: Layout {
             codes: [
                 first(Field::Programme),
+                first(Field::Bop),
                 first(Field::CentreFinancier),
                 first(Field::DomaineFonctionnel),
                 first(Field::Activite),

@@ -53,7 +53,8 @@ impl RowPos {
 /// Column indexes of the transaction fields in an export.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Layout {
-    pub codes: [Option<usize>; 5],
+    /// The column of each field, as the profile maps it.
+    pub codes: [Option<usize>; CodeField::COUNT],
     pub ej: Option<usize>,
     pub contract: Option<usize>,
     pub supplier: Option<usize>,
@@ -64,14 +65,52 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The column a field's value is read from: the BOP's is its own
+    /// column, else the centre financier's.
     pub fn code(&self, field: CodeField) -> Option<usize> {
-        self.codes.get(field as usize).copied().flatten()
+        let own = self.codes.get(field as usize).copied().flatten();
+        match field {
+            CodeField::Bop => own.or_else(|| self.code(CodeField::CentreFinancier)),
+            _ => own,
+        }
+    }
+
+    /// A row's codes, `column` reading a column's value: the BOP is read
+    /// from the centre financier when the export has no BOP column.
+    pub fn row_codes<'a>(
+        &self,
+        column: impl Fn(Option<usize>) -> Option<&'a [u8]>,
+    ) -> [Option<&'a [u8]>; CodeField::COUNT] {
+        let mut codes = self.codes.map(&column);
+        // In `CodeField::ALL` order: programme, BOP, centre financier…
+        if self.code(CodeField::Bop) == self.code(CodeField::CentreFinancier)
+            && let [_, bop, cf, ..] = &mut codes
+        {
+            *bop = cf.map(bop_of);
+        }
+        codes
     }
 
     /// The first and last columns holding imputation codes, if any.
     pub fn code_span(&self) -> Option<(usize, usize)> {
         let columns = self.codes.iter().flatten();
         Some((*columns.clone().min()?, *columns.max()?))
+    }
+}
+
+/// The BOP of a centre financier: its first two parts, company prefix
+/// kept (`BG00/0124-CDAF` of `BG00/0124-CDAF-CDSI`); a value of fewer parts
+/// is its own BOP. A slice of the value: no copy.
+pub fn bop_of(cf: &[u8]) -> &[u8] {
+    let start = cf.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1);
+    let mut hyphens = cf
+        .iter()
+        .enumerate()
+        .skip(start)
+        .filter(|(_, b)| **b == b'-');
+    match (hyphens.next(), hyphens.next()) {
+        (Some(_), Some((second, _))) => cf.get(..second).unwrap_or(cf),
+        _ => cf,
     }
 }
 
@@ -101,7 +140,9 @@ pub struct Transaction<'a> {
     pub ej: Option<&'a [u8]>,
     pub ej_line: Option<&'a [u8]>,
     pub dp: Option<&'a [u8]>,
-    pub codes: [Option<&'a [u8]>; 5],
+    /// The codes by [`CodeField`]; the BOP is the export's BOP column, else
+    /// the first two parts of the centre financier ([`bop_of`]).
+    pub codes: [Option<&'a [u8]>; CodeField::COUNT],
     /// The bytes from the first code column to the last as written, for a
     /// record without quotes ([`split::Record::span`]): rows with equal
     /// bytes here carry the same codes.
@@ -174,4 +215,19 @@ pub fn unreadable(name: &str, e: &std::io::Error) -> crate::diag::Diagnostic {
         crate::msg!("cannot-read", file = name, error = crate::i18n::io_error(e)),
     )
     .help(crate::i18n::Message::new("check-path-help"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bop_of;
+
+    #[test]
+    fn the_bop_is_the_first_two_parts_of_a_centre_financier() {
+        assert_eq!(bop_of(b"0124-CDAF-CDSI"), b"0124-CDAF");
+        assert_eq!(bop_of(b"BG00/0124-CDAF-CDSI"), b"BG00/0124-CDAF");
+        assert_eq!(bop_of(b"0124-CDAF"), b"0124-CDAF");
+        assert_eq!(bop_of(b"#"), b"#");
+        assert_eq!(bop_of(b""), b"");
+        assert_eq!(bop_of(b"0124-A-B-C"), b"0124-A");
+    }
 }

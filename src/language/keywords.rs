@@ -209,7 +209,9 @@ pub const WAIVER_KEYS: Words<WaiverKey> = &[("ej", WaiverKey::Ej), ("dp", Waiver
 /// The clauses of an `imputation` block: one per code field.
 pub const IMPUTATION: Words<CodeField> = &[
     ("programme", CodeField::Programme),
+    ("bop", CodeField::Bop),
     ("centre-financier", CodeField::CentreFinancier),
+    ("uo", CodeField::CentreFinancier),
     ("domaine-fonctionnel", CodeField::DomaineFonctionnel),
     ("activité", CodeField::Activite),
     ("centre-de-coûts", CodeField::CentreDeCouts),
@@ -225,10 +227,12 @@ pub enum EnvelopeWord {
 
 pub const ENVELOPE: Words<EnvelopeWord> = &[
     ("programme", EnvelopeWord::Code(CodeField::Programme)),
+    ("bop", EnvelopeWord::Code(CodeField::Bop)),
     (
         "centre-financier",
         EnvelopeWord::Code(CodeField::CentreFinancier),
     ),
+    ("uo", EnvelopeWord::Code(CodeField::CentreFinancier)),
     (
         "domaine-fonctionnel",
         EnvelopeWord::Code(CodeField::DomaineFonctionnel),

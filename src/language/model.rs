@@ -24,6 +24,9 @@ pub struct Convention {
     pub delegant: Option<Party>,
     pub delegataire: Option<Party>,
     pub markets: Vec<Market>,
+    /// The UO stated on its own (`uo CODE` outside `imputation`): a
+    /// centre financier, which the view takes as the imputation's when it
+    /// states none.
     pub uo: Option<Spanned<String>>,
     pub term: Option<Term>,
     pub ceilings: Vec<Ceiling>,
@@ -299,6 +302,9 @@ pub struct ScheduleLine {
 pub struct Imputation {
     pub programme: Option<Spanned<String>>,
     pub programme_label: Option<Spanned<String>>,
+    pub bop: Option<Spanned<String>>,
+    /// The centre financier, stated as `centre-financier` or as `uo` (a
+    /// UO is a centre financier).
     pub centre_financier: Option<Spanned<String>>,
     pub domaine_fonctionnel: Option<Spanned<String>>,
     pub activite: Option<Spanned<String>>,
@@ -320,6 +326,10 @@ pub struct Notice {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum CodeField {
     Programme,
+    /// The BOP (budget opérationnel de programme): the centre financier's
+    /// first two parts (`0124-CDAF` of `0124-CDAF-CDSI`), or an export's
+    /// own BOP column.
+    Bop,
     CentreFinancier,
     DomaineFonctionnel,
     Activite,
@@ -327,8 +337,12 @@ pub enum CodeField {
 }
 
 impl CodeField {
-    pub const ALL: [CodeField; 5] = [
+    /// How many fields there are.
+    pub const COUNT: usize = 6;
+
+    pub const ALL: [CodeField; CodeField::COUNT] = [
         CodeField::Programme,
+        CodeField::Bop,
         CodeField::CentreFinancier,
         CodeField::DomaineFonctionnel,
         CodeField::Activite,
@@ -339,6 +353,7 @@ impl CodeField {
     pub fn name(self) -> &'static str {
         match self {
             CodeField::Programme => "programme",
+            CodeField::Bop => "bop",
             CodeField::CentreFinancier => "centre_financier",
             CodeField::DomaineFonctionnel => "domaine_fonctionnel",
             CodeField::Activite => "activite",
@@ -350,6 +365,7 @@ impl CodeField {
     pub fn label(self) -> crate::i18n::Message {
         crate::i18n::Message::new(match self {
             CodeField::Programme => "field-programme",
+            CodeField::Bop => "field-bop",
             CodeField::CentreFinancier => "field-centre-financier",
             CodeField::DomaineFonctionnel => "field-domaine-fonctionnel",
             CodeField::Activite => "field-activite",
@@ -362,6 +378,7 @@ impl Imputation {
     pub fn get(&self, field: CodeField) -> Option<&Spanned<String>> {
         match field {
             CodeField::Programme => self.programme.as_ref(),
+            CodeField::Bop => self.bop.as_ref(),
             CodeField::CentreFinancier => self.centre_financier.as_ref(),
             CodeField::DomaineFonctionnel => self.domaine_fonctionnel.as_ref(),
             CodeField::Activite => self.activite.as_ref(),

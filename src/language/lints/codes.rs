@@ -11,7 +11,9 @@ use crate::span::Spanned;
 /// Every set of codes some version holds, field by field: the common
 /// codes, and each envelope's own over them (an envelope's programme
 /// replacing the common one).
-pub(super) fn code_sets<'v>(view: &'v View<'_>) -> Vec<[Option<&'v Spanned<String>>; 5]> {
+pub(super) fn code_sets<'v>(
+    view: &'v View<'_>,
+) -> Vec<[Option<&'v Spanned<String>>; CodeField::COUNT]> {
     let mut sets = Vec::new();
     for v in view.versions() {
         sets.push(v.codes);
@@ -41,6 +43,7 @@ pub(super) fn imputation_prefix(view: &View<'_>, out: &mut Vec<Diagnostic>) {
         }
         let prefix = format!("{digits:0>4}");
         for field in [
+            CodeField::Bop,
             CodeField::CentreFinancier,
             CodeField::DomaineFonctionnel,
             CodeField::Activite,
@@ -74,6 +77,60 @@ pub(super) fn imputation_prefix(view: &View<'_>, out: &mut Vec<Diagnostic>) {
                 .help(Message::new("imputation-inconsistent-help")),
             );
         }
+    }
+}
+
+/// A UO stated apart agrees with the imputation's centre financier (a UO
+/// is one), and every centre financier lies in the BOP stated with it (a
+/// BOP is a centre financier's first two parts).
+pub(super) fn uo_and_bop(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
+    let bare =
+        |s: &Spanned<String>| crate::language::keywords::fold(strip_company(&s.value)).into_owned();
+    if let (Some(uo), Some(cf)) = (&c.uo, &c.imputation.centre_financier)
+        && bare(uo) != bare(cf)
+    {
+        out.push(
+            Diagnostic::new(
+                Code::ImputationInconsistent,
+                Message::new("uo-differs")
+                    .arg("uo", uo.value.as_str())
+                    .arg("code", cf.value.as_str()),
+            )
+            .at_clause(c.source, uo.span, Message::new("uo-differs-label"))
+            .related(
+                c.source,
+                cf.span,
+                Message::new("the-centre-financier-label"),
+            )
+            .help(Message::new("uo-differs-help")),
+        );
+    }
+    let mut seen = Vec::new();
+    for set in code_sets(view) {
+        let [_, Some(bop), Some(cf), ..] = set else {
+            continue;
+        };
+        let prefix = format!("{}-", bare(bop));
+        if bare(cf).starts_with(&prefix) || seen.contains(&(cf.span, bop.span)) {
+            continue;
+        }
+        seen.push((cf.span, bop.span));
+        out.push(
+            Diagnostic::new(
+                Code::ImputationInconsistent,
+                Message::new("outside-bop")
+                    .arg("code", cf.value.as_str())
+                    .arg("bop", bop.value.as_str()),
+            )
+            .at_clause(
+                c.source,
+                cf.span,
+                Message::new("expected-prefix-label").arg("prefix", prefix),
+            )
+            .related(c.source, bop.span, Message::new("the-bop-label"))
+            .help(Message::new("outside-bop-help")),
+        );
     }
 }
 
@@ -239,8 +296,9 @@ pub type Format = (fn(&str) -> bool, &'static str);
 
 /// The CHORUS format of each imputation field, in `CodeField::ALL`'s
 /// order: its test, and its catalogue entry (DOMAIN.md §3).
-pub const CODE_FORMATS: [Format; 5] = [
+pub const CODE_FORMATS: [Format; CodeField::COUNT] = [
     (is_programme, "format-programme"),
+    (is_bop, "format-bop"),
     (is_centre_financier, "format-centre-financier"),
     (is_domaine, "format-domaine"),
     (is_activite, "format-activite"),
@@ -253,7 +311,7 @@ type FormatCheck<'a> = (Option<&'a Spanned<String>>, fn(&str) -> bool, &'static 
 /// CHORUS code formats (DOMAIN.md §3).
 pub(super) fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
-    let formats: [Format; 5] = CODE_FORMATS;
+    let formats: [Format; CodeField::COUNT] = CODE_FORMATS;
     // Every code of every version and envelope, each once.
     let mut checks: Vec<FormatCheck<'_>> = Vec::new();
     for set in code_sets(view) {
@@ -267,11 +325,18 @@ pub(super) fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    checks.push((
-        c.uo.as_ref(),
-        is_centre_financier,
-        "format-centre-financier",
-    ));
+    // A UO stated apart, unless it stands for the centre financier (then
+    // among the codes already).
+    if !checks.iter().any(|(k, ..)| {
+        k.zip(c.uo.as_ref())
+            .is_some_and(|(k, uo)| k.span == uo.span)
+    }) {
+        checks.push((
+            c.uo.as_ref(),
+            is_centre_financier,
+            "format-centre-financier",
+        ));
+    }
     for (code, valid, format) in checks {
         let Some(code) = code else { continue };
         if !valid(strip_company(&code.value)) {
@@ -311,6 +376,11 @@ pub(super) fn all(s: &str, f: fn(u8) -> bool) -> bool {
 
 pub(super) fn is_programme(s: &str) -> bool {
     (1..=4).contains(&s.len()) && all(s, |b| b.is_ascii_digit())
+}
+
+pub(super) fn is_bop(s: &str) -> bool {
+    matches!(s.split('-').collect::<Vec<_>>().as_slice(), [p, a]
+        if p.len() == 4 && all(p, |b| b.is_ascii_digit()) && all(a, |b| b.is_ascii_alphanumeric()))
 }
 
 pub(super) fn is_centre_financier(s: &str) -> bool {

@@ -13,7 +13,9 @@ mod codes;
 mod schedule;
 
 pub use codes::{CODE_FORMATS, Format};
-use codes::{code_formats, envelopes, imputation_prefix, market_duplicates, removed_markets};
+use codes::{
+    code_formats, envelopes, imputation_prefix, market_duplicates, removed_markets, uo_and_bop,
+};
 use schedule::{amended_schedule_sum, schedule_cp_ahead, schedule_outside_term, schedule_sum};
 
 type Lint = fn(&View<'_>, &mut Vec<Diagnostic>);
@@ -27,6 +29,7 @@ const LINTS: &[Lint] = &[
     notice_too_long,
     notice_missing,
     imputation_prefix,
+    uo_and_bop,
     envelopes,
     code_formats,
     market_duplicates,

@@ -280,7 +280,7 @@ impl Lowerer {
             span,
             ..Imputation::default()
         };
-        let mut slots: [Option<(Spanned<String>, Span)>; 5] = Default::default();
+        let mut slots: [Option<(Spanned<String>, Span)>; CodeField::COUNT] = Default::default();
         for sub in subs {
             self.no_block(sub);
             let Some(field) = named(IMPUTATION, &sub.head.text) else {
@@ -299,8 +299,9 @@ impl Lowerer {
                 once(self, slot, v, sub);
             }
         }
-        let [programme, cf, df, activite, cc] = slots;
+        let [programme, bop, cf, df, activite, cc] = slots;
         imp.programme = programme.map(|(v, _)| v);
+        imp.bop = bop.map(|(v, _)| v);
         imp.centre_financier = cf.map(|(v, _)| v);
         imp.domaine_fonctionnel = df.map(|(v, _)| v);
         imp.activite = activite.map(|(v, _)| v);

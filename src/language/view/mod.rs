@@ -70,7 +70,7 @@ pub struct EnvelopeInForce<'c> {
     pub index: usize,
     pub name: &'c Spanned<String>,
     /// Its own codes, field by field, in [`CodeField::ALL`] order.
-    pub codes: [Option<&'c Spanned<String>>; 5],
+    pub codes: [Option<&'c Spanned<String>>; CodeField::COUNT],
     pub ceilings: [Option<Limit>; 2],
     pub yearly: [Option<Limit>; 2],
     pub schedule: Vec<Forecast>,
@@ -90,7 +90,7 @@ pub struct Version<'c> {
     /// The amendment that opened it.
     pub amendment: Option<&'c Amendment>,
     /// The imputation codes, field by field, in [`CodeField::ALL`] order.
-    pub codes: [Option<&'c Spanned<String>>; 5],
+    pub codes: [Option<&'c Spanned<String>>; CodeField::COUNT],
     pub markets: Vec<MarketInForce<'c>>,
     /// The ceiling of each budget (AE, CP) over the convention's life.
     pub ceilings: [Option<Limit>; 2],
@@ -374,7 +374,12 @@ fn base_version(c: &Convention) -> Version<'_> {
     Version {
         from: None,
         amendment: None,
-        codes: CodeField::ALL.map(|f| c.imputation.get(f)),
+        // A UO stated on its own is the centre financier when the
+        // imputation states none (lints say when the two differ).
+        codes: CodeField::ALL.map(|f| match f {
+            CodeField::CentreFinancier => c.imputation.get(f).or(c.uo.as_ref()),
+            _ => c.imputation.get(f),
+        }),
         markets: c
             .markets
             .iter()
