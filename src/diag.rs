@@ -57,6 +57,13 @@ pub struct Diagnostic {
     /// Other places in rule files that explain this one (a first definition…).
     pub related: Vec<ClauseRef>,
     pub help: Option<Message>,
+    /// The rule of law a finding applies when it comes from the law and
+    /// not from a clause (payments per commitment: GBCP, art. 156): such a
+    /// finding points at no clause, and says the rule instead.
+    pub law: Option<Message>,
+    /// The rule file of the convention a finding about no clause concerns
+    /// (a finding at a clause is its file's): waivers match on it.
+    pub convention: Option<SourceId>,
     pub figures: Vec<Figure>,
     /// An accepted deviation covers this finding: it is reported, marked
     /// so, and fails no run. The text says why and who approved it.
@@ -91,6 +98,8 @@ impl Diagnostic {
             row: None,
             related: Vec::new(),
             help: None,
+            law: None,
+            convention: None,
             figures: Vec::new(),
             waived: None,
             date: None,
@@ -128,6 +137,19 @@ impl Diagnostic {
             label: label.into(),
         });
         self
+    }
+
+    /// A finding that applies a rule of law, not a clause, to a
+    /// convention's rows.
+    pub fn by_law(mut self, convention: SourceId, rule: impl Into<Message>) -> Self {
+        self.convention = Some(convention);
+        self.law = Some(rule.into());
+        self
+    }
+
+    /// The rule file of the convention the finding concerns.
+    pub fn convention_source(&self) -> Option<SourceId> {
+        self.clause.as_ref().map(|c| c.source).or(self.convention)
     }
 
     pub fn at_row(mut self, row: RowRef) -> Self {

@@ -168,6 +168,9 @@ pub struct Source<'a> {
 /// A finding on its way out, with what waivers compare.
 struct Out {
     finding: Finding,
+    /// The convention's rule file (its clause's, or the one whose rows a
+    /// finding from the law is about): waivers match on it.
+    convention: Option<SourceId>,
     date: Option<NaiveDate>,
     ej: Option<String>,
     dp: Option<String>,
@@ -355,6 +358,7 @@ fn unchecked(view: &View<'_>, layout: &crate::input::Layout) -> Vec<Span> {
 
 fn plain(finding: Finding) -> Out {
     Out {
+        convention: finding.clause.map(|c| c.0),
         finding,
         date: None,
         ej: None,
@@ -365,6 +369,7 @@ fn plain(finding: Finding) -> Out {
 /// A finding on a row: it carries the row's date, EJ and DP as written.
 fn row_finding(code: Code, line: &Line, clause: Option<(SourceId, Span)>) -> Out {
     Out {
+        convention: clause.map(|c| c.0),
         finding: Finding {
             code,
             row: Some((line.source, line.line)),
@@ -549,6 +554,37 @@ fn check_row(view: &View<'_>, line: &Line, outs: &mut Vec<Out>) -> u8 {
                 line,
                 Some((source, first_market.market.span)),
             ));
+        } else if let (Some(supplier), Some(contract)) = (&line.supplier, &line.contract) {
+            // "When a row carries a supplier and a contract whose market
+            // states its holder, the supplier must be that holder (a
+            // contract stated by a market without a holder passes)".
+            let (supplier, contract) = (normalize_code(supplier), normalize_code(contract));
+            let of_contract: Vec<&crate::language::model::Market> = version
+                .markets
+                .iter()
+                .map(|m| m.market)
+                .filter(|m| {
+                    m.number
+                        .as_ref()
+                        .is_some_and(|n| normalize_code(n.value.as_bytes()) == contract)
+                })
+                .collect();
+            let held = |m: &&crate::language::model::Market| {
+                m.chorus
+                    .as_ref()
+                    .is_none_or(|h| normalize_code(h.value.as_bytes()) == supplier)
+            };
+            if !supplier.is_empty()
+                && !contract.is_empty()
+                && !of_contract.iter().any(held)
+                && let Some(market) = of_contract.first()
+            {
+                outs.push(row_finding(
+                    Code::MarketUnknown,
+                    line,
+                    Some((source, market.span)),
+                ));
+            }
         }
     }
     // "the row's budget title or PCE account is not among those the
@@ -695,7 +731,7 @@ fn cumulative(
                     outs.push(cumulative_finding(
                         Code::CeilingExceeded,
                         source,
-                        limit.span,
+                        Some(limit.span),
                         total,
                         m,
                         &keys,
@@ -712,7 +748,7 @@ fn cumulative(
                     outs.push(cumulative_finding(
                         Code::CeilingExceeded,
                         source,
-                        limit.span,
+                        Some(limit.span),
                         sum,
                         m,
                         &keys,
@@ -728,7 +764,7 @@ fn cumulative(
                     outs.push(cumulative_finding(
                         Code::ScheduleExceeded,
                         source,
-                        limit.span,
+                        Some(limit.span),
                         sum,
                         m,
                         &keys,
@@ -749,14 +785,10 @@ fn cumulative(
                 totals.overpaid_rows += 1;
                 if !*overpaid {
                     *overpaid = true;
-                    let mut out = cumulative_finding(
-                        Code::CommitmentOverpaid,
-                        source,
-                        c.title.span,
-                        *cp,
-                        m,
-                        &keys,
-                    );
+                    // "payments on a commitment may not exceed it (GBCP,
+                    // art. 156)": the law's rule, at no clause.
+                    let mut out =
+                        cumulative_finding(Code::CommitmentOverpaid, source, None, *cp, m, &keys);
                     out.finding.sum = Some(*cp);
                     outs.push(out);
                 }
@@ -864,16 +896,17 @@ fn waiver_keys(
 fn cumulative_finding(
     code: Code,
     source: SourceId,
-    span: Span,
+    span: Option<Span>,
     sum: i128,
     m: &Move<'_>,
     keys: &(NaiveDate, Option<String>, Option<String>),
 ) -> Out {
     Out {
+        convention: Some(source),
         finding: Finding {
             code,
             row: Some((m.line.source, m.line.line)),
-            clause: Some((source, span.start, span.end)),
+            clause: span.map(|span| (source, span.start, span.end)),
             waived: false,
             sum: Some(sum),
         },
@@ -898,7 +931,7 @@ fn waive(conventions: &[Convention], outs: Vec<Out>) -> Vec<Finding> {
         .into_iter()
         .map(|o| {
             let mut f = o.finding;
-            let Some((source, ..)) = f.clause else {
+            let Some(source) = o.convention else {
                 return f;
             };
             let hit = waivers.iter().position(|(c, w)| {

@@ -140,8 +140,19 @@ impl Conv {
         let mut s = String::new();
         let _ = writeln!(s, "convention \"{title}\" {{");
         s.push_str("  signature 2020-01-10\n  délégant \"A\"\n  délégataire \"B\"\n");
+        // A market states its holder's number, its contract number, or
+        // both (then the pair is checked).
         for m in &self.markets {
-            let _ = writeln!(s, "  marché \"m{m}\" chorus {}", SUPPLIERS[*m % 3]);
+            let _ = match m / 3 {
+                0 => writeln!(s, "  marché \"m{m}\" chorus {}", SUPPLIERS[*m % 3]),
+                1 => writeln!(
+                    s,
+                    "  marché \"m{m}\" chorus {} numéro M{}",
+                    SUPPLIERS[*m % 3],
+                    m % 3
+                ),
+                _ => writeln!(s, "  marché \"m{m}\" numéro M{}", m % 3),
+            };
         }
         let effect = if self.start_at_signature {
             "signature".to_owned()
@@ -371,7 +382,7 @@ fn convention() -> impl Strategy<Value = Conv> {
         (ceiling(), prop::option::weighted(0.3, money()), lines()),
         prop::option::of(0usize..4),
         prop::collection::vec(envelope(), 0..3),
-        prop::collection::vec(0usize..3, 0..3),
+        prop::collection::vec(0usize..9, 0..3),
         title_rule(),
         prop::collection::vec(amendment(), 0..3),
         prop::collection::vec(
@@ -515,9 +526,13 @@ impl Csv {
         let with_title = self.columns & 1 == 1;
         let with_supplier = self.columns & 2 == 0;
         let with_bop = self.columns & 4 == 4;
+        let with_contract = self.columns & 8 == 8;
         let mut header = "date;type;n_ej;n_dp;montant;programme;centre_financier".to_owned();
         if with_bop {
             header.push_str(";bop");
+        }
+        if with_contract {
+            header.push_str(";marche");
         }
         if with_supplier {
             header.push_str(";fournisseur");
@@ -566,6 +581,12 @@ impl Csv {
                     row.push(';');
                     row.push_str(
                         ["0129-CSGG", "BG00/0129-CSGG", "0129-AUTR", ""][usize::from(l.bop % 4)],
+                    );
+                }
+                if with_contract {
+                    row.push(';');
+                    row.push_str(
+                        ["M0", "M1", "M2", "", "MX"][usize::from((l.ej + l.supplier) % 5)],
                     );
                 }
                 if with_supplier {

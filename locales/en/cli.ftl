@@ -4,6 +4,7 @@
 human-the-clause = the clause: { $label }
 human-see = see: { $label }
 human-help-label = help:
+human-law-label = rule:
 human-waived = waived: { $reason }
 
 ## Plain and GitHub outputs: every place spelt out.
@@ -21,6 +22,7 @@ plain-row = row: { $place }
 plain-clause = clause: { $place }
 plain-see = see: { $place }
 plain-help = help: { $help }
+plain-law = rule: { $law }
 
 ## The summary at the end of a run.
 summary-lint = summary: rule files: { $files }; { $errors ->

@@ -20,8 +20,8 @@ schedule-exceeded-help = the schedule is a forecast: inform the délégant, and 
 row-crosses-forecast = crosses the forecast
 crossing-forecast = { $of }{ $year } forecast { $budget }{ $amended }
 commitment-overpaid = payments on EJ `{ $ej }` reach { $paid }, over its commitments of { $committed } by { $overrun }
-commitment-overpaid-help = payments on a commitment cannot exceed it (GBCP art. 156): check the EJ number of the payment, or the commitment's lines
-commitment-overpaid-label = payments on a commitment may not exceed it
+commitment-overpaid-help = check the EJ number of the payment, or the commitment's lines
+commitment-overpaid-law = payments on a commitment may not exceed it (GBCP, decree 2012-1246, art. 156)
 row-on-ej = { $budget } { $amount } on EJ `{ $ej }`
 
 ## The consumption, in the summary.
@@ -108,10 +108,12 @@ joined = { $items }
 ## Nature of expenses and markets (check).
 nature-title = budget title
 nature-account = account
+nature-the-title = budget title
+nature-the-account = account
 nature-none = the row states no { $what }, and the convention restricts them ({ $clause })
 nature-not-one = `{ $written }` is not a { $what }, and the convention restricts them ({ $clause })
-nature-excluded = { $what } { $value } is excluded by the convention ({ $clause })
-nature-not-authorised = { $what } { $value } is not among those the convention authorises ({ $clause })
+nature-excluded = { $the } { $value } is excluded by the convention ({ $clause })
+nature-not-authorised = { $the } { $value } is not among those the convention authorises ({ $clause })
 nature-excluded-label = excluded: { $clause }
 nature-authorised-label = authorised: { $clause }
 row-nature = { $what } of the row
@@ -122,7 +124,13 @@ market-none = the row names no { $what }
 market-named = { $what } `{ $value }`
 market-by-amendment = {" "}by avenant { $number }
 market-authorised-from = { $what } `{ $value }` is authorised from { $from }{ $by }
-market-none-named-only = the row names no { $what }, and the convention authorises named markets only
+market-neither = the row names neither a supplier nor a contract
+market-none-named-only = { $missing }, and the convention authorises named markets only
+market-and-none = { $message }; { $missing }
+market-pair = contract `{ $contract }` is the market of { $market }, not of supplier `{ $supplier }`
+row-pair-label = supplier and contract of two markets
+market-pair-label = the contract's market and its holder: { $market }
+market-pair-help = a contract is paid to its holder: check the supplier or the contract number of the row
 market-not-authorised = { $parts } { $count ->
         [one] is
        *[other] are

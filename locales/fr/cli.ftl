@@ -4,6 +4,7 @@
 human-the-clause = la clause : { $label }
 human-see = voir : { $label }
 human-help-label = aide :
+human-law-label = règle :
 human-waived = dérogation : { $reason }
 
 ## Sorties texte et GitHub : chaque emplacement en toutes lettres.
@@ -21,6 +22,7 @@ plain-row = ligne : { $place }
 plain-clause = clause : { $place }
 plain-see = voir : { $place }
 plain-help = aide : { $help }
+plain-law = règle : { $law }
 
 ## Le bilan en fin d'exécution.
 summary-lint = bilan : { $files ->

@@ -20,8 +20,8 @@ schedule-exceeded-help = l'échéancier est prévisionnel : informez le délég
 row-crosses-forecast = dépasse la prévision
 crossing-forecast = { $of }prévision { $budget } { $year }{ $amended }
 commitment-overpaid = les paiements sur l'EJ `{ $ej }` atteignent { $paid }, soit { $overrun } au-delà des engagements de { $committed }
-commitment-overpaid-help = les paiements sur un engagement juridique ne peuvent pas l'excéder (GBCP, art. 156) : vérifiez le numéro d'EJ du paiement ou les postes de l'engagement
-commitment-overpaid-label = les paiements sur un engagement ne peuvent l'excéder
+commitment-overpaid-help = vérifiez le numéro d'EJ du paiement ou les postes de l'engagement
+commitment-overpaid-law = les paiements sur un engagement ne peuvent l'excéder (GBCP, décret n° 2012-1246, art. 156)
 row-on-ej = { $budget } de { $amount } sur l'EJ `{ $ej }`
 
 ## La consommation, dans le bilan.
@@ -105,10 +105,12 @@ joined = { $items }
 ## Nature des dépenses et marchés (check).
 nature-title = titre budgétaire
 nature-account = compte
+nature-the-title = le titre budgétaire
+nature-the-account = le compte
 nature-none = la ligne ne porte aucun { $what }, alors que la convention les restreint ({ $clause })
 nature-not-one = `{ $written }` n'est pas un { $what }, alors que la convention les restreint ({ $clause })
-nature-excluded = { $what } { $value } exclu par la convention ({ $clause })
-nature-not-authorised = { $what } { $value } ne figure pas parmi ceux qu'autorise la convention ({ $clause })
+nature-excluded = { $the } { $value } est exclu par la convention ({ $clause })
+nature-not-authorised = { $the } { $value } ne figure pas parmi ceux qu'autorise la convention ({ $clause })
 nature-excluded-label = exclu : { $clause }
 nature-authorised-label = autorisé : { $clause }
 row-nature = { $what } de la ligne
@@ -119,7 +121,13 @@ market-none = la ligne ne nomme aucun { $what }
 market-named = { $what } `{ $value }`
 market-by-amendment = {" "}par l'avenant { $number }
 market-authorised-from = { $what } `{ $value }` autorisé à compter du { $from }{ $by }
-market-none-named-only = la ligne ne nomme aucun { $what }, alors que la convention n'autorise que des marchés désignés
+market-neither = la ligne ne nomme ni fournisseur ni marché
+market-none-named-only = { $missing }, alors que la convention n'autorise que des marchés désignés
+market-and-none = { $message } ; { $missing }
+market-pair = le marché `{ $contract }` est celui de { $market }, non du fournisseur `{ $supplier }`
+row-pair-label = fournisseur et marché de deux marchés différents
+market-pair-label = le marché et son titulaire : { $market }
+market-pair-help = un marché est payé à son titulaire : vérifiez le fournisseur ou le numéro de marché de la ligne
 market-not-authorised = { $parts } { $count ->
         [one] ne figure
        *[other] ne figurent

@@ -115,14 +115,15 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
         (p.threads, statements),
         &p.progress,
         &mut |_, d| {
-            // Each finding at a clause counts for that clause's convention.
-            if let Some(c) = &d.clause {
-                match counts.iter_mut().find(|(source, _)| *source == c.source) {
+            // Each finding of a convention (at its clause, or applying the
+            // law to its rows) counts for it.
+            if let Some(c) = d.convention_source() {
+                match counts.iter_mut().find(|(source, _)| *source == c) {
                     Some((_, n)) => n.add(&d),
                     None => {
                         let mut n = Counts::default();
                         n.add(&d);
-                        counts.push((c.source, n));
+                        counts.push((c, n));
                     }
                 }
             }

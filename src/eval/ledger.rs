@@ -373,10 +373,9 @@ pub struct YearConsumption {
 }
 
 pub struct Ledger<'a> {
+    /// The rule file: payments-per-commitment findings are its
+    /// convention's, though they apply the law (GBCP art. 156), no clause.
     source: SourceId,
-    /// The convention's title, which payments-per-commitment findings
-    /// point at: the rule is the law's (GBCP art. 156), not a clause's.
-    title: Span,
     /// The whole convention, then each envelope by its place in the view.
     scopes: Vec<Tally>,
     /// From which day AE are delegated or not (`délégation`), in order.
@@ -416,7 +415,6 @@ impl<'a> Ledger<'a> {
         );
         Ledger {
             source: c.source,
-            title: c.title.span,
             scopes: std::iter::once(Tally::new(view, view::Part::Whole, None))
                 .chain(view.envelopes.iter().enumerate().map(|(i, name)| {
                     Tally::new(view, view::Part::Envelope(i), Some(name.value.clone()))
@@ -633,11 +631,7 @@ impl<'a> Ledger<'a> {
         .amount_figure("committed", Amount(c.ae))
         .amount_figure("paid", Amount(c.cp))
         .amount_figure("overrun", Amount(c.cp - c.ae))
-        .at_clause(
-            self.source,
-            self.title,
-            Message::new("commitment-overpaid-label"),
-        );
+        .by_law(self.source, Message::new("commitment-overpaid-law"));
         let d = self.keyed(d, m);
         out(d.at_row(
             self.row(

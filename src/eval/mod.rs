@@ -847,7 +847,8 @@ impl Shard<'_> {
                 Some(v) if rule.excluded => msg!("nature-excluded", value = v, clause = &clause),
                 Some(v) => msg!("nature-not-authorised", value = v, clause = &clause),
             }
-            .arg("what", Message::new(what));
+            .arg("what", Message::new(what))
+            .arg("the", Message::new(nature.the()));
             let label = if rule.excluded {
                 msg!("nature-excluded-label", clause = &clause)
             } else {
@@ -868,8 +869,9 @@ impl Shard<'_> {
     }
 
     /// The supplier and contract of a row against the markets in force on
-    /// its date. When no version in force names a market, nothing is
-    /// restricted yet.
+    /// its date: each must be authorised, and a contract whose market
+    /// states its holder must be paid to that holder. When no version in
+    /// force names a market, nothing is restricted yet.
     fn check_market(&self, tx: &Transaction<'_>, layout: &Layout, out: &mut dyn FnMut(Diagnostic)) {
         let Some((_, markets)) = self.rules.scope.markets.on(tx.date) else {
             return;
@@ -885,9 +887,54 @@ impl Shard<'_> {
             })
         };
         if passes(tx.supplier, &markets.suppliers) && passes(tx.contract, &markets.contracts) {
+            if let (Some(supplier), Some(contract)) = (tx.supplier, tx.contract)
+                && let Some(k) = markets.pair_broken(supplier, contract)
+            {
+                self.report_pair(tx, layout, markets, k, out);
+            }
             return;
         }
         self.report_market(tx, layout, markets, out);
+    }
+
+    /// The finding of a row paid on a contract to another supplier than
+    /// the holder of the contract's market.
+    #[cold]
+    fn report_pair(
+        &self,
+        tx: &Transaction<'_>,
+        layout: &Layout,
+        markets: &Markets,
+        market: usize,
+        out: &mut dyn FnMut(Diagnostic),
+    ) {
+        let (Some(supplier), Some(contract)) = (tx.supplier, tx.contract) else {
+            return;
+        };
+        let Some((span, label)) = markets.clauses.get(market) else {
+            return;
+        };
+        let columns = [layout.supplier, layout.contract]
+            .into_iter()
+            .flatten()
+            .collect();
+        let d = Diagnostic::new(
+            Code::MarketUnknown,
+            msg!(
+                "market-pair",
+                contract = tx.encoding.decode(contract).as_ref(),
+                supplier = tx.encoding.decode(supplier).as_ref(),
+                market = label.as_str()
+            ),
+        )
+        .at_row(tx.pos.to_ref(columns, Message::new("row-pair-label")))
+        .at_clause(
+            self.convention.source,
+            *span,
+            msg!("market-pair-label", market = label.as_str()),
+        )
+        .help(Message::new("market-pair-help"));
+        out(d);
     }
 
     /// The finding of a row whose supplier or contract a version in force
@@ -903,7 +950,9 @@ impl Shard<'_> {
         let mut columns = Vec::new();
         let mut parts = Vec::new();
         let mut later = Vec::new();
-        let mut none = None;
+        // The fields the row leaves empty: said apart, and not underlined
+        // (an empty field has no width to underline).
+        let mut missing = Vec::new();
         let checks = [
             (
                 tx.supplier,
@@ -933,12 +982,11 @@ impl Shard<'_> {
                 continue;
             }
             let what = Message::new(what);
-            columns.extend(column);
             if normalized.is_empty() {
-                none = Some(what.clone());
-                parts.push(msg!("market-none", what = what));
+                missing.push(what);
                 continue;
             }
+            columns.extend(column);
             parts.push(msg!(
                 "market-named",
                 what = what.clone(),
@@ -966,16 +1014,25 @@ impl Shard<'_> {
                 );
             }
         }
-        if parts.is_empty() {
-            return;
-        }
+        let missing = match missing.as_slice() {
+            [] => None,
+            [what] => Some(msg!("market-none", what = what.clone())),
+            _ => Some(Message::new("market-neither")),
+        };
         let count = parts.len();
-        let message = match (parts.len(), none) {
-            (1, Some(what)) => msg!("market-none-named-only", what = what),
-            _ => Message::new("market-not-authorised")
-                .list("parts", parts, Sep::And)
-                .count("count", count)
-                .date("date", tx.date),
+        let message = match (count, missing) {
+            (0, None) => return,
+            (0, Some(missing)) => msg!("market-none-named-only", missing = missing),
+            (_, missing) => {
+                let named = Message::new("market-not-authorised")
+                    .list("parts", parts, Sep::And)
+                    .count("count", count)
+                    .date("date", tx.date);
+                match missing {
+                    Some(missing) => msg!("market-and-none", message = named, missing = missing),
+                    None => named,
+                }
+            }
         };
         let message = if later.is_empty() {
             message
@@ -1021,6 +1078,15 @@ impl Nature {
         match self {
             Nature::Title => value == stated,
             Nature::Account => value.starts_with(stated),
+        }
+    }
+
+    /// What it is called at the head of a sentence, with its article
+    /// (`le titre budgétaire`).
+    fn the(self) -> &'static str {
+        match self {
+            Nature::Title => "nature-the-title",
+            Nature::Account => "nature-the-account",
         }
     }
 

@@ -243,6 +243,9 @@ pub struct Markets {
     pub contracts: Vec<Vec<u8>>,
     /// Each market's clause and its label (`OVH (1001300001)`).
     pub clauses: Vec<(Span, String)>,
+    /// The markets stating a contract number: contract, the holder's
+    /// supplier number if stated, and the market's place in `clauses`.
+    pub pairs: Vec<(Vec<u8>, Option<Vec<u8>>, usize)>,
 }
 
 impl Markets {
@@ -262,11 +265,45 @@ impl Markets {
                 .iter()
                 .map(|m| (m.market.span, market_label(m.market)))
                 .collect(),
+            pairs: markets
+                .iter()
+                .enumerate()
+                .filter_map(|(k, m)| {
+                    Some((
+                        number(m.market.number.as_ref())?,
+                        number(m.market.chorus.as_ref()),
+                        k,
+                    ))
+                })
+                .collect(),
         }
     }
 
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
+    }
+
+    /// When the row's contract is that of markets stating their holder
+    /// and the row's supplier holds none of them: the first one's place in
+    /// `clauses`. A contract of a market stating no holder passes.
+    pub fn pair_broken(&self, supplier: &[u8], contract: &[u8]) -> Option<usize> {
+        let (supplier, contract) = (normalize_code(supplier), normalize_code(contract));
+        if supplier.is_empty() || contract.is_empty() {
+            return None;
+        }
+        let mut first = None;
+        for (c, holder, k) in &self.pairs {
+            if c.as_slice() != contract {
+                continue;
+            }
+            match holder {
+                Some(h) if h.as_slice() != supplier => {
+                    first.get_or_insert(*k);
+                }
+                _ => return None,
+            }
+        }
+        first
     }
 }
 

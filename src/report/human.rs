@@ -173,8 +173,13 @@ impl Human {
         if self.handler.render_report(&mut out, &shown).is_err() {
             return format!("{}: {}\n", d.code, shown.message);
         }
+        if let Some(law) = &d.law {
+            let law = super::neutralise(&self.lang.tr(law)).into_owned();
+            out.push_str(&self.labelled_line("human-law-label", &law));
+            out.push('\n');
+        }
         if let Some(help) = help {
-            out.push_str(&self.help_line(&help));
+            out.push_str(&self.labelled_line("human-help-label", &help));
             out.push('\n');
         }
         for note in &related {
@@ -187,10 +192,11 @@ impl Human {
         out
     }
 
-    /// `  help: …` (`  aide : …`), wrapped at the handler's width with its
-    /// later lines under its text, as miette writes a help line.
-    fn help_line(&self, help: &str) -> String {
-        let label = Message::new("human-help-label");
+    /// `  help: …` (`  aide : …`), or the rule of law a finding applies
+    /// (`  rule: …`), wrapped at the handler's width with its later lines
+    /// under its text, as miette writes a help line.
+    fn labelled_line(&self, label: &'static str, help: &str) -> String {
+        let label = Message::new(label);
         let label = format!("  {} ", self.lang.tr(&label));
         let indent = " ".repeat(textwrap::core::display_width(&label));
         let label = self.styles.help.style(label).to_string();

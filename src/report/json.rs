@@ -24,6 +24,9 @@ struct JsonDiagnostic<'a> {
     clause: Option<JsonClause<'a>>,
     related: Vec<JsonClause<'a>>,
     help: Option<String>,
+    /// The rule of law a finding about no clause applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    law: Option<String>,
     figures: BTreeMap<&'a str, &'a str>,
     waived: Option<String>,
     /// The repair `lint --fix` applies, in the clause's file.
@@ -123,6 +126,7 @@ impl Sink for JsonSink<'_> {
             clause: d.clause.as_ref().map(|c| clause(c, sources, lang)),
             related: d.related.iter().map(|c| clause(c, sources, lang)).collect(),
             help: d.help.as_ref().map(|h| lang.tr(h).into_owned()),
+            law: d.law.as_ref().map(|l| lang.tr(l).into_owned()),
             fix: d.fix.as_ref().and_then(|f| {
                 let text = sources.rule_text(d.clause.as_ref()?.source)?;
                 let (line, column) = line_col(text, f.span.start);

@@ -142,6 +142,11 @@ impl Sink for SarifSink<'_> {
         }
         related.extend(d.related.iter().map(|c| clause_location(c, sources, lang)));
         let mut text = lang.tr(&d.message).into_owned();
+        if let Some(law) = &d.law {
+            let law = lang.tr(&crate::i18n::Message::new("plain-law").arg("law", lang.tr(law)));
+            text.push('\n');
+            text.push_str(&law);
+        }
         if let Some(h) = &d.help {
             let help = lang.tr(&crate::i18n::Message::new("plain-help").arg("help", lang.tr(h)));
             text.push('\n');

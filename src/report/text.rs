@@ -94,6 +94,9 @@ impl Sink for PlainSink<'_> {
             let line = msg!("plain-see", place = clause_place(c, sources, lang));
             writeln!(self.out, "  {}", lang.tr(&line))?;
         }
+        if let Some(law) = &d.law {
+            writeln!(self.out, "  {}", lang.tr(&msg!("plain-law", law = tr(law))))?;
+        }
         if let Some(h) = &d.help {
             writeln!(self.out, "  {}", lang.tr(&msg!("plain-help", help = tr(h))))?;
         }

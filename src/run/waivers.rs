@@ -32,7 +32,7 @@ impl<'c> Waivers<'c> {
     /// Marks a finding waived if a waiver of its convention names its code
     /// and its EJ or DP number.
     pub(super) fn apply(&self, d: &mut Diagnostic) {
-        let Some(source) = d.clause.as_ref().map(|c| c.source) else {
+        let Some(source) = d.convention_source() else {
             return;
         };
         for (c, w, used) in &self.list {
