@@ -71,6 +71,7 @@ codes! {
     ValueInvalid = "value.invalid", Error;
     // Lints over a convention's model.
     TermInverted = "term.inverted", Error;
+    TermIndefinite = "term.indefinite", Warning;
     ScheduleSumMismatch = "schedule.sum-mismatch", Warning;
     ScheduleOutsideTerm = "schedule.outside-term", Warning;
     ScheduleCpAhead = "schedule.cp-ahead", Warning;

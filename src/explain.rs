@@ -53,6 +53,7 @@ pub fn example(code: Code) -> &'static str {
         Code::TermInverted => {
             "signature 2019-03-01\ndurée {\n  effet signature\n  fin 2018-12-31\n}"
         }
+        Code::TermIndefinite => "durée {\n  effet signature\n  indéterminée\n}\npréavis 3 mois",
         Code::ScheduleSumMismatch => {
             "plafond AE 400 000 €\néchéancier {\n  2017 AE 296 210 €\n  2018 AE 3 790 €\n}"
         }

@@ -574,8 +574,27 @@ const OUTLINED: &[&str] = &[
 /// The dates a term, a notice or a renewal computes: the end in force and
 /// why, then each tacit renewal with the last day a notice stops it.
 fn term_dates(view: &crate::language::view::View<'_>, lang: Lang) -> Vec<String> {
+    use crate::language::view::{OpenEnd, renewal_steps};
     let Some(end) = view.end else {
-        return Vec::new();
+        // No end in force: say how it goes on, and the first renewals.
+        return match view.open_end() {
+            Some(OpenEnd::Renewals(renewal, from)) => {
+                let mut lines = vec![lang.tr(&Message::new("hover-open-renewals")).into_owned()];
+                for step in renewal_steps(renewal, from).take(12) {
+                    let line = Message::new("hover-renewal")
+                        .arg("number", step.number.to_string())
+                        .date("from", step.from)
+                        .date("to", step.to)
+                        .date("deadline", step.deadline.unwrap_or(step.from));
+                    lines.push(lang.tr(&line).into_owned());
+                }
+                lines
+            }
+            Some(OpenEnd::Indefinite) => {
+                vec![lang.tr(&Message::new("hover-open-indefinite")).into_owned()]
+            }
+            None => Vec::new(),
+        };
     };
     let mut lines = vec![
         lang.tr(&msg!("hover-end", cause = end.cause.message()).date("end", end.date))

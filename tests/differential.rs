@@ -159,17 +159,27 @@ impl Conv {
         } else {
             "2020-01-15".to_owned()
         };
-        let _ = writeln!(
-            s,
-            "  durée {{\n    effet {effect}\n    fin {}",
-            date(self.end)
-        );
-        if let Some(times) = self.renewal {
+        // One term in ten has no end (`indéterminée`); one renewal in four
+        // has no limit (no `fois`).
+        if self.end.is_multiple_of(10) {
+            let _ = writeln!(s, "  durée {{\n    effet {effect}\n    indéterminée");
+        } else {
             let _ = writeln!(
                 s,
-                "    reconduction 6 mois fois {} préavis 1 mois",
-                times % 3 + 1
+                "  durée {{\n    effet {effect}\n    fin {}",
+                date(self.end)
             );
+        }
+        if let Some(times) = self.renewal {
+            if times % 4 == 3 {
+                s.push_str("    reconduction 6 mois préavis 1 mois\n");
+            } else {
+                let _ = writeln!(
+                    s,
+                    "    reconduction 6 mois fois {} préavis 1 mois",
+                    times % 3 + 1
+                );
+            }
         }
         s.push_str("  }\n");
         match self.delegation % 4 {

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::ledger::{Consumption, Ledger, LimitKind, YearConsumption};
 use crate::language::model::Budget;
-use crate::language::view::{EndCause, View};
+use crate::language::view::{EndCause, KeyKind, OpenEnd, View};
 use crate::money::Amount;
 
 #[derive(Clone, Debug, Serialize)]
@@ -191,6 +191,15 @@ pub struct TermLine {
     /// The end is the term's own (no amendment, renewal or notice moved it).
     #[serde(skip)]
     pub by_term: bool,
+    /// No end in force: `indefinite` (`durée indéterminée`) or `renewals`
+    /// (renewed without limit), until a notice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open: Option<&'static str>,
+    /// Renewals without limit: the clause and the end the first one pushes
+    /// back, from which the statement's date finds the next deadline
+    /// (`report::statement::settle`, through [`crate::language::view::renewal_steps`]).
+    #[serde(skip)]
+    pub open_renewal: Option<(crate::language::model::Renewal, NaiveDate)>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -227,6 +236,35 @@ fn date(day: i32) -> Option<NaiveDate> {
 }
 
 impl Statement {
+    /// Renewals without limit, placed against the statement's date `on`:
+    /// the key dates get those up to it, then the next renewal and the
+    /// last day a notice stops it.
+    pub fn place_renewals(&mut self, on: NaiveDate) {
+        let Some((renewal, from)) = &self.term.open_renewal else {
+            return;
+        };
+        let steps = crate::language::view::renewal_steps(renewal, *from);
+        for step in steps.take(crate::language::view::MAX_RENEWALS) {
+            let line = |date, kind| KeyDateLine {
+                date,
+                kind,
+                number: Some(step.number),
+                what: String::new(),
+                status: None,
+                cause: None,
+            };
+            if let Some(deadline) = step.deadline {
+                self.key_dates
+                    .push(line(deadline, KeyKind::RenewalDeadline));
+            }
+            self.key_dates.push(line(step.from, KeyKind::Renewal));
+            if step.deadline.unwrap_or(step.from) >= on {
+                break;
+            }
+        }
+        self.key_dates.sort_by_key(|k| k.date);
+    }
+
     /// `suppliers` gives each commitment's supplier, by global EJ id.
     pub fn build(
         name: &str,
@@ -349,6 +387,14 @@ impl Statement {
                 terminated: end.is_some_and(|e| e.terminated()),
                 days_left: None,
                 by_term: end.is_some_and(|e| e.cause == EndCause::Term),
+                open: view.open_end().map(|o| match o {
+                    OpenEnd::Indefinite => "indefinite",
+                    OpenEnd::Renewals(..) => "renewals",
+                }),
+                open_renewal: match view.open_end() {
+                    Some(OpenEnd::Renewals(r, from)) => Some((r.clone(), from)),
+                    _ => None,
+                },
             },
             consumption,
             schedule,

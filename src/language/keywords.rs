@@ -166,6 +166,8 @@ pub enum TermWord {
     End,
     For,
     Renewal,
+    /// `indéterminée`: no end.
+    Indefinite,
 }
 
 pub const TERM: Words<TermWord> = &[
@@ -173,6 +175,7 @@ pub const TERM: Words<TermWord> = &[
     ("fin", TermWord::End),
     ("pour", TermWord::For),
     ("reconduction", TermWord::Renewal),
+    ("indéterminée", TermWord::Indefinite),
 ];
 
 /// The words after `reconduction`.

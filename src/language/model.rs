@@ -158,8 +158,9 @@ pub struct Termination {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Renewal {
     pub period: crate::dates::Duration,
-    /// At most this many renewals.
-    pub times: u32,
+    /// At most this many renewals; `None`: without limit ("reconduite
+    /// tacitement d'année en année"), until a notice stops one.
+    pub times: Option<u32>,
     /// Notice that stops a renewal, given this long before the end.
     pub notice: Option<crate::dates::Duration>,
     /// Art. 642: a last day for the notice that falls on a Saturday, a
@@ -242,8 +243,11 @@ pub enum TermStart {
 pub struct Term {
     pub start: Spanned<TermStart>,
     /// The end date, as stated or computed from a duration (`pour 1 an`);
-    /// inclusive.
-    pub end: Spanned<NaiveDate>,
+    /// inclusive. `None` for a term of no end (`indéterminée`): the
+    /// convention ends only by a notice.
+    pub end: Option<Spanned<NaiveDate>>,
+    /// The `indéterminée` clause, when the term states it.
+    pub indefinite: Option<crate::span::Span>,
     /// The duration the end was computed from, when the term states one.
     pub duration: Option<Spanned<crate::dates::Duration>>,
     pub renewal: Option<Renewal>,

@@ -66,13 +66,17 @@ pub fn term_text(st: &Statement, lang: Lang) -> String {
         }
         _ => Message::plain(""),
     };
-    lang.tr(&msg!(
-        "report-term",
-        start = date(st.term.start),
-        end = date(st.term.end),
-        why = why
-    ))
-    .into_owned()
+    let message = match st.term.open {
+        Some("renewals") => msg!("report-term-renewed", start = date(st.term.start)),
+        Some(_) => msg!("report-term-indefinite", start = date(st.term.start)),
+        None => msg!(
+            "report-term",
+            start = date(st.term.start),
+            end = date(st.term.end),
+            why = why
+        ),
+    };
+    lang.tr(&message).into_owned()
 }
 
 /// The time left from the statement's date to the end in force, and the
@@ -107,6 +111,7 @@ pub fn settle(statements: &mut [Statement], on: NaiveDate, lang: Lang) {
     for st in statements {
         st.as_of = Some(on);
         st.term.days_left = st.term.end.map(|end| (end - on).num_days());
+        st.place_renewals(on);
         for k in &mut st.key_dates {
             k.what = lang.tr(&k.message()).into_owned();
             k.status = Some(k.status_on(on));

@@ -23,6 +23,7 @@ type Lint = fn(&View<'_>, &mut Vec<Diagnostic>);
 /// Every lint, in the order they run.
 const LINTS: &[Lint] = &[
     term_inverted,
+    term_indefinite,
     schedule_sum,
     schedule_outside_term,
     schedule_cp_ahead,
@@ -98,7 +99,11 @@ fn amendment_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     for a in &c.amendments {
         // The end once renewals (and a notice) are counted: an amendment
         // extending the term takes effect before the end it moves.
-        let end = view.end.map_or(term.end.value, |e| e.date);
+        let end = view
+            .end
+            .map(|e| e.date)
+            .or(term.end.as_ref().map(|e| e.value))
+            .unwrap_or(NaiveDate::MAX);
         if a.effect.value < start || a.effect.value > end {
             out.push(
                 Diagnostic::new(
@@ -139,15 +144,18 @@ fn term_inverted(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(term), Some(start)) = (&c.term, c.effective_start()) else {
         return;
     };
-    if term.end.value < start {
+    let Some(end) = &term.end else {
+        return;
+    };
+    if end.value < start {
         out.push(
             Diagnostic::new(
                 Code::TermInverted,
                 Message::new("term-inverted")
-                    .arg("end", term.end.value)
+                    .arg("end", end.value)
                     .arg("start", start),
             )
-            .at_clause(c.source, term.end.span, Message::new("term-inverted-label"))
+            .at_clause(c.source, end.span, Message::new("term-inverted-label"))
             .related(
                 c.source,
                 term.start.span,
@@ -156,6 +164,25 @@ fn term_inverted(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             .help(Message::new("term-inverted-help")),
         );
     }
+}
+
+/// A term of no end (`indéterminée`): the decree asks for a limited one.
+fn term_indefinite(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
+    let Some(at) = c.term.as_ref().and_then(|t| t.indefinite) else {
+        return;
+    };
+    // Without a `préavis`, nothing says how the convention can end.
+    let help = if c.notice.is_none() {
+        "term-indefinite-no-notice-help"
+    } else {
+        "term-indefinite-help"
+    };
+    out.push(
+        Diagnostic::new(Code::TermIndefinite, Message::new("term-indefinite"))
+            .at_clause(c.source, at, Message::new("term-indefinite-label"))
+            .help(Message::new(help)),
+    );
 }
 
 /// A notice of termination without a notice period takes effect on the
@@ -180,7 +207,10 @@ fn notice_too_long(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(notice), Some(term), Some(start)) = (&c.notice, &c.term, c.effective_start()) else {
         return;
     };
-    let term_days = (term.end.value - start).num_days();
+    let Some(end) = &term.end else {
+        return;
+    };
+    let term_days = (end.value - start).num_days();
     // The notice's length counted from the start: art. 641 for months.
     let notice_days = notice
         .duration

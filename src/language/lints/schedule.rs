@@ -87,7 +87,12 @@ pub(super) fn schedule_outside_term(view: &View<'_>, out: &mut Vec<Diagnostic>) 
         return;
     };
     // The end once renewals, amendments and a notice are counted.
-    let end = view.end.map_or(term.end.value, |e| e.date);
+    // No end (`indéterminée`, renewals without limit): no year is after it.
+    let end = view
+        .end
+        .map(|e| e.date)
+        .or(term.end.as_ref().map(|e| e.value))
+        .unwrap_or(chrono::NaiveDate::MAX);
     let lines = schedules(c).into_iter().flat_map(|(_, _, lines)| lines);
     for line in lines {
         if line.year < start.year() || line.year > end.year() {

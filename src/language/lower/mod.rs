@@ -383,7 +383,7 @@ fn resolve_term(c: &mut Convention) {
         && let (Some(d), Some(start)) = (&term.duration, start)
         && let Some(end) = d.value.after(start)
     {
-        term.end = Spanned::new(end, d.span);
+        term.end = Some(Spanned::new(end, d.span));
     }
 }
 

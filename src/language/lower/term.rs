@@ -21,6 +21,7 @@ impl Lowerer {
         let mut end = None;
         let mut duration = None;
         let mut renewal = None;
+        let mut indefinite = None;
         for sub in item.block.iter().flat_map(|b| &b.items) {
             self.no_block(sub);
             match named(TERM, &sub.head.text) {
@@ -45,6 +46,10 @@ impl Lowerer {
                     self.no_more_values(sub, 1);
                     once(self, &mut end, v, sub);
                 }
+                Some(TermWord::Indefinite) => {
+                    self.no_more_values(sub, 0);
+                    once(self, &mut indefinite, Some(sub.span), sub);
+                }
                 None => self.unknown(sub, &spelled(TERM).collect::<Vec<_>>()),
             }
         }
@@ -53,6 +58,13 @@ impl Lowerer {
                 Diagnostic::new(Code::ClauseDuplicate, Message::new("fin-and-pour"))
                     .at_clause(self.source, *at, Message::new("fin-and-pour-label"))
                     .help(Message::new("fin-and-pour-help")),
+            );
+        }
+        if let (Some((_, at)), true) = (&indefinite, end.is_some() || duration.is_some()) {
+            self.diags.push(
+                Diagnostic::new(Code::ClauseDuplicate, Message::new("end-and-indefinite"))
+                    .at_clause(self.source, *at, Message::new("end-and-indefinite-label"))
+                    .help(Message::new("end-and-indefinite-help")),
             );
         }
         let end = match (end, &duration, &start) {
@@ -65,7 +77,12 @@ impl Lowerer {
             },
             _ => None,
         };
-        let (Some((start, _)), Some((end, _))) = (start, end) else {
+        let end = match (end, &indefinite) {
+            (Some((end, _)), _) => Some(Some(end)),
+            (None, Some(_)) => Some(None),
+            (None, None) => None,
+        };
+        let (Some((start, _)), Some(end)) = (start, end) else {
             let heads: Vec<String> = item
                 .block
                 .iter()
@@ -100,6 +117,7 @@ impl Lowerer {
         Some(Term {
             start,
             end,
+            indefinite: indefinite.map(|(s, _)| s),
             duration: duration.map(|(d, _)| d),
             renewal: renewal.map(|(r, _)| r),
             span: item.span,
@@ -149,10 +167,11 @@ impl Lowerer {
         Some((duration.0, at + duration.1))
     }
 
-    /// `reconduction 1 an fois 2 préavis 3 mois [report-jour-ouvré]`.
+    /// `reconduction 1 an [fois 2] préavis 3 mois [report-jour-ouvré]`.
     pub(super) fn renewal(&mut self, item: &Item) -> Option<crate::language::model::Renewal> {
         let (period, mut i) = self.duration(item, 0)?;
-        let mut times = 1;
+        // Without `fois`, renewals have no limit (`d'année en année`).
+        let mut times = None;
         let mut notice = None;
         let mut next_working_day = false;
         while let Some(key) = item.values.get(i) {
@@ -168,7 +187,7 @@ impl Lowerer {
                         .flatten()
                         .and_then(|n| n.parse::<u32>().ok())
                     {
-                        Some(n) if n <= 100 => n,
+                        Some(n) if n <= 100 => Some(n),
                         _ => {
                             self.missing_value(
                                 item,

@@ -27,7 +27,9 @@ use crate::span::{Span, Spanned};
 mod dated;
 mod term;
 pub use dated::{Dated, in_force};
-pub use term::{End, EndCause, KeyDate, KeyKind, RenewalStep};
+pub use term::{
+    End, EndCause, KeyDate, KeyKind, MAX_RENEWALS, OpenEnd, RenewalStep, renewal_steps,
+};
 
 /// The most envelopes a convention may state: a limit of the language
 /// (`lint` reports a convention with more), which the evaluation's packing

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::View;
 use crate::dates::Duration;
-use crate::language::model::{Purpose, Termination};
+use crate::language::model::{Purpose, Renewal, Termination};
 use crate::span::Span;
 
 /// What fixed the end of a convention.
@@ -107,6 +107,47 @@ pub struct RenewalStep {
     pub to: NaiveDate,
 }
 
+/// At most this many renewals without limit are followed to the one a
+/// notice stops.
+pub const MAX_RENEWALS: usize = 10_000;
+
+/// The renewals of a renewal clause from the end `from` they first push
+/// back, each with the last day a notice stops it (art. 641, and 642 with
+/// `report-jour-ouvré`): `times` of them, or without end for renewals
+/// without limit.
+pub fn renewal_steps(
+    renewal: &Renewal,
+    mut from: NaiveDate,
+) -> impl Iterator<Item = RenewalStep> + '_ {
+    (1..=renewal.times.unwrap_or(u32::MAX)).map_while(move |number| {
+        let to = renewal.period.after(from)?;
+        let step = RenewalStep {
+            number,
+            from,
+            deadline: renewal.notice.and_then(|n| n.before(from)).and_then(|d| {
+                if renewal.next_working_day {
+                    crate::dates::next_working_day(d)
+                } else {
+                    Some(d)
+                }
+            }),
+            to,
+        };
+        from = to;
+        Some(step)
+    })
+}
+
+/// How a convention without an end in force goes on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenEnd<'c> {
+    /// `indéterminée`: until a notice.
+    Indefinite,
+    /// Renewed without limit (the clause, and the end its first renewal
+    /// pushes back), until a notice stops a renewal.
+    Renewals(&'c Renewal, NaiveDate),
+}
+
 /// What a key date of the convention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -139,7 +180,7 @@ impl<'c> View<'c> {
     /// before renewals and notices.
     fn stated_end(&self, on: NaiveDate) -> Option<(NaiveDate, Span, EndCause)> {
         let term = self.convention.term.as_ref()?;
-        let mut end = (term.end.value, term.end.span, EndCause::Term);
+        let mut end = term.end.as_ref().map(|e| (e.value, e.span, EndCause::Term));
         for v in self
             .amended
             .iter()
@@ -148,10 +189,10 @@ impl<'c> View<'c> {
             if let Some(a) = v.amendment
                 && let Some(e) = &a.end
             {
-                end = (e.value, e.span, EndCause::Amendment(a.number.value));
+                end = Some((e.value, e.span, EndCause::Amendment(a.number.value)));
             }
         }
-        Some(end)
+        end
     }
 
     /// The date after which nothing may be spent: the end in force, pushed
@@ -159,14 +200,19 @@ impl<'c> View<'c> {
     /// notice of termination (art. 641, and 642 if the notice says so).
     pub(super) fn effective_end(&self) -> Option<End> {
         let c = self.convention;
-        let (mut date, mut span, mut cause) = self.stated_end(NaiveDate::MAX)?;
+        let renewal = c.term.as_ref().and_then(|t| t.renewal.as_ref());
         let notice_given = self.notice_of_termination();
         let mut renewal_stopped = None;
-        let renewal_span = c
-            .term
-            .as_ref()
-            .and_then(|t| t.renewal.as_ref())
-            .map(|r| r.span);
+        // The end stated, if any (`indéterminée`: none), pushed back by
+        // each renewal no notice stopped.
+        let mut end = self
+            .stated_end(NaiveDate::MAX)
+            .map(|(date, span, cause)| End {
+                date,
+                span,
+                cause,
+                renewal_stopped: None,
+            });
         for step in &self.renewals {
             // A notice given by the deadline stops the renewal.
             if let Some(t) = notice_given
@@ -175,16 +221,23 @@ impl<'c> View<'c> {
                 renewal_stopped = Some((t.date.value, step.deadline.unwrap_or(step.from)));
                 break;
             }
-            date = step.to;
-            span = renewal_span.unwrap_or(span);
-            cause = EndCause::Renewal(step.number);
+            end = Some(End {
+                date: step.to,
+                span: renewal
+                    .map(|r| r.span)
+                    .or(end.map(|e| e.span))
+                    .unwrap_or_default(),
+                cause: EndCause::Renewal(step.number),
+                renewal_stopped: None,
+            });
         }
-        let mut end = End {
-            date,
-            span,
-            cause,
-            renewal_stopped,
-        };
+        // Renewals without limit that no notice stopped: no end.
+        if renewal.is_some_and(|r| r.times.is_none()) && renewal_stopped.is_none() {
+            end = None;
+        }
+        if let Some(e) = &mut end {
+            e.renewal_stopped = renewal_stopped;
+        }
         if let Some(t) = notice_given {
             // Without a `préavis` clause, a notice takes effect on the day
             // it is given (`lint` warns that no period is stated).
@@ -193,8 +246,8 @@ impl<'c> View<'c> {
             if t.next_working_day {
                 effective = effective.and_then(crate::dates::next_working_day);
             }
-            if let Some(effective) = effective.filter(|e| *e < end.date) {
-                end = End {
+            if let Some(effective) = effective.filter(|e| end.is_none_or(|end| *e < end.date)) {
+                end = Some(End {
                     date: effective,
                     span: t.span,
                     cause: EndCause::Notice {
@@ -202,14 +255,16 @@ impl<'c> View<'c> {
                         period,
                     },
                     renewal_stopped: None,
-                };
+                });
             }
         }
-        Some(end)
+        end
     }
 
     /// The renewals the term provides after the end stated, each with the
-    /// last day a notice stops it.
+    /// last day a notice stops it. Renewals without limit are listed up to
+    /// the one a notice of termination stops (at most [`MAX_RENEWALS`]);
+    /// none when no notice is given, the end being open.
     pub(super) fn renewal_schedule(&self) -> Vec<RenewalStep> {
         let Some(renewal) = self
             .convention
@@ -219,27 +274,22 @@ impl<'c> View<'c> {
         else {
             return Vec::new();
         };
-        let Some((mut from, _, _)) = self.stated_end(NaiveDate::MAX) else {
+        let Some((from, _, _)) = self.stated_end(NaiveDate::MAX) else {
+            return Vec::new();
+        };
+        if renewal.times.is_some() {
+            return renewal_steps(renewal, from).collect();
+        }
+        let Some(t) = self.notice_of_termination() else {
             return Vec::new();
         };
         let mut steps = Vec::new();
-        for number in 1..=renewal.times {
-            let Some(to) = renewal.period.after(from) else {
+        for step in renewal_steps(renewal, from).take(MAX_RENEWALS) {
+            let stops = step.deadline.is_none_or(|last| t.date.value <= last);
+            steps.push(step);
+            if stops {
                 break;
-            };
-            steps.push(RenewalStep {
-                number,
-                from,
-                deadline: renewal.notice.and_then(|n| n.before(from)).and_then(|d| {
-                    if renewal.next_working_day {
-                        crate::dates::next_working_day(d)
-                    } else {
-                        Some(d)
-                    }
-                }),
-                to,
-            });
-            from = to;
+            }
         }
         steps
     }
@@ -280,6 +330,20 @@ impl<'c> View<'c> {
         }
         dates.sort_by_key(|d| d.date);
         dates
+    }
+
+    /// Whether nothing ends the convention but a notice not yet given: a
+    /// term of no end (`indéterminée`), or renewals without limit that no
+    /// notice stopped.
+    pub fn open_end(&self) -> Option<OpenEnd<'c>> {
+        if self.end.is_some() || self.start.is_none() {
+            return None;
+        }
+        let renewal = self.convention.term.as_ref()?.renewal.as_ref();
+        match (renewal, self.stated_end(NaiveDate::MAX)) {
+            (Some(r), Some((from, ..))) if r.times.is_none() => Some(OpenEnd::Renewals(r, from)),
+            _ => Some(OpenEnd::Indefinite),
+        }
     }
 
     /// The notice of termination given, if any.
