@@ -17,6 +17,7 @@ profil "canonique" {
   domaine_fonctionnel "domaine_fonctionnel"
   activite "activite"
   centre_de_couts "centre_de_couts"
+  service_executant "service_executant"
   marche "marche"
   fournisseur "fournisseur"
   titre "titre"

@@ -12,6 +12,7 @@ profil "inf-bud-53-ae" {
   programme "Programme"
   domaine_fonctionnel "Domaine fonctionnel"
   centre_de_couts "Centre de coûts"
+  service_executant "Service exécutant"
   activite "Référentiel de programmation"
   fournisseur "Fournisseur titulaire principal (EJ)" 1
   compte "Compte général"

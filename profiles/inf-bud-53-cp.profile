@@ -13,6 +13,7 @@ profil "inf-bud-53-cp" {
   programme "Programme"
   domaine_fonctionnel "Domaine fonctionnel"
   centre_de_couts "Centre de coûts"
+  service_executant "Service exécutant"
   activite "Référentiel de programmation"
   fournisseur "Fournisseur payé (DP)" 1
   compte "Compte général"

@@ -13,6 +13,7 @@ profil "infbud" {
   n_ej "N° EJ"
   centre_financier "Centre financier"
   centre_de_couts "Centre de coûts"
+  service_executant "Service exécutant"
   activite "Référentiel de programmation"
   marche "N° de contrat"
   fournisseur "Fournisseur titulaire principal (EJ)" 1

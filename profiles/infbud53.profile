@@ -18,6 +18,7 @@ profil "infbud53" {
   centre_financier "Centre financier"
   domaine_fonctionnel "Domaine fonctionnel"
   centre_de_couts "Centre de coûts"
+  service_executant "Service exécutant"
   activite "Référentiel de programmation"
   marche "N° de contrat"
   fournisseur "Fournisseur titulaire principal (EJ)" 1

@@ -15,6 +15,7 @@ profil "jp57" {
   domaine_fonctionnel "Domaine fonctionnel"
   activite "Activité"
   centre_de_couts "Centre de coûts"
+  service_executant "Service exécutant"
   fournisseur "Fournisseur"
   exercice "Exercice"
 }

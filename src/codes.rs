@@ -86,9 +86,11 @@ codes! {
     AmendmentOrder = "amendment.order", Error;
     AmendmentOutsideTerm = "amendment.outside-term", Error;
     WaiverExpired = "waiver.expired", Warning;
+    PartyUncoded = "party.uncoded", Warning;
     WaiverUnused = "waiver.unused", Warning;
     // The transactions of an export against the convention.
     TermBeforeStart = "term.before-start", Error;
+    PartyOutside = "party.outside", Error;
     TermAfterEnd = "term.after-end", Error;
     TermAfterTermination = "term.after-termination", Error;
     CeilingExceeded = "ceiling.exceeded", Error;

@@ -26,6 +26,7 @@ const NOTES: &[(&str, &str)] = &[
     ("⟨unmatched⟩", "explain-note-unmatched"),
     ("⟨ambiguous⟩", "explain-note-ambiguous"),
     ("⟨no-notice⟩", "explain-note-no-notice"),
+    ("⟨no-codes⟩", "explain-note-no-codes"),
     ("⟨convention⟩", "explain-note-convention"),
     ("⟨header⟩", "explain-note-header"),
 ];
@@ -91,6 +92,12 @@ pub fn example(code: Code) -> &'static str {
             "dérogation commitment.overpaid ej 2103100003 {\n  motif \"régularisation en cours\"\n  jusqu'au 2018-06-30\n}"
         }
         Code::WaiverUnused => "dérogation market.unknown ej 2199999999 {\n  motif \"…\"\n}",
+        Code::PartyUncoded => {
+            "délégant \"DAJ\" {\n  uo 0214-CCSG-DAJ1\n}\ndélégant \"DNE\"   ⟨no-codes⟩"
+        }
+        Code::PartyOutside => {
+            "délégant \"DAJ\" {\n  uo 0214-CCSG-DAJ1\n}\ndélégant \"DNE\" {\n  uo 0214-CCSG-DNE1\n}\n\ndate;type;montant;centre_financier\n04/02/2020;AE;1 500,00;0214-CCSG-DRH1"
+        }
         Code::TermBeforeStart => {
             "durée { effet signature  fin 2018-12-31 }   ⟨signed⟩\n\ndate;type;montant\n10/08/2017;AE;1 500,00"
         }

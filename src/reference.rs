@@ -63,6 +63,8 @@ pub type Consumed = (
     Budget,
     i128,
     Option<i128>,
+    // The party (`délégant:DAJ`), for a party's share.
+    Option<String>,
 );
 
 /// The counts and consumption of a run.
@@ -107,6 +109,9 @@ impl Totals {
                         c.budget,
                         c.consumed.cents(),
                         c.ceiling.map(crate::money::Amount::cents),
+                        c.role
+                            .zip(c.party.as_ref())
+                            .map(|(r, p)| format!("{r}:{p}")),
                     )
                 })
                 .collect(),
@@ -318,13 +323,24 @@ fn unchecked(view: &View<'_>, layout: &crate::input::Layout) -> Vec<Span> {
     let mut spans = Vec::new();
     // "Each field of the imputation, common or an envelope's, is checked
     // against its column."
+    // The parties' codes likewise ("absent column → not checked").
+    let c = view.convention;
     for field in CodeField::ALL {
-        let first = view.versions().find_map(|v| {
-            v.code(field)
-                .or_else(|| v.envelopes.iter().find_map(|e| e.code(field)))
-        });
-        if let (Some(code), None) = (first, layout.code(field)) {
-            spans.push(code.span);
+        let first = view
+            .versions()
+            .find_map(|v| {
+                v.code(field)
+                    .or_else(|| v.envelopes.iter().find_map(|e| e.code(field)))
+                    .map(|code| code.span)
+            })
+            .or_else(|| {
+                c.delegants
+                    .iter()
+                    .chain(&c.delegataires)
+                    .find_map(|p| p.code(field).map(|code| code.span))
+            });
+        if let (Some(span), None) = (first, layout.code(field)) {
+            spans.push(span);
         }
     }
     // "Markets are checked by supplier (`fournisseur`) or contract
@@ -413,6 +429,49 @@ fn differing(
     spans
 }
 
+/// "When délégants state codes, a row must carry those of one délégant;
+/// when délégataires do, those of one délégataire; else `party.outside`
+/// names the nearest party (fewest fields differing, the first stated on a
+/// tie) … A party that states no codes claims no rows": for each side the
+/// row is outside of, the spans of the nearest party's differing codes.
+fn outside_parties(c: &Convention, line: &Line, sides: usize) -> Vec<Vec<Span>> {
+    let mut out = Vec::new();
+    for side in [&c.delegants, &c.delegataires].into_iter().take(sides) {
+        let coded: Vec<Vec<Span>> = side
+            .iter()
+            .filter(|p| !p.codes.is_empty())
+            .map(|p| party_diffs(p, line))
+            .collect();
+        if coded.is_empty() || coded.iter().any(Vec::is_empty) {
+            continue;
+        }
+        let mut nearest: Option<&Vec<Span>> = None;
+        for d in &coded {
+            if nearest.is_none_or(|n| d.len() < n.len()) {
+                nearest = Some(d);
+            }
+        }
+        out.extend(nearest.cloned());
+    }
+    out
+}
+
+/// The spans of a party's codes that differ in the row (its fields the
+/// export has).
+fn party_diffs(p: &crate::language::model::Party, line: &Line) -> Vec<Span> {
+    p.codes
+        .iter()
+        .filter(|code| {
+            let (field, written) = &code.value;
+            line.codes
+                .get(*field as usize)
+                .and_then(|v| v.as_deref())
+                .is_some_and(|v| normalized(*field, v) != normalized(*field, written.as_bytes()))
+        })
+        .map(|code| code.span)
+        .collect()
+}
+
 /// "A row goes to the convention whose every code in force on the row's
 /// date (amendments counted) equals the row's, on the code columns the
 /// export has (…; with envelopes, the common codes and those of one
@@ -437,12 +496,23 @@ fn route(views: &[View<'_>], line: &Line) -> Vec<usize> {
                 differing(&own, line).is_empty()
             })
     };
+    // "routing uses the délégants' codes": a row of a convention whose
+    // délégants state codes carries those of one délégant.
+    let parties = |v: &View<'_>| outside_parties(v.convention, line, 1).is_empty();
     let mut candidates: Vec<usize> = (0..views.len())
-        .filter(|i| views.get(*i).is_some_and(|v| holds(v.on(line.date))))
+        .filter(|i| {
+            views
+                .get(*i)
+                .is_some_and(|v| holds(v.on(line.date)) && parties(v))
+        })
         .collect();
     if candidates.is_empty() {
         candidates = (0..views.len())
-            .filter(|i| views.get(*i).is_some_and(|v| v.versions().any(holds)))
+            .filter(|i| {
+                views
+                    .get(*i)
+                    .is_some_and(|v| v.versions().any(holds) && parties(v))
+            })
             .collect();
     }
     let keep = |candidates: &mut Vec<usize>, test: &dyn Fn(&View<'_>) -> bool| {
@@ -527,6 +597,11 @@ fn check_row(view: &View<'_>, line: &Line, outs: &mut Vec<Out>) -> u8 {
             line,
             Some((source, *span)),
         ));
+    }
+    for spans in outside_parties(view.convention, line, 2) {
+        if let Some(span) = spans.first() {
+            outs.push(row_finding(Code::PartyOutside, line, Some((source, *span))));
+        }
     }
     // "the supplier or contract is not among the markets authorised on the
     // row's date (an empty value is not authorised) … While no version in
@@ -795,6 +870,41 @@ fn cumulative(
             }
         }
     }
+    // "The summary, JSON, `report` and the portfolio give each party's
+    // consumption": a party stating codes, of the rows carrying its codes
+    // (the first such party of its side), carried AE left out; after the
+    // convention's and its envelopes'.
+    let mut party_totals = Vec::new();
+    for (role, side) in [("délégant", &c.delegants), ("délégataire", &c.delegataires)] {
+        let coded: Vec<&crate::language::model::Party> =
+            side.iter().filter(|p| !p.codes.is_empty()).collect();
+        for (k, party) in coded.iter().enumerate() {
+            let mine = |m: &&Move<'_>| {
+                !m.carried
+                    && coded.iter().position(|p| party_diffs(p, m.line).is_empty()) == Some(k)
+            };
+            for budget in Budget::BOTH {
+                if budget == Budget::AE && !view.versions().any(|v| v.delegates(Budget::AE)) {
+                    continue;
+                }
+                let sum = moves
+                    .iter()
+                    .filter(mine)
+                    .filter(|m| m.budget == budget)
+                    .map(|m| m.amount)
+                    .sum();
+                party_totals.push((
+                    source,
+                    None,
+                    None,
+                    budget,
+                    sum,
+                    None,
+                    Some(format!("{role}:{}", party.label())),
+                ));
+            }
+        }
+    }
     // The summary's consumption; "A yearly ceiling adds one
     // `consumption` entry per budget year with movements, with its `year`
     // and the ceiling in force at that year's end"; "The summary, JSON
@@ -822,7 +932,7 @@ fn cumulative(
                 .map(|l| l.cents);
             totals
                 .consumption
-                .push((source, name.clone(), None, budget, consumed, ceiling));
+                .push((source, name.clone(), None, budget, consumed, ceiling, None));
         }
         // Every budget year with movements, for every scope.
         let mut seen_years: Vec<i32> = moves
@@ -848,10 +958,12 @@ fn cumulative(
                     budget,
                     sum,
                     Some(limit.cents),
+                    None,
                 ));
             }
         }
     }
+    totals.consumption.extend(party_totals);
 }
 
 /// Adds a movement to its scope's sum of the year, and returns the sum.

@@ -139,7 +139,30 @@ impl Conv {
     fn render(&self, title: &str, programme: &str) -> String {
         let mut s = String::new();
         let _ = writeln!(s, "convention \"{title}\" {{");
-        s.push_str("  signature 2020-01-10\n  délégant \"A\"\n  délégataire \"B\"\n");
+        s.push_str("  signature 2020-01-10\n");
+        // The parties: one of each side without codes, or délégants each
+        // on a UO (one of them without codes sometimes), and a délégataire
+        // on its service exécutant.
+        match (self.scope >> 2) % 4 {
+            0 => s.push_str("  délégant \"A\"\n  délégataire \"B\"\n"),
+            1 => {
+                let _ = writeln!(
+                    s,
+                    "  délégant \"A\" {{\n    uo {}\n  }}\n  délégant \"A2\" {{\n    uo {}\n  }}\n  délégataire \"B\"",
+                    CFS[0], CFS[1]
+                );
+            }
+            2 => {
+                let _ = writeln!(
+                    s,
+                    "  délégant \"A\" {{\n    uo {}\n  }}\n  délégant \"A2\"\n  délégataire \"B\" {{\n    service-exécutant CSP0000075\n  }}",
+                    CFS[2]
+                );
+            }
+            _ => s.push_str(
+                "  délégant \"A\"\n  délégataire \"B\" {\n    service-exécutant CSP0000075\n  }\n  délégataire \"B2\" {\n    service-exécutant CSP0000076\n  }\n",
+            ),
+        }
         // A market states its holder's number, its contract number, or
         // both (then the pair is checked).
         for m in &self.markets {
@@ -537,12 +560,16 @@ impl Csv {
         let with_supplier = self.columns & 2 == 0;
         let with_bop = self.columns & 4 == 4;
         let with_contract = self.columns & 8 == 8;
+        let with_executant = self.columns & 16 == 16;
         let mut header = "date;type;n_ej;n_dp;montant;programme;centre_financier".to_owned();
         if with_bop {
             header.push_str(";bop");
         }
         if with_contract {
             header.push_str(";marche");
+        }
+        if with_executant {
+            header.push_str(";service_executant");
         }
         if with_supplier {
             header.push_str(";fournisseur");
@@ -597,6 +624,13 @@ impl Csv {
                     row.push(';');
                     row.push_str(
                         ["M0", "M1", "M2", "", "MX"][usize::from((l.ej + l.supplier) % 5)],
+                    );
+                }
+                if with_executant {
+                    row.push(';');
+                    row.push_str(
+                        ["CSP0000075", "CSP0000076", "CSP0000099", ""]
+                            [usize::from((l.dp + l.bop) % 4)],
                     );
                 }
                 if with_supplier {

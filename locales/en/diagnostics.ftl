@@ -19,6 +19,14 @@ schedule-label = { $year } forecast: { $limit } in { $budget }
 schedule-exceeded-help = the schedule is a forecast: inform the délégant, and amend the schedule if the gap will last
 row-crosses-forecast = crosses the forecast
 crossing-forecast = { $of }{ $year } forecast { $budget }{ $amended }
+party-side-delegant = délégant
+party-side-delegataire = délégataire
+party-outside = the row is no { $side }'s of the convention: { $parties ->
+        [one] { $side } { $party } expects
+       *[other] nearest, { $party }:
+    } { $parts }
+party-expects-label = { $party } expects `{ $written }`
+party-outside-help = each party states the codes of its share: check the row's imputation or service exécutant, or the parties' codes
 commitment-overpaid = payments on EJ `{ $ej }` reach { $paid }, over its commitments of { $committed } by { $overrun }
 commitment-overpaid-help = check the EJ number of the payment, or the commitment's lines
 commitment-overpaid-law = payments on a commitment may not exceed it (GBCP, decree 2012-1246, art. 156)
@@ -31,6 +39,7 @@ consumed-of-ceiling = { $of }{ $budget } consumed { $sum } of { $limit } { $over
     }
 consumed-no-overall-ceiling = { $of }{ $budget } consumed { $sum } (no overall ceiling)
 consumed-yearly-ceiling-only = { $of }{ $budget } consumed { $sum } (yearly ceiling only: see each year)
+consumed-by-party = { $side } { $party }: { $budget } consumed { $sum }
 consumed-no-ceiling = { $of }{ $budget } consumed { $sum } (no ceiling)
 consumed-of-yearly-ceiling = { $of }{ $year } { $budget } consumed { $sum } of the yearly ceiling of { $limit } { $over ->
         [0] ({ $remaining } remaining)
@@ -305,6 +314,10 @@ notice-too-long-help = a notice that outlasts the convention can never take effe
 imputation-inconsistent = { $field } `{ $code }` does not belong to programme { $programme }
 expected-prefix-label = expected to start with `{ $prefix }`
 the-programme-label = the programme
+party-uncoded = { $party } states no codes while the other parties of its side do: it claims no rows
+party-uncoded-label = no `uo`, `bop`, `centre-financier`, `activité` or `service-exécutant`
+party-coded-label = { $party } states the codes of its share
+party-uncoded-help = state this party's codes too (its `uo`, its `service-exécutant`…), or none for any party of the side
 uo-differs = the uo `{ $uo }` differs from the imputation's centre financier `{ $code }`
 uo-differs-label = a UO is a centre financier
 the-centre-financier-label = the centre financier
@@ -342,6 +355,7 @@ code-expected-format-label = expected { $format }
 code-format-help = CHORUS writes this code as { $format }
 format-programme = 3 digits, e.g. `124`
 format-bop = `PPPP-XXXX`, e.g. `0124-CDAF`
+format-service-executant = 10 capitals and digits, e.g. `CSP0000075`
 format-centre-financier = `PPPP-XXXX-XXXX`, e.g. `0124-CDAF-CDSI`
 format-domaine = `PPPP-AA` or `PPPP-AA-SS`, e.g. `0124-11`
 format-activite = 12 digits, e.g. `012460111304`
@@ -551,6 +565,7 @@ stray-quote-label = the quote opens here
 row-stray-quote-help = a quote inside a field is written twice (`""`), or the whole field is quoted; reading goes on at the next line
 field-programme = programme
 field-bop = BOP
+field-service-executant = service exécutant
 field-centre-financier = centre financier
 field-domaine-fonctionnel = domaine fonctionnel
 field-activite = activité

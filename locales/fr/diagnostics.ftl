@@ -19,6 +19,14 @@ schedule-label = prévision { $year } : { $limit } en { $budget }
 schedule-exceeded-help = l'échéancier est prévisionnel : informez le délégant, et modifiez l'échéancier par avenant si l'écart doit durer
 row-crosses-forecast = dépasse la prévision
 crossing-forecast = { $of }prévision { $budget } { $year }{ $amended }
+party-side-delegant = délégant
+party-side-delegataire = délégataire
+party-outside = la ligne ne relève d'aucun { $side } de la convention : { $parties ->
+        [one] le { $side } { $party } attend
+       *[other] le plus proche, { $party } :
+    } { $parts }
+party-expects-label = { $party } attend `{ $written }`
+party-outside-help = chaque partie déclare les codes de sa part : vérifiez l'imputation ou le service exécutant de la ligne, ou les codes des parties
 commitment-overpaid = les paiements sur l'EJ `{ $ej }` atteignent { $paid }, soit { $overrun } au-delà des engagements de { $committed }
 commitment-overpaid-help = vérifiez le numéro d'EJ du paiement ou les postes de l'engagement
 commitment-overpaid-law = les paiements sur un engagement ne peuvent l'excéder (GBCP, décret n° 2012-1246, art. 156)
@@ -31,6 +39,7 @@ consumed-of-ceiling = { $of }consommation { $budget } : { $sum } sur { $limit }
     }
 consumed-no-overall-ceiling = { $of }consommation { $budget } : { $sum } (sans plafond global)
 consumed-yearly-ceiling-only = { $of }consommation { $budget } : { $sum } (plafond annuel seulement : voir chaque année)
+consumed-by-party = { $side } { $party } : consommation { $budget } : { $sum }
 consumed-no-ceiling = { $of }consommation { $budget } : { $sum } (sans plafond)
 consumed-of-yearly-ceiling = { $of }consommation { $budget } { $year } : { $sum } sur le plafond annuel de { $limit } { $over ->
         [0] (reste { $remaining })
@@ -314,6 +323,10 @@ notice-too-long-help = un préavis plus long que la convention ne peut jamais pr
 imputation-inconsistent = { $field } `{ $code }` n'appartient pas au programme { $programme }
 expected-prefix-label = devrait commencer par `{ $prefix }`
 the-programme-label = le programme
+party-uncoded = { $party } ne déclare aucun code alors que les autres parties de son côté le font : aucune ligne ne lui revient
+party-uncoded-label = ni `uo`, ni `bop`, ni `centre-financier`, ni `activité`, ni `service-exécutant`
+party-coded-label = { $party } déclare les codes de sa part
+party-uncoded-help = déclarez aussi les codes de cette partie (son `uo`, son `service-exécutant`…), ou n'en déclarez pour aucune partie de ce côté
 uo-differs = l'UO `{ $uo }` diffère du centre financier `{ $code }` de l'imputation
 uo-differs-label = une UO est un centre financier
 the-centre-financier-label = le centre financier
@@ -351,6 +364,7 @@ code-expected-format-label = attendu : { $format }
 code-format-help = CHORUS écrit ce code sous la forme { $format }
 format-programme = 3 chiffres, par exemple `124`
 format-bop = `PPPP-XXXX`, par exemple `0124-CDAF`
+format-service-executant = 10 majuscules et chiffres, par exemple `CSP0000075`
 format-centre-financier = `PPPP-XXXX-XXXX`, par exemple `0124-CDAF-CDSI`
 format-domaine = `PPPP-AA` ou `PPPP-AA-SS`, par exemple `0124-11`
 format-activite = 12 chiffres, par exemple `012460111304`
@@ -560,6 +574,7 @@ stray-quote-label = le guillemet s'ouvre ici
 row-stray-quote-help = un guillemet à l'intérieur d'un champ s'écrit doublé (`""`), ou tout le champ se met entre guillemets ; la lecture reprend à la ligne suivante
 field-programme = programme
 field-bop = BOP
+field-service-executant = service exécutant
 field-centre-financier = centre financier
 field-domaine-fonctionnel = domaine fonctionnel
 field-activite = activité

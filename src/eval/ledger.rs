@@ -343,6 +343,12 @@ pub struct Consumption {
     /// The envelope; absent for the whole convention.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub envelope: Option<String>,
+    /// The party whose share this is (`délégant` or `délégataire`, and its
+    /// acronym or name), for the parties stating codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
     /// The budget year, for a yearly ceiling (`par an`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
@@ -731,6 +737,8 @@ impl<'a> Ledger<'a> {
                                display: Message| Consumption {
                 convention: convention.to_owned(),
                 envelope: name.map(str::to_owned),
+                role: None,
+                party: None,
                 year,
                 budget,
                 consumed: Amount(sum),

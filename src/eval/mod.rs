@@ -226,6 +226,8 @@ pub struct Shard<'r> {
     /// The codes of the last row whose codes passed, as written: rows
     /// repeat them, and equal bytes under the same version pass alike.
     passed_codes: PassedCodes,
+    /// AE and CP of each party stating codes (délégants, délégataires).
+    party_sums: [Vec<[i128; 2]>; 2],
 }
 
 /// Codes that passed ([`Shard::check_imputation`]): the version in force,
@@ -248,6 +250,7 @@ pub struct ShardParts {
     ej_suppliers: Vec<Option<String>>,
     dp_rows: Vec<(u32, u64, String)>,
     unjudged: Vec<Box<[u8]>>,
+    party_sums: [Vec<[i128; 2]>; 2],
     /// Added to the line of every movement: the lines before the shard's
     /// chunk, when it was read without knowing them.
     line_offset: u64,
@@ -295,6 +298,12 @@ impl<'c> Evaluator<'c> {
             dp_rows: Vec::new(),
             unjudged: Vec::new(),
             passed_codes: PassedCodes::default(),
+            party_sums: self
+                .rules
+                .scope
+                .parties
+                .each_ref()
+                .map(|s| vec![[0; 2]; s.len()]),
         }
     }
 
@@ -348,6 +357,18 @@ impl<'c> Evaluator<'c> {
                 if !fields.iter().any(|(f, _)| *f == code.0) {
                     fields.push((code.0, code.3));
                 }
+            }
+        }
+        for code in self
+            .rules
+            .scope
+            .parties
+            .iter()
+            .flatten()
+            .flat_map(|p| &p.codes)
+        {
+            if !fields.iter().any(|(f, _)| *f == code.0) {
+                fields.push((code.0, code.3));
             }
         }
         fields.sort_by_key(|(f, _)| *f);
@@ -501,6 +522,19 @@ impl Shard<'_> {
         let keyed = &mut |d: Diagnostic| out(with_keys(d, tx));
         self.check_term(tx, keyed);
         let envelope = self.check_imputation(tx, layout, keyed);
+        let parties = self.check_parties(tx, layout, keyed);
+        // Each party's share: the movements of budgets delegated on the
+        // row's date, AE carried from an earlier year left out.
+        for (side, k) in parties.iter().enumerate() {
+            let Some(sums) = k.and_then(|k| self.party_sums.get_mut(side)?.get_mut(k)) else {
+                continue;
+            };
+            for m in tx.movements().filter(|m| !m.carried && spends(m)) {
+                if let Some(sum) = sums.get_mut(m.budget.index()) {
+                    *sum += i128::from(m.amount);
+                }
+            }
+        }
         self.check_market(tx, layout, keyed);
         self.check_nature(tx, layout, keyed);
         if let Some(dp) = tx.dp.filter(|_| !self.rules.waived_dps.is_empty()) {
@@ -556,6 +590,7 @@ impl Shard<'_> {
     pub fn into_parts(self, line_offset: u64) -> ShardParts {
         ShardParts {
             rows: self.rows,
+            party_sums: self.party_sums,
             out_of_scope: self.out_of_scope,
             after_period: self.after_period,
             sorter: self.sorter,
@@ -805,6 +840,90 @@ impl Shard<'_> {
             .at_row(tx.pos.to_ref(columns, Message::new("row-differs")))
             .help(help));
         envelope
+    }
+
+    /// The row against the parties stating codes: it carries those of one
+    /// délégant (when some state codes) and of one délégataire (likewise);
+    /// else `party.outside`, naming the nearest party of that side (fewest
+    /// fields differing, the first stated on a tie) and what differs.
+    /// Returns, for each side, the party whose codes the row carries (the
+    /// first stated when several do).
+    fn check_parties(
+        &self,
+        tx: &Transaction<'_>,
+        layout: &Layout,
+        out: &mut dyn FnMut(Diagnostic),
+    ) -> [Option<usize>; 2] {
+        let mut matched = [None, None];
+        for (side, parties) in self.rules.scope.parties.iter().enumerate() {
+            if parties.is_empty() {
+                continue;
+            }
+            if let Some(k) = parties
+                .iter()
+                .position(|p| count_differing(&p.codes, tx) == 0)
+            {
+                if let Some(slot) = matched.get_mut(side) {
+                    *slot = Some(k);
+                }
+                continue;
+            }
+            let Some(nearest) = parties.iter().min_by_key(|p| count_differing(&p.codes, tx)) else {
+                continue;
+            };
+            let diff = differing(&nearest.codes, tx);
+            let mut columns = Vec::new();
+            let parts: Vec<Message> = diff
+                .iter()
+                .map(|(field, value, (_, _, written, _, _))| {
+                    columns.extend(layout.code(*field));
+                    let shown = if normalize(*field, value).is_empty() {
+                        Message::new("code-empty")
+                    } else {
+                        Message::plain(format!("`{}`", tx.encoding.decode(value)))
+                    };
+                    msg!(
+                        "code-instead-of",
+                        field = field.label(),
+                        shown = shown,
+                        written = written.as_str()
+                    )
+                })
+                .collect();
+            let side = if side == 0 {
+                "party-side-delegant"
+            } else {
+                "party-side-delegataire"
+            };
+            let source = self.convention.source;
+            let mut d = Diagnostic::new(
+                Code::PartyOutside,
+                msg!(
+                    "party-outside",
+                    side = Message::new(side),
+                    party = nearest.label.as_str()
+                )
+                .count("parties", parties.len())
+                .list("parts", parts, Sep::Comma),
+            )
+            .at_row(tx.pos.to_ref(columns, Message::new("row-differs")))
+            .figure("party", &nearest.label)
+            .help(Message::new("party-outside-help"));
+            for (k, (_, _, (_, _, written, span, _))) in diff.iter().enumerate() {
+                let label = msg!(
+                    "party-expects-label",
+                    party = nearest.label.as_str(),
+                    written = written.as_str()
+                );
+                d = if k == 0 {
+                    d.at_clause(source, *span, label)
+                } else {
+                    d.related(source, *span, label)
+                };
+            }
+            out(d);
+        }
+        matched
     }
 
     /// The row's budget title and PCE account against those the version
@@ -1114,7 +1233,20 @@ impl Evaluator<'_> {
         let mut offsets = Vec::with_capacity(self.shards.len());
         let mut dps = ledger::DpRows::default();
         let mut unjudged: FxHashMap<Box<[u8]>, ()> = FxHashMap::default();
+        let mut party_sums = self
+            .rules
+            .scope
+            .parties
+            .each_ref()
+            .map(|s| vec![[0i128; 2]; s.len()]);
         for shard in self.shards {
+            for (all, mine) in party_sums.iter_mut().zip(&shard.party_sums) {
+                for (sums, add) in all.iter_mut().zip(mine) {
+                    for (sum, add) in sums.iter_mut().zip(add) {
+                        *sum += add;
+                    }
+                }
+            }
             unjudged.extend(shard.unjudged.into_iter().map(|ej| (ej, ())));
             for (source, n) in shard.out_of_scope {
                 summary.rows_out_of_scope += n;
@@ -1178,7 +1310,44 @@ impl Evaluator<'_> {
             sort::Drained::Movement(shard, m) => ledger.apply(&global(shard, m), out),
         })?;
         let period = self.rules.period;
-        let (consumption, schedule) = ledger.consumption(name, period.until);
+        let (mut consumption, schedule) = ledger.consumption(name, period.until);
+        // Each party's share, after the ledger's figures: no ceiling of its
+        // own, the budgets some version delegates.
+        let delegated =
+            |b: Budget| b != Budget::AE || self.rules.scope.delegated.values().any(|d| d[0]);
+        for ((role, side), sums) in ["party-side-delegant", "party-side-delegataire"]
+            .into_iter()
+            .zip(&self.rules.scope.parties)
+            .zip(&party_sums)
+        {
+            for (party, sums) in side.iter().zip(sums) {
+                for budget in Budget::BOTH.into_iter().filter(|b| delegated(*b)) {
+                    let sum = sums.get(budget.index()).copied().unwrap_or(0);
+                    consumption.push(ledger::Consumption {
+                        convention: name.to_owned(),
+                        envelope: None,
+                        role: Some(if role == "party-side-delegant" {
+                            "délégant"
+                        } else {
+                            "délégataire"
+                        }),
+                        party: Some(party.label.clone()),
+                        year: None,
+                        budget,
+                        consumed: crate::money::Amount(sum),
+                        ceiling: None,
+                        remaining: None,
+                        display: msg!(
+                            "consumed-by-party",
+                            side = Message::new(role),
+                            party = party.label.as_str(),
+                            budget = budget.to_string()
+                        )
+                        .amount("sum", sum),
+                    });
+                }
+            }
+        }
         let mut st = statement::Statement::build(
             name,
             &self.view,

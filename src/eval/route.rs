@@ -10,7 +10,9 @@
 //! ever list, then by their term; what is left is the route.
 //!
 //! Conventions are indexed under the most specific code of each of their
-//! code sets among the fields the row carries (activité, else centre
+//! code sets (the common codes with one envelope's, and one délégant's when
+//! délégants state codes: the délégataires' are judged, not routed on)
+//! among the fields the row carries (activité, else centre
 //! financier, domaine fonctionnel, centre de coûts, BOP, programme): one index
 //! per set of fields, built the first time a row carries that set. So a
 //! convention whose most specific code has no column in the export is still
@@ -38,6 +40,7 @@ pub enum Route {
 /// The order in which a code set's fields are tried as its index key: the
 /// most specific first.
 const KEY_ORDER: [CodeField; CodeField::COUNT] = [
+    CodeField::ServiceExecutant,
     CodeField::Activite,
     CodeField::CentreFinancier,
     CodeField::DomaineFonctionnel,
@@ -86,7 +89,7 @@ impl Router {
             for (i, scope) in self.scopes.iter().enumerate() {
                 let mut unkeyed = false;
                 for imp in scope.imputations.values() {
-                    let sets: Vec<Vec<&ExpectedCode>> = if imp.envelopes.is_empty() {
+                    let mut sets: Vec<Vec<&ExpectedCode>> = if imp.envelopes.is_empty() {
                         vec![imp.common.iter().collect()]
                     } else {
                         imp.envelopes
@@ -94,6 +97,18 @@ impl Router {
                             .map(|e| e.codes.iter().chain(&imp.common).collect())
                             .collect()
                     };
+                    // Délégants stating codes: a set with each one's.
+                    let delegants = scope.parties.first().map_or(&[][..], Vec::as_slice);
+                    if !delegants.is_empty() {
+                        sets = sets
+                            .iter()
+                            .flat_map(|set| {
+                                delegants
+                                    .iter()
+                                    .map(move |p| set.iter().copied().chain(&p.codes).collect())
+                            })
+                            .collect();
+                    }
                     for set in sets {
                         // The set's most specific code among the fields.
                         let key = KEY_ORDER

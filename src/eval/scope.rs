@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::i18n::Message;
 use crate::input::Transaction;
 use crate::input::parse::{normalize_code, normalize_programme, same};
-use crate::language::model::CodeField;
+use crate::language::model::{CodeField, Role};
 use crate::language::view::{Dated, End, MarketInForce, View};
 use crate::span::{Span, Spanned};
 
@@ -36,6 +36,19 @@ pub struct Scope {
     pub suppliers: Vec<Vec<u8>>,
     /// The budgets delegated (AE, CP), by version.
     pub delegated: Dated<[bool; 2]>,
+    /// The délégants, then the délégataires, that state codes: a row
+    /// carries those of one délégant (when some state codes) and of one
+    /// délégataire (likewise).
+    pub parties: [Vec<PartyCodes>; 2],
+}
+
+/// A party stating the codes of its share.
+pub struct PartyCodes {
+    /// Its acronym, else its name.
+    pub label: String,
+    /// Its clause.
+    pub span: Span,
+    pub codes: Vec<ExpectedCode>,
 }
 
 impl Scope {
@@ -97,20 +110,51 @@ impl Scope {
                 .map(|s| normalize_code(s.value.as_bytes()).to_vec())
                 .collect(),
             delegated: view.dated(|v| v.delegated),
+            parties: [Role::Delegant, Role::Delegataire].map(|role| {
+                view.convention
+                    .parties(role)
+                    .iter()
+                    .filter(|p| !p.codes.is_empty())
+                    .map(|p| PartyCodes {
+                        label: p.label().to_owned(),
+                        span: p.span,
+                        codes: p
+                            .codes
+                            .iter()
+                            .map(|c| {
+                                let (field, written) = &c.value;
+                                let normalized = normalize(*field, written.as_bytes());
+                                let stable = normalize(*field, normalized) == normalized;
+                                (*field, normalized.to_vec(), written.clone(), c.span, stable)
+                            })
+                            .collect(),
+                    })
+                    .collect()
+            }),
         }
+    }
+
+    /// Whether the row carries the codes of one délégant, when délégants
+    /// state codes (the share of the credits, which routing follows; a
+    /// délégataire's codes, who executes, are judged by the convention),
+    /// on the code columns the export has.
+    pub fn holds_parties(&self, tx: &Transaction<'_>) -> bool {
+        self.parties.first().is_none_or(|side| {
+            side.is_empty() || side.iter().any(|p| count_differing(&p.codes, tx) == 0)
+        })
     }
 
     /// Whether the row carries the codes of the version in force on its
     /// date (with envelopes, the common codes and one envelope's), on the
     /// code columns the export has.
     pub fn holds_codes(&self, tx: &Transaction<'_>) -> bool {
-        self.imputations.on(tx.date).is_none_or(|imp| imp.holds(tx))
+        self.imputations.on(tx.date).is_none_or(|imp| imp.holds(tx)) && self.holds_parties(tx)
     }
 
     /// Whether the row carries the codes of some version, whichever is in
     /// force on its date: a code an amendment replaced, or one it brings.
     pub fn held_by_some_version(&self, tx: &Transaction<'_>) -> bool {
-        self.imputations.values().any(|imp| imp.holds(tx))
+        self.imputations.values().any(|imp| imp.holds(tx)) && self.holds_parties(tx)
     }
 
     /// Where another version than the `in_force` one states the row's

@@ -920,6 +920,7 @@ fn resolve(
                 first(Field::DomaineFonctionnel),
                 first(Field::Activite),
                 first(Field::CentreDeCouts),
+                first(Field::ServiceExecutant),
             ],
             ej: first(Field::Ej),
             contract: first(Field::Contract),

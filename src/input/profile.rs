@@ -55,6 +55,8 @@ pub enum Field {
     DomaineFonctionnel,
     Activite,
     CentreDeCouts,
+    /// The CHORUS service exécutant.
+    ServiceExecutant,
     Contract,
     Supplier,
     /// The budget title (titre 2, 3, 5…).
@@ -76,6 +78,7 @@ const FIELDS: &[(&str, Field)] = &[
     ("domaine_fonctionnel", Field::DomaineFonctionnel),
     ("activite", Field::Activite),
     ("centre_de_couts", Field::CentreDeCouts),
+    ("service_executant", Field::ServiceExecutant),
     ("marche", Field::Contract),
     ("fournisseur", Field::Supplier),
     ("titre", Field::Title),
@@ -101,6 +104,7 @@ const KEYWORDS: &[&str] = &[
     "domaine_fonctionnel",
     "activite",
     "centre_de_couts",
+    "service_executant",
     "marche",
     "fournisseur",
     "titre",

@@ -152,11 +152,25 @@ pub const AMENDMENT_OWN: Words<AmendmentWord> = &[
 pub enum PartyWord {
     Acronym,
     Signatory,
+    /// A code of the party's share.
+    Code(CodeField),
 }
 
 pub const PARTY: Words<PartyWord> = &[
     ("sigle", PartyWord::Acronym),
     ("signataire", PartyWord::Signatory),
+    ("uo", PartyWord::Code(CodeField::CentreFinancier)),
+    ("bop", PartyWord::Code(CodeField::Bop)),
+    (
+        "centre-financier",
+        PartyWord::Code(CodeField::CentreFinancier),
+    ),
+    ("centre-de-coûts", PartyWord::Code(CodeField::CentreDeCouts)),
+    ("activité", PartyWord::Code(CodeField::Activite)),
+    (
+        "service-exécutant",
+        PartyWord::Code(CodeField::ServiceExecutant),
+    ),
 ];
 
 /// The clauses of a `durée` block.

@@ -21,8 +21,11 @@ pub struct Convention {
     pub nor: Option<Spanned<String>>,
     pub signature: Option<Spanned<NaiveDate>>,
     pub legal_basis: Option<Spanned<String>>,
-    pub delegant: Option<Party>,
-    pub delegataire: Option<Party>,
+    /// The délégants, in the order stated (`délégant` is repeatable: "un
+    /// ou plusieurs services de l'État").
+    pub delegants: Vec<Party>,
+    /// The délégataires (co-délégataires when several).
+    pub delegataires: Vec<Party>,
     pub markets: Vec<Market>,
     /// The UO stated on its own (`uo CODE` outside `imputation`): a
     /// centre financier, which the view takes as the imputation's when it
@@ -209,6 +212,10 @@ pub struct Party {
     pub name: Spanned<String>,
     pub acronym: Option<Spanned<String>>,
     pub signatories: Vec<Signatory>,
+    /// The codes of its share (`uo`, `bop`, `centre-financier`,
+    /// `centre-de-coûts`, `activité`, `service-exécutant`): a row of the
+    /// party carries them. A party stating none claims no rows.
+    pub codes: Vec<Spanned<(CodeField, String)>>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -338,11 +345,14 @@ pub enum CodeField {
     DomaineFonctionnel,
     Activite,
     CentreDeCouts,
+    /// The CHORUS service exécutant of the row (`CSP0000075`): which
+    /// service executed it. Stated by a party (a délégataire's).
+    ServiceExecutant,
 }
 
 impl CodeField {
     /// How many fields there are.
-    pub const COUNT: usize = 6;
+    pub const COUNT: usize = 7;
 
     pub const ALL: [CodeField; CodeField::COUNT] = [
         CodeField::Programme,
@@ -351,6 +361,7 @@ impl CodeField {
         CodeField::DomaineFonctionnel,
         CodeField::Activite,
         CodeField::CentreDeCouts,
+        CodeField::ServiceExecutant,
     ];
 
     /// The field's name in exports and in the rule language.
@@ -362,6 +373,7 @@ impl CodeField {
             CodeField::DomaineFonctionnel => "domaine_fonctionnel",
             CodeField::Activite => "activite",
             CodeField::CentreDeCouts => "centre_de_couts",
+            CodeField::ServiceExecutant => "service_executant",
         }
     }
 
@@ -374,6 +386,7 @@ impl CodeField {
             CodeField::DomaineFonctionnel => "field-domaine-fonctionnel",
             CodeField::Activite => "field-activite",
             CodeField::CentreDeCouts => "field-centre-de-couts",
+            CodeField::ServiceExecutant => "field-service-executant",
         })
     }
 }
@@ -387,11 +400,33 @@ impl Imputation {
             CodeField::DomaineFonctionnel => self.domaine_fonctionnel.as_ref(),
             CodeField::Activite => self.activite.as_ref(),
             CodeField::CentreDeCouts => self.centre_de_couts.as_ref(),
+            // Not an imputation code: a party's.
+            CodeField::ServiceExecutant => None,
         }
     }
 }
 
+impl Party {
+    /// What findings call it: its acronym, else its name.
+    pub fn label(&self) -> &str {
+        self.acronym.as_ref().unwrap_or(&self.name).value.as_str()
+    }
+
+    /// The code it states for a field, if any.
+    pub fn code(&self, field: CodeField) -> Option<&Spanned<(CodeField, String)>> {
+        self.codes.iter().find(|c| c.value.0 == field)
+    }
+}
+
 impl Convention {
+    /// The parties of one side.
+    pub fn parties(&self, role: Role) -> &[Party] {
+        match role {
+            Role::Delegant => &self.delegants,
+            Role::Delegataire => &self.delegataires,
+        }
+    }
+
     /// The date the convention takes effect, when it can be known.
     pub fn effective_start(&self) -> Option<NaiveDate> {
         let term = self.term.as_ref()?;

@@ -457,8 +457,13 @@ pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
         for c in &st.consumption {
             let period = c.year.map_or_else(|| "total".to_owned(), |y| y.to_string());
             let budget = c.budget.to_string();
+            // A party's share: `délégant:DAJ/total`.
+            let owner = match (&c.envelope, c.role, &c.party) {
+                (None, Some(role), Some(party)) => Some(format!("{role}:{party}")),
+                (envelope, ..) => envelope.clone(),
+            };
             line(
-                [conv, "ceiling", &key(&c.envelope, period), &budget],
+                [conv, "ceiling", &key(&owner, period), &budget],
                 [Some(c.consumed), c.ceiling, c.remaining],
             );
         }
@@ -546,18 +551,23 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
                 .iter()
                 .map(|c| {
                     vec![
-                        Cell::Text(scope(&c.envelope, c.year, lang)),
+                        Cell::Text(match (c.role, &c.party) {
+                            (Some(role), Some(party)) => format!("{role} {party}"),
+                            _ => scope(&c.envelope, c.year, lang),
+                        }),
                         Cell::Text(c.budget.to_string()),
                         Cell::Amount(Some(c.consumed)),
                         match c.ceiling {
                             Some(_) => amount(&c.ceiling),
                             None => Cell::Text(
                                 lang.tr(&Message::new(
-                                    if st.consumption.iter().any(|y| {
-                                        y.year.is_some()
-                                            && y.envelope == c.envelope
-                                            && y.budget == c.budget
-                                    }) {
+                                    if c.party.is_none()
+                                        && st.consumption.iter().any(|y| {
+                                            y.year.is_some()
+                                                && y.envelope == c.envelope
+                                                && y.budget == c.budget
+                                        })
+                                    {
                                         "report-yearly-ceiling-only"
                                     } else {
                                         "report-no-ceiling"

@@ -134,6 +134,31 @@ pub(super) fn uo_and_bop(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A side whose parties state codes, but one: that one claims no rows.
+pub(super) fn parties(view: &View<'_>, out: &mut Vec<Diagnostic>) {
+    let c = view.convention;
+    for side in [&c.delegants, &c.delegataires] {
+        let Some(coded) = side.iter().find(|p| !p.codes.is_empty()) else {
+            continue;
+        };
+        for p in side.iter().filter(|p| p.codes.is_empty()) {
+            out.push(
+                Diagnostic::new(
+                    Code::PartyUncoded,
+                    Message::new("party-uncoded").arg("party", p.label()),
+                )
+                .at_clause(c.source, p.name.span, Message::new("party-uncoded-label"))
+                .related(
+                    c.source,
+                    coded.name.span,
+                    Message::new("party-coded-label").arg("party", coded.label()),
+                )
+                .help(Message::new("party-uncoded-help")),
+            );
+        }
+    }
+}
+
 /// The envelopes in force together can be told apart, and agree with the
 /// common imputation; their ceilings fit in the overall one.
 pub(super) fn envelopes(view: &View<'_>, out: &mut Vec<Diagnostic>) {
@@ -303,6 +328,7 @@ pub const CODE_FORMATS: [Format; CodeField::COUNT] = [
     (is_domaine, "format-domaine"),
     (is_activite, "format-activite"),
     (is_centre_de_couts, "format-centre-de-couts"),
+    (is_service_executant, "format-service-executant"),
 ];
 
 /// A code, the test of its format, and the format in words.
@@ -323,6 +349,31 @@ pub(super) fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
             }) {
                 checks.push((code, valid, format));
             }
+        }
+    }
+    // The parties' codes.
+    let party_codes = c
+        .delegants
+        .iter()
+        .chain(&c.delegataires)
+        .flat_map(|p| &p.codes);
+    for code in party_codes {
+        let (field, written) = &code.value;
+        if let Some((valid, format)) = CODE_FORMATS.get(*field as usize)
+            && !valid(strip_company(written))
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::CodeMalformed,
+                    Message::new("code-malformed").arg("code", written.as_str()),
+                )
+                .at_clause(
+                    c.source,
+                    code.span,
+                    Message::new("code-expected-format-label").arg("format", Message::new(format)),
+                )
+                .help(Message::new("code-format-help").arg("format", Message::new(format))),
+            );
         }
     }
     // A UO stated apart, unless it stands for the centre financier (then
@@ -376,6 +427,11 @@ pub(super) fn all(s: &str, f: fn(u8) -> bool) -> bool {
 
 pub(super) fn is_programme(s: &str) -> bool {
     (1..=4).contains(&s.len()) && all(s, |b| b.is_ascii_digit())
+}
+
+/// A CHORUS service exécutant: ten capitals and digits (`CSP0000075`).
+pub(super) fn is_service_executant(s: &str) -> bool {
+    s.len() == 10 && all(s, |b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 pub(super) fn is_bop(s: &str) -> bool {

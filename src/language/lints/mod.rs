@@ -14,7 +14,8 @@ mod schedule;
 
 pub use codes::{CODE_FORMATS, Format};
 use codes::{
-    code_formats, envelopes, imputation_prefix, market_duplicates, removed_markets, uo_and_bop,
+    code_formats, envelopes, imputation_prefix, market_duplicates, parties, removed_markets,
+    uo_and_bop,
 };
 use schedule::{amended_schedule_sum, schedule_cp_ahead, schedule_outside_term, schedule_sum};
 
@@ -31,6 +32,7 @@ const LINTS: &[Lint] = &[
     notice_missing,
     imputation_prefix,
     uo_and_bop,
+    parties,
     envelopes,
     code_formats,
     market_duplicates,

@@ -299,7 +299,7 @@ impl Lowerer {
                 once(self, slot, v, sub);
             }
         }
-        let [programme, bop, cf, df, activite, cc] = slots;
+        let [programme, bop, cf, df, activite, cc, _] = slots;
         imp.programme = programme.map(|(v, _)| v);
         imp.bop = bop.map(|(v, _)| v);
         imp.centre_financier = cf.map(|(v, _)| v);

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{Code, Diagnostic, SourceId};
 use crate::language::keywords::{CLAUSES, ClauseKind, convention_clause_named, fold};
-use crate::language::model::{Convention, Imputation, Notice, Party, Restriction, Term};
+use crate::language::model::{Convention, Imputation, Notice, Restriction, Term};
 use crate::language::syntax::{Document, Item};
 use crate::span::{Span, Spanned};
 
@@ -49,14 +49,8 @@ fn lower_clause(
             cx.no_more_values(item, 1);
             once(cx, &mut s.legal_basis, v, item);
         }
-        ClauseKind::Delegant => {
-            let v = cx.party(item);
-            once(cx, &mut s.delegant, v, item);
-        }
-        ClauseKind::Delegataire => {
-            let v = cx.party(item);
-            once(cx, &mut s.delegataire, v, item);
-        }
+        ClauseKind::Delegant => c.delegants.extend(cx.party(item)),
+        ClauseKind::Delegataire => c.delegataires.extend(cx.party(item)),
         ClauseKind::Market => {
             c.markets.extend(cx.market(item));
         }
@@ -207,7 +201,16 @@ struct Lowerer {
 fn once<T>(cx: &mut Lowerer, slot: &mut Option<(T, Span)>, value: Option<T>, item: &Item) {
     let Some(value) = value else { return };
     if let Some((_, first)) = slot {
-        let first = *first;
+        cx.stated_twice(item, *first);
+    } else {
+        *slot = Some((value, item.head.span));
+    }
+}
+
+impl Lowerer {
+    /// `item` states again what `first` stated.
+    fn stated_twice(&mut self, item: &Item, first: Span) {
+        let cx = self;
         cx.diags.push(
             Diagnostic::new(
                 Code::ClauseDuplicate,
@@ -221,8 +224,6 @@ fn once<T>(cx: &mut Lowerer, slot: &mut Option<(T, Span)>, value: Option<T>, ite
             .related(cx.source, first, Message::new("first-stated-label"))
             .help(Message::new("keep-one-help")),
         );
-    } else {
-        *slot = Some((value, item.head.span));
     }
 }
 
@@ -307,8 +308,8 @@ impl Lowerer {
             nor: None,
             signature: None,
             legal_basis: None,
-            delegant: None,
-            delegataire: None,
+            delegants: Vec::new(),
+            delegataires: Vec::new(),
             markets: Vec::new(),
             uo: None,
             term: None,
@@ -339,8 +340,6 @@ struct OnceSlots {
     nor: Option<(Spanned<String>, Span)>,
     signature: Option<(Spanned<NaiveDate>, Span)>,
     legal_basis: Option<(Spanned<String>, Span)>,
-    delegant: Option<(Party, Span)>,
-    delegataire: Option<(Party, Span)>,
     uo: Option<(Spanned<String>, Span)>,
     term: Option<(Term, Span)>,
     accountant: Option<(Spanned<String>, Span)>,
@@ -361,8 +360,6 @@ impl OnceSlots {
         c.accounts = self.accounts.map(|(v, _)| v);
         c.signature = self.signature.map(|(v, _)| v);
         c.legal_basis = self.legal_basis.map(|(v, _)| v);
-        c.delegant = self.delegant.map(|(v, _)| v);
-        c.delegataire = self.delegataire.map(|(v, _)| v);
         c.uo = self.uo.map(|(v, _)| v);
         c.term = self.term.map(|(v, _)| v);
         c.accountant = self.accountant.map(|(v, _)| v);
@@ -425,7 +422,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2017, 8, 24)
         );
         assert_eq!(
-            c.delegant.unwrap().acronym.map(|a| a.value).as_deref(),
+            c.delegants[0].acronym.clone().map(|a| a.value).as_deref(),
             Some("DSI")
         );
     }

@@ -7,6 +7,7 @@ use crate::msg;
 use crate::language::keywords::{MARKET_FIELDS, MarketField, PARTY, PartyWord, named, spelled};
 use crate::language::model::{Market, Party, Signatory};
 use crate::language::syntax::{Item, ValueKind};
+use crate::span::Spanned;
 
 use super::values::code_value;
 use super::{Form, Lowerer, Unknown, once};
@@ -19,6 +20,7 @@ impl Lowerer {
             name,
             acronym: None,
             signatories: Vec::new(),
+            codes: Vec::new(),
             span: item.span,
         };
         let mut acronym = None;
@@ -37,6 +39,19 @@ impl Lowerer {
                         });
                         self.no_more_values(sub, 2);
                         party.signatories.push(Signatory { name, role });
+                    }
+                }
+                Some(PartyWord::Code(field)) => {
+                    let v = self.code_at(sub, 0, Message::new("what-code"));
+                    self.no_more_values(sub, 1);
+                    if let Some(v) = v {
+                        match party.code(field) {
+                            Some(first) => {
+                                let first = first.span;
+                                self.stated_twice(sub, first);
+                            }
+                            None => party.codes.push(Spanned::new((field, v.value), v.span)),
+                        }
                     }
                 }
                 None => self.unknown(sub, &spelled(PARTY).collect::<Vec<_>>()),
