@@ -5,6 +5,7 @@ profil "canonique" {
   budget "type" {
     AE "AE"
     CP "CP"
+    recette "RE" "Recette" "Titre de perception"
   }
   date "date"
   montant "montant"

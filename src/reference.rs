@@ -79,6 +79,8 @@ pub struct Totals {
     pub rows_ambiguous: Option<u64>,
     pub overpaid_rows: u64,
     pub consumption: Vec<Consumed>,
+    /// Receipts collected: convention, year, cents.
+    pub receipts: Vec<(SourceId, i32, i128)>,
 }
 
 impl Totals {
@@ -115,6 +117,17 @@ impl Totals {
                     )
                 })
                 .collect(),
+            receipts: s
+                .receipts
+                .iter()
+                .map(|r| {
+                    let source = names
+                        .iter()
+                        .find(|(n, _)| *n == r.convention)
+                        .map_or(usize::MAX, |(_, s)| *s);
+                    (source, r.year, r.collected.cents())
+                })
+                .collect(),
         }
     }
 }
@@ -126,6 +139,8 @@ struct Line {
     date: NaiveDate,
     /// (budget, amount in cents, carried AE).
     movements: Vec<(Budget, i64, bool)>,
+    /// A receipt's amount (`RE`).
+    receipt: Option<i64>,
     ej: Option<Vec<u8>>,
     dp: Option<Vec<u8>>,
     codes: [Option<Vec<u8>>; CodeField::COUNT],
@@ -143,6 +158,7 @@ impl Line {
             source: tx.pos.source,
             line: tx.pos.line,
             date: tx.date,
+            receipt: tx.receipt.map(|r| r.amount),
             movements: tx
                 .movements()
                 .map(|m| (m.budget, m.amount, m.carried))
@@ -197,6 +213,8 @@ pub fn evaluate(
     let mut received = vec![0u64; conventions.len()];
     // Per convention, the commitments not judged on their payments.
     let mut unjudged: Vec<Vec<Vec<u8>>> = conventions.iter().map(|_| Vec::new()).collect();
+    // Per convention, the receipts collected by year.
+    let mut receipts_of: Vec<Vec<(i32, i128)>> = conventions.iter().map(|_| Vec::new()).collect();
     let (mut unmatched, mut ambiguous) = (0, 0);
     for export in exports {
         let input = Input::Reader(Box::new(std::io::Cursor::new(export.bytes.to_vec())));
@@ -284,6 +302,26 @@ pub fn evaluate(
             {
                 list.push(ej.clone());
             }
+            // "A receipt row … is checked for term, imputation, parties
+            // and `compte` …, counted per year …, never against an AE or CP
+            // ceiling. When receipts are not delegated, a receipt row is
+            // out of scope, counted apart".
+            if let Some(amount) = line.receipt {
+                if !version.receipts {
+                    totals.rows_checked -= 1;
+                    totals.rows_out_of_scope += 1;
+                    continue;
+                }
+                check_row(view, &line, &mut outs);
+                let year = line.date.year();
+                if let Some(list) = receipts_of.get_mut(i) {
+                    match list.iter_mut().find(|(y, _)| *y == year) {
+                        Some((_, sum)) => *sum += i128::from(amount),
+                        None => list.push((year, i128::from(amount))),
+                    }
+                }
+                continue;
+            }
             if !line.movements.iter().any(|(b, _, _)| version.delegates(*b)) {
                 totals.rows_checked -= 1;
                 totals.rows_out_of_scope += 1;
@@ -297,14 +335,22 @@ pub fn evaluate(
         totals.rows_unmatched = Some(unmatched);
         totals.rows_ambiguous = Some(ambiguous);
     }
-    for (((view, rows), received), unjudged) in
-        views.iter().zip(&routed).zip(&received).zip(&unjudged)
+    for ((((view, rows), received), unjudged), receipts) in views
+        .iter()
+        .zip(&routed)
+        .zip(&received)
+        .zip(&unjudged)
+        .zip(&mut receipts_of)
     {
         // With several conventions, one that received no row says nothing.
         if views.len() > 1 && *received == 0 {
             continue;
         }
         cumulative(view, rows, unjudged, &mut outs, &mut totals);
+        receipts.sort_unstable();
+        totals
+            .receipts
+            .extend(receipts.iter().map(|(y, sum)| (view.source(), *y, *sum)));
     }
     totals.rows_read =
         totals.rows_checked + totals.rows_out_of_scope + totals.rows_rejected + totals.rows_skipped;
@@ -602,6 +648,19 @@ fn check_row(view: &View<'_>, line: &Line, outs: &mut Vec<Out>) -> u8 {
         if let Some(span) = spans.first() {
             outs.push(row_finding(Code::PartyOutside, line, Some((source, *span))));
         }
+    }
+    // "(receipts are on accounts of class 7; `titre` clauses concern
+    // spending rows only…)": a receipt's account, where the export has one.
+    if line.receipt.is_some() {
+        if let Some(account) = &line.account
+            && !pce_account(&line.text(account)).is_some_and(|a| a.starts_with('7'))
+        {
+            outs.push(Out {
+                convention: Some(source),
+                ..row_finding(Code::NatureExcluded, line, None)
+            });
+        }
+        return envelope;
     }
     // "the supplier or contract is not among the markets authorised on the
     // row's date (an empty value is not authorised) … While no version in

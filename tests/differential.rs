@@ -205,9 +205,11 @@ impl Conv {
             }
         }
         s.push_str("  }\n");
-        match self.delegation % 4 {
+        match self.delegation % 5 {
             1 => s.push_str("  délégation CP\n"),
             2 => s.push_str("  délégation AE\n"),
+            3 => s.push_str("  délégation dépenses et recettes\n"),
+            4 => s.push_str("  délégation recettes\n"),
             _ => {}
         }
         // A convention may state no ceiling at all.
@@ -410,7 +412,7 @@ fn convention() -> impl Strategy<Value = Conv> {
             150u32..900,
             prop::option::weighted(0.3, any::<u8>()),
             prop::option::weighted(0.2, (100u32..1000, any::<bool>(), any::<bool>())),
-            prop::sample::select(vec![0u8, 0, 0, 1, 2]),
+            prop::sample::select(vec![0u8, 0, 0, 1, 2, 3, 4]),
         ),
         (ceiling(), prop::option::weighted(0.3, money()), lines()),
         prop::option::of(0usize..4),
@@ -561,6 +563,7 @@ impl Csv {
         let with_bop = self.columns & 4 == 4;
         let with_contract = self.columns & 8 == 8;
         let with_executant = self.columns & 16 == 16;
+        let with_account = self.columns & 32 == 32;
         let mut header = "date;type;n_ej;n_dp;montant;programme;centre_financier".to_owned();
         if with_bop {
             header.push_str(";bop");
@@ -570,6 +573,9 @@ impl Csv {
         }
         if with_executant {
             header.push_str(";service_executant");
+        }
+        if with_account {
+            header.push_str(";compte");
         }
         if with_supplier {
             header.push_str(";fournisseur");
@@ -587,7 +593,14 @@ impl Csv {
                     _ if l.kind & 4 == 4 => d.format("%Y-%m-%d").to_string(),
                     _ => d.format("%d/%m/%Y").to_string(),
                 };
-                let kind = if l.kind % 2 == 0 { "AE" } else { "CP" };
+                // One row in eleven is a receipt.
+                let kind = if l.kind % 11 == 10 {
+                    "RE"
+                } else if l.kind % 2 == 0 {
+                    "AE"
+                } else {
+                    "CP"
+                };
                 let ej = if l.ej == 0 {
                     String::new()
                 } else {
@@ -632,6 +645,11 @@ impl Csv {
                         ["CSP0000075", "CSP0000076", "CSP0000099", ""]
                             [usize::from((l.dp + l.bop) % 4)],
                     );
+                }
+                if with_account {
+                    row.push(';');
+                    let account = ["6132000000", "7588000000", "", "PCE/7011000000"];
+                    row.push_str(account[usize::from(l.title % 4)]);
                 }
                 if with_supplier {
                     let supplier = match l.supplier {

@@ -220,6 +220,7 @@ fn every_line_of_every_fixture_is_accounted_for() {
             "preamble",
             "header",
             "checked",
+            "out_of_scope",
             "rejected",
             "subtotals",
             "skipped",

@@ -361,6 +361,17 @@ pub struct Consumption {
     pub display: Message,
 }
 
+/// Receipts collected in one calendar year (`délégation … recettes`): never
+/// against a ceiling.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReceiptYear {
+    pub convention: String,
+    pub year: i32,
+    pub collected: Amount,
+    #[serde(skip)]
+    pub display: Message,
+}
+
 /// Consumption of one budget in one calendar year.
 #[derive(Clone, Debug, Serialize)]
 pub struct YearConsumption {

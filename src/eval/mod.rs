@@ -71,6 +71,8 @@ pub struct Summary {
     pub consumption: Vec<ledger::Consumption>,
     /// Consumption of each year and budget against the forecast schedule.
     pub schedule: Vec<ledger::YearConsumption>,
+    /// Receipts collected per convention and year, when delegated.
+    pub receipts: Vec<ledger::ReceiptYear>,
     /// Clauses that some export could not check, and why.
     #[serde(skip)]
     pub not_checked: Vec<Message>,
@@ -228,6 +230,8 @@ pub struct Shard<'r> {
     passed_codes: PassedCodes,
     /// AE and CP of each party stating codes (délégants, délégataires).
     party_sums: [Vec<[i128; 2]>; 2],
+    /// Receipts collected, by calendar year.
+    receipts: Vec<(i32, i128)>,
 }
 
 /// Codes that passed ([`Shard::check_imputation`]): the version in force,
@@ -251,6 +255,7 @@ pub struct ShardParts {
     dp_rows: Vec<(u32, u64, String)>,
     unjudged: Vec<Box<[u8]>>,
     party_sums: [Vec<[i128; 2]>; 2],
+    receipts: Vec<(i32, i128)>,
     /// Added to the line of every movement: the lines before the shard's
     /// chunk, when it was read without knowing them.
     line_offset: u64,
@@ -304,6 +309,7 @@ impl<'c> Evaluator<'c> {
                 .parties
                 .each_ref()
                 .map(|s| vec![[0; 2]; s.len()]),
+            receipts: Vec::new(),
         }
     }
 
@@ -509,6 +515,35 @@ impl Shard<'_> {
         {
             self.unjudged.push(ej.into());
         }
+        // A receipt (titre de perception): its own clauses when receipts
+        // are delegated on its date, else out of scope; never AE or CP.
+        if let Some(receipt) = tx.receipt {
+            if !self
+                .rules
+                .scope
+                .receipts
+                .on(tx.date)
+                .copied()
+                .unwrap_or(false)
+            {
+                match self.out_of_scope.last_mut() {
+                    Some((source, n)) if *source == tx.pos.source => *n += 1,
+                    _ => self.out_of_scope.push((tx.pos.source, 1)),
+                }
+                return Ok(());
+            }
+            let keyed = &mut |d: Diagnostic| out(with_keys(d, tx));
+            self.check_term(tx, keyed);
+            self.check_imputation(tx, layout, keyed);
+            self.check_parties(tx, layout, keyed);
+            self.check_receipt_account(tx, layout, keyed);
+            let year = tx.date.year();
+            match self.receipts.iter_mut().find(|(y, _)| *y == year) {
+                Some((_, sum)) => *sum += i128::from(receipt.amount),
+                None => self.receipts.push((year, i128::from(receipt.amount))),
+            }
+            return Ok(());
+        }
         let spends =
             |m: &crate::input::Movement| delegated.get(m.budget.index()).copied().unwrap_or(true);
         if !tx.movements().any(spends) {
@@ -591,6 +626,7 @@ impl Shard<'_> {
         ShardParts {
             rows: self.rows,
             party_sums: self.party_sums,
+            receipts: self.receipts,
             out_of_scope: self.out_of_scope,
             after_period: self.after_period,
             sorter: self.sorter,
@@ -840,6 +876,37 @@ impl Shard<'_> {
             .at_row(tx.pos.to_ref(columns, Message::new("row-differs")))
             .help(help));
         envelope
+    }
+
+    /// A receipt is on an account of class 7 (produits, in the PCE): a
+    /// row of another class, or of none, is `nature.excluded`. (`titre`
+    /// clauses concern spending: receipts have no budget title.)
+    fn check_receipt_account(
+        &self,
+        tx: &Transaction<'_>,
+        layout: &Layout,
+        out: &mut dyn FnMut(Diagnostic),
+    ) {
+        let Some(value) = tx.account else {
+            return;
+        };
+        let written = tx.encoding.decode(value);
+        let account = Nature::Account.read(&written);
+        if account.as_deref().is_some_and(|a| a.starts_with('7')) {
+            return;
+        }
+        let message = match account {
+            Some(a) => msg!("receipt-account", account = a.as_str()),
+            None if normalize_code(value).is_empty() => Message::new("receipt-no-account"),
+            None => msg!("receipt-account", account = written.as_ref()),
+        };
+        out(Diagnostic::new(Code::NatureExcluded, message)
+            .at_row(tx.pos.to_ref(
+                layout.account.into_iter().collect(),
+                Message::new("receipt-account-label"),
+            ))
+            .by_law(self.convention.source, Message::new("receipt-account-law"))
+            .help(Message::new("receipt-account-help")));
     }
 
     /// The row against the parties stating codes: it carries those of one
@@ -1239,7 +1306,14 @@ impl Evaluator<'_> {
             .parties
             .each_ref()
             .map(|s| vec![[0i128; 2]; s.len()]);
+        let mut receipts: Vec<(i32, i128)> = Vec::new();
         for shard in self.shards {
+            for (year, sum) in &shard.receipts {
+                match receipts.iter_mut().find(|(y, _)| y == year) {
+                    Some((_, total)) => *total += sum,
+                    None => receipts.push((*year, *sum)),
+                }
+            }
             for (all, mine) in party_sums.iter_mut().zip(&shard.party_sums) {
                 for (sums, add) in all.iter_mut().zip(mine) {
                     for (sum, add) in sums.iter_mut().zip(add) {
@@ -1359,9 +1433,20 @@ impl Evaluator<'_> {
         if period != Period::default() {
             st.restrict(period, summary.rows_after_period);
         }
-        summary.statements.push(st);
         summary.consumption = consumption;
         summary.schedule = schedule;
+        receipts.sort_unstable();
+        summary.receipts = receipts
+            .into_iter()
+            .map(|(year, sum)| ledger::ReceiptYear {
+                convention: name.to_owned(),
+                year,
+                collected: crate::money::Amount(sum),
+                display: msg!("receipts-collected", year = year.to_string()).amount("sum", sum),
+            })
+            .collect();
+        st.receipts = summary.receipts.clone();
+        summary.statements.push(st);
         summary.overpaid_rows = ledger.overpaid_rows;
         Ok(summary)
     }

@@ -36,6 +36,8 @@ pub struct Scope {
     pub suppliers: Vec<Vec<u8>>,
     /// The budgets delegated (AE, CP), by version.
     pub delegated: Dated<[bool; 2]>,
+    /// Receipts are delegated, by version.
+    pub receipts: Dated<bool>,
     /// The délégants, then the délégataires, that state codes: a row
     /// carries those of one délégant (when some state codes) and of one
     /// délégataire (likewise).
@@ -110,6 +112,7 @@ impl Scope {
                 .map(|s| normalize_code(s.value.as_bytes()).to_vec())
                 .collect(),
             delegated: view.dated(|v| v.delegated),
+            receipts: view.dated(|v| v.receipts),
             parties: [Role::Delegant, Role::Delegataire].map(|role| {
                 view.convention
                     .parties(role)

@@ -226,6 +226,9 @@ pub struct Statement {
     pub as_of: Option<NaiveDate>,
     /// The convention's calendar ([`View::key_dates`]).
     pub key_dates: Vec<KeyDateLine>,
+    /// Receipts collected per year (`délégation … recettes`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub receipts: Vec<super::ledger::ReceiptYear>,
     /// What the charts draw: the whole convention, then each envelope.
     #[serde(skip)]
     pub series: Vec<Series>,
@@ -423,6 +426,7 @@ impl Statement {
             findings: crate::diag::Counts::default(),
             period: None,
             as_of: None,
+            receipts: Vec::new(),
             key_dates: view
                 .key_dates()
                 .into_iter()

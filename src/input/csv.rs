@@ -44,6 +44,7 @@ enum BudgetColumns {
         map: Vec<(Vec<u8>, Budget)>,
         carried: Vec<Vec<u8>>,
         ignore: Vec<Vec<u8>>,
+        receipts: Vec<Vec<u8>>,
         /// No two values of `map`, `carried` and `ignore` are equal in any
         /// case: a value found as written in `map` is settled.
         distinct: bool,
@@ -348,7 +349,7 @@ impl Export {
             return Row::Skipped;
         }
         let field = |i: usize| record.get(i).unwrap_or_default();
-        let movements = match movements(&self.budget, &record) {
+        let (movements, receipt) = match movements(&self.budget, &record) {
             Ok(Some(m)) => m,
             Ok(None) => {
                 counts.skipped += 1;
@@ -400,6 +401,7 @@ impl Export {
             date,
             date_column,
             movements,
+            receipt,
             encoding: self.encoding,
             ej: nonempty(layout.ej),
             ej_line: nonempty(self.ej_line),
@@ -486,7 +488,10 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-type MovementResult = Result<Option<[Option<Movement>; 3]>, (usize, &'static str)>;
+/// A row's movements, and its receipt when it is one.
+type Moves = ([Option<Movement>; 3], Option<super::Receipt>);
+
+type MovementResult = Result<Option<Moves>, (usize, &'static str)>;
 
 fn movement(budget: Budget, amount: Cents, column: usize, carried: bool) -> Option<Movement> {
     Some(Movement {
@@ -503,28 +508,39 @@ fn movements(budget: &BudgetColumns, record: &Record<'_>) -> MovementResult {
     let field = |i: usize| record.get(i).unwrap_or_default();
     let amount = |i: usize| parse_amount(field(i)).map_err(|e| (i, e.reason()));
     match budget {
-        BudgetColumns::Fixed(budget, column) => Ok(Some([
-            movement(*budget, amount(*column)?, *column, false),
+        BudgetColumns::Fixed(budget, column) => Ok(Some((
+            [
+                movement(*budget, amount(*column)?, *column, false),
+                None,
+                None,
+            ],
             None,
-            None,
-        ])),
+        ))),
         BudgetColumns::Column {
             column,
             amount: amount_column,
             map,
             carried,
             ignore,
+            receipts,
             distinct,
         } => {
             let value = trim(field(*column));
             // As written in the profile (the common case), else in any case.
             if let Some((_, budget)) = map.iter().find(|(v, _)| *distinct && same(v, value)) {
                 let m = movement(*budget, amount(*amount_column)?, *amount_column, false);
-                return Ok(Some([m, None, None]));
+                return Ok(Some(([m, None, None], None)));
             }
             let same = |v: &Vec<u8>| v.eq_ignore_ascii_case(value);
             if ignore.iter().any(same) {
                 return Ok(None);
+            }
+            if receipts.iter().any(same) {
+                let receipt = super::Receipt {
+                    amount: amount(*amount_column)?,
+                    column: *amount_column,
+                };
+                return Ok(Some(([None, None, None], Some(receipt))));
             }
             let (budget, carried) = if carried.iter().any(same) {
                 (Budget::AE, true)
@@ -535,7 +551,7 @@ fn movements(budget: &BudgetColumns, record: &Record<'_>) -> MovementResult {
                 }
             };
             let m = movement(budget, amount(*amount_column)?, *amount_column, carried);
-            Ok(Some([m, None, None]))
+            Ok(Some(([m, None, None], None)))
         }
         BudgetColumns::Measures { ae, ae_minus, cp } => {
             let measure = |i: usize| {
@@ -550,11 +566,14 @@ fn movements(budget: &BudgetColumns, record: &Record<'_>) -> MovementResult {
                 .ok_or((*ae, "why-too-large"))?;
             let cp_amount = measure(*cp)?;
             let nonzero = |m: Option<Movement>| m.filter(|m| m.amount != 0);
-            Ok(Some([
-                nonzero(movement(Budget::AE, carried, carried_column, true)),
-                nonzero(movement(Budget::AE, ae_amount, *ae, false)),
-                nonzero(movement(Budget::CP, cp_amount, *cp, false)),
-            ]))
+            Ok(Some((
+                [
+                    nonzero(movement(Budget::AE, carried, carried_column, true)),
+                    nonzero(movement(Budget::AE, ae_amount, *ae, false)),
+                    nonzero(movement(Budget::CP, cp_amount, *cp, false)),
+                ],
+                None,
+            )))
         }
     }
 }
@@ -887,10 +906,12 @@ fn resolve(
             map,
             carried,
             ignore,
+            receipts,
         } => {
             let values: Vec<String> = (map.iter().map(|(v, _)| v))
                 .chain(carried)
                 .chain(ignore)
+                .chain(receipts)
                 .map(|v| v.to_lowercase())
                 .collect();
             let mut unique = values.clone();
@@ -902,6 +923,7 @@ fn resolve(
                 map: map.iter().map(|(v, b)| (encoding.encode(v), *b)).collect(),
                 carried: carried.iter().map(|v| encoding.encode(v)).collect(),
                 ignore: ignore.iter().map(|v| encoding.encode(v)).collect(),
+                receipts: receipts.iter().map(|v| encoding.encode(v)).collect(),
                 distinct: unique.len() == values.len(),
             }
         }

@@ -114,6 +114,13 @@ pub fn bop_of(cf: &[u8]) -> &[u8] {
     }
 }
 
+/// A receipt's amount, and the column it was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Receipt {
+    pub amount: Cents,
+    pub column: usize,
+}
+
 /// One consumption of a budget by a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Movement {
@@ -136,6 +143,9 @@ pub struct Transaction<'a> {
     pub date: NaiveDate,
     pub date_column: usize,
     pub movements: [Option<Movement>; 3],
+    /// A receipt (titre de perception, `RE`): no AE nor CP, and no
+    /// movement.
+    pub receipt: Option<Receipt>,
     pub encoding: encoding::Encoding,
     pub ej: Option<&'a [u8]>,
     pub ej_line: Option<&'a [u8]>,
@@ -165,7 +175,9 @@ impl Transaction<'_> {
             .filter(|m| !m.carried)
             .map(|m| m.budget.to_string())
             .collect();
-        if names.is_empty() {
+        if self.receipt.is_some() {
+            "RE".into()
+        } else if names.is_empty() {
             "row".into()
         } else {
             names.join("/")

@@ -31,6 +31,8 @@ pub enum BudgetRule {
         /// Values that carry an earlier year's AE over (SAP code 350).
         carried: Vec<String>,
         ignore: Vec<String>,
+        /// Values of a receipt (a titre de perception): not AE nor CP.
+        receipts: Vec<String>,
     },
     /// Measure columns: AE = one column (minus another), CP = another; a row
     /// gives up to two movements.
@@ -423,6 +425,7 @@ impl Lowerer {
                 let mut map = Vec::new();
                 let mut carried = Vec::new();
                 let mut ignore = Vec::new();
+                let mut receipts = Vec::new();
                 for line in item.block.iter().flat_map(|b| &b.items) {
                     let values: Vec<String> = line.values.iter().filter_map(value_text).collect();
                     match &*fold(&line.head.text) {
@@ -430,6 +433,7 @@ impl Lowerer {
                         "cp" => map.extend(values.into_iter().map(|v| (v, Budget::CP))),
                         "report" => carried.extend(values),
                         "ignorer" => ignore.extend(values),
+                        "recette" => receipts.extend(values),
                         _ => self.error(
                             line.head.span,
                             msg!("profile-unexpected", word = line.head.text.as_str()),
@@ -442,6 +446,7 @@ impl Lowerer {
                     map,
                     carried,
                     ignore,
+                    receipts,
                 })
             }
             _ => {

@@ -129,6 +129,9 @@ impl Restriction {
 pub struct Delegation {
     /// Delegated, by [`Budget::index`].
     pub budgets: [bool; 2],
+    /// Receipts are delegated too (`délégation dépenses et recettes`,
+    /// `délégation recettes`).
+    pub receipts: bool,
     #[serde(skip)]
     pub span: Span,
 }

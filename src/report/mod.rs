@@ -195,6 +195,12 @@ pub fn summary_lines(counts: Counts, summary: Option<&Summary>, lang: Lang) -> V
                 .filter(|y| own(&y.convention))
                 .map(|y| format!("{indent}{}", lang.tr(&y.display))),
         );
+        lines.extend(
+            s.receipts
+                .iter()
+                .filter(|r| own(&r.convention))
+                .map(|r| format!("{indent}{}", lang.tr(&r.display))),
+        );
     }
     lines.extend(
         s.files

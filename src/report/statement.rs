@@ -239,6 +239,12 @@ pub fn human(
             );
             let _ = writeln!(out, "  {}", lang.tr(&line));
         }
+        if !st.receipts.is_empty() {
+            let _ = writeln!(out, "\n{}", t("report-receipts"));
+            for r in &st.receipts {
+                let _ = writeln!(out, "  {}", lang.tr(&r.display));
+            }
+        }
         let _ = writeln!(out, "\n{}", t("report-crossings"));
         if st.crossings.is_empty() {
             let _ = writeln!(out, "  {}", t("report-none"));
@@ -512,7 +518,8 @@ pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
 }
 
 /// The statement's tables: consumption against the ceilings, the
-/// schedule, months, holders, commitments, limits crossed.
+/// schedule, months, holders, commitments, limits crossed, and receipts
+/// when some were read.
 pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
     let heads = |ids: &[&'static str]| -> Vec<String> { ids.iter().map(|id| t(id)).collect() };
@@ -523,7 +530,7 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
         headers: heads(headers),
         rows,
     };
-    vec![
+    let mut tables = vec![
         table(
             "report-key-dates",
             &["report-col-date", "report-col-what", "report-col-status"],
@@ -686,7 +693,19 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
                 })
                 .collect(),
         ),
-    ]
+    ];
+    // Receipts, when the convention delegates them and some were read.
+    if !st.receipts.is_empty() {
+        tables.push(table(
+            "report-receipts",
+            &["report-col-year", "report-col-collected"],
+            st.receipts
+                .iter()
+                .map(|r| vec![Cell::Year(r.year), Cell::Amount(Some(r.collected))])
+                .collect(),
+        ));
+    }
+    tables
 }
 
 /// Writes `<h2>heading</h2>` and the table.

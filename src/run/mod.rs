@@ -293,6 +293,7 @@ fn evaluate(
             Ok(s) => {
                 summary.consumption.extend(s.consumption);
                 summary.schedule.extend(s.schedule);
+                summary.receipts.extend(s.receipts);
                 summary.not_checked.extend(s.not_checked);
                 summary.overpaid_rows += s.overpaid_rows;
                 // Rows of budgets the convention does not delegate were

@@ -312,9 +312,17 @@ impl Lowerer {
     /// `délégation AE et CP`, `délégation CP`, `délégation AE`.
     pub(super) fn delegation(&mut self, item: &Item) -> Option<crate::language::model::Delegation> {
         let mut budgets = [false, false];
+        let mut receipts = false;
         for v in &item.values {
             match &v.kind {
                 ValueKind::Word(w) if fold(w) == "et" => {}
+                // `dépenses`: AE and CP; `recettes`: the receipts.
+                ValueKind::Word(w) if matches!(&*fold(w), "depenses" | "depense") => {
+                    budgets = [true, true];
+                }
+                ValueKind::Word(w) if matches!(&*fold(w), "recettes" | "recette") => {
+                    receipts = true;
+                }
                 _ => {
                     if let Some(b) = self.budget(v)
                         && let Some(slot) = budgets.get_mut(b.index())
@@ -324,7 +332,7 @@ impl Lowerer {
                 }
             }
         }
-        if budgets == [false, false] {
+        if budgets == [false, false] && !receipts {
             self.missing_value(
                 item,
                 item.head.span,
@@ -335,6 +343,7 @@ impl Lowerer {
         }
         Some(crate::language::model::Delegation {
             budgets,
+            receipts,
             span: item.span,
         })
     }

@@ -101,6 +101,8 @@ pub struct Version<'c> {
     /// The budgets delegated (AE, CP), and the clause saying so (`None`:
     /// both, as no clause restricts them).
     pub delegated: [bool; 2],
+    /// Receipts are delegated (`délégation … recettes`).
+    pub receipts: bool,
     pub delegation: Option<Span>,
     /// The forecast schedule, in the order stated.
     pub schedule: Vec<Forecast>,
@@ -393,6 +395,7 @@ fn base_version(c: &Convention) -> Version<'_> {
         ceilings,
         yearly,
         delegated: c.delegation.as_ref().map_or([true, true], |d| d.budgets),
+        receipts: c.delegation.as_ref().is_some_and(|d| d.receipts),
         delegation: c.delegation.as_ref().map(|d| d.span),
         schedule,
         envelopes: c
@@ -433,6 +436,7 @@ fn amend<'c>(v: &mut Version<'c>, a: &'c Amendment, names: &mut Vec<&'c Spanned<
     ceiling_limits(&a.ceilings, Some(a), &mut v.ceilings, &mut v.yearly);
     if let Some(d) = &a.delegation {
         v.delegated = d.budgets;
+        v.receipts = d.receipts;
         v.delegation = Some(d.span);
     }
     if let Some(t) = &a.titles {
