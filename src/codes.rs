@@ -87,6 +87,8 @@ codes! {
     AmendmentOutsideTerm = "amendment.outside-term", Error;
     WaiverExpired = "waiver.expired", Warning;
     PartyUncoded = "party.uncoded", Warning;
+    FrameUnknown = "frame.unknown", Warning;
+    FrameOutside = "frame.outside", Error;
     WaiverUnused = "waiver.unused", Warning;
     // The transactions of an export against the convention.
     TermBeforeStart = "term.before-start", Error;

@@ -27,6 +27,7 @@ const NOTES: &[(&str, &str)] = &[
     ("⟨ambiguous⟩", "explain-note-ambiguous"),
     ("⟨no-notice⟩", "explain-note-no-notice"),
     ("⟨no-codes⟩", "explain-note-no-codes"),
+    ("⟨no-parent⟩", "explain-note-no-parent"),
     ("⟨convention⟩", "explain-note-convention"),
     ("⟨header⟩", "explain-note-header"),
 ];
@@ -92,6 +93,10 @@ pub fn example(code: Code) -> &'static str {
             "dérogation commitment.overpaid ej 2103100003 {\n  motif \"régularisation en cours\"\n  jusqu'au 2018-06-30\n}"
         }
         Code::WaiverUnused => "dérogation market.unknown ej 2199999999 {\n  motif \"…\"\n}",
+        Code::FrameUnknown => "cadre \"Convention du secrétariat général 2015\"   ⟨no-parent⟩",
+        Code::FrameOutside => {
+            "convention \"Parent\" {\n  plafond AE et CP 100 000 €\n}\nconvention \"Enfant\" {\n  cadre \"Parent\"\n  plafond AE et CP 150 000 €\n}"
+        }
         Code::PartyUncoded => {
             "délégant \"DAJ\" {\n  uo 0214-CCSG-DAJ1\n}\ndélégant \"DNE\"   ⟨no-codes⟩"
         }

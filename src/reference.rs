@@ -133,6 +133,7 @@ impl Totals {
 }
 
 /// A row, owned.
+#[derive(Clone)]
 struct Line {
     source: SourceId,
     line: u64,
@@ -141,6 +142,8 @@ struct Line {
     movements: Vec<(Budget, i64, bool)>,
     /// A receipt's amount (`RE`).
     receipt: Option<i64>,
+    /// A sub-delegation's row, counted toward a parent's ceilings only.
+    counted: bool,
     ej: Option<Vec<u8>>,
     dp: Option<Vec<u8>>,
     codes: [Option<Vec<u8>>; CodeField::COUNT],
@@ -159,6 +162,7 @@ impl Line {
             line: tx.pos.line,
             date: tx.date,
             receipt: tx.receipt.map(|r| r.amount),
+            counted: false,
             movements: tx
                 .movements()
                 .map(|m| (m.budget, m.amount, m.carried))
@@ -205,6 +209,8 @@ pub fn evaluate(
     exports: &[Source<'_>],
 ) -> Result<(Vec<Finding>, Totals), Box<Diagnostic>> {
     let views: Vec<View<'_>> = conventions.iter().map(View::new).collect();
+    let read: Vec<&Convention> = conventions.iter().collect();
+    let parents = crate::language::lints::frame::parents(&read);
     let mut outs: Vec<Out> = Vec::new();
     let mut totals = Totals::default();
     // Each convention's rows in scope, in file order.
@@ -266,7 +272,7 @@ pub fn evaluate(
             let target = if views.len() == 1 {
                 Some(0)
             } else {
-                match route(&views, &line).as_slice() {
+                match route(&views, &parents, &line).as_slice() {
                     [one] => Some(*one),
                     [] => {
                         unmatched += 1;
@@ -282,6 +288,25 @@ pub fn evaluate(
             };
             totals.rows_checked += 1;
             let Some(i) = target else { continue };
+            // "… and counts it against the parent's ceilings too": the row,
+            // unchecked there, without its commitment, carried AE or
+            // envelope, in each ancestor's rows.
+            if views.len() > 1 {
+                for j in ancestors_of(&parents, i) {
+                    let mut counted = line.clone();
+                    counted.ej = None;
+                    counted.counted = true;
+                    counted.movements.retain(|(_, _, carried)| !carried);
+                    if counted.receipt.is_none()
+                        && let Some(rows) = routed.get_mut(j)
+                    {
+                        rows.push((counted, 0));
+                    }
+                    if let Some(n) = received.get_mut(j) {
+                        *n += 1;
+                    }
+                }
+            }
             let (Some(view), Some(rows)) = (views.get(i), routed.get_mut(i)) else {
                 continue;
             };
@@ -518,6 +543,20 @@ fn party_diffs(p: &crate::language::model::Party, line: &Line) -> Vec<Span> {
         .collect()
 }
 
+/// The parent of convention `i` (`cadre`), its parent's, and so on.
+fn ancestors_of(parents: &[Option<usize>], i: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = i;
+    while let Some(Some(p)) = parents.get(at) {
+        if *p == i || out.contains(p) {
+            break;
+        }
+        out.push(*p);
+        at = *p;
+    }
+    out
+}
+
 /// "A row goes to the convention whose every code in force on the row's
 /// date (amendments counted) equals the row's, on the code columns the
 /// export has (…; with envelopes, the common codes and those of one
@@ -526,7 +565,7 @@ fn party_diffs(p: &crate::language::model::Party, line: &Line) -> Vec<Span> {
 /// amendment. When several conventions hold a row, the ones listing the
 /// row's supplier among their holders are kept (every holder a convention
 /// ever lists …), then those whose term holds the row's date."
-fn route(views: &[View<'_>], line: &Line) -> Vec<usize> {
+fn route(views: &[View<'_>], parents: &[Option<usize>], line: &Line) -> Vec<usize> {
     let holds = |v: &Version<'_>| {
         if !differing(&v.codes, line).is_empty() {
             return false;
@@ -560,6 +599,15 @@ fn route(views: &[View<'_>], line: &Line) -> Vec<usize> {
                     .is_some_and(|v| v.versions().any(holds) && parties(v))
             })
             .collect();
+    }
+    // "`check` of a folder gives a row that the child's codes hold to the
+    // child": a parent (`cadre`) of another candidate is dropped.
+    let ancestors: Vec<usize> = candidates
+        .iter()
+        .flat_map(|i| ancestors_of(parents, *i))
+        .collect();
+    if candidates.len() > 1 && candidates.iter().any(|i| !ancestors.contains(i)) {
+        candidates.retain(|i| !ancestors.contains(i));
     }
     let keep = |candidates: &mut Vec<usize>, test: &dyn Fn(&View<'_>) -> bool| {
         let passes = |i: &usize| views.get(*i).is_some_and(test);
@@ -940,6 +988,7 @@ fn cumulative(
         for (k, party) in coded.iter().enumerate() {
             let mine = |m: &&Move<'_>| {
                 !m.carried
+                    && !m.line.counted
                     && coded.iter().position(|p| party_diffs(p, m.line).is_empty()) == Some(k)
             };
             for budget in Budget::BOTH {

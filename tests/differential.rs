@@ -813,7 +813,14 @@ static SEEN: std::sync::Mutex<Vec<(clausier::diag::Code, u32)>> = std::sync::Mut
 fn check_case(conv: &Conv, other: Option<&Conv>, csv: &Csv) -> Result<(), TestCaseError> {
     let mut texts = vec![conv.render("Essai", "129")];
     if let Some(other) = other {
-        texts.push(other.render("Autre", "129"));
+        let mut text = other.render("Autre", "129");
+        // One pair in four: the second sub-delegates the first (`cadre`).
+        if conv.scope & 0x30 == 0x30
+            && let Some(end) = text.find('\n')
+        {
+            text.insert_str(end + 1, "  cadre \"Essai\"\n");
+        }
+        texts.push(text);
     }
     let dir = tempfile::tempdir().unwrap();
     let whole = write(dir.path(), "export.csv", &csv.bytes(0, csv.lines.len()));

@@ -821,23 +821,27 @@ fn a_portfolio_of_the_bundled_conventions() {
     assert_eq!(
         names,
         [
+            "rules/cadre-sg-2015.conv",
+            "rules/csp-daj-dne-2016.conv",
             "rules/dsi-dinsic-incubateur-2017.conv",
             RULES,
+            "rules/rectorat-2016.conv",
             "rules/sgg-enveloppes-2023.conv",
             "rules/sgg-paiements-2022.conv",
         ]
     );
+    let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
     let statements = v["statements"].as_array().unwrap();
-    assert_eq!(statements.len(), 4, "a statement for each, rows or not");
+    assert_eq!(statements.len(), 7, "a statement for each, rows or not");
     // The seed, which no row reached: nothing consumed, its term stated.
-    let seed = &overview[0];
+    let seed = &overview[at("rules/dsi-dinsic-incubateur-2017.conv")];
     assert_eq!(seed["AE"]["consumed"], "0.00");
     assert_eq!(seed["AE"]["ceiling"], "400000.00");
     assert_eq!(seed["end"], "2018-12-31");
     assert_eq!(seed["next"], Value::Null, "nothing after 2024-06-01");
     // The hébergement line states what its statement states.
-    let h = &overview[1];
-    let st = &statements[1];
+    let h = &overview[at(RULES)];
+    let st = &statements[at(RULES)];
     assert_eq!(h["AE"]["consumed"], st["consumption"][0]["consumed"]);
     assert_eq!(h["AE"]["remaining"], "-1000.00");
     assert_eq!(
@@ -863,7 +867,7 @@ fn a_portfolio_of_the_bundled_conventions() {
         .count() as u64;
     assert_eq!(counted + routing, findings.len() as u64);
     // The next date after 2024-06-01 of the envelopes' convention.
-    let e = &overview[2];
+    let e = &overview[at("rules/sgg-enveloppes-2023.conv")];
     assert_eq!(e["next"]["date"], "2024-12-31");
     assert_eq!(e["next"]["kind"], "end");
     assert_eq!(
@@ -875,18 +879,18 @@ fn a_portfolio_of_the_bundled_conventions() {
     // the structure CI checks, over the four statements.
     let html = run("html", &[]);
     assert!(
-        html.contains("<h1>Portefeuille de 4 conventions</h1>"),
+        html.contains("<h1>Portefeuille de 7 conventions</h1>"),
         "no portfolio title"
     );
     assert!(html.contains("<h2>Portefeuille</h2>"));
-    for n in 1..=4 {
+    for n in 1..=7 {
         assert!(
             html.contains(&format!("<a href=\"#convention-{n}\">")),
             "no link {n}"
         );
     }
     assert!(
-        html.contains("content:\"Portefeuille de 4 conventions\""),
+        html.contains("content:\"Portefeuille de 7 conventions\""),
         "running header"
     );
     check_structure(&html, statements, "portfolio");
@@ -899,11 +903,12 @@ fn a_portfolio_of_the_bundled_conventions() {
     assert_eq!(book.sheet_names()[0], "Portefeuille");
     let sheet = book.worksheet_range("Portefeuille").unwrap();
     let rows: Vec<&[Data]> = sheet.rows().collect();
-    assert_eq!(rows.len(), 5, "a header and four conventions");
+    assert_eq!(rows.len(), 8, "a header and seven conventions");
     assert_eq!(rows[0][1], Data::String("AE consommées".into()));
-    assert_eq!(rows[2][1], Data::Float(151_000.0));
-    assert_eq!(rows[2][2], Data::Float(150_000.0));
-    assert!(matches!(rows[2][9], Data::DateTime(_)), "{:?}", rows[2][9]);
+    let h = at(RULES) + 1;
+    assert_eq!(rows[h][1], Data::Float(151_000.0));
+    assert_eq!(rows[h][2], Data::Float(150_000.0));
+    assert!(matches!(rows[h][9], Data::DateTime(_)), "{:?}", rows[h][9]);
     // In words on the terminal.
     let text = run("human", &[]);
     assert!(
@@ -911,7 +916,7 @@ fn a_portfolio_of_the_bundled_conventions() {
         "a line over 80 columns: {text}"
     );
     let text = words(&text);
-    assert!(text.starts_with("Portefeuille de 4 conventions "), "{text}");
+    assert!(text.starts_with("Portefeuille de 7 conventions "), "{text}");
     assert!(
         text.contains("Hébergement des services numériques de l'incubateur (rules/hebergement-2019.conv) : AE 151 000,00 € sur 150 000,00 €"),
         "{text}"

@@ -136,6 +136,7 @@ explain-no-code = no diagnostic code `{ $code }`; { $hint }`clausier explain all
 
 ## report: the consumption statement.
 report-term-label = Term:
+report-frame = sub-delegation within "{ $parent }": its rows count toward that convention's ceilings too
 report-term = from { $start } to { $end }{ $why }
 report-term-renewed = from { $start }, renewed without limit until a notice stops a renewal
 report-term-indefinite = from { $start }, of no end (indéterminée): until a notice
@@ -332,6 +333,7 @@ hover-suivi = the reporting the délégataire owes the délégant
 hover-avenant = an amendment: what it changes, from the day it takes effect
 hover-denonciation = a notice of termination: the convention ends when the notice period has run
 hover-derogation = an accepted deviation: findings of this code and scope are reported as waived and fail no run
+hover-cadre = the parent convention this one sub-delegates, by its title: in a rules folder, this one stays within its term, codes and ceilings, and its rows count toward its ceilings
 hover-fin = the last day of the term (an amendment may move it)
 hover-indeterminee = no end: the convention ends only by a notice (the decree asks for a limited term; `lint` warns)
 hover-reconduction = tacit renewal: how long, how many times (without `fois`: without limit), and the notice that stops it

@@ -169,6 +169,7 @@ explain-no-code = pas de code de diagnostic `{ $code }` ; { $hint }`clausier e
 
 ## report : l'état de consommation.
 report-term-label = Durée :
+report-frame = subdélégation dans le cadre de « { $parent } » : ses lignes comptent aussi pour les plafonds de cette convention
 report-term = du { $start } au { $end }{ $why }
 report-term-renewed = du { $start }, reconduite sans limite jusqu'à ce qu'une dénonciation arrête une reconduction
 report-term-indefinite = du { $start }, pour une durée indéterminée : jusqu'à une dénonciation
@@ -365,6 +366,7 @@ hover-suivi = le compte rendu que le délégataire doit au délégant
 hover-avenant = un avenant : ce qu'il change, à partir de sa prise d'effet
 hover-denonciation = une dénonciation : la convention prend fin au terme du préavis
 hover-derogation = un écart accepté : les constats de ce code et de ce champ sont signalés comme couverts et ne font pas échouer l'exécution
+hover-cadre = la convention mère que celle-ci subdélègue, par son titre : dans un dossier de règles, celle-ci reste dans sa durée, ses codes et ses plafonds, et ses lignes comptent pour ses plafonds
 hover-fin = le dernier jour de la durée (un avenant peut le déplacer)
 hover-indeterminee = sans terme : la convention ne prend fin que par une dénonciation (le décret prévoit une durée limitée ; `lint` avertit)
 hover-reconduction = la reconduction tacite : pour combien de temps, combien de fois (sans `fois` : sans limite), et le préavis qui l'arrête

@@ -222,6 +222,12 @@ fn load_conventions(
         }
         conventions.extend(convention);
     }
+    // Sub-delegations: a `cadre` is resolved among the folder's files, and
+    // a child outside its parent is an error.
+    let read: Vec<&crate::language::model::Convention> = conventions.iter().collect();
+    for d in crate::language::lints::frame::check(&read, read.len() == 1) {
+        output.emit(&d, sources);
+    }
     (output.counts.errors == 0).then_some(conventions)
 }
 

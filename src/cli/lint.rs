@@ -40,6 +40,7 @@ pub fn run(args: &LintArgs, lang: Lang) -> u8 {
             unusable = true;
         }
     }
+    let mut conventions = Vec::new();
     for file in &files {
         let name = file.display().to_string();
         let read = match super::read_text(file) {
@@ -62,10 +63,17 @@ pub fn run(args: &LintArgs, lang: Lang) -> u8 {
             read.text
         };
         let id = sources.add_rule(name, text);
-        let (_, diags) = crate::compile_on(id, sources.rule_text(id).unwrap_or(""), output.today);
+        let (convention, diags) =
+            crate::compile_on(id, sources.rule_text(id).unwrap_or(""), output.today);
         for d in &diags {
             output.emit(d, &sources);
         }
+        conventions.extend(convention);
+    }
+    // Sub-delegations, among the files linted together.
+    let read: Vec<&crate::language::model::Convention> = conventions.iter().collect();
+    for d in crate::language::lints::frame::check(&read, files.len() == 1) {
+        output.emit(&d, &sources);
     }
     output.counts.files = Some(files.len() as u64);
     let audited = files

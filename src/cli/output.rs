@@ -72,7 +72,16 @@ pub struct Output<'w> {
 
 impl Output<'static> {
     pub fn stdout(args: &OutputArgs, lang: Lang) -> Output<'static> {
-        let out = BufWriter::new(io::stdout());
+        Output::to(args, lang, Box::new(BufWriter::new(io::stdout())))
+    }
+
+    /// Diagnostics on standard error, for a command whose standard output
+    /// is a document (`report`): a rule file's warnings never mix into it.
+    pub fn stderr(args: &OutputArgs, lang: Lang) -> Output<'static> {
+        Output::to(args, lang, Box::new(BufWriter::new(io::stderr())))
+    }
+
+    fn to(args: &OutputArgs, lang: Lang, out: Box<dyn io::Write>) -> Output<'static> {
         Output {
             sink: report::sink(
                 args.format,
@@ -82,7 +91,7 @@ impl Output<'static> {
                     width: super::terminal_width(),
                     all: args.all,
                 },
-                Box::new(out),
+                out,
             ),
             counts: Counts::default(),
             fail_level: args.fail_level(),

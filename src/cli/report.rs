@@ -81,7 +81,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
         eprintln!("clausier: {}", lang.tr(&line));
         return EXIT_UNUSABLE;
     }
-    // Problems with the inputs are shown as `check` shows them.
+    // Problems with the inputs are shown as `check` shows them, on
+    // standard error: standard output holds the statement.
     let diagnostics = OutputArgs {
         format: Format::Human,
         color: Color::Auto,
@@ -90,7 +91,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> u8 {
         date: None,
         all: true,
     };
-    let mut output = Output::stdout(&diagnostics, lang);
+    let mut output = Output::stderr(&diagnostics, lang);
     let p = match prepare(&args.rules, &args.exports, &args.input, true, &mut output) {
         Ok(p) => p,
         Err(sources) => return output.end(None, &sources, EXIT_UNUSABLE),

@@ -232,6 +232,8 @@ pub struct Shard<'r> {
     party_sums: [Vec<[i128; 2]>; 2],
     /// Receipts collected, by calendar year.
     receipts: Vec<(i32, i128)>,
+    /// Rows of sub-delegations counted toward this convention.
+    counted: u64,
 }
 
 /// Codes that passed ([`Shard::check_imputation`]): the version in force,
@@ -256,6 +258,7 @@ pub struct ShardParts {
     unjudged: Vec<Box<[u8]>>,
     party_sums: [Vec<[i128; 2]>; 2],
     receipts: Vec<(i32, i128)>,
+    counted: u64,
     /// Added to the line of every movement: the lines before the shard's
     /// chunk, when it was read without knowing them.
     line_offset: u64,
@@ -310,6 +313,7 @@ impl<'c> Evaluator<'c> {
                 .each_ref()
                 .map(|s| vec![[0; 2]; s.len()]),
             receipts: Vec::new(),
+            counted: 0,
         }
     }
 
@@ -476,7 +480,7 @@ impl<'c> Evaluator<'c> {
 
     /// Whether any shard received a row.
     pub fn received_rows(&self) -> bool {
-        self.shards.iter().any(|s| s.rows > 0)
+        self.shards.iter().any(|s| s.rows + s.counted > 0)
     }
 }
 
@@ -616,6 +620,45 @@ impl Shard<'_> {
         Ok(())
     }
 
+    /// A row of a sub-delegation of this convention (`cadre`): its
+    /// movements count toward this convention's ceilings and schedule
+    /// (overall, no envelope), not checked here (the child judges it), nor
+    /// held against this convention's commitments.
+    pub fn count_only(&mut self, tx: &Transaction<'_>) -> std::io::Result<()> {
+        if self.rules.period.until.is_some_and(|until| tx.date > until) {
+            return Ok(());
+        }
+        self.counted += 1;
+        // A waiver of this convention by DP covers the row's findings here.
+        if let Some(dp) = tx.dp.filter(|_| !self.rules.waived_dps.is_empty()) {
+            let dp = normalize_code(dp);
+            if self.rules.waived_dps.iter().any(|w| same(w, dp)) {
+                let source = u32::try_from(tx.pos.source).unwrap_or(u32::MAX);
+                let shown = tx.encoding.decode(dp).into_owned();
+                self.dp_rows.push((source, tx.pos.line, shown));
+            }
+        }
+        let delegated = self.rules.delegated_on(tx.date);
+        let spends = |m: &crate::input::Movement| {
+            !m.carried && delegated.get(m.budget.index()).copied().unwrap_or(true)
+        };
+        for m in tx.movements().filter(|m| spends(m)) {
+            self.sorter.push(Movement {
+                day: day_number(tx.date),
+                carried: false,
+                source: u32::try_from(tx.pos.source).unwrap_or(u32::MAX),
+                line: tx.pos.line,
+                byte: tx.pos.byte,
+                amount: m.amount,
+                ej: NO_EJ,
+                budget: m.budget,
+                column: u16::try_from(m.column).unwrap_or(u16::MAX),
+                envelope: 0,
+            })?;
+        }
+        Ok(())
+    }
+
     /// The title of the shard's convention.
     pub fn convention_title(&self) -> &str {
         &self.convention.title.value
@@ -627,6 +670,7 @@ impl Shard<'_> {
             rows: self.rows,
             party_sums: self.party_sums,
             receipts: self.receipts,
+            counted: self.counted,
             out_of_scope: self.out_of_scope,
             after_period: self.after_period,
             sorter: self.sorter,

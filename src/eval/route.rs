@@ -68,6 +68,8 @@ struct Index {
 
 pub struct Router {
     scopes: Vec<Arc<Scope>>,
+    /// Each convention's parent (`cadre`), by place.
+    parents: Vec<Option<usize>>,
     /// One index per set of fields a row carries, built on first use.
     indexes: [OnceLock<Index>; 1 << CodeField::COUNT],
 }
@@ -75,9 +77,26 @@ pub struct Router {
 impl Router {
     pub fn new(scopes: Vec<Arc<Scope>>) -> Router {
         Router {
+            parents: vec![None; scopes.len()],
             scopes,
             indexes: std::array::from_fn(|_| OnceLock::new()),
         }
+    }
+
+    /// The parent of each convention (`cadre`), by place: a row both hold
+    /// goes to the child, and counts toward the parent's ceilings too.
+    pub fn with_parents(mut self, parents: Vec<Option<usize>>) -> Router {
+        self.parents = parents;
+        self
+    }
+
+    /// The parent of convention `i`, its parent's, and so on.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = i;
+        (0..self.parents.len()).map_while(move |_| {
+            at = self.parents.get(at).copied().flatten()?;
+            (at != i).then_some(at)
+        })
     }
 
     /// The index of the conventions for rows carrying `fields` (six
@@ -193,6 +212,10 @@ impl Router {
 
     fn narrowed(&self, mut candidates: Vec<usize>, tx: &Transaction<'_>) -> Route {
         if candidates.len() > 1 {
+            // A sub-delegation holds the row before its parent.
+            let ancestors: Vec<usize> =
+                candidates.iter().flat_map(|i| self.ancestors(*i)).collect();
+            narrow(&mut candidates, |i| !ancestors.contains(&i));
             narrow(&mut candidates, |i| {
                 self.scopes.get(i).is_some_and(|s| s.holds_supplier(tx))
             });

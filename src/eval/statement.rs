@@ -207,6 +207,9 @@ pub struct Statement {
     pub convention: String,
     pub title: String,
     pub term: TermLine,
+    /// The parent convention's title, for a sub-delegation (`cadre`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<String>,
     pub consumption: Vec<Consumption>,
     pub schedule: Vec<YearConsumption>,
     pub months: Vec<MonthLine>,
@@ -382,6 +385,7 @@ impl Statement {
         Statement {
             convention: name.to_owned(),
             title: view.convention.title.value.clone(),
+            frame: view.convention.frame.as_ref().map(|f| f.value.clone()),
             term: TermLine {
                 start,
                 end: end.map(|e| e.date),

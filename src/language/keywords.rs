@@ -33,6 +33,7 @@ pub enum ClauseKind {
     Amendment,
     Termination,
     Waiver,
+    Frame,
 }
 
 /// A clause of a `convention` block: its kind, its keyword in canonical
@@ -83,6 +84,7 @@ pub const CLAUSES: &[Clause] = &[
     clause(ClauseKind::Amendment, "avenant", true, false),
     clause(ClauseKind::Termination, "dénonciation", false, false),
     clause(ClauseKind::Waiver, "dérogation", true, false),
+    clause(ClauseKind::Frame, "cadre", false, false),
 ];
 
 /// The clause of a `convention` block that `word` names, if any.

@@ -47,6 +47,9 @@ pub struct Convention {
     pub delegation: Option<Delegation>,
     pub notice: Option<Notice>,
     pub publication: Option<Spanned<String>>,
+    /// The title of the convention this one sub-delegates (`cadre "…"`):
+    /// it must stay within that one's term, codes and ceilings.
+    pub frame: Option<Spanned<String>>,
     pub reporting: Option<Spanned<String>>,
     /// Amendments (avenants), in the order stated.
     pub amendments: Vec<Amendment>,

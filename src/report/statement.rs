@@ -83,6 +83,12 @@ pub fn term_text(st: &Statement, lang: Lang) -> String {
 /// period the statement covers with the rows it left out, in words.
 pub fn time_and_period(st: &Statement, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
+    if let Some(parent) = &st.frame {
+        lines.push(
+            lang.tr(&msg!("report-frame", parent = parent.as_str()))
+                .into_owned(),
+        );
+    }
     if let (Some(days), Some(on)) = (st.term.days_left, st.as_of) {
         let line = if days >= 0 {
             Message::new("report-time-left").count("days", days)

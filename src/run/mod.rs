@@ -223,8 +223,11 @@ fn evaluate(
         .iter()
         .map(|c| Evaluator::new(c).with_period(threads.period))
         .collect();
-    let router = (conventions.len() > 1)
-        .then(|| Router::new(evaluators.iter().map(Evaluator::scope).collect()));
+    let read: Vec<&Convention> = conventions.iter().collect();
+    let parents = crate::language::lints::frame::parents(&read);
+    let router = (conventions.len() > 1).then(|| {
+        Router::new(evaluators.iter().map(Evaluator::scope).collect()).with_parents(parents)
+    });
     let mut run = RunState {
         evaluators: &mut evaluators,
         router: router.as_ref(),

@@ -85,6 +85,14 @@ pub(super) fn read_rows(
                                 .row(tx, layout, out)
                                 .map_err(|e| Stop::Spill(Box::new(spill_failed(&e))))?;
                         }
+                        // A sub-delegation's row counts toward its parents.
+                        for j in reading.router.iter().flat_map(|r| r.ancestors(i)) {
+                            if let Some(shard) = shards.get_mut(j) {
+                                shard
+                                    .count_only(tx)
+                                    .map_err(|e| Stop::Spill(Box::new(spill_failed(&e))))?;
+                            }
+                        }
                     }
                     Route::None => {
                         routing.unmatched += 1;

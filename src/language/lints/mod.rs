@@ -10,6 +10,7 @@ use crate::language::model::Convention;
 use crate::language::view::View;
 
 mod codes;
+pub mod frame;
 mod schedule;
 
 pub use codes::{CODE_FORMATS, Format};

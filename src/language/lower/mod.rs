@@ -95,6 +95,11 @@ fn lower_clause(
             let v = cx.notice(item);
             once(cx, &mut s.notice, v, item);
         }
+        ClauseKind::Frame => {
+            let v = cx.text_at(item, 0, Message::new("what-frame"));
+            cx.no_more_values(item, 1);
+            once(cx, &mut s.frame, v, item);
+        }
         ClauseKind::Publication => {
             let v = cx.text_at(item, 0, Message::new("what-publication"));
             cx.no_more_values(item, 1);
@@ -323,6 +328,7 @@ impl Lowerer {
             delegation: None,
             notice: None,
             publication: None,
+            frame: None,
             reporting: None,
             amendments: Vec::new(),
             termination: None,
@@ -349,6 +355,7 @@ struct OnceSlots {
     delegation: Option<(crate::language::model::Delegation, Span)>,
     notice: Option<(Notice, Span)>,
     publication: Option<(Spanned<String>, Span)>,
+    frame: Option<(Spanned<String>, Span)>,
     reporting: Option<(Spanned<String>, Span)>,
     termination: Option<(crate::language::model::Termination, Span)>,
 }
@@ -367,6 +374,7 @@ impl OnceSlots {
         c.delegation = self.delegation.map(|(v, _)| v);
         c.notice = self.notice.map(|(v, _)| v);
         c.publication = self.publication.map(|(v, _)| v);
+        c.frame = self.frame.map(|(v, _)| v);
         c.reporting = self.reporting.map(|(v, _)| v);
         c.termination = self.termination.map(|(v, _)| v);
     }
