@@ -7,6 +7,8 @@
 //!   header-only export, which shows every diagnostic of the rule file;
 //! - `import/<case>.{csv,xlsx,ods}`: `clausier check` of an export of
 //!   another layout (with `<case>.profile` when there is one);
+//! - `frames/`: `clausier lint` of a folder of sub-delegations (among the
+//!   commands run in both languages);
 //! - `differential/<case>/`: `clausier check` of the folder's rule files
 //!   (a rules folder) against its `export.csv`: the cases the differential
 //!   tests keep, with the findings they give; and `clausier report` of the
@@ -135,6 +137,12 @@ fn commands_in_both_languages() {
     let commands: &[(&str, &[&str])] = &[
         ("explain-ceiling", &["explain", "ceiling.exceeded"]),
         ("explain-all", &["explain", "all"]),
+        // Sub-delegations linted together: a child beyond its parent, and a
+        // `cadre` naming no convention of the folder.
+        (
+            "lint-frames",
+            &["lint", "--color", "never", "tests/cases/frames"],
+        ),
         (
             "lint-rules",
             &[
