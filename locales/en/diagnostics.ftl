@@ -21,10 +21,10 @@ row-crosses-forecast = crosses the forecast
 crossing-forecast = { $of }{ $year } forecast { $budget }{ $amended }
 party-side-delegant = délégant
 party-side-delegataire = délégataire
-party-outside = the row is no { $side }'s of the convention: { $parties ->
-        [one] { $side } { $party } expects
-       *[other] nearest, { $party }:
-    } { $parts }
+party-outside = the row is no { $side }'s of the convention ({ $parties ->
+        [one] { $party }
+       *[other] nearest: { $party }
+    }): { $parts }
 party-expects-label = { $party } expects `{ $written }`
 party-outside-help = each party states the codes of its share: check the row's imputation or service exécutant, or the parties' codes
 commitment-overpaid = payments on EJ `{ $ej }` reach { $paid }, over its commitments of { $committed } by { $overrun }

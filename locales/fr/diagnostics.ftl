@@ -21,10 +21,10 @@ row-crosses-forecast = dépasse la prévision
 crossing-forecast = { $of }prévision { $budget } { $year }{ $amended }
 party-side-delegant = délégant
 party-side-delegataire = délégataire
-party-outside = la ligne ne relève d'aucun { $side } de la convention : { $parties ->
-        [one] le { $side } { $party } attend
-       *[other] le plus proche, { $party } :
-    } { $parts }
+party-outside = la ligne ne relève d'aucun { $side } de la convention ({ $parties ->
+        [one] { $party }
+       *[other] le plus proche : { $party }
+    }) : { $parts }
 party-expects-label = { $party } attend `{ $written }`
 party-outside-help = chaque partie déclare les codes de sa part : vérifiez l'imputation ou le service exécutant de la ligne, ou les codes des parties
 commitment-overpaid = les paiements sur l'EJ `{ $ej }` atteignent { $paid }, soit { $overrun } au-delà des engagements de { $committed }
