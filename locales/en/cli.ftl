@@ -44,7 +44,7 @@ summary-check = summary: { $read ->
        *[other] { $read } rows read,
     } { $checked } checked{ $out ->
         [0] {""}
-       *[other] , { $out } out of scope (budget not delegated)
+       *[other] , { $out } out of scope (budget or receipts not delegated)
     }, { $rejected } rejected, { $skipped } skipped; { $errors ->
         [one] { $errors } error
        *[other] { $errors } errors

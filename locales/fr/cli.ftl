@@ -50,7 +50,7 @@ summary-check = bilan : { $read ->
        *[other] { $checked } contrôlées
     }{ $out ->
         [0] {""}
-       *[other] , { $out } hors champ (budget non délégué)
+       *[other] , { $out } hors champ (budget ou recettes non délégués)
     }, { $rejected ->
         [one] { $rejected } rejetée
        *[other] { $rejected } rejetées
