@@ -735,4 +735,26 @@ mod tests {
         assert_eq!(word_at(text, 3).unwrap().0, "dérogation");
         assert_eq!(word_at(text, 2), None, "not a character boundary");
     }
+
+    #[test]
+    fn the_dates_of_a_term_without_an_end_in_force() {
+        let renewed = "convention \"X\" {\n  signature 2016-01-08\n  durée {\n    effet signature\n    fin 2016-12-31\n    reconduction 1 an préavis 3 mois\n  }\n}\n";
+        let (c, _) = crate::compile(0, renewed);
+        let c = c.unwrap();
+        let lines = term_dates(&crate::language::view::View::new(&c), Lang::En);
+        assert_eq!(lines.len(), 13, "{lines:?}");
+        assert!(lines[0].contains("renewed without limit"), "{lines:?}");
+        assert!(
+            lines[1].contains("2016-12-31") && lines[1].contains("2016-09-30"),
+            "{lines:?}"
+        );
+        let open = renewed.replace(
+            "fin 2016-12-31\n    reconduction 1 an préavis 3 mois",
+            "indéterminée",
+        );
+        let (c, _) = crate::compile(0, &open);
+        let lines = term_dates(&crate::language::view::View::new(&c.unwrap()), Lang::En);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("only a notice"), "{lines:?}");
+    }
 }
