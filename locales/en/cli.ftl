@@ -425,11 +425,14 @@ overview-col-next-what = what
 overview-budget-of = { $budget } { $consumed } of { $ceiling }
 overview-budget = { $budget } { $consumed } ({ $ceiling })
 overview-no-overall-ceiling = no overall ceiling
+overview-party = { $role } { $party }: { $figures }
+overview-no-end = no end in force
+overview-ends = ends { $date }
 overview-line = { $title } ({ $convention }): { $figures }; ceilings exceeded: { $exceeded } of { $ceilings }; { $errors ->
         [one] { $errors } error
        *[other] { $errors } errors
     }, { $warnings ->
         [one] { $warnings } warning
        *[other] { $warnings } warnings
-    }, { $waived } waived; ends { $end }
+    }, { $waived } waived; { $end }
 overview-next = next: { $date }, { $what }

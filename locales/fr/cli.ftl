@@ -458,6 +458,9 @@ overview-col-next-what = objet
 overview-budget-of = { $budget } { $consumed } sur { $ceiling }
 overview-budget = { $budget } { $consumed } ({ $ceiling })
 overview-no-overall-ceiling = sans plafond global
+overview-party = { $role } { $party } : { $figures }
+overview-no-end = sans fin en vigueur
+overview-ends = fin le { $date }
 overview-line = { $title } ({ $convention }) : { $figures } ; plafonds dépassés : { $exceeded } sur { $ceilings } ; { $errors ->
         [one] { $errors } erreur
        *[other] { $errors } erreurs
@@ -467,5 +470,5 @@ overview-line = { $title } ({ $convention }) : { $figures } ; plafonds dépassé
     }, { $waived ->
         [one] { $waived } dérogé
        *[other] { $waived } dérogés
-    } ; fin le { $end }
+    } ; { $end }
 overview-next = prochaine échéance : { $date }, { $what }

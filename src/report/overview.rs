@@ -29,6 +29,18 @@ pub struct NextDate {
     pub what: String,
 }
 
+/// A party's share in the overview: its side, its acronym or name, and
+/// what it consumed.
+#[derive(Clone, Debug, Serialize)]
+pub struct PartyFigures {
+    pub role: &'static str,
+    pub party: String,
+    #[serde(rename = "AE", skip_serializing_if = "Option::is_none")]
+    pub ae: Option<Amount>,
+    #[serde(rename = "CP", skip_serializing_if = "Option::is_none")]
+    pub cp: Option<Amount>,
+}
+
 /// One convention in the overview.
 #[derive(Clone, Debug, Serialize)]
 pub struct OverviewLine {
@@ -42,6 +54,9 @@ pub struct OverviewLine {
     /// year's), how many are passed, and how many there are.
     pub ceilings_exceeded: usize,
     pub ceilings: usize,
+    /// Each party stating codes, with its consumption (`délégant DAJ`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<PartyFigures>,
     pub findings: Counts,
     pub end: Option<NaiveDate>,
     pub terminated: bool,
@@ -84,7 +99,36 @@ pub fn overview(statements: &[Statement]) -> Vec<OverviewLine> {
                         what: k.what.clone(),
                     })
             });
+            let mut parties: Vec<PartyFigures> = Vec::new();
+            for c in &st.consumption {
+                let (Some(role), Some(party)) = (c.role, &c.party) else {
+                    continue;
+                };
+                let line = match parties
+                    .iter_mut()
+                    .find(|p| p.role == role && p.party == *party)
+                {
+                    Some(line) => line,
+                    None => {
+                        parties.push(PartyFigures {
+                            role,
+                            party: party.clone(),
+                            ae: None,
+                            cp: None,
+                        });
+                        let Some(line) = parties.last_mut() else {
+                            continue;
+                        };
+                        line
+                    }
+                };
+                match c.budget {
+                    Budget::AE => line.ae = Some(c.consumed),
+                    Budget::CP => line.cp = Some(c.consumed),
+                }
+            }
             OverviewLine {
+                parties,
                 convention: st.convention.clone(),
                 title: st.title.clone(),
                 ae: whole(Budget::AE),
@@ -203,7 +247,14 @@ pub fn human(lines: &[OverviewLine], lang: Lang) -> String {
             .into_iter()
             .flatten()
             .collect();
-        let date = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_owned(), |d| lang.date(d));
+        // No end in force: a term of no end, or renewed without limit.
+        let date = |d: Option<NaiveDate>| {
+            let end = match d {
+                Some(d) => Message::new("overview-ends").arg("date", lang.date(d)),
+                None => Message::new("overview-no-end"),
+            };
+            lang.tr(&end).into_owned()
+        };
         let line = crate::msg!(
             "overview-line",
             title = l.title.as_str(),
@@ -219,6 +270,21 @@ pub fn human(lines: &[OverviewLine], lang: Lang) -> String {
         out.push_str("  ");
         out.push_str(&lang.tr(&line));
         out.push('\n');
+        for p in &l.parties {
+            let figures: Vec<String> = [("AE", p.ae), ("CP", p.cp)]
+                .into_iter()
+                .filter_map(|(b, a)| a.map(|a| format!("{b} {}", eur(a, lang))))
+                .collect();
+            let line = crate::msg!(
+                "overview-party",
+                role = p.role,
+                party = p.party.as_str(),
+                figures = figures.join(", ")
+            );
+            out.push_str("    ");
+            out.push_str(&lang.tr(&line));
+            out.push('\n');
+        }
         if let Some(n) = &l.next {
             let line = crate::msg!(
                 "overview-next",
