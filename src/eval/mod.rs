@@ -49,10 +49,13 @@ fn is_zero(n: &u64) -> bool {
 }
 
 /// Adds `n` rows of export `source` to a list of counts by export.
-fn count_by_source(list: &mut Vec<(usize, u64)>, source: usize, n: u64) {
-    match list.iter_mut().find(|(s, _)| *s == source) {
+/// Adds `n` to the count (or sum) of `key` in a short list of them: rows
+/// by export, receipts by year. The last key is tried first: rows of one
+/// export come together.
+fn add_to<K: PartialEq, V: std::ops::AddAssign>(list: &mut Vec<(K, V)>, key: K, n: V) {
+    match list.iter_mut().rev().find(|(k, _)| *k == key) {
         Some((_, total)) => *total += n,
-        None => list.push((source, n)),
+        None => list.push((key, n)),
     }
 }
 
@@ -498,10 +501,7 @@ impl Shard<'_> {
         if let Some(until) = self.rules.period.until
             && tx.date > until
         {
-            match self.after_period.last_mut() {
-                Some((source, n)) if *source == tx.pos.source => *n += 1,
-                _ => self.after_period.push((tx.pos.source, 1)),
-            }
+            add_to(&mut self.after_period, tx.pos.source, 1);
             return Ok(());
         }
         // A row of budgets the délégant keeps is out of the convention's
@@ -530,10 +530,7 @@ impl Shard<'_> {
                 .copied()
                 .unwrap_or(false)
             {
-                match self.out_of_scope.last_mut() {
-                    Some((source, n)) if *source == tx.pos.source => *n += 1,
-                    _ => self.out_of_scope.push((tx.pos.source, 1)),
-                }
+                add_to(&mut self.out_of_scope, tx.pos.source, 1);
                 return Ok(());
             }
             let keyed = &mut |d: Diagnostic| out(with_keys(d, tx));
@@ -541,20 +538,17 @@ impl Shard<'_> {
             self.check_imputation(tx, layout, keyed);
             self.check_parties(tx, layout, keyed);
             self.check_receipt_account(tx, layout, keyed);
-            let year = tx.date.year();
-            match self.receipts.iter_mut().find(|(y, _)| *y == year) {
-                Some((_, sum)) => *sum += i128::from(receipt.amount),
-                None => self.receipts.push((year, i128::from(receipt.amount))),
-            }
+            add_to(
+                &mut self.receipts,
+                tx.date.year(),
+                i128::from(receipt.amount),
+            );
             return Ok(());
         }
         let spends =
             |m: &crate::input::Movement| delegated.get(m.budget.index()).copied().unwrap_or(true);
         if !tx.movements().any(spends) {
-            match self.out_of_scope.last_mut() {
-                Some((source, n)) if *source == tx.pos.source => *n += 1,
-                _ => self.out_of_scope.push((tx.pos.source, 1)),
-            }
+            add_to(&mut self.out_of_scope, tx.pos.source, 1);
             return Ok(());
         }
         // Findings carry the row's EJ and DP numbers, which waivers name.
@@ -576,14 +570,7 @@ impl Shard<'_> {
         }
         self.check_market(tx, layout, keyed);
         self.check_nature(tx, layout, keyed);
-        if let Some(dp) = tx.dp.filter(|_| !self.rules.waived_dps.is_empty()) {
-            let dp = normalize_code(dp);
-            if self.rules.waived_dps.iter().any(|w| same(w, dp)) {
-                let source = u32::try_from(tx.pos.source).unwrap_or(u32::MAX);
-                let shown = tx.encoding.decode(dp).into_owned();
-                self.dp_rows.push((source, tx.pos.line, shown));
-            }
-        }
+        self.note_waived_dp(tx);
         let ej = tx.ej.map_or(NO_EJ, |ej| self.intern(ej));
         if let Some(slot) = self.ej_suppliers.get_mut(ej as usize)
             && slot.is_none()
@@ -630,14 +617,7 @@ impl Shard<'_> {
         }
         self.counted += 1;
         // A waiver of this convention by DP covers the row's findings here.
-        if let Some(dp) = tx.dp.filter(|_| !self.rules.waived_dps.is_empty()) {
-            let dp = normalize_code(dp);
-            if self.rules.waived_dps.iter().any(|w| same(w, dp)) {
-                let source = u32::try_from(tx.pos.source).unwrap_or(u32::MAX);
-                let shown = tx.encoding.decode(dp).into_owned();
-                self.dp_rows.push((source, tx.pos.line, shown));
-            }
-        }
+        self.note_waived_dp(tx);
         let delegated = self.rules.delegated_on(tx.date);
         let spends = |m: &crate::input::Movement| {
             !m.carried && delegated.get(m.budget.index()).copied().unwrap_or(true)
@@ -657,6 +637,19 @@ impl Shard<'_> {
             })?;
         }
         Ok(())
+    }
+
+    /// Keeps the DP of a row that a waiver names, for the cumulative
+    /// findings on it.
+    fn note_waived_dp(&mut self, tx: &Transaction<'_>) {
+        if let Some(dp) = tx.dp.filter(|_| !self.rules.waived_dps.is_empty()) {
+            let dp = normalize_code(dp);
+            if self.rules.waived_dps.iter().any(|w| same(w, dp)) {
+                let source = u32::try_from(tx.pos.source).unwrap_or(u32::MAX);
+                let shown = tx.encoding.decode(dp).into_owned();
+                self.dp_rows.push((source, tx.pos.line, shown));
+            }
+        }
     }
 
     /// The title of the shard's convention.
@@ -860,17 +853,7 @@ impl Shard<'_> {
         let mut describe = |diff: &[(CodeField, &[u8], &ExpectedCode)], envelope: Option<&str>| {
             let mut parts = Vec::new();
             for (field, value, (_, _, written, span, _)) in diff {
-                let shown = if normalize(*field, value).is_empty() {
-                    Message::new("code-empty")
-                } else {
-                    Message::plain(format!("`{}`", tx.encoding.decode(value)))
-                };
-                parts.push(msg!(
-                    "code-instead-of",
-                    field = field.label(),
-                    shown = shown,
-                    written = written.as_str()
-                ));
+                parts.push(code_instead_of(*field, value, written, tx));
                 columns.extend(layout.code(*field));
                 clauses.push((
                     *span,
@@ -988,17 +971,7 @@ impl Shard<'_> {
                 .iter()
                 .map(|(field, value, (_, _, written, _, _))| {
                     columns.extend(layout.code(*field));
-                    let shown = if normalize(*field, value).is_empty() {
-                        Message::new("code-empty")
-                    } else {
-                        Message::plain(format!("`{}`", tx.encoding.decode(value)))
-                    };
-                    msg!(
-                        "code-instead-of",
-                        field = field.label(),
-                        shown = shown,
-                        written = written.as_str()
-                    )
+                    code_instead_of(*field, value, written, tx)
                 })
                 .collect();
             let side = if side == 0 {
@@ -1284,6 +1257,22 @@ impl Shard<'_> {
     }
 }
 
+/// `centre financier `0124-CDAF-AUTR` instead of `0124-CDAF-CDSI``: a
+/// row's code that differs from the one a clause states (`empty` for none).
+fn code_instead_of(field: CodeField, value: &[u8], written: &str, tx: &Transaction<'_>) -> Message {
+    let shown = if normalize(field, value).is_empty() {
+        Message::new("code-empty")
+    } else {
+        Message::plain(format!("`{}`", tx.encoding.decode(value)))
+    };
+    msg!(
+        "code-instead-of",
+        field = field.label(),
+        shown = shown,
+        written = written
+    )
+}
+
 /// What a restriction of the nature of expenses reads in a row.
 #[derive(Clone, Copy)]
 enum Nature {
@@ -1353,10 +1342,7 @@ impl Evaluator<'_> {
         let mut receipts: Vec<(i32, i128)> = Vec::new();
         for shard in self.shards {
             for (year, sum) in &shard.receipts {
-                match receipts.iter_mut().find(|(y, _)| y == year) {
-                    Some((_, total)) => *total += sum,
-                    None => receipts.push((*year, *sum)),
-                }
+                add_to(&mut receipts, *year, *sum);
             }
             for (all, mine) in party_sums.iter_mut().zip(&shard.party_sums) {
                 for (sums, add) in all.iter_mut().zip(mine) {
@@ -1368,11 +1354,11 @@ impl Evaluator<'_> {
             unjudged.extend(shard.unjudged.into_iter().map(|ej| (ej, ())));
             for (source, n) in shard.out_of_scope {
                 summary.rows_out_of_scope += n;
-                count_by_source(&mut summary.out_of_scope_by_source, source, n);
+                add_to(&mut summary.out_of_scope_by_source, source, n);
             }
             for (source, n) in shard.after_period {
                 summary.rows_after_period += n;
-                count_by_source(&mut summary.after_period_by_source, source, n);
+                add_to(&mut summary.after_period_by_source, source, n);
             }
             for (source, line, dp) in shard.dp_rows {
                 dps.insert((source, line + shard.line_offset), dp);
@@ -1433,7 +1419,11 @@ impl Evaluator<'_> {
         // own, the budgets some version delegates.
         let delegated =
             |b: Budget| b != Budget::AE || self.rules.scope.delegated.values().any(|d| d[0]);
-        for ((role, side), sums) in ["party-side-delegant", "party-side-delegataire"]
+        let roles = [
+            ("party-side-delegant", "délégant"),
+            ("party-side-delegataire", "délégataire"),
+        ];
+        for (((side_id, role), side), sums) in roles
             .into_iter()
             .zip(&self.rules.scope.parties)
             .zip(&party_sums)
@@ -1444,11 +1434,7 @@ impl Evaluator<'_> {
                     consumption.push(ledger::Consumption {
                         convention: name.to_owned(),
                         envelope: None,
-                        role: Some(if role == "party-side-delegant" {
-                            "délégant"
-                        } else {
-                            "délégataire"
-                        }),
+                        role: Some(role),
                         party: Some(party.label.clone()),
                         year: None,
                         budget,
@@ -1457,7 +1443,7 @@ impl Evaluator<'_> {
                         remaining: None,
                         display: msg!(
                             "consumed-by-party",
-                            side = Message::new(role),
+                            side = Message::new(side_id),
                             party = party.label.as_str(),
                             budget = budget.to_string()
                         )

@@ -59,17 +59,7 @@ impl Scope {
             CodeField::ALL
                 .iter()
                 .zip(codes)
-                .filter_map(|(f, v)| {
-                    let v = (*v)?;
-                    let normalized = normalize(*f, v.value.as_bytes());
-                    Some((
-                        *f,
-                        normalized.to_vec(),
-                        v.value.clone(),
-                        v.span,
-                        normalize(*f, normalized) == normalized,
-                    ))
-                })
+                .filter_map(|(f, v)| v.map(|v| expected_code(*f, &v.value, v.span)))
                 .collect()
         };
         let imputations = view.dated(|v| {
@@ -124,12 +114,7 @@ impl Scope {
                         codes: p
                             .codes
                             .iter()
-                            .map(|c| {
-                                let (field, written) = &c.value;
-                                let normalized = normalize(*field, written.as_bytes());
-                                let stable = normalize(*field, normalized) == normalized;
-                                (*field, normalized.to_vec(), written.clone(), c.span, stable)
-                            })
+                            .map(|c| expected_code(c.value.0, &c.value.1, c.span))
                             .collect(),
                     })
                     .collect()
@@ -215,6 +200,13 @@ impl Scope {
 /// and whether a field equal to the normalized value normalizes to it
 /// (nearly always: then equal bytes settle the comparison).
 pub type ExpectedCode = (CodeField, Vec<u8>, String, Span, bool);
+
+/// A code a clause states, normalized once.
+fn expected_code(field: CodeField, written: &str, span: Span) -> ExpectedCode {
+    let normalized = normalize(field, written.as_bytes());
+    let stable = normalize(field, normalized) == normalized;
+    (field, normalized.to_vec(), written.to_owned(), span, stable)
+}
 
 /// The codes in force in one version: the common ones, and each
 /// envelope's own.

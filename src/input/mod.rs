@@ -82,8 +82,10 @@ impl Layout {
         column: impl Fn(Option<usize>) -> Option<&'a [u8]>,
     ) -> [Option<&'a [u8]>; CodeField::COUNT] {
         let mut codes = self.codes.map(&column);
-        // In `CodeField::ALL` order: programme, BOP, centre financier…
-        if self.code(CodeField::Bop) == self.code(CodeField::CentreFinancier)
+        // Without a BOP column; in `CodeField::ALL` order: programme, BOP,
+        // centre financier…
+        let bop_column = self.codes.get(CodeField::Bop as usize).copied().flatten();
+        if bop_column.is_none()
             && let [_, bop, cf, ..] = &mut codes
         {
             *bop = cf.map(bop_of);

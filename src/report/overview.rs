@@ -104,27 +104,23 @@ pub fn overview(statements: &[Statement]) -> Vec<OverviewLine> {
                 let (Some(role), Some(party)) = (c.role, &c.party) else {
                     continue;
                 };
-                let line = match parties
-                    .iter_mut()
-                    .find(|p| p.role == role && p.party == *party)
+                // A party's AE and CP lines follow each other.
+                if !parties
+                    .last()
+                    .is_some_and(|p| p.role == role && p.party == *party)
                 {
-                    Some(line) => line,
-                    None => {
-                        parties.push(PartyFigures {
-                            role,
-                            party: party.clone(),
-                            ae: None,
-                            cp: None,
-                        });
-                        let Some(line) = parties.last_mut() else {
-                            continue;
-                        };
-                        line
+                    parties.push(PartyFigures {
+                        role,
+                        party: party.clone(),
+                        ae: None,
+                        cp: None,
+                    });
+                }
+                if let Some(line) = parties.last_mut() {
+                    match c.budget {
+                        Budget::AE => line.ae = Some(c.consumed),
+                        Budget::CP => line.cp = Some(c.consumed),
                     }
-                };
-                match c.budget {
-                    Budget::AE => line.ae = Some(c.consumed),
-                    Budget::CP => line.cp = Some(c.consumed),
                 }
             }
             OverviewLine {

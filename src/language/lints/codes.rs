@@ -85,8 +85,7 @@ pub(super) fn imputation_prefix(view: &View<'_>, out: &mut Vec<Diagnostic>) {
 /// BOP is a centre financier's first two parts).
 pub(super) fn uo_and_bop(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
-    let bare =
-        |s: &Spanned<String>| crate::language::keywords::fold(strip_company(&s.value)).into_owned();
+    let bare = |s: &Spanned<String>| bare_code(&s.value);
     if let (Some(uo), Some(cf)) = (&c.uo, &c.imputation.centre_financier)
         && bare(uo) != bare(cf)
     {
@@ -316,6 +315,12 @@ pub(super) fn strip_company(code: &str) -> &str {
     }
 }
 
+/// A code as compared in a rule file: without its company prefix,
+/// accents and case folded.
+pub(super) fn bare_code(code: &str) -> String {
+    crate::language::keywords::fold(strip_company(code.trim())).into_owned()
+}
+
 /// A test of a code's format, and the format in words.
 pub type Format = (fn(&str) -> bool, &'static str);
 
@@ -332,73 +337,56 @@ pub const CODE_FORMATS: [Format; CodeField::COUNT] = [
 ];
 
 /// A code, the test of its format, and the format in words.
-type FormatCheck<'a> = (Option<&'a Spanned<String>>, fn(&str) -> bool, &'static str);
+type FormatCheck<'a> = (&'a str, crate::span::Span, fn(&str) -> bool, &'static str);
+
+/// Adds a code to check against its field's format, once per place.
+fn add_check<'a>(
+    checks: &mut Vec<FormatCheck<'a>>,
+    value: &'a str,
+    span: crate::span::Span,
+    field: CodeField,
+) {
+    if let Some((valid, format)) = CODE_FORMATS.get(field as usize)
+        && !checks.iter().any(|(_, s, ..)| *s == span)
+    {
+        checks.push((value, span, *valid, format));
+    }
+}
 
 /// CHORUS code formats (DOMAIN.md §3).
 pub(super) fn code_formats(view: &View<'_>, out: &mut Vec<Diagnostic>) {
     let c = view.convention;
-    let formats: [Format; CodeField::COUNT] = CODE_FORMATS;
-    // Every code of every version and envelope, each once.
+    // Every code of every version and envelope, of the parties and a UO
+    // stated apart, each once (by its place in the rule file).
     let mut checks: Vec<FormatCheck<'_>> = Vec::new();
     for set in code_sets(view) {
-        for (code, (valid, format)) in set.into_iter().zip(formats) {
-            if code.is_some_and(|code| {
-                !checks
-                    .iter()
-                    .any(|(k, ..)| k.is_some_and(|k| k.span == code.span))
-            }) {
-                checks.push((code, valid, format));
+        for (code, field) in set.into_iter().zip(CodeField::ALL) {
+            if let Some(code) = code {
+                add_check(&mut checks, &code.value, code.span, field);
             }
         }
     }
-    // The parties' codes.
-    let party_codes = c
+    for code in c
         .delegants
         .iter()
         .chain(&c.delegataires)
-        .flat_map(|p| &p.codes);
-    for code in party_codes {
-        let (field, written) = &code.value;
-        if let Some((valid, format)) = CODE_FORMATS.get(*field as usize)
-            && !valid(strip_company(written))
-        {
+        .flat_map(|p| &p.codes)
+    {
+        add_check(&mut checks, &code.value.1, code.span, code.value.0);
+    }
+    if let Some(uo) = &c.uo {
+        add_check(&mut checks, &uo.value, uo.span, CodeField::CentreFinancier);
+    }
+    for (value, span, valid, format) in checks {
+        if !valid(strip_company(value)) {
             out.push(
                 Diagnostic::new(
                     Code::CodeMalformed,
-                    Message::new("code-malformed").arg("code", written.as_str()),
+                    Message::new("code-malformed").arg("code", value),
                 )
                 .at_clause(
                     c.source,
-                    code.span,
-                    Message::new("code-expected-format-label").arg("format", Message::new(format)),
-                )
-                .help(Message::new("code-format-help").arg("format", Message::new(format))),
-            );
-        }
-    }
-    // A UO stated apart, unless it stands for the centre financier (then
-    // among the codes already).
-    if !checks.iter().any(|(k, ..)| {
-        k.zip(c.uo.as_ref())
-            .is_some_and(|(k, uo)| k.span == uo.span)
-    }) {
-        checks.push((
-            c.uo.as_ref(),
-            is_centre_financier,
-            "format-centre-financier",
-        ));
-    }
-    for (code, valid, format) in checks {
-        let Some(code) = code else { continue };
-        if !valid(strip_company(&code.value)) {
-            out.push(
-                Diagnostic::new(
-                    Code::CodeMalformed,
-                    Message::new("code-malformed").arg("code", code.value.as_str()),
-                )
-                .at_clause(
-                    c.source,
-                    code.span,
+                    span,
                     Message::new("code-expected-format-label").arg("format", Message::new(format)),
                 )
                 .help(Message::new("code-format-help").arg("format", Message::new(format))),

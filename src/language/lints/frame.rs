@@ -119,7 +119,7 @@ fn within(child: &Convention, parent: &Convention, out: &mut Vec<Diagnostic>) {
         let Some(expected) = parent_codes.get(field as usize).copied().flatten() else {
             continue;
         };
-        let bare = |v: &str| fold(v.rsplit('/').next().unwrap_or(v).trim()).into_owned();
+        let bare = super::codes::bare_code;
         let same = |f: CodeField| {
             child_codes
                 .get(f as usize)
