@@ -21,6 +21,63 @@ pub struct ClauseRef {
     pub source: SourceId,
     pub span: Span,
     pub label: Message,
+    /// Where the clause comes from in the convention's signed text, when
+    /// the rule file says it (`(art. 4)`). (Always encoded, as [`Fix`].)
+    pub citation: Option<Citation>,
+}
+
+/// Where a clause comes from in the convention's signed text: an article,
+/// one of its paragraphs (alinéas), an annex, as the rule file cites them
+/// (`(art. 4)`, `(art. 4, al. 2)`, `(annexe 1)`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Citation {
+    /// `4`, `1er`, `4-1`.
+    pub article: Option<String>,
+    pub paragraph: Option<String>,
+    /// The annex, by number (empty for a text's only annex).
+    pub annex: Option<String>,
+}
+
+impl Citation {
+    /// "article 4 de la convention", as a finding says it.
+    pub fn message(&self) -> Message {
+        let article = self.article.clone().unwrap_or_default();
+        let paragraph = self.paragraph.clone().unwrap_or_default();
+        match (
+            &self.annex,
+            self.article.is_some(),
+            self.paragraph.is_some(),
+        ) {
+            (Some(annex), true, _) => {
+                crate::msg!("cite-annex-article", annex = annex.as_str()).arg("article", article)
+            }
+            (Some(annex), false, _) => crate::msg!("cite-annex", annex = annex.as_str()),
+            (None, _, true) => {
+                crate::msg!("cite-article-paragraph", article = article).arg("paragraph", paragraph)
+            }
+            (None, _, false) => crate::msg!("cite-article", article = article),
+        }
+    }
+
+    /// The citation as the language writes it, parentheses left out:
+    /// `art. 4, al. 2`, `annexe 1, art. 2`.
+    pub fn short(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(a) = &self.annex {
+            parts.push(if a.is_empty() {
+                "annexe".to_owned()
+            } else {
+                format!("annexe {a}")
+            });
+        }
+        if let Some(a) = &self.article {
+            parts.push(format!("art. {a}"));
+        }
+        if let Some(p) = &self.paragraph {
+            parts.push(format!("al. {p}"));
+        }
+        parts.join(", ")
+    }
 }
 
 /// A row of an export: its physical line (1-based, the header being line 1
@@ -135,6 +192,7 @@ impl Diagnostic {
             source,
             span,
             label: label.into(),
+            citation: None,
         });
         self
     }
@@ -162,6 +220,7 @@ impl Diagnostic {
             source,
             span,
             label: label.into(),
+            citation: None,
         });
         self
     }

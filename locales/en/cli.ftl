@@ -2,9 +2,12 @@
 
 ## Human output: the notes under a finding.
 human-the-clause = the clause: { $label }
+human-the-clause-cited = the clause, { $cite }: { $label }
 human-see = see: { $label }
+human-see-cited = see, { $cite }: { $label }
 human-help-label = help:
 human-law-label = rule:
+human-text-label = text:
 human-waived = waived: { $reason }
 
 ## Plain and GitHub outputs: every place spelt out.
@@ -23,6 +26,7 @@ plain-clause = clause: { $place }
 plain-see = see: { $place }
 plain-help = help: { $help }
 plain-law = rule: { $law }
+plain-text = text: { $cite }
 
 ## The summary at the end of a run.
 summary-lint = summary: rule files: { $files }; { $errors ->
@@ -146,6 +150,7 @@ report-scope-convention = convention
 report-scope-envelope = envelope « { $name } »
 report-scope-year = { $who }, { $year }
 report-consumption = Consumption against the ceilings in force
+report-cited = { $heading } ({ $cite })
 report-per-year = Per year, against the forecast schedule
 report-per-month = Per month
 report-cumulative-ae = cumulative AE
@@ -334,6 +339,7 @@ hover-avenant = an amendment: what it changes, from the day it takes effect
 hover-denonciation = a notice of termination: the convention ends when the notice period has run
 hover-derogation = an accepted deviation: findings of this code and scope are reported as waived and fail no run
 hover-cadre = the parent convention this one sub-delegates, by its title: in a rules folder, this one stays within its term, codes and ceilings, and its rows count toward its ceilings
+hover-texte = the file of the convention's signed text (PDF, Word, HTML or plain text), which the citations `(art. 4)` refer to: `lint` checks that each cited article is in it, and hovering a clause shows the sentence it comes from
 hover-fin = the last day of the term (an amendment may move it)
 hover-indeterminee = no end: the convention ends only by a notice (the decree asks for a limited term; `lint` warns)
 hover-reconduction = tacit renewal: how long, how many times (without `fois`: without limit), and the notice that stops it

@@ -2,9 +2,12 @@
 
 ## Sortie lisible : les notes sous un constat.
 human-the-clause = la clause : { $label }
+human-the-clause-cited = la clause, { $cite } : { $label }
 human-see = voir : { $label }
+human-see-cited = voir, { $cite } : { $label }
 human-help-label = aide :
 human-law-label = règle :
+human-text-label = texte :
 human-waived = dérogation : { $reason }
 
 ## Sorties texte et GitHub : chaque emplacement en toutes lettres.
@@ -23,6 +26,7 @@ plain-clause = clause : { $place }
 plain-see = voir : { $place }
 plain-help = aide : { $help }
 plain-law = règle : { $law }
+plain-text = texte : { $cite }
 
 ## Le bilan en fin d'exécution.
 summary-lint = bilan : { $files ->
@@ -179,6 +183,7 @@ report-scope-convention = convention
 report-scope-envelope = enveloppe « { $name } »
 report-scope-year = { $who }, { $year }
 report-consumption = Consommation au regard des plafonds en vigueur
+report-cited = { $heading } ({ $cite })
 report-per-year = Par année, au regard de l'échéancier prévisionnel
 report-per-month = Par mois
 report-cumulative-ae = cumul AE
@@ -367,6 +372,7 @@ hover-avenant = un avenant : ce qu'il change, à partir de sa prise d'effet
 hover-denonciation = une dénonciation : la convention prend fin au terme du préavis
 hover-derogation = un écart accepté : les constats de ce code et de ce champ sont signalés comme couverts et ne font pas échouer l'exécution
 hover-cadre = la convention mère que celle-ci subdélègue, par son titre : dans un dossier de règles, celle-ci reste dans sa durée, ses codes et ses plafonds, et ses lignes comptent pour ses plafonds
+hover-texte = le fichier du texte signé de la convention (PDF, Word, HTML ou texte brut), auquel renvoient les références `(art. 4)` : `lint` vérifie que chaque article cité y figure, et le survol d'une clause montre la phrase dont elle vient
 hover-fin = le dernier jour de la durée (un avenant peut le déplacer)
 hover-indeterminee = sans terme : la convention ne prend fin que par une dénonciation (le décret prévoit une durée limitée ; `lint` avertit)
 hover-reconduction = la reconduction tacite : pour combien de temps, combien de fois (sans `fois` : sans limite), et le préavis qui l'arrête

@@ -235,6 +235,31 @@ pub struct Statement {
     /// What the charts draw: the whole convention, then each envelope.
     #[serde(skip)]
     pub series: Vec<Series>,
+    /// The articles of the signed text its sections come from.
+    pub citations: SectionCitations,
+}
+
+/// The articles of the signed text a statement's sections come from (the
+/// citation of the first clause of each kind), where the rule file cites
+/// them.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct SectionCitations {
+    pub term: Option<crate::diag::Citation>,
+    pub ceilings: Option<crate::diag::Citation>,
+    pub schedule: Option<crate::diag::Citation>,
+    pub markets: Option<crate::diag::Citation>,
+}
+
+impl SectionCitations {
+    fn of(c: &crate::language::model::Convention) -> SectionCitations {
+        let at = |span: Option<crate::span::Span>| span.and_then(|s| c.citation_at(s)).cloned();
+        SectionCitations {
+            term: at(c.term.as_ref().map(|t| t.span)),
+            ceilings: at(c.ceilings.first().map(|x| x.span)),
+            schedule: at(c.schedule.first().map(|x| x.span)),
+            markets: at(c.markets.first().map(|x| x.span)),
+        }
+    }
 }
 
 fn date(day: i32) -> Option<NaiveDate> {
@@ -383,6 +408,7 @@ impl Statement {
             })
             .collect();
         Statement {
+            citations: SectionCitations::of(view.convention),
             convention: name.to_owned(),
             title: view.convention.title.value.clone(),
             frame: view.convention.frame.as_ref().map(|f| f.value.clone()),

@@ -139,9 +139,17 @@ impl Formatter<'_> {
             previous = Some(&v.kind);
         }
         self.last_end = item.span.end;
+        if let Some(cite) = &item.citation {
+            self.out.push(' ');
+            match crate::language::cite::parse(&cite.text) {
+                Ok(c) => self.out.push_str(&crate::language::cite::canonical(&c)),
+                Err(_) => self.out.push_str(&cite.text),
+            }
+            self.last_end = self.last_end.max(cite.span.end);
+        }
         match &item.block {
             None => {
-                self.trailing_comment(item.span.end);
+                self.trailing_comment(self.last_end);
                 self.out.push('\n');
             }
             Some(block) => {
@@ -151,8 +159,9 @@ impl Formatter<'_> {
                     .get(item.span.end..)
                     .and_then(|s| s.find('{'))
                     .map_or(item.span.end, |i| item.span.end + i + 1);
-                self.last_end = open;
-                self.trailing_comment(open);
+                // A citation written after the `{` is printed before it.
+                self.last_end = open.max(self.last_end);
+                self.trailing_comment(self.last_end);
                 self.out.push('\n');
                 self.items(&block.items, depth + 1);
                 self.comments_before(block.close.start, depth + 1);
@@ -219,6 +228,17 @@ mod tests {
             let once = format(text).unwrap();
             assert_eq!(format(&once).unwrap(), once, "{text}");
         }
+    }
+
+    #[test]
+    fn citations_end_their_line() {
+        let text = "convention \"x\" {\n  plafond AE 1 €  ( article 4 ,al 2 ) # c\n  durée { (art. 2)\n    fin 2018-12-31\n  }\n  imputation (annexe 1) {\n    programme 124\n  }\n}\n";
+        let formatted = format(text).unwrap();
+        assert_eq!(
+            formatted,
+            "convention \"x\" {\n  plafond AE 1 € (art. 4, al. 2)  # c\n  durée (art. 2) {\n    fin 2018-12-31\n  }\n  imputation (annexe 1) {\n    programme 124\n  }\n}\n"
+        );
+        assert_eq!(format(&formatted).unwrap(), formatted);
     }
 
     #[test]

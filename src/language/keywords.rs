@@ -34,6 +34,7 @@ pub enum ClauseKind {
     Termination,
     Waiver,
     Frame,
+    Text,
 }
 
 /// A clause of a `convention` block: its kind, its keyword in canonical
@@ -85,6 +86,7 @@ pub const CLAUSES: &[Clause] = &[
     clause(ClauseKind::Termination, "dénonciation", false, false),
     clause(ClauseKind::Waiver, "dérogation", true, false),
     clause(ClauseKind::Frame, "cadre", false, false),
+    clause(ClauseKind::Text, "texte", false, false),
 ];
 
 /// The clause of a `convention` block that `word` names, if any.

@@ -2,6 +2,7 @@
 //! lowering of a parse tree into the typed model, the model itself, the
 //! lints over a convention and the formatter.
 
+pub mod cite;
 pub mod fix;
 pub mod format;
 pub mod keywords;

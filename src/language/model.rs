@@ -57,6 +57,12 @@ pub struct Convention {
     pub termination: Option<Termination>,
     /// Accepted deviations.
     pub waivers: Vec<Waiver>,
+    /// The file of the convention's signed text (`texte "…"`), which
+    /// citations refer to.
+    pub text: Option<Spanned<String>>,
+    /// Every clause that cites the signed text (`(art. 4)`), innermost
+    /// last: a clause without a citation of its own takes its block's.
+    pub citations: Vec<Cited>,
     /// Some `échéancier` (the convention's or an amendment's) had an error:
     /// the lints that add up the schedule stay silent rather than report
     /// sums of a partial schedule.
@@ -64,6 +70,37 @@ pub struct Convention {
     pub schedule_broken: bool,
     #[serde(skip)]
     pub span: Span,
+}
+
+/// A citation of the signed text and the extent of rule text it covers:
+/// its clause's line, and the clause's block when it opens one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cited {
+    #[serde(skip)]
+    pub extent: Span,
+    pub citation: Spanned<crate::diag::Citation>,
+}
+
+impl Convention {
+    /// The citation that covers `span` (the innermost clause citing the
+    /// text that holds it), if any.
+    pub fn citation_at(&self, span: Span) -> Option<&crate::diag::Citation> {
+        self.citations
+            .iter()
+            .filter(|c| c.extent.start <= span.start && span.end <= c.extent.end)
+            .min_by_key(|c| c.extent.end - c.extent.start)
+            .map(|c| &c.citation.value)
+    }
+
+    /// Gives the clauses a diagnostic points at in this convention's rule
+    /// file their citations of the signed text.
+    pub fn cite(&self, d: &mut crate::diag::Diagnostic) {
+        for clause in d.clause.iter_mut().chain(d.related.iter_mut()) {
+            if clause.source == self.source && clause.citation.is_none() {
+                clause.citation = self.citation_at(clause.span).cloned();
+            }
+        }
+    }
 }
 
 /// An amendment (avenant): from its effective date, the clauses it states

@@ -38,6 +38,8 @@ pub struct Document {
 pub struct Item {
     pub head: Word,
     pub values: Vec<Value>,
+    /// `(art. 4)` at the end of the line, parentheses included in its span.
+    pub citation: Option<Word>,
     pub block: Option<Block>,
     pub span: Span,
 }
@@ -344,6 +346,7 @@ fn rule_name(rule: Rule) -> &'static str {
         Rule::date => "rule-date",
         Rule::money => "rule-money",
         Rule::comment => "rule-comment",
+        Rule::citation => "rule-citation",
         Rule::document => "rule-convention",
         _ => "rule-value",
     }
@@ -403,6 +406,7 @@ fn lower_item(pair: Pair<'_, Rule>, comments: &mut Vec<Comment>) -> Item {
     };
     let mut values = Vec::new();
     let mut block = None;
+    let mut citation = None;
     for (i, child) in pair.into_inner().enumerate() {
         match child.as_rule() {
             Rule::word if i == 0 => {
@@ -411,7 +415,12 @@ fn lower_item(pair: Pair<'_, Rule>, comments: &mut Vec<Comment>) -> Item {
                     span: span_of(&child),
                 };
             }
-            Rule::block => block = Some(lower_block(child, comments)),
+            Rule::citation => citation = Some(lower_citation(&child)),
+            Rule::block => {
+                let (b, cited) = lower_block(child, comments);
+                block = Some(b);
+                citation = citation.or(cited);
+            }
             _ => values.extend(lower_value(&child)),
         }
     }
@@ -421,23 +430,34 @@ fn lower_item(pair: Pair<'_, Rule>, comments: &mut Vec<Comment>) -> Item {
     Item {
         head,
         values,
+        citation,
         block,
         span: Span::new(span.start, end),
     }
 }
 
-fn lower_block(pair: Pair<'_, Rule>, comments: &mut Vec<Comment>) -> Block {
+fn lower_citation(pair: &Pair<'_, Rule>) -> Word {
+    Word {
+        text: pair.as_str().to_owned(),
+        span: span_of(pair),
+    }
+}
+
+/// A block, and the citation written just after its `{`.
+fn lower_block(pair: Pair<'_, Rule>, comments: &mut Vec<Comment>) -> (Block, Option<Word>) {
     let mut close = span_of(&pair);
     let mut items = Vec::new();
+    let mut citation = None;
     for child in pair.into_inner() {
         match child.as_rule() {
             Rule::item => items.push(lower_item(child, comments)),
             Rule::comment => comments.push(lower_comment(&child)),
+            Rule::citation => citation = Some(lower_citation(&child)),
             Rule::close => close = span_of(&child),
             _ => {}
         }
     }
-    Block { items, close }
+    (Block { items, close }, citation)
 }
 
 fn lower_value(pair: &Pair<'_, Rule>) -> Option<Value> {

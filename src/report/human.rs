@@ -178,6 +178,13 @@ impl Human {
             out.push_str(&self.labelled_line("human-law-label", &law));
             out.push('\n');
         }
+        // A finding at a clause says the article it applies; a row's says
+        // it in the note that shows the clause.
+        if let (None, Some(cite)) = (&d.row, d.clause.as_ref().and_then(|c| c.citation.as_ref())) {
+            let cite = self.lang.tr(&cite.message()).into_owned();
+            out.push_str(&self.labelled_line("human-text-label", &cite));
+            out.push('\n');
+        }
         if let Some(help) = help {
             out.push_str(&self.labelled_line("human-help-label", &help));
             out.push('\n');
@@ -344,6 +351,8 @@ fn shown<'a>(
     }
 }
 
+/// The note under a row's finding that shows its clause, and the article
+/// of the signed text the clause comes from.
 fn clause_note<'a>(
     clause: &'a ClauseRef,
     sources: &'a Sources,
@@ -351,10 +360,17 @@ fn clause_note<'a>(
     lang: Lang,
 ) -> Shown<'a> {
     let label = lang.tr(&clause.label).into_owned();
+    let title = match &clause.citation {
+        Some(cite) => Message::new(if what == "human-the-clause" {
+            "human-the-clause-cited"
+        } else {
+            "human-see-cited"
+        })
+        .arg("cite", lang.tr(&cite.message()).into_owned()),
+        None => Message::new(what),
+    };
     Shown {
-        message: lang
-            .tr(&Message::new(what).arg("label", label.as_str()))
-            .into_owned(),
+        message: lang.tr(&title.arg("label", label.as_str())).into_owned(),
         code: None,
         severity: miette::Severity::Advice,
         help: None,

@@ -58,6 +58,17 @@ struct JsonClause<'a> {
     line: usize,
     column: usize,
     label: String,
+    /// Where the clause comes from in the signed text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    citation: Option<JsonCitation<'a>>,
+}
+
+/// A clause's article (paragraph, annex), and how a finding says it.
+#[derive(Serialize)]
+struct JsonCitation<'a> {
+    #[serde(flatten)]
+    citation: &'a crate::diag::Citation,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -80,6 +91,10 @@ fn clause<'a>(c: &'a ClauseRef, sources: &'a Sources, lang: Lang) -> JsonClause<
         line,
         column,
         label: lang.tr(&c.label).into_owned(),
+        citation: c.citation.as_ref().map(|citation| JsonCitation {
+            citation,
+            text: lang.tr(&citation.message()).into_owned(),
+        }),
     }
 }
 

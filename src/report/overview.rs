@@ -185,6 +185,7 @@ pub fn table(lines: &[OverviewLine], lang: Lang) -> Table {
     Table {
         id: "overview-heading",
         heading: t("overview-heading"),
+        cite: None,
         headers: headers.iter().map(|id| t(id)).collect(),
         rows: lines
             .iter()

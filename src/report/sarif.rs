@@ -142,6 +142,12 @@ impl Sink for SarifSink<'_> {
         }
         related.extend(d.related.iter().map(|c| clause_location(c, sources, lang)));
         let mut text = lang.tr(&d.message).into_owned();
+        if let Some(cite) = d.clause.as_ref().and_then(|c| c.citation.as_ref()) {
+            let cite =
+                lang.tr(&crate::i18n::Message::new("plain-text").arg("cite", cite.message()));
+            text.push('\n');
+            text.push_str(&cite);
+        }
         if let Some(law) = &d.law {
             let law = lang.tr(&crate::i18n::Message::new("plain-law").arg("law", lang.tr(law)));
             text.push('\n');

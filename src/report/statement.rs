@@ -170,7 +170,8 @@ pub fn human(
     }
     for st in statements {
         let _ = writeln!(out, "{} ({})\n", st.title, st.convention);
-        let _ = writeln!(out, "{} {}", t("report-term-label"), term_text(st, lang));
+        let term = cited(term_text(st, lang), &st.citations.term, lang);
+        let _ = writeln!(out, "{} {term}", t("report-term-label"));
         for line in time_and_period(st, lang) {
             let _ = writeln!(out, "{line}");
         }
@@ -188,11 +189,13 @@ pub fn human(
             }
             out.push('\n');
         }
-        let _ = writeln!(out, "{}", t("report-consumption"));
+        let heading = cited(t("report-consumption"), &st.citations.ceilings, lang);
+        let _ = writeln!(out, "{heading}");
         for c in &st.consumption {
             let _ = writeln!(out, "  {}", lang.tr(&c.display));
         }
-        let _ = writeln!(out, "\n{}", t("report-per-year"));
+        let heading = cited(t("report-per-year"), &st.citations.schedule, lang);
+        let _ = writeln!(out, "\n{heading}");
         if st.schedule.is_empty() {
             let _ = writeln!(out, "  {}", t("report-none"));
         }
@@ -219,7 +222,8 @@ pub fn human(
                 eur(m.cumulative_cp)
             );
         }
-        let _ = writeln!(out, "\n{}", t("report-per-holder"));
+        let heading = cited(t("report-per-holder"), &st.citations.markets, lang);
+        let _ = writeln!(out, "\n{heading}");
         for h in &st.holders {
             let name = h.holder.clone().unwrap_or_else(|| t("report-not-listed"));
             let line = msg!(
@@ -526,6 +530,17 @@ pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
 /// The statement's tables: consumption against the ceilings, the
 /// schedule, months, holders, commitments, limits crossed, and receipts
 /// when some were read.
+/// A section's heading (or the term's line) followed by the article of
+/// the signed text it comes from, when the rule file cites it.
+fn cited(heading: String, cite: &Option<crate::diag::Citation>, lang: Lang) -> String {
+    match cite {
+        Some(c) => lang
+            .tr(&msg!("report-cited", heading = heading, cite = c.message()))
+            .into_owned(),
+        None => heading,
+    }
+}
+
 pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
     let heads = |ids: &[&'static str]| -> Vec<String> { ids.iter().map(|id| t(id)).collect() };
@@ -533,6 +548,7 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
     let table = |id: &'static str, headers: &[&'static str], rows: Vec<Vec<Cell>>| Table {
         id,
         heading: t(id),
+        cite: None,
         headers: heads(headers),
         rows,
     };
@@ -711,12 +727,24 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
                 .collect(),
         ));
     }
+    for table in &mut tables {
+        let cite = match table.id {
+            "report-ceilings" => &st.citations.ceilings,
+            "report-schedule" => &st.citations.schedule,
+            "report-per-holder" => &st.citations.markets,
+            _ => &None,
+        };
+        table.cite = cite.as_ref().map(|c| lang.tr(&c.message()).into_owned());
+    }
     tables
 }
 
 /// Writes `<h2>heading</h2>` and the table.
 fn table(h: &mut String, table: &Table, lang: Lang) {
     let _ = write!(h, "<h2>{}</h2>", escape(&table.heading));
+    if let Some(cite) = &table.cite {
+        let _ = write!(h, "<p class=\"cite\">{}</p>", escape(cite));
+    }
     if table.rows.is_empty() {
         let none = lang.tr(&Message::new("report-none"));
         let _ = writeln!(h, "<p class=\"none\">{}</p>", escape(&none));
@@ -873,7 +901,7 @@ pub fn html(
             escape(&st.title),
             escape(&st.convention),
             escape(&t("report-term-label")),
-            escape(&term_text(st, lang))
+            escape(&cited(term_text(st, lang), &st.citations.term, lang))
         );
         for line in time_and_period(st, lang) {
             let _ = writeln!(h, "<p class=\"period\">{}</p>", escape(&line));

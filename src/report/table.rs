@@ -48,6 +48,9 @@ pub struct Table {
     /// names its sheet in XLSX.
     pub id: &'static str,
     pub heading: String,
+    /// The article of the signed text the table's clauses come from
+    /// ("article 4 de la convention"), in the run's language.
+    pub cite: Option<String>,
     pub headers: Vec<String>,
     /// As many cells as `headers` each.
     pub rows: Vec<Vec<Cell>>,

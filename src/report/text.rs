@@ -89,6 +89,10 @@ impl Sink for PlainSink<'_> {
         if let Some(c) = &d.clause {
             let line = msg!("plain-clause", place = clause_place(c, sources, lang));
             writeln!(self.out, "  {}", lang.tr(&line))?;
+            if let Some(cite) = &c.citation {
+                let line = msg!("plain-text", cite = cite.message());
+                writeln!(self.out, "  {}", lang.tr(&line))?;
+            }
         }
         for c in &d.related {
             let line = msg!("plain-see", place = clause_place(c, sources, lang));
@@ -157,6 +161,11 @@ impl Sink for GithubSink<'_> {
         let mut message = lang.tr(&d.message).into_owned();
         if let (Some(_), Some(c)) = (&d.row, &d.clause) {
             let line = msg!("plain-clause", place = clause_place(c, sources, lang));
+            message.push('\n');
+            message.push_str(&lang.tr(&line));
+        }
+        if let Some(cite) = d.clause.as_ref().and_then(|c| c.citation.as_ref()) {
+            let line = msg!("plain-text", cite = cite.message());
             message.push('\n');
             message.push_str(&lang.tr(&line));
         }

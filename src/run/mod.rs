@@ -191,6 +191,12 @@ pub fn check_with(
     let waivers = Waivers::new(conventions);
     let drained = held.drain(&mut |mut d| {
         waivers.apply(&mut d);
+        if let Some(c) = d
+            .convention_source()
+            .and_then(|s| conventions.iter().find(|c| c.source == s))
+        {
+            c.cite(&mut d);
+        }
         out(sources, d);
     });
     match drained {

@@ -51,6 +51,9 @@ pub fn check(view: &View<'_>, today: NaiveDate) -> Vec<Diagnostic> {
         lint(view, &mut out);
     }
     waivers_expired(view.convention, today, &mut out);
+    for d in &mut out {
+        view.convention.cite(d);
+    }
     out
 }
 

@@ -120,6 +120,11 @@ fn lower_clause(
         ClauseKind::Waiver => {
             c.waivers.extend(cx.waiver(item));
         }
+        ClauseKind::Text => {
+            let v = cx.text_at(item, 0, Message::new("what-text"));
+            cx.no_more_values(item, 1);
+            once(cx, &mut s.text, v, item);
+        }
     }
 }
 
@@ -253,6 +258,7 @@ impl Lowerer {
             self.convention_clause(clause, &mut c, &mut once_slots);
         }
         once_slots.apply(&mut c);
+        self.citations(item, &mut c.citations);
         c.schedule_broken |= self.schedule_broken;
         resolve_term(&mut c);
         let present: Vec<String> = block
@@ -262,6 +268,37 @@ impl Lowerer {
             .collect();
         self.require_clauses(&present, item);
         c
+    }
+
+    /// The citations of the signed text in `item` and its blocks, outer
+    /// ones first.
+    fn citations(&mut self, item: &Item, out: &mut Vec<crate::language::model::Cited>) {
+        if let Some(cite) = &item.citation {
+            match crate::language::cite::parse(&cite.text) {
+                Ok(citation) => {
+                    let end = item.block.as_ref().map_or(cite.span.end, |b| b.close.end);
+                    out.push(crate::language::model::Cited {
+                        extent: Span::new(item.span.start, end.max(cite.span.end)),
+                        citation: Spanned::new(citation, cite.span),
+                    });
+                }
+                Err(part) => self.diags.push(
+                    Diagnostic::new(
+                        Code::ValueInvalid,
+                        msg!("citation-malformed", part = part.as_str()),
+                    )
+                    .at_clause(
+                        self.source,
+                        cite.span,
+                        Message::new("citation-malformed-label"),
+                    )
+                    .help(Message::new("citation-malformed-help")),
+                ),
+            }
+        }
+        for child in item.block.iter().flat_map(|b| &b.items) {
+            self.citations(child, out);
+        }
     }
 
     fn convention_clause(&mut self, item: &Item, c: &mut Convention, s: &mut OnceSlots) {
@@ -333,6 +370,8 @@ impl Lowerer {
             amendments: Vec::new(),
             termination: None,
             waivers: Vec::new(),
+            text: None,
+            citations: Vec::new(),
             schedule_broken: false,
             span: item.span,
         }
@@ -358,6 +397,7 @@ struct OnceSlots {
     frame: Option<(Spanned<String>, Span)>,
     reporting: Option<(Spanned<String>, Span)>,
     termination: Option<(crate::language::model::Termination, Span)>,
+    text: Option<(Spanned<String>, Span)>,
 }
 
 impl OnceSlots {
@@ -377,6 +417,7 @@ impl OnceSlots {
         c.frame = self.frame.map(|(v, _)| v);
         c.reporting = self.reporting.map(|(v, _)| v);
         c.termination = self.termination.map(|(v, _)| v);
+        c.text = self.text.map(|(v, _)| v);
     }
 }
 
