@@ -17,7 +17,7 @@ LAYERS = [
     ["language"],
     ["input"],
     ["eval", "order", "progress", "source"],
-    ["run", "reference"],
+    ["run", "reference", "draft"],
     ["report", "explain", "testing"],
     ["cli", "lsp"],
 ]

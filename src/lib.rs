@@ -23,6 +23,7 @@ pub mod cli;
 pub mod codes;
 pub mod dates;
 pub mod diag;
+pub mod draft;
 pub mod eval;
 pub mod explain;
 pub mod i18n;

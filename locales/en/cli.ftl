@@ -132,6 +132,16 @@ fix-stdin = `--fix` repairs files, not standard input: `clausier fmt -` lays it 
 fmt-as-written = { $file } (as written)
 fmt-formatted = { $file } (formatted)
 
+## draft.
+draft-cannot-read = cannot read the convention's text `{ $file }`: { $error }
+draft-written = draft written: { $clauses } clauses, { $todo } sentences to complete (`# à compléter`): review them, then run `clausier lint`
+draft-diff-no-convention = `{ $file }` holds no convention to compare with
+draft-diff-heading = `{ $text }` compared with `{ $rules }`:
+draft-diff-differs = { $clause }: the text says { $text }, the rule file { $rules }
+draft-diff-text-only = { $clause }: { $value } in the text, not in the rule file
+draft-diff-rules-only = { $clause }: { $value } in the rule file, not supported by the text
+draft-diff-summary = { $same } clauses agree, { $differ } differ
+
 ## explain.
 explain-why = Why it matters
 explain-example = Example

@@ -600,3 +600,12 @@ field-centre-financier = centre financier
 field-domaine-fonctionnel = domaine fonctionnel
 field-activite = activité
 field-centre-de-couts = centre de coûts
+
+## `clausier draft`: reading a convention's text.
+draft-zip = the file is a damaged ZIP archive (Word and LibreOffice files are ZIP archives): { $error }
+draft-zip-unknown = the file is a ZIP archive, but neither a Word document (.docx) nor a LibreOffice one (.odt)
+draft-xml = the document's XML is damaged at byte { $at }: { $error }
+draft-pdf-unreadable = the PDF cannot be read: { $error }
+draft-pdf-unreadable-panic = the PDF cannot be read: its structure is damaged or of a kind the PDF reader does not know
+draft-pdf-scanned = the PDF has no text layer ({ $pages } pages of images): it is a scan; run it through character recognition (OCR), or draft from the Word file
+draft-pdf-not-built = this build of clausier reads no PDF (built without the `pdf` feature)

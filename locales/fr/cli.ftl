@@ -165,6 +165,16 @@ fix-stdin = `--fix` corrige des fichiers, pas l'entrée standard : `clausier fmt
 fmt-as-written = { $file } (tel qu'écrit)
 fmt-formatted = { $file } (mis en forme)
 
+## draft.
+draft-cannot-read = impossible de lire le texte de la convention `{ $file }` : { $error }
+draft-written = projet écrit : { $clauses } clauses, { $todo } phrases à compléter (`# à compléter`) ; relisez-les, puis lancez `clausier lint`
+draft-diff-no-convention = `{ $file }` ne contient aucune convention à comparer
+draft-diff-heading = `{ $text }` comparé à `{ $rules }` :
+draft-diff-differs = { $clause } : le texte dit { $text }, le fichier de règles { $rules }
+draft-diff-text-only = { $clause } : { $value } dans le texte, pas dans le fichier de règles
+draft-diff-rules-only = { $clause } : { $value } dans le fichier de règles, sans appui dans le texte
+draft-diff-summary = { $same } clauses concordent, { $differ } diffèrent
+
 ## explain.
 explain-why = Pourquoi c'est important
 explain-example = Exemple

@@ -609,3 +609,12 @@ field-centre-financier = centre financier
 field-domaine-fonctionnel = domaine fonctionnel
 field-activite = activité
 field-centre-de-couts = centre de coûts
+
+## `clausier draft` : lecture du texte d'une convention.
+draft-zip = le fichier est une archive ZIP endommagée (les fichiers Word et LibreOffice sont des archives ZIP) : { $error }
+draft-zip-unknown = le fichier est une archive ZIP, mais ni un document Word (.docx) ni un document LibreOffice (.odt)
+draft-xml = le XML du document est endommagé à l'octet { $at } : { $error }
+draft-pdf-unreadable = le PDF ne peut être lu : { $error }
+draft-pdf-unreadable-panic = le PDF ne peut être lu : sa structure est endommagée ou d'un type que le lecteur de PDF ne connaît pas
+draft-pdf-scanned = le PDF n'a pas de couche texte ({ $pages } pages d'images) : c'est une numérisation ; passez-le à la reconnaissance de caractères (OCR), ou rédigez depuis le fichier Word
+draft-pdf-not-built = cette version de clausier ne lit pas les PDF (construite sans la fonctionnalité `pdf`)

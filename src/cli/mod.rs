@@ -2,6 +2,7 @@
 //! a run and exit codes; `main.rs` only dispatches to it.
 
 mod check;
+mod draft;
 mod explain;
 mod fmt;
 mod lint;
@@ -60,6 +61,13 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Explains a diagnostic code: meaning, why it matters, example, fix.
     Explain(explain::ExplainArgs),
+    /// Drafts a rule file from a convention's signed text (PDF, Word, HTML,
+    /// text), each clause citing its article; or compares the text with a
+    /// rule file.
+    #[command(
+        after_help = "Exit codes: 0 the draft was written, 1 with --diff: the text and the rule file differ, 2 unusable input."
+    )]
+    Draft(draft::DraftArgs),
     /// Runs the tests of conventions (`*.essais` beside the rule files).
     #[command(
         after_help = "Exit codes: 0 every test passed, 1 a test failed, 2 a test file or its rule file cannot be used."
@@ -302,6 +310,7 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(&args, lang),
         Command::Report(args) => report::run(&args, lang),
         Command::Explain(args) => explain::run(&args, lang),
+        Command::Draft(args) => draft::run(&args, lang),
         Command::Test(args) => test::run(&args, lang),
         Command::Lsp => {
             let (connection, io) = lsp_server::Connection::stdio();

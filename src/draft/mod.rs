@@ -1,0 +1,116 @@
+//! `clausier draft`: from a convention's signed text to a rule file whose
+//! clauses cite their articles.
+//!
+//! The text is read into paragraphs ([`read`]), cleaned (no-break spaces,
+//! typographic apostrophes, words cut at a line's end), cut into articles
+//! (`Article 4`, `Annexe 1`), then each recogniser looks for the sentences
+//! of one kind of clause ([`recognise`]). What a recogniser finds is an
+//! [`Extracted`] clause: its kind, its value as the rule language writes
+//! it, its article, where it stands in the file and how it was recognised.
+//! A paragraph holding an amount, a date or a code that no recogniser used
+//! is kept as a comment to complete (`# à compléter : « … »`), which `lint`
+//! reports (`draft.todo`). The rule file is then written in `fmt`'s layout.
+//!
+//! The library reads bytes and returns text: opening and writing files is
+//! the command line's.
+
+pub mod facts;
+pub mod read;
+mod recognise;
+pub mod words;
+
+use serde::Serialize;
+
+use crate::diag::Citation;
+use crate::i18n::Message;
+
+pub use read::{Format, Para, Place};
+
+/// The kinds of clause `draft` recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Title,
+    Nor,
+    Signature,
+    LegalBasis,
+    Delegant,
+    Delegataire,
+    Signatory,
+    PartyCode,
+    Market,
+    Uo,
+    Effect,
+    End,
+    Duration,
+    Indefinite,
+    Renewal,
+    Ceiling,
+    Schedule,
+    Reporting,
+    Accountant,
+    Imputation,
+    Notice,
+    Publication,
+    Titles,
+    Delegation,
+    Amendment,
+}
+
+/// One clause found in the text.
+#[derive(Clone, Debug, Serialize)]
+pub struct Extracted {
+    pub kind: Kind,
+    /// The clause's values as the rule language writes them
+    /// (`AE 400 000 €`, `2017 AE 296 210 € CP 48 105 €`).
+    pub value: String,
+    /// The party a signatory or a code belongs to (its sigle or name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    pub article: Option<Citation>,
+    pub place: Place,
+    /// The sentence it comes from.
+    pub sentence: String,
+    /// How it was recognised: the recogniser's pattern.
+    pub how: &'static str,
+}
+
+/// A sentence holding a figure, a date or a code that no recogniser used.
+#[derive(Clone, Debug, Serialize)]
+pub struct Todo {
+    pub sentence: String,
+    pub article: Option<Citation>,
+    pub place: Place,
+}
+
+/// A convention's text drafted into a rule file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Draft {
+    /// The file the text came from, as the rule file's `texte` names it.
+    pub text: String,
+    pub format: Format,
+    pub clauses: Vec<Extracted>,
+    pub todo: Vec<Todo>,
+    /// The articles the text holds (`1er`, `2`…), in order.
+    pub articles: Vec<String>,
+    /// The rule file, in `fmt`'s layout.
+    #[serde(skip)]
+    pub rules: String,
+}
+
+/// Drafts a rule file from a convention's text (`name` is the file's name,
+/// which the rule file's `texte` gives).
+pub fn draft(name: &str, bytes: &[u8]) -> Result<Draft, Message> {
+    let (format, paras) = read::read(name, bytes)?;
+    let mut d = recognise::recognise(&paras);
+    d.text = name.to_owned();
+    d.format = format;
+    d.rules = recognise::write(&d);
+    Ok(d)
+}
+
+/// The articles of a text (for `source.unknown-article`) and, for each,
+/// its paragraphs.
+pub fn articles(paras: &[Para]) -> Vec<(Citation, Vec<String>)> {
+    recognise::articles(paras)
+}
