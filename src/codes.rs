@@ -90,6 +90,9 @@ codes! {
     FrameUnknown = "frame.unknown", Warning;
     FrameOutside = "frame.outside", Error;
     WaiverUnused = "waiver.unused", Warning;
+    DraftTodo = "draft.todo", Warning;
+    SourceUnknownArticle = "source.unknown-article", Warning;
+    SourceUnreadable = "source.unreadable", Warning;
     // The transactions of an export against the convention.
     TermBeforeStart = "term.before-start", Error;
     PartyOutside = "party.outside", Error;

@@ -28,6 +28,8 @@ const NOTES: &[(&str, &str)] = &[
     ("⟨no-notice⟩", "explain-note-no-notice"),
     ("⟨no-codes⟩", "explain-note-no-codes"),
     ("⟨no-parent⟩", "explain-note-no-parent"),
+    ("⟨no-article⟩", "explain-note-no-article"),
+    ("⟨no-text⟩", "explain-note-no-text"),
     ("⟨convention⟩", "explain-note-convention"),
     ("⟨header⟩", "explain-note-header"),
 ];
@@ -93,6 +95,13 @@ pub fn example(code: Code) -> &'static str {
             "dérogation commitment.overpaid ej 2103100003 {\n  motif \"régularisation en cours\"\n  jusqu'au 2018-06-30\n}"
         }
         Code::WaiverUnused => "dérogation market.unknown ej 2199999999 {\n  motif \"…\"\n}",
+        Code::DraftTodo => {
+            "plafond AE 400 000 € (art. 4)\n# à compléter (art. 4) : « La DINSIC est tenue à ses obligations à concurrence de 400 000 €. »"
+        }
+        Code::SourceUnknownArticle => {
+            "texte \"convention-2017.pdf\"\nplafond AE 400 000 € (art. 14)   ⟨no-article⟩"
+        }
+        Code::SourceUnreadable => "texte \"convention-2017.pdf\"   ⟨no-text⟩",
         Code::FrameUnknown => "cadre \"Convention du secrétariat général 2015\"   ⟨no-parent⟩",
         Code::FrameOutside => {
             "convention \"Parent\" {\n  plafond AE et CP 100 000 €\n}\nconvention \"Enfant\" {\n  cadre \"Parent\"\n  plafond AE et CP 150 000 €\n}"

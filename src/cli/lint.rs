@@ -68,6 +68,16 @@ pub fn run(args: &LintArgs, lang: Lang) -> u8 {
         for d in &diags {
             output.emit(d, &sources);
         }
+        // The citations against the signed text, beside the rule file.
+        if let Some(c) = &convention
+            && let Some(named) = &c.text
+        {
+            let path = file.parent().unwrap_or(Path::new("")).join(&named.value);
+            let bytes = std::fs::read(&path).map_err(|e| crate::i18n::io_error(&e));
+            for d in crate::draft::check_citations(c, bytes.as_deref().map_err(Clone::clone)) {
+                output.emit(&d, &sources);
+            }
+        }
         conventions.extend(convention);
     }
     // Sub-delegations, among the files linted together.

@@ -114,3 +114,59 @@ pub fn draft(name: &str, bytes: &[u8]) -> Result<Draft, Message> {
 pub fn articles(paras: &[Para]) -> Vec<(Citation, Vec<String>)> {
     recognise::articles(paras)
 }
+
+/// The citations of a rule file checked against its signed text (named by
+/// `texte`): `source.unknown-article` for a cited article or annex the
+/// text does not have; `source.unreadable` when the text cannot be read
+/// (`text` is the file's bytes, or why they could not be read).
+pub fn check_citations(
+    c: &crate::language::model::Convention,
+    text: Result<&[u8], Message>,
+) -> Vec<crate::diag::Diagnostic> {
+    use crate::diag::{Code, Diagnostic};
+    use crate::msg;
+    let Some(named) = &c.text else {
+        return Vec::new();
+    };
+    let read = text.and_then(|bytes| read::read(&named.value, bytes));
+    let paras = match read {
+        Ok((_, paras)) => paras,
+        Err(why) => {
+            return vec![
+                Diagnostic::new(
+                    Code::SourceUnreadable,
+                    msg!("source-unreadable", file = named.value.as_str(), error = why),
+                )
+                .at_clause(c.source, named.span, Message::new("source-unreadable-label"))
+                .help(Message::new("source-unreadable-help")),
+            ];
+        }
+    };
+    let found = articles(&paras);
+    let has = |cite: &Citation| {
+        found.iter().any(|(a, _)| {
+            a.annex == cite.annex && (cite.article.is_none() || a.article == cite.article)
+        })
+    };
+    let list: Vec<String> = found.iter().map(|(a, _)| a.short()).collect();
+    c.citations
+        .iter()
+        .filter(|cited| !has(&cited.citation.value))
+        .map(|cited| {
+            Diagnostic::new(
+                Code::SourceUnknownArticle,
+                msg!(
+                    "source-unknown-article",
+                    cite = cited.citation.value.short(),
+                    file = named.value.as_str()
+                ),
+            )
+            .at_clause(
+                c.source,
+                cited.citation.span,
+                Message::new("source-unknown-article-label"),
+            )
+            .help(msg!("source-unknown-article-help", articles = list.join(", ")))
+        })
+        .collect()
+}

@@ -184,6 +184,23 @@ pub fn lower(
             convention = Some(cx.convention(item));
         }
     }
+    // The sentences `clausier draft` left to complete.
+    for comment in &doc.comments {
+        let text = comment.text.trim();
+        if fold(text).starts_with("a completer") {
+            let sentence = text
+                .split_once(['«', ':'])
+                .map_or(text, |(_, s)| s)
+                .trim()
+                .trim_start_matches(['«', ' '])
+                .trim_end_matches(['»', ' ']);
+            cx.diags.push(
+                Diagnostic::new(Code::DraftTodo, msg!("draft-todo", sentence = sentence))
+                    .at_clause(source, comment.span, Message::new("draft-todo-label"))
+                    .help(Message::new("draft-todo-help")),
+            );
+        }
+    }
     if convention.is_none() && cx.complete {
         cx.diags.push(
             Diagnostic::new(Code::ClauseMissing, Message::new("no-convention"))
