@@ -254,6 +254,7 @@ impl Server {
             }
         }
         lines.extend(self.hover_item(text, at));
+        lines.extend(self.hover_source(uri, text, at));
         if lines.is_empty() {
             return None;
         }
@@ -264,6 +265,28 @@ impl Server {
             }),
             range: Some(range(text, span)),
         })
+    }
+
+    /// The sentence of the signed text a clause comes from, when the rule
+    /// file cites its article and names its text (`texte`, beside it).
+    fn hover_source(&self, uri: &str, text: &str, at: usize) -> Option<String> {
+        let (convention, _) = crate::compile_on(0, text, self.today);
+        let c = convention?;
+        let named = c.text.as_ref()?;
+        let cite = c.citation_at(Span::new(at, at))?;
+        let file = file_path(uri)?;
+        let path = std::path::Path::new(&file).parent()?.join(&named.value);
+        let bytes = std::fs::read(path).ok()?;
+        let (_, paras) = crate::draft::read::read(&named.value, &bytes).ok()?;
+        let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
+        let line = text.get(line_start..line_end)?;
+        let sentence = crate::draft::sentence_for(&paras, cite, line)?;
+        Some(format!(
+            "**{}** — « {} »",
+            self.lang.tr(&cite.message()),
+            sentence
+        ))
     }
 
     /// What hovering a clause's line adds: on a code, its CHORUS format and
@@ -651,6 +674,38 @@ pub fn hover_keywords() -> Vec<&'static str> {
 }
 
 /// The word (keyword, code) around a byte offset.
+/// The path of a `file://` URI, its `%XX` escapes decoded (a Windows
+/// path's drive, `/C:/…`, without its first slash).
+fn file_path(uri: &str) -> Option<String> {
+    let rest = uri.strip_prefix("file://")?;
+    let bytes = rest.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b, hex) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    let path = String::from_utf8(out).ok()?;
+    let windows = path.get(2..3) == Some(":") && path.starts_with('/');
+    Some(if windows {
+        path.get(1..)?.to_owned()
+    } else {
+        path
+    })
+}
+
 fn word_at(text: &str, at: usize) -> Option<(String, Span)> {
     let is_word = |c: char| c.is_alphanumeric() || "-_.'’".contains(c);
     let before = text.get(..at)?;

@@ -419,3 +419,48 @@ fn an_editor_session() {
     let status = client.child.wait().unwrap();
     assert!(status.success(), "{status}");
 }
+
+/// Hovering a clause that cites its article shows the sentence of the
+/// signed text it comes from (`texte`, beside the rule file).
+#[test]
+fn hover_shows_the_sentence_of_the_text() {
+    let mut client = Client::start();
+    let _ = client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let path = std::fs::canonicalize("rules/hebergement-2019.conv").unwrap();
+    let uri = format!("file://{}", path.display()).replace(' ', "%20");
+    let text = std::fs::read_to_string(&path).unwrap();
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "clausier", "version": 1, "text": text}}),
+    );
+    let _ = client.notified("textDocument/publishDiagnostics");
+    let hover = |client: &mut Client, needle: &str| {
+        let (line, character) = find_in(&text, needle, 0, 2);
+        let hover = client.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        );
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let value = hover(&mut client, "plafond AE 120 000");
+    assert!(value.contains("article 3 of the convention"), "{value}");
+    assert!(
+        value.contains("dans la limite d'un plafond de 120 000 € en AE et en CP"),
+        "{value}"
+    );
+    // A clause of a block takes the block's citation: the term's end.
+    let value = hover(&mut client, "pour 1 an");
+    assert!(value.contains("article 2 of the convention"), "{value}");
+    assert!(value.contains("pour une durée d'un an"), "{value}");
+    let result = client.request("shutdown", Value::Null);
+    assert!(result.is_null());
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}

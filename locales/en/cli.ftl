@@ -134,7 +134,14 @@ fmt-formatted = { $file } (formatted)
 
 ## draft.
 draft-cannot-read = cannot read the convention's text `{ $file }`: { $error }
-draft-written = draft written: { $clauses } clauses, { $todo } sentences to complete (`# à compléter`): review them, then run `clausier lint`
+draft-written = draft written: { $clauses ->
+        [one] { $clauses } clause
+       *[other] { $clauses } clauses
+    }, { $todo ->
+        [0] no sentence to complete
+        [one] { $todo } sentence to complete (`# à compléter`): review it, then run `clausier lint`
+       *[other] { $todo } sentences to complete (`# à compléter`): review them, then run `clausier lint`
+    }
 draft-diff-no-convention = `{ $file }` holds no convention to compare with
 draft-diff-heading = `{ $text }` compared with `{ $rules }`:
 draft-diff-differs = { $clause }: the text says { $text }, the rule file { $rules }
@@ -289,6 +296,11 @@ help-clausier-report-threads = Threads reading a large export file (one chunk ea
 help-clausier-report-quiet = No progress line on standard error (it is shown only on a terminal)
 help-clausier-explain = Explains a diagnostic code: meaning, why it matters, example, fix
 help-clausier-explain-code = A diagnostic code, e.g. `ceiling.exceeded`; `all` lists every code
+help-clausier-draft = Drafts a rule file from a convention's signed text (PDF, Word, HTML, text), each clause citing its article; or compares the text with a rule file
+help-clausier-draft-text = The convention's signed text: PDF, Word (.docx), LibreOffice (.odt), HTML or plain text
+help-clausier-draft-output = Write the rule file there instead of standard output
+help-clausier-draft-format = `conv`: the rule file; `json`: every clause found, with its article, its place in the text and how it was recognised
+help-clausier-draft-diff = Compare the text with this rule file and list what differs; exit with 1 if something does
 help-clausier-lsp = A language server for rule files, over standard input and output
 help-clausier-test = Runs the tests of conventions (`*.essais` beside the rule files)
 help-clausier-test-paths = Test files (`*.essais`), rule files (their tests beside them), or folders searched for `*.essais`; `rules` when absent
@@ -304,6 +316,7 @@ man-written = { $count ->
 man-not-written = cannot write the manual pages into `{ $folder }`: { $error }
 help-exit-codes = Exit codes: 0 no failing finding, 1 at least one finding at or above the fail level (errors by default; `--deny warnings` adds warnings; for `fmt --check`, a file not formatted), 2 unusable input (for `check`, a rule file with errors; a missing or unreadable file; an export without the required columns; a rule file with syntax errors for `fmt`).
 help-exit-codes-report = Exit codes: 0 the statement was written, 2 unusable input.
+help-exit-codes-draft = Exit codes: 0 the draft was written, 1 with --diff: the text and the rule file differ, 2 unusable input.
 cli-error-unknown-argument = unexpected argument `{ $arg }`
 cli-error-unknown-command = unknown command `{ $arg }`
 cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }`

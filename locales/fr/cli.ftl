@@ -167,7 +167,14 @@ fmt-formatted = { $file } (mis en forme)
 
 ## draft.
 draft-cannot-read = impossible de lire le texte de la convention `{ $file }` : { $error }
-draft-written = projet écrit : { $clauses } clauses, { $todo } phrases à compléter (`# à compléter`) ; relisez-les, puis lancez `clausier lint`
+draft-written = projet écrit : { $clauses ->
+        [one] { $clauses } clause
+       *[other] { $clauses } clauses
+    }, { $todo ->
+        [0] aucune phrase à compléter
+        [one] { $todo } phrase à compléter (`# à compléter`) ; relisez-la, puis lancez `clausier lint`
+       *[other] { $todo } phrases à compléter (`# à compléter`) ; relisez-les, puis lancez `clausier lint`
+    }
 draft-diff-no-convention = `{ $file }` ne contient aucune convention à comparer
 draft-diff-heading = `{ $text }` comparé à `{ $rules }` :
 draft-diff-differs = { $clause } : le texte dit { $text }, le fichier de règles { $rules }
@@ -322,6 +329,11 @@ help-clausier-report-threads = Fils lisant un gros export (un morceau chacun) 
 help-clausier-report-quiet = Pas de ligne de progression sur la sortie d'erreur (elle ne s'affiche que sur un terminal)
 help-clausier-explain = Explique un code de diagnostic : sens, enjeu, exemple, correction
 help-clausier-explain-code = Un code de diagnostic, par exemple `ceiling.exceeded` ; `all` les énumère tous
+help-clausier-draft = Rédige un fichier de règles depuis le texte signé d'une convention (PDF, Word, HTML, texte), chaque clause citant son article ; ou compare le texte à un fichier de règles
+help-clausier-draft-text = Le texte signé de la convention : PDF, Word (.docx), LibreOffice (.odt), HTML ou texte brut
+help-clausier-draft-output = Écrire le fichier de règles dans ce fichier plutôt que sur la sortie standard
+help-clausier-draft-format = `conv` (par défaut) : le fichier de règles ; `json` : chaque clause trouvée, avec son article, sa place dans le texte et la manière dont elle a été reconnue
+help-clausier-draft-diff = Comparer le texte à ce fichier de règles et énumérer ce qui diffère ; code de sortie 1 s'il y a une différence
 help-clausier-lsp = Un serveur de langage pour les fichiers de règles, sur l'entrée et la sortie standard
 help-clausier-test = Exécute les essais des conventions (`*.essais` à côté des fichiers de règles)
 help-clausier-test-paths = Fichiers d'essais (`*.essais`), fichiers de règles (leurs essais à côté) ou dossiers où chercher les `*.essais` ; `rules` par défaut
@@ -337,6 +349,7 @@ man-written = { $count ->
 man-not-written = impossible d'écrire les pages de manuel dans `{ $folder }` : { $error }
 help-exit-codes = Codes de sortie : 0 aucun constat bloquant, 1 au moins un constat au niveau d'échec ou au-dessus (les erreurs par défaut ; `--deny warnings` y ajoute les avertissements ; pour `fmt --check`, un fichier non mis en forme), 2 entrée inutilisable (pour `check`, un fichier de règles en erreur ; un fichier absent ou illisible ; un export sans les colonnes requises ; pour `fmt`, un fichier de règles avec des erreurs de syntaxe).
 help-exit-codes-report = Codes de sortie : 0 l'état a été écrit, 2 entrée inutilisable.
+help-exit-codes-draft = Codes de sortie : 0 le projet a été écrit, 1 avec --diff : le texte et le fichier de règles diffèrent, 2 entrée inutilisable.
 cli-error-unknown-argument = argument inattendu : `{ $arg }`
 cli-error-unknown-command = commande inconnue : `{ $arg }`
 cli-error-invalid-value = valeur `{ $value }` invalide pour `{ $arg }`

@@ -50,10 +50,8 @@ pub fn run(args: &DraftArgs, lang: Lang) -> u8 {
             return EXIT_UNUSABLE;
         }
     };
-    let file_name = args
-        .text
-        .file_name()
-        .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+    // `texte` names the text relative to the rule file written.
+    let file_name = relative(&args.text, args.output.as_deref());
     let draft = match crate::draft::draft(&file_name, &bytes) {
         Ok(d) => d,
         Err(m) => {
@@ -87,19 +85,11 @@ pub fn run(args: &DraftArgs, lang: Lang) -> u8 {
         return EXIT_UNUSABLE;
     }
     if args.output.is_some() {
-        say(
-            msg!("draft-written", clauses = draft.clauses.len().to_string())
-                .arg("todo", draft.todo.len().to_string()),
-        );
+        say(Message::new("draft-written")
+            .count("clauses", draft.clauses.len())
+            .count("todo", draft.todo.len()));
     }
     EXIT_CLEAN
-}
-
-/// The facts of a rule text (a draft's or a rule file's), lowered.
-pub fn facts_of(text: &str) -> Option<Vec<Fact>> {
-    let (doc, _) = crate::language::syntax::parse(0, text);
-    let (convention, _) = crate::language::lower::lower(0, &doc, &[]);
-    convention.map(|c| facts::facts(&c))
 }
 
 fn diff(draft: &crate::draft::Draft, name: &str, rules: &std::path::Path, lang: Lang) -> u8 {
@@ -116,28 +106,11 @@ fn diff(draft: &crate::draft::Draft, name: &str, rules: &std::path::Path, lang: 
             return EXIT_UNUSABLE;
         }
     };
-    let Some(expected) = facts_of(&text) else {
+    let Some(expected) = facts::facts_of_text(&text) else {
         say(msg!("draft-diff-no-convention", file = rules_name.as_str()));
         return EXIT_UNUSABLE;
     };
-    let mut drafted = facts_of(&draft.rules).unwrap_or_default();
-    // An amendment's text is compared with the rule file's amendment.
-    let amendment = draft
-        .clauses
-        .iter()
-        .find(|c| c.kind == crate::draft::Kind::Amendment)
-        .map(|c| format!("avenant {}", c.value));
-    let expected: Vec<Fact> = match &amendment {
-        Some(a) => {
-            drafted.retain(|f| f.key.starts_with(a.as_str()));
-            expected
-                .into_iter()
-                .filter(|f| f.key.starts_with(a.as_str()))
-                .collect()
-        }
-        None => expected,
-    };
-    let cmp = facts::compare(&drafted, &expected);
+    let cmp = facts::compare_draft(draft, expected);
     let t = |m: Message| lang.tr(&m).into_owned();
     let mut out = String::new();
     out.push_str(&t(msg!(
@@ -194,6 +167,37 @@ fn diff(draft: &crate::draft::Draft, name: &str, rules: &std::path::Path, lang: 
     out.push('\n');
     let _ = std::io::stdout().write_all(out.as_bytes());
     if differs { EXIT_FINDINGS } else { EXIT_CLEAN }
+}
+
+/// The path of `text` from the folder of `output` (the current folder
+/// without one), `/` separated, as a rule file's `texte` names it.
+fn relative(text: &std::path::Path, output: Option<&std::path::Path>) -> String {
+    let as_given = || text.to_string_lossy().replace('\\', "/");
+    let folder = output.and_then(|o| o.parent()).map_or_else(
+        || std::path::PathBuf::from("."),
+        std::path::Path::to_path_buf,
+    );
+    let folder = if folder.as_os_str().is_empty() {
+        std::path::PathBuf::from(".")
+    } else {
+        folder
+    };
+    let (Ok(from), Ok(to)) = (std::fs::canonicalize(&folder), std::fs::canonicalize(text)) else {
+        return as_given();
+    };
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return as_given();
+    }
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(
+        to.iter()
+            .skip(common)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 fn shown(f: &Fact) -> String {

@@ -229,6 +229,7 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
     }
     let exit_codes = match path {
         "clausier-report" => "help-exit-codes-report",
+        "clausier-draft" => "help-exit-codes-draft",
         _ => "help-exit-codes",
     };
     if let Some(after) = t(exit_codes.to_owned()).filter(|_| cmd.get_after_help().is_some()) {

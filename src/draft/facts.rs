@@ -77,8 +77,14 @@ pub fn facts(c: &Convention) -> Vec<Fact> {
     for m in &c.markets {
         out.push(market(m, ""));
     }
+    // A UO stated on its own is the imputation's centre financier when
+    // the imputation states none (as the view reads it).
     if let Some(u) = &c.uo {
-        out.push(fact("uo", "", u.value.clone()));
+        if c.imputation.centre_financier.is_none() {
+            out.push(fact("imputation", "centre_financier", u.value.clone()));
+        } else {
+            out.push(fact("uo", "", u.value.clone()));
+        }
     }
     if let Some(t) = &c.term {
         out.push(fact(
@@ -117,6 +123,15 @@ pub fn facts(c: &Convention) -> Vec<Fact> {
         out.push(worded("accountant", "", a.value.clone()));
     }
     imputation(&c.imputation, "", &mut out);
+    for e in &c.envelopes {
+        let key = format!("enveloppe {} ", e.name.value);
+        imputation(&e.imputation, &key, &mut out);
+        ceilings(&e.ceilings, &key, &mut out);
+        schedule(&e.schedule, &key, &mut out);
+    }
+    if let Some(f) = &c.frame {
+        out.push(worded("frame", "", f.value.clone()));
+    }
     if let Some(t) = &c.titles {
         out.push(restriction(t, "titles", ""));
     }
@@ -262,4 +277,37 @@ pub fn compare(drafted: &[Fact], expected: &[Fact]) -> Comparison {
     }
     out.missed = left.into_iter().cloned().collect();
     out
+}
+
+/// The facts of a rule text, lowered (`None`: no convention in it).
+pub fn facts_of_text(text: &str) -> Option<Vec<Fact>> {
+    let (doc, _) = crate::language::syntax::parse(0, text);
+    let (convention, _) = crate::language::lower::lower(0, &doc, &[]);
+    convention.map(|c| facts(&c))
+}
+
+/// A draft compared with a rule file's facts: an amendment's text with the
+/// rule file's amendment of its number, a convention's text with the rule
+/// file's own clauses (its amendments left out).
+pub fn compare_draft(draft: &super::Draft, expected: Vec<Fact>) -> Comparison {
+    let mut drafted = facts_of_text(&draft.rules).unwrap_or_default();
+    let amendment = draft
+        .clauses
+        .iter()
+        .find(|c| c.kind == super::Kind::Amendment)
+        .map(|c| format!("avenant {}", c.value));
+    let expected: Vec<Fact> = match &amendment {
+        Some(a) => {
+            drafted.retain(|f| f.key.starts_with(a.as_str()));
+            expected
+                .into_iter()
+                .filter(|f| f.key.starts_with(a.as_str()))
+                .collect()
+        }
+        None => expected
+            .into_iter()
+            .filter(|f| !f.key.starts_with("avenant "))
+            .collect(),
+    };
+    compare(&drafted, &expected)
 }

@@ -54,6 +54,7 @@ pub enum Kind {
     Publication,
     Titles,
     Delegation,
+    Frame,
     Amendment,
 }
 
@@ -68,6 +69,9 @@ pub struct Extracted {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub party: Option<String>,
     pub article: Option<Citation>,
+    /// The envelope it belongs to, for a ceiling, a schedule or a code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<String>,
     pub place: Place,
     /// The sentence it comes from.
     pub sentence: String,
@@ -135,9 +139,17 @@ pub fn check_citations(
             return vec![
                 Diagnostic::new(
                     Code::SourceUnreadable,
-                    msg!("source-unreadable", file = named.value.as_str(), error = why),
+                    msg!(
+                        "source-unreadable",
+                        file = named.value.as_str(),
+                        error = why
+                    ),
                 )
-                .at_clause(c.source, named.span, Message::new("source-unreadable-label"))
+                .at_clause(
+                    c.source,
+                    named.span,
+                    Message::new("source-unreadable-label"),
+                )
                 .help(Message::new("source-unreadable-help")),
             ];
         }
@@ -166,7 +178,50 @@ pub fn check_citations(
                 cited.citation.span,
                 Message::new("source-unknown-article-label"),
             )
-            .help(msg!("source-unknown-article-help", articles = list.join(", ")))
+            .help(msg!(
+                "source-unknown-article-help",
+                articles = list.join(", ")
+            ))
         })
         .collect()
+}
+
+/// The sentence of a text a clause comes from: among the paragraphs of the
+/// article it cites, the one sharing the most figures and words with the
+/// clause's line (`None` when the text has no such article).
+pub fn sentence_for(paras: &[Para], cite: &Citation, clause: &str) -> Option<String> {
+    let found = articles(paras);
+    let (_, texts) = found.iter().find(|(a, _)| {
+        a.annex == cite.annex && (cite.article.is_none() || a.article == cite.article)
+    })?;
+    let folded = |s: &str| crate::language::keywords::fold(s).into_owned();
+    let tokens = |s: &str| -> Vec<String> {
+        // Figures with their spaces removed (`400 000` is `400000`), and words.
+        let joined: String = s
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+            .collect();
+        let mut out: Vec<String> = joined
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|t| t.len() >= 2)
+            .map(str::to_owned)
+            .collect();
+        out.extend(
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4)
+                .map(folded),
+        );
+        out
+    };
+    let wanted = tokens(clause);
+    texts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, t)| {
+            let have = tokens(t);
+            let score = wanted.iter().filter(|w| have.contains(w)).count();
+            // Ties: the first paragraph.
+            (score, std::cmp::Reverse(*i))
+        })
+        .map(|(_, t)| t.clone())
 }

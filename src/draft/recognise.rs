@@ -11,6 +11,7 @@ use super::{Draft, Extracted, Format, Kind, Todo};
 use crate::diag::Citation;
 
 /// A paragraph cleaned for matching, with its article.
+#[derive(Clone)]
 struct Clean {
     /// One line: no-break spaces, apostrophes and cut words mended.
     flat: String,
@@ -19,6 +20,8 @@ struct Clean {
     cells: Vec<String>,
     place: Place,
     article: Option<Citation>,
+    /// The envelope its clauses belong to (`Enveloppe « fonctionnement »`).
+    envelope: Option<String>,
     /// A heading (`Article 4`), a party's paragraph, or used by a
     /// recogniser: no `à compléter` for it.
     used: bool,
@@ -64,7 +67,7 @@ macro_rules! pattern {
 }
 
 /// An amount in figures: `400 000 €`, `1 234,56 euros`.
-const AMOUNT: &str = r"(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(?:€|euros?\b|EUR\b)";
+const AMOUNT: &str = r"\b(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(?:€|euros?\b|EUR\b)";
 const CODE: &str = r"\d{4}-[A-Z0-9]{2,}-[A-Z0-9]{2,}";
 
 pattern!(
@@ -76,6 +79,15 @@ pattern!(
     r"^(?i:annexe)\s*(\d+|[IVX]+)?\s*(?:[-–—:.]\s*(.*))?$"
 );
 pattern!(amount_re, AMOUNT);
+pattern!(envelope_re, r"^(?i:enveloppe)\s*«\s*([^»]+?)\s*»");
+pattern!(
+    frame_re,
+    r"(?i)dans\s+le\s+cadre\s+de\s+la\s+(convention\s+cadre\s+[^,.;]+)"
+);
+pattern!(
+    budgets_only,
+    r"(?i)seul(?:e)?s?\s+les\s+(crédits\s+de\s+paiement|autorisations\s+d'engagement)\s+(?:sont|est)\s+délégué"
+);
 pattern!(code_re, CODE);
 pattern!(nor_re, r"\bNOR\s*:?\s*([A-Z]{4}\d{7}[A-Z])\b");
 pattern!(
@@ -84,7 +96,7 @@ pattern!(
 );
 pattern!(
     sigle_re,
-    r"(?i)ci-après\s+(?:dénommée?s?|désignée?s?)(?:\s+sous\s+le\s+terme\s+de)?\s*«\s*(?:la |le |l')?([^»]+?)\s*»"
+    r"(?i)ci-?\s?après\s+(?:dénommée?s?|désignée?s?)(?:\s+sous\s+le\s+terme\s+de)?\s*«\s*(?:la |le |l')?([^»]+?)\s*»"
 );
 pattern!(acronym_re, r"\(([A-Z][A-Z0-9-]{1,15})\)");
 pattern!(
@@ -192,8 +204,19 @@ fn clean_line(line: &str) -> String {
             c => s.push(c),
         }
     }
-    // `n°` written `no` or `nº` before a number.
-    let s = s.replace("nº", "n°");
+    // `n°` written `no` or `nº` before a number; a heading's capital
+    // set apart by the PDF's kerning (`A venant`).
+    let mut s = s.replace("nº", "n°").replace("A venant", "Avenant");
+    // A first capital set apart the same way (`C onvention`, `V u`), not
+    // the preposition `A` (`A compter du…`).
+    let mut chars = s.chars();
+    if let (Some(first), Some(' '), Some(third)) = (chars.next(), chars.next(), chars.next())
+        && first.is_uppercase()
+        && !matches!(first, 'A' | 'À' | 'Y' | 'O')
+        && third.is_lowercase()
+    {
+        s = format!("{first}{}", s.get(first.len_utf8() + 1..).unwrap_or(""));
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s.as_str();
     while let Some(i) = rest.find("no ") {
@@ -211,6 +234,15 @@ fn clean_line(line: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The second words of compounds a line may break at their hyphen.
+const COMPOUNDS: &[&str] = &["après", "ci", "là", "delà", "dessus", "dessous"];
+
+/// The first words of compounds a line may break at their hyphen
+/// (`sous-délégation`, `start-up`).
+const PREFIXES: &[&str] = &[
+    "sous", "vice", "demi", "semi", "non", "avant", "après", "arrière", "contre", "start", "grand",
+];
+
 /// Joins a paragraph's lines into one: a word cut by a hyphen at a line's
 /// end (or before a space the PDF left) is mended.
 fn join(lines: &[String]) -> String {
@@ -220,13 +252,39 @@ fn join(lines: &[String]) -> String {
             flat.push_str(line);
             continue;
         }
+        // A word cut at the line's end, not a compound broken at its
+        // hyphen (`ci-après`, `celle-ci`): the part before has more than
+        // three letters.
+        let before: String = flat
+            .trim_end_matches('-')
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let compound = COMPOUNDS.iter().any(|w| {
+            line.starts_with(w)
+                && line
+                    .get(w.len()..)
+                    .is_none_or(|r| !r.starts_with(char::is_alphabetic))
+        });
+        let prefix = PREFIXES
+            .iter()
+            .any(|p| before.chars().rev().collect::<String>().to_lowercase() == *p);
         let cut = flat.ends_with('-')
-            && flat[..flat.len() - 1].ends_with(|c: char| c.is_alphabetic())
+            && before.chars().count() > 3
+            && !prefix
+            && !compound
             && line.starts_with(|c: char| c.is_lowercase());
-        if !cut {
-            flat.push(' ');
-        } else {
+        // A code broken at its hyphen (`0129-` `01`, `CSP-` `SDLAC`).
+        let code = flat.ends_with('-')
+            && flat
+                .trim_end_matches('-')
+                .ends_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && line.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase());
+        if cut {
             flat.pop();
+        } else if !code {
+            flat.push(' ');
         }
         flat.push_str(line);
     }
@@ -240,7 +298,22 @@ fn join(lines: &[String]) -> String {
             continue;
         }
         let at = |k: usize| chars.get(k).copied();
+        let before = chars
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        let after: String = chars
+            .get(i + 2..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         if *c == '-'
+            && before > 3
+            && !COMPOUNDS.contains(&after.as_str())
             && i.checked_sub(1)
                 .and_then(at)
                 .is_some_and(char::is_lowercase)
@@ -299,6 +372,7 @@ fn prepare(paras: &[Para]) -> Vec<Clean> {
                 place,
                 article: article.clone(),
                 used: false,
+                envelope: None,
             });
         };
         for (k, line) in lines.iter().enumerate() {
@@ -327,6 +401,7 @@ fn prepare(paras: &[Para]) -> Vec<Clean> {
                     },
                     article: article.clone(),
                     used: true,
+                    envelope: None,
                 });
                 place.line = p.place.line + u32::try_from(k + 1).unwrap_or(0);
             } else if let Some(h) = annex_heading {
@@ -349,6 +424,17 @@ fn prepare(paras: &[Para]) -> Vec<Clean> {
             }
         }
         push(&mut current, place, &article, &mut out);
+    }
+    // The envelopes: from `Enveloppe « X »` to the next envelope or article.
+    let mut envelope: Option<String> = None;
+    for c in &mut out {
+        if c.used && c.cells.is_empty() && article_heading().is_match(&c.flat) {
+            envelope = None;
+        }
+        if let Some(name) = envelope_re().captures(&c.flat).and_then(|x| x.get(1)) {
+            envelope = Some(name.as_str().to_owned());
+        }
+        c.envelope.clone_from(&envelope);
     }
     out
 }
@@ -463,6 +549,7 @@ impl Found {
         let duplicate = self.clauses.iter().any(|x| {
             x.kind == kind
                 && x.party == party
+                && x.envelope == c.envelope
                 && (once || x.value == value || same_key(kind, &x.value, &value))
         });
         if duplicate {
@@ -473,6 +560,7 @@ impl Found {
             value,
             party,
             article: c.article.clone(),
+            envelope: c.envelope.clone(),
             place: c.place,
             sentence: sentence.to_owned(),
             how,
@@ -515,16 +603,26 @@ pub fn recognise(paras: &[Para]) -> Draft {
     // A table's rows are read by the titles of the last header row.
     let mut header: Option<Vec<String>> = None;
     for c in cs.iter_mut() {
-        let is_header = !c.cells.is_empty()
-            && c.cells
-                .iter()
-                .all(|x| amounts(x).is_empty() && !x.chars().all(|c| c.is_ascii_digit()));
+        let is_header = is_header(c);
         if c.used {
             continue;
         }
         let found_before = f.clauses.len();
         if c.cells.is_empty() {
-            sentences(c, &mut f);
+            // A table as a PDF lays it out: a line of titles, then rows of
+            // words and figures apart by spaces.
+            if let Some(titles) = prose_header(&c.flat) {
+                header = Some(titles);
+                c.used = true;
+                continue;
+            }
+            match header.as_deref().and_then(|h| prose_row(&c.flat, h)) {
+                Some(cells) => {
+                    let row = Clean { cells, ..c.clone() };
+                    table_row(&row, header.as_deref(), &mut f);
+                }
+                None => sentences(c, &mut f),
+            }
         } else if is_header {
             header = Some(c.cells.clone());
         } else {
@@ -553,10 +651,89 @@ pub fn recognise(paras: &[Para]) -> Draft {
     }
 }
 
+/// The titles of a table laid out as a line of text (a PDF's): a short
+/// line of words only, naming AE and CP, or a holder and a CHORUS number.
+fn prose_header(flat: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = flat.split_whitespace().collect();
+    if words.len() > 8 || flat.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let folded: Vec<String> = words
+        .iter()
+        .map(|w| crate::language::keywords::fold(w).into_owned())
+        .collect();
+    let has = |w: &str| folded.iter().any(|x| x == w);
+    if has("ae") && has("cp") {
+        return Some(
+            folded
+                .into_iter()
+                .filter(|w| matches!(w.as_str(), "annee" | "exercice" | "ae" | "cp"))
+                .collect(),
+        );
+    }
+    if has("titulaire") && has("chorus") {
+        return Some(vec![
+            "objet".to_owned(),
+            "titulaire".to_owned(),
+            "chorus".to_owned(),
+        ]);
+    }
+    None
+}
+
+/// A row of a table laid out as text, cut into the cells of its header:
+/// `2023 400 000 € 350 000 €`, `hébergement OVH 1001300001`.
+fn prose_row(flat: &str, header: &[String]) -> Option<Vec<String>> {
+    if header.iter().any(|h| h == "titulaire") {
+        let (rest, chorus) = flat.trim().rsplit_once(' ')?;
+        if chorus.len() != 10 || !chorus.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        // The holder: the last words in capitals.
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let upper = words
+            .iter()
+            .rev()
+            .take_while(|w| !w.chars().any(char::is_lowercase))
+            .count();
+        let split = words
+            .len()
+            .checked_sub(upper)
+            .filter(|s| *s > 0 && upper > 0)?;
+        let purpose = words.get(..split)?.join(" ");
+        let holder = words.get(split..)?.join(" ");
+        return Some(vec![purpose, holder, chorus.to_owned()]);
+    }
+    let year = flat
+        .get(..4)
+        .filter(|y| y.chars().all(|c| c.is_ascii_digit()))?;
+    let found = amounts(flat);
+    if found.len() != 2 || header.len() != 3 {
+        return None;
+    }
+    let mut cells = vec![String::new(); 3];
+    let mut amounts = found.into_iter().map(|(a, _)| a);
+    for (cell, title) in cells.iter_mut().zip(header) {
+        *cell = if title == "annee" || title == "exercice" {
+            year.to_owned()
+        } else {
+            amounts.next()?
+        };
+    }
+    Some(cells)
+}
+
+/// A table's header row: titles only, no figure.
+fn is_header(c: &Clean) -> bool {
+    !c.cells.is_empty()
+        && c.cells
+            .iter()
+            .all(|x| !x.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// A paragraph left unread that states a figure, a date or a code.
 fn needs_review(c: &Clean) -> bool {
-    let table_header = !c.cells.is_empty() && c.cells.iter().all(|x| amounts(x).is_empty());
-    if table_header {
+    if is_header(c) {
         return false;
     }
     !amounts(&c.flat).is_empty()
@@ -627,6 +804,7 @@ fn heading(cs: &mut [Clean], f: &mut Found) {
                     place: first.place,
                     article: None,
                     used: true,
+                    envelope: None,
                 };
                 f.add(
                     Kind::Signature,
@@ -677,6 +855,8 @@ fn parties(cs: &mut [Clean], f: &mut Found) {
         if i > start
             && (lower.starts_with("il est convenu")
                 || lower.starts_with("vu ")
+                || lower.starts_with("la présente convention")
+                || lower.starts_with("le présent avenant")
                 || c.article.is_some()
                 || lower.starts_with("préambule")
                 || lower.starts_with("contexte"))
@@ -873,6 +1053,7 @@ fn signatories(cs: &mut [Clean], f: &mut Found) {
             place: c.place,
             article: None,
             used: true,
+            envelope: None,
         };
         f.add_for(
             Kind::Signatory,
@@ -1118,6 +1299,29 @@ fn sentences(c: &Clean, f: &mut Found) {
             "dépenses et recettes",
         );
     }
+    if let Some(m) = budgets_only().captures(flat).and_then(|x| x.get(1)) {
+        let budget = if m.as_str().starts_with("crédits") {
+            "CP"
+        } else {
+            "AE"
+        };
+        f.add(
+            Kind::Delegation,
+            budget.to_owned(),
+            c,
+            sentence_at(flat, m.start()),
+            "seuls les crédits de paiement sont délégués",
+        );
+    }
+    if let Some(m) = frame_re().captures(flat).and_then(|x| x.get(1)) {
+        f.add(
+            Kind::Frame,
+            quote(&capitalise(m.as_str().trim())),
+            c,
+            sentence_at(flat, m.start()),
+            "dans le cadre de la convention cadre …",
+        );
+    }
 }
 
 /// The codes of the imputation, in prose or one per line.
@@ -1163,82 +1367,72 @@ fn ceilings(c: &Clean, f: &mut Found) {
     let Some(at) = lower.find("plafond") else {
         return;
     };
-    let tail = &flat[at..];
-    let yearly = {
-        let t = tail.to_lowercase();
-        t.starts_with("plafond annuel")
-            || t.contains("par an")
-            || t.contains("par exercice")
-            || t.contains("par année")
-    };
-    let per = if yearly { " par an" } else { "" };
-    let found = amounts(tail);
+    let tail = flat.get(at..).unwrap_or("");
+    let tail_lower = tail.to_lowercase();
     let sentence = sentence_at(flat, at);
-    let budget_after = |r: &std::ops::Range<usize>| {
-        let after = tail.get(r.end..).unwrap_or("").trim_start().to_lowercase();
-        if after.starts_with("en ae et en cp")
-            || after.starts_with("en ae et cp")
-            || after.starts_with("en autorisations d'engagement et en crédits de paiement")
+    // Each amount of the sentence after `plafond`, with the budget words
+    // that follow it; yearly when its own `plafond` is `annuel` or it is
+    // followed by `par an`.
+    for (value, range) in amounts(tail).iter().take(2) {
+        let after = tail_lower.get(range.end..).unwrap_or("").trim_start();
+        let budget = if [
+            "en ae et en cp",
+            "en ae et cp",
+            "en autorisations d'engagement et en crédits de paiement",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
         {
-            Some("AE et CP")
-        } else if after.starts_with("en ae")
-            || after.starts_with("en autorisations d'engagement")
-            || after.starts_with("d'ae")
+            "AE et CP"
+        } else if [
+            "en ae",
+            "en autorisations d'engagement",
+            "d'ae",
+            "d'autorisations d'engagement",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
         {
-            Some("AE")
-        } else if after.starts_with("en cp")
-            || after.starts_with("en crédits de paiement")
-            || after.starts_with("de cp")
+            "AE"
+        } else if [
+            "en cp",
+            "en crédits de paiement",
+            "de cp",
+            "de crédits de paiement",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
         {
-            Some("CP")
+            "CP"
         } else {
-            None
-        }
-    };
-    let mut any = false;
-    for (value, range) in found.iter().take(2) {
-        match budget_after(range) {
-            Some("AE et CP") => {
-                f.add(
-                    Kind::Ceiling,
-                    format!("AE {value}{per}"),
-                    c,
-                    sentence,
-                    "plafond de AMOUNT en AE et en CP",
-                );
-                f.add(
-                    Kind::Ceiling,
-                    format!("CP {value}{per}"),
-                    c,
-                    sentence,
-                    "plafond de AMOUNT en AE et en CP",
-                );
-                any = true;
-                break;
-            }
-            Some(b) => {
-                f.add(
-                    Kind::Ceiling,
-                    format!("{b} {value}{per}"),
-                    c,
-                    sentence,
-                    "plafond de AMOUNT en AE et de AMOUNT en CP",
-                );
-                any = true;
-            }
-            None => {}
-        }
-    }
-    if !any && let Some((value, _)) = found.first() {
-        let t = tail.to_lowercase();
-        if t.contains("crédits de paiement") && !t.contains("autorisations d'engagement") {
+            continue;
+        };
+        let before = tail_lower.get(..range.start).unwrap_or("");
+        let own = before
+            .rfind("plafond")
+            .map_or(before, |p| before.get(p..).unwrap_or(""));
+        let rest: String = after.chars().take(50).collect();
+        let yearly = own.contains("annuel")
+            || ["par an", "par exercice", "par année", "chaque année"]
+                .iter()
+                .any(|w| rest.contains(w));
+        let per = if yearly { " par an" } else { "" };
+        let budgets: &[&str] = if budget == "AE et CP" {
+            &["AE", "CP"]
+        } else {
+            &[budget]
+        };
+        for b in budgets {
             f.add(
                 Kind::Ceiling,
-                format!("CP {value}{per}"),
+                format!("{b} {value}{per}"),
                 c,
                 sentence,
-                "plafond de AMOUNT de crédits de paiement",
+                "plafond de AMOUNT en AE et/ou en CP",
             );
+        }
+        if budget == "AE et CP" {
+            break;
         }
     }
 }
@@ -1344,8 +1538,12 @@ pub fn write(d: &Draft) -> String {
             format!(" {}", crate::language::cite::canonical(c))
         })
     };
-    let of = |k: Kind| d.clauses.iter().filter(move |c| c.kind == k);
-    let first = |k: Kind| d.clauses.iter().find(|c| c.kind == k);
+    let of = |k: Kind| {
+        d.clauses
+            .iter()
+            .filter(move |c| c.kind == k && c.envelope.is_none())
+    };
+    let first = |k: Kind| of(k).next();
     out.push_str(&format!(
         "# Projet rédigé par `clausier draft` depuis « {} » :\n# relisez chaque clause et chaque « à compléter » avant de vous en servir.\n\n",
         d.text
@@ -1461,7 +1659,45 @@ pub fn write(d: &Draft) -> String {
         }
         body.push_str("}\n");
     }
+    // The envelopes, in the order the text names them.
+    let mut envelopes: Vec<&str> = Vec::new();
+    for c in &d.clauses {
+        if let Some(e) = &c.envelope
+            && !envelopes.contains(&e.as_str())
+        {
+            envelopes.push(e);
+        }
+    }
+    for e in envelopes {
+        let inside: Vec<&super::Extracted> = d
+            .clauses
+            .iter()
+            .filter(|c| c.envelope.as_deref() == Some(e))
+            .collect();
+        let head = inside
+            .first()
+            .map(|c| c.article.clone())
+            .unwrap_or_default();
+        body.push_str(&format!("enveloppe {}{} {{\n", quote(e), cite(&head)));
+        for c in inside.iter().filter(|c| c.kind == Kind::Imputation) {
+            body.push_str(&format!("{}\n", c.value));
+        }
+        for c in inside.iter().filter(|c| c.kind == Kind::Ceiling) {
+            body.push_str(&format!("plafond {}\n", c.value));
+        }
+        let lines: Vec<&&super::Extracted> =
+            inside.iter().filter(|c| c.kind == Kind::Schedule).collect();
+        if !lines.is_empty() {
+            body.push_str("échéancier {\n");
+            for l in lines {
+                body.push_str(&format!("{}\n", l.value));
+            }
+            body.push_str("}\n");
+        }
+        body.push_str("}\n");
+    }
     for (k, word) in [
+        (Kind::Frame, "cadre"),
         (Kind::Titles, "titre"),
         (Kind::Delegation, "délégation"),
         (Kind::Notice, "préavis"),
