@@ -287,3 +287,24 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// `draft` answers any bytes, a draft or the reason it cannot read
+    /// them, whatever they claim to be (a PDF, a ZIP archive, HTML, text);
+    /// and a draft's rule file always parses.
+    #[test]
+    fn draft_reads_any_bytes(
+        head in prop::sample::select(vec![&b"%PDF-1.4\n"[..], b"PK\x03\x04", b"<html><p>", b""]),
+        body in prop::collection::vec(any::<u8>(), 0..400),
+        words in "[A-Za-zé0-9 «»:;,.€\n'-]{0,300}",
+    ) {
+        for bytes in [[head, &body[..]].concat(), [head, words.as_bytes()].concat()] {
+            if let Ok(draft) = clausier::draft::draft("texte", &bytes) {
+                let (_, errors) = clausier::language::syntax::parse(0, &draft.rules);
+                prop_assert!(errors.is_empty(), "{}", draft.rules);
+            }
+        }
+    }
+}

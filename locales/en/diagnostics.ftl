@@ -616,5 +616,8 @@ draft-zip-unknown = the file is a ZIP archive, but neither a Word document (.doc
 draft-xml = the document's XML is damaged at byte { $at }: { $error }
 draft-pdf-unreadable = the PDF cannot be read: { $error }
 draft-pdf-unreadable-panic = the PDF cannot be read: its structure is damaged or of a kind the PDF reader does not know
-draft-pdf-scanned = the PDF has no text layer ({ $pages } pages of images): it is a scan; run it through character recognition (OCR), or draft from the Word file
+draft-pdf-scanned = the PDF has no text layer ({ $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    } of images): it is a scan; run it through character recognition (OCR), or draft from the Word file
 draft-pdf-not-built = this build of clausier reads no PDF (built without the `pdf` feature)

@@ -625,5 +625,8 @@ draft-zip-unknown = le fichier est une archive ZIP, mais ni un document Word (.d
 draft-xml = le XML du document est endommagé à l'octet { $at } : { $error }
 draft-pdf-unreadable = le PDF ne peut être lu : { $error }
 draft-pdf-unreadable-panic = le PDF ne peut être lu : sa structure est endommagée ou d'un type que le lecteur de PDF ne connaît pas
-draft-pdf-scanned = le PDF n'a pas de couche texte ({ $pages } pages d'images) : c'est une numérisation ; passez-le à la reconnaissance de caractères (OCR), ou rédigez depuis le fichier Word
+draft-pdf-scanned = le PDF n'a pas de couche texte ({ $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    } d'images) : c'est une numérisation ; passez-le à la reconnaissance de caractères (OCR), ou rédigez depuis le fichier Word
 draft-pdf-not-built = cette version de clausier ne lit pas les PDF (construite sans la fonctionnalité `pdf`)

@@ -124,36 +124,41 @@ fn diff(draft: &crate::draft::Draft, name: &str, rules: &std::path::Path, lang: 
             .trim_end()
             .to_owned()
     };
+    // Each difference on its own lines, wrapped at the terminal's width.
+    let width = super::terminal_width();
+    let mut line = |mark: &str, m: Message| {
+        let text = t(m);
+        let first = format!("  {mark} ");
+        let options = textwrap::Options::new(width.max(40))
+            .initial_indent(&first)
+            .subsequent_indent("    ");
+        for l in textwrap::wrap(&text, options) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    };
     for (d, e) in &cmp.wrong {
-        out.push_str(&format!(
-            "  ≠ {}\n",
-            t(msg!(
+        line(
+            "≠",
+            msg!(
                 "draft-diff-differs",
                 clause = key(d),
                 text = shown(d),
                 rules = shown(e)
-            ))
-        ));
+            ),
+        );
     }
     for d in &cmp.invented {
-        out.push_str(&format!(
-            "  + {}\n",
-            t(msg!(
-                "draft-diff-text-only",
-                clause = key(d),
-                value = shown(d)
-            ))
-        ));
+        line(
+            "+",
+            msg!("draft-diff-text-only", clause = key(d), value = shown(d)),
+        );
     }
     for e in &cmp.missed {
-        out.push_str(&format!(
-            "  - {}\n",
-            t(msg!(
-                "draft-diff-rules-only",
-                clause = key(e),
-                value = shown(e)
-            ))
-        ));
+        line(
+            "-",
+            msg!("draft-diff-rules-only", clause = key(e), value = shown(e)),
+        );
     }
     let differs = !(cmp.wrong.is_empty() && cmp.invented.is_empty() && cmp.missed.is_empty());
     out.push_str(&t(msg!(
@@ -201,10 +206,16 @@ fn relative(text: &std::path::Path, output: Option<&std::path::Path>) -> String 
 }
 
 fn shown(f: &Fact) -> String {
+    if matches!(f.kind, "ceiling" | "schedule") {
+        return format!(
+            "«\u{a0}{}\u{a0}»",
+            crate::money::canonical_literal(&format!("{} €", f.value)).replace(' ', "\u{a0}")
+        );
+    }
     if f.value.is_empty() {
         "—".to_owned()
     } else {
-        format!("« {} »", f.value)
+        format!("«\u{a0}{}\u{a0}»", f.value)
     }
 }
 

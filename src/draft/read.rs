@@ -127,7 +127,7 @@ fn pdf(bytes: &[u8]) -> Result<Vec<Para>, Message> {
         paras.extend(text_paras(page, Some(n)));
     }
     if paras.iter().all(|p| p.text.trim().is_empty()) {
-        return Err(msg!("draft-pdf-scanned", pages = pages.len().to_string()));
+        return Err(Message::new("draft-pdf-scanned").count("pages", pages.len()));
     }
     Ok(paras)
 }
@@ -399,6 +399,20 @@ mod tests {
         assert_eq!(paras.len(), 2);
         assert_eq!(paras[1].text, "Elle prend\neffet.");
         assert_eq!(paras[1].place.line, 3);
+    }
+
+    #[test]
+    fn texts_in_windows_encodings() {
+        // "prend effet le 1er août 2019", in Windows-1252 and in UTF-16 LE.
+        let cp1252 = b"Article 2\r\n\r\nElle prend effet le 1er ao\xfbt 2019.\r\n";
+        let (_, paras) = read("x.txt", cp1252).unwrap();
+        assert_eq!(paras[1].text, "Elle prend effet le 1er août 2019.");
+        let mut utf16 = vec![0xff, 0xfe];
+        for unit in "Article 2\r\n\r\nle 1er août 2019".encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let (_, paras) = read("x.txt", &utf16).unwrap();
+        assert_eq!(paras[1].text, "le 1er août 2019");
     }
 
     #[test]

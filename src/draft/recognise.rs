@@ -231,7 +231,39 @@ fn clean_line(line: &str) -> String {
         rest = &rest[i + 3..];
     }
     out.push_str(rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    spaced_capitals(&out.split_whitespace().collect::<Vec<_>>())
+}
+
+/// Words joined by spaces, a run of three or more single capitals made one
+/// word again (a PDF's spaced heading: `D A J` is `DAJ`).
+fn spaced_capitals(words: &[&str]) -> String {
+    let single = |w: &&str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    };
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(w) = words.get(i) {
+        let run = words
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|w| single(w))
+            .count();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if run >= 3 {
+            for w in words.get(i..i + run).unwrap_or_default() {
+                out.push_str(w);
+            }
+            i += run;
+        } else {
+            out.push_str(w);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// The second words of compounds a line may break at their hyphen.
@@ -275,15 +307,11 @@ fn join(lines: &[String]) -> String {
             && !prefix
             && !compound
             && line.starts_with(|c: char| c.is_lowercase());
-        // A code broken at its hyphen (`0129-` `01`, `CSP-` `SDLAC`).
-        let code = flat.ends_with('-')
-            && flat
-                .trim_end_matches('-')
-                .ends_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
-            && line.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase());
+        // Else a compound or a code broken at its hyphen (`ci-` `après`,
+        // `0129-` `01`, `CSP-` `SDLAC`) is joined with its hyphen.
         if cut {
             flat.pop();
-        } else if !code {
+        } else if !flat.ends_with('-') {
             flat.push(' ');
         }
         flat.push_str(line);
@@ -460,36 +488,60 @@ fn amount(caps: &regex::Captures<'_>, at: usize) -> Option<String> {
         .chars()
         .filter(char::is_ascii_digit)
         .collect();
-    let units: u64 = units.parse().ok()?;
-    let mut grouped = String::new();
+    let euros = group(units.parse().ok()?);
+    match caps.get(at + 1).map(|c| format!("{:0<2}", c.as_str())) {
+        Some(cents) if cents != "00" => Some(euros.replace(" €", &format!(",{cents} €"))),
+        _ => Some(euros),
+    }
+}
+
+/// The amounts of a text, in figures (`400 000 €`) and in words (`quatre
+/// cent mille euros`), in the order they stand.
+fn amounts(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out: Vec<(String, std::ops::Range<usize>)> = amount_re()
+        .captures_iter(text)
+        .filter_map(|c| Some((amount(&c, 1)?, c.get(0)?.range())))
+        .collect();
+    let spans = words::word_spans(text);
+    for (k, (at, word)) in spans.iter().enumerate() {
+        if !matches!(*word, "euros" | "euro") {
+            continue;
+        }
+        let taken = spans
+            .get(..k)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|(_, w)| words::is_number_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
+            .count();
+        let Some(first) = k.checked_sub(taken).filter(|_| taken > 0) else {
+            continue;
+        };
+        let said: Vec<&str> = spans
+            .get(first..k)
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, w)| *w)
+            .collect();
+        if let (Some(n), Some((start, _))) = (words::number(&said), spans.get(first)) {
+            out.push((group(n), *start..at + word.len()));
+        }
+    }
+    out.sort_by_key(|(_, r)| r.start);
+    out
+}
+
+/// Euros as the rule language writes them: `400 000 €`.
+fn group(units: u64) -> String {
     let digits = units.to_string();
+    let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(' ');
         }
         grouped.push(c);
     }
-    match caps.get(at + 1) {
-        Some(cents) => {
-            let mut c = cents.as_str().to_owned();
-            if c.len() == 1 {
-                c.push('0');
-            }
-            if c == "00" {
-                Some(format!("{grouped} €"))
-            } else {
-                Some(format!("{grouped},{c} €"))
-            }
-        }
-        None => Some(format!("{grouped} €")),
-    }
-}
-
-fn amounts(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
-    amount_re()
-        .captures_iter(text)
-        .filter_map(|c| Some((amount(&c, 1)?, c.get(0)?.range())))
-        .collect()
+    format!("{grouped} €")
 }
 
 fn capitalise(s: &str) -> String {
@@ -947,28 +999,18 @@ fn parties(cs: &mut [Clean], f: &mut Found) {
             "Entre … ci-après dénommée « SIGLE »",
         );
         // The party's own codes (a service facturier's UOs).
-        for u in uo_re().captures_iter(&flat) {
-            if let Some(m) = u.get(1) {
-                f.add_for(
-                    Kind::PartyCode,
-                    format!("uo {}", m.as_str()),
-                    party.clone(),
-                    c,
-                    &flat,
-                    "party: UO CODE",
-                );
-            }
-        }
-        for u in exec_re().captures_iter(&flat) {
-            if let Some(m) = u.get(1) {
-                f.add_for(
-                    Kind::PartyCode,
-                    format!("service-exécutant {}", m.as_str()),
-                    party.clone(),
-                    c,
-                    &flat,
-                    "party: service exécutant CODE",
-                );
+        let codes: [(&Pattern, &str, &'static str); 2] = [
+            (uo_re(), "uo", "party: UO CODE"),
+            (
+                exec_re(),
+                "service-exécutant",
+                "party: service exécutant CODE",
+            ),
+        ];
+        for (pattern, field, how) in codes {
+            for m in pattern.captures_iter(&flat).filter_map(|u| u.get(1)) {
+                let value = format!("{field} {}", m.as_str());
+                f.add_for(Kind::PartyCode, value, party.clone(), c, &flat, how);
             }
         }
     }
@@ -1374,7 +1416,13 @@ fn ceilings(c: &Clean, f: &mut Found) {
     // that follow it; yearly when its own `plafond` is `annuel` or it is
     // followed by `par an`.
     for (value, range) in amounts(tail).iter().take(2) {
-        let after = tail_lower.get(range.end..).unwrap_or("").trim_start();
+        // `quatre cent mille euros (400 000 €) en AE et en CP`.
+        let after = tail_lower
+            .get(range.end..)
+            .unwrap_or("")
+            .trim_start()
+            .trim_start_matches(')')
+            .trim_start();
         let budget = if [
             "en ae et en cp",
             "en ae et cp",
@@ -1728,4 +1776,96 @@ pub fn write(d: &Draft) -> String {
     }
     out.push_str("}\n");
     crate::language::format::format(&out).unwrap_or(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(text: &str) -> Vec<(Kind, String)> {
+        let paras = super::super::read::text_paras(text, None);
+        recognise(&paras)
+            .clauses
+            .into_iter()
+            .map(|c| (c.kind, c.value))
+            .collect()
+    }
+
+    #[test]
+    fn amounts_in_words_and_figures() {
+        let found = draft(
+            "Convention relative à l'essai\n\nArticle 3\n\nUn plafond de quatre cent mille euros (400 000 €) en AE et en CP.\n",
+        );
+        assert!(
+            found.contains(&(Kind::Ceiling, "AE 400 000 €".to_owned())),
+            "{found:?}"
+        );
+        let found = draft(
+            "Convention relative à l'essai\n\nArticle 3\n\nUn plafond de deux cent quatre-vingt-seize mille euros en AE.\n",
+        );
+        assert!(
+            found.contains(&(Kind::Ceiling, "AE 296 000 €".to_owned())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn amounts_as_the_language_writes_them() {
+        let found: Vec<String> = amounts("de 1 234,5 € puis 400.000,00 euros et 12 EUR")
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect();
+        assert_eq!(found, ["1 234,50 €", "400 000 €", "12 €"]);
+    }
+
+    #[test]
+    fn spaced_capitals_are_one_word() {
+        assert_eq!(clean_line("l'UO D A J par le"), "l'UO DAJ par le");
+        assert_eq!(clean_line("A la DSI"), "A la DSI");
+    }
+
+    #[test]
+    fn words_cut_at_a_line_end_are_mended() {
+        let lines = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            join(&lines(&["des systèmes d'infor-", "mation"])),
+            "des systèmes d'information"
+        );
+        assert_eq!(join(&lines(&["ci-", "après"])), "ci-après");
+        assert_eq!(
+            join(&lines(&["la sous-", "délégation"])),
+            "la sous-délégation"
+        );
+        assert_eq!(
+            join(&lines(&["domaine fonctionnel 0129-", "01"])),
+            "domaine fonctionnel 0129-01"
+        );
+        assert_eq!(join(&lines(&["« le CSP-", "SDLAC »"])), "« le CSP-SDLAC »");
+        assert_eq!(join(&lines(&["l'accompa- gnement"])), "l'accompagnement");
+    }
+
+    #[test]
+    fn a_signature_closes_the_articles() {
+        let found = recognise(&super::super::read::text_paras(
+            "Convention relative à l'essai\n\nArticle 7\n\nUn préavis de trois mois.\n\nFait à Paris, le 24 août 2017.\n",
+            None,
+        ));
+        let signature = found
+            .clauses
+            .iter()
+            .find(|c| c.kind == Kind::Signature)
+            .unwrap();
+        assert_eq!(signature.value, "2017-08-24");
+        assert_eq!(signature.article, None);
+        let notice = found
+            .clauses
+            .iter()
+            .find(|c| c.kind == Kind::Notice)
+            .unwrap();
+        assert_eq!(notice.value, "3 mois");
+        assert_eq!(
+            notice.article.as_ref().and_then(|a| a.article.as_deref()),
+            Some("7")
+        );
+    }
 }

@@ -805,7 +805,7 @@ fn table(h: &mut String, table: &Table, lang: Lang) {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\
 table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 8px}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f2f2f2}\
-.error{color:#a00}.warning{color:#a60}.waived{color:#666}code{font-size:90%}\
+p.cite{color:#555;font-style:italic;margin-top:-0.5em}.error{color:#a00}.warning{color:#a60}.waived{color:#666}code{font-size:90%}\
 td.neg{color:#b00;font-weight:600}td.n{white-space:nowrap}svg{max-width:100%;height:auto}\
 @media screen and (max-width:40em){body{margin:0.5em}table{display:block;overflow-x:auto}}\
 figure.chart{margin:0;overflow-x:auto}svg{display:block}\
