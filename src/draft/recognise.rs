@@ -72,7 +72,8 @@ const CODE: &str = r"\d{4}-[A-Z0-9]{2,}-[A-Z0-9]{2,}";
 
 pattern!(
     article_heading,
-    r"^(?i:article)\s+(\d+(?:er|-\d+)?|premier|[IVX]+)\b\s*(?:[-–—:.]\s*(.*))?$"
+    // `Article 1 1`: a PDF's kerning may set a number's digits apart.
+    r"^(?i:article)\s+(\d(?: ?\d)*(?:er|-\d+)?|premier|[IVX]+)\b\s*(?:[-–—:.]\s*(.*))?$"
 );
 pattern!(
     annex_heading,
@@ -416,7 +417,10 @@ fn prepare(paras: &[Para]) -> Vec<Clean> {
             };
             if let Some(h) = heading {
                 push(&mut current, place, &article, &mut out);
-                let mut cite = citation_of(h.get(1).map_or("", |m| m.as_str()));
+                let number = h
+                    .get(1)
+                    .map_or(String::new(), |m| m.as_str().replace(' ', ""));
+                let mut cite = citation_of(&number);
                 cite.annex = annex.clone();
                 article = Some(cite);
                 out.push(Clean {
@@ -1816,6 +1820,14 @@ mod tests {
             .map(|(a, _)| a)
             .collect();
         assert_eq!(found, ["1 234,50 €", "400 000 €", "12 €"]);
+    }
+
+    #[test]
+    fn article_numbers_set_apart_by_kerning() {
+        let paras =
+            super::super::read::text_paras("Article 1 1\n\nUn préavis de trois mois.\n", None);
+        let found = recognise(&paras);
+        assert_eq!(found.articles, ["11"]);
     }
 
     #[test]
