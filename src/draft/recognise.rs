@@ -792,7 +792,21 @@ fn needs_review(c: &Clean) -> bool {
     if is_header(c) {
         return false;
     }
-    !amounts(&c.flat).is_empty()
+    // A sentence about a clause that no recogniser could read whole (a
+    // ceiling without its amount, a renewal in words it does not know).
+    let lower = c.flat.to_lowercase();
+    let about_a_clause = [
+        "plafond",
+        "échéancier",
+        "préavis",
+        "reconduction",
+        "reconduite",
+        "titulaire",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    about_a_clause
+        || !amounts(&c.flat).is_empty()
         || !words::dates(&c.flat).is_empty()
         || chorus_number().is_match(&c.flat)
         || code_re().is_match(&c.flat)
@@ -1828,6 +1842,18 @@ mod tests {
             super::super::read::text_paras("Article 1 1\n\nUn préavis de trois mois.\n", None);
         let found = recognise(&paras);
         assert_eq!(found.articles, ["11"]);
+    }
+
+    #[test]
+    fn a_clause_read_in_part_is_to_complete() {
+        let paras = super::super::read::text_paras(
+            "Convention relative à l'essai\n\nArticle 3\n\nLe plafond est fixé par l'annexe financière.\n",
+            None,
+        );
+        let found = recognise(&paras);
+        assert!(found.clauses.iter().all(|c| c.kind != Kind::Ceiling));
+        assert_eq!(found.todo.len(), 1);
+        assert!(found.todo[0].sentence.contains("plafond est fixé"));
     }
 
     #[test]
