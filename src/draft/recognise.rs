@@ -521,12 +521,7 @@ fn amounts(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
         let Some(first) = k.checked_sub(taken).filter(|_| taken > 0) else {
             continue;
         };
-        let said: Vec<&str> = spans
-            .get(first..k)
-            .unwrap_or_default()
-            .iter()
-            .map(|(_, w)| *w)
-            .collect();
+        let said = words::words_in(&spans, first..k);
         if let (Some(n), Some((start, _))) = (words::number(&said), spans.get(first)) {
             out.push((group(n), *start..at + word.len()));
         }

@@ -171,12 +171,7 @@ pub fn dates(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
                 let Some(first) = k.checked_sub(back) else {
                     continue;
                 };
-                let slice: Vec<&str> = words
-                    .get(first..k)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|(_, w)| *w)
-                    .collect();
+                let slice = words_in(&words, first..k);
                 if slice.iter().all(|w| is_number_word(w))
                     && let Some(d) = number(&slice)
                 {
@@ -217,6 +212,16 @@ pub fn dates(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
     }
     out.sort_by_key(|(_, r)| r.start);
     out
+}
+
+/// The words of `spans` in `range`, without their offsets.
+pub fn words_in<'t>(spans: &[(usize, &'t str)], range: std::ops::Range<usize>) -> Vec<&'t str> {
+    spans
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .map(|(_, w)| *w)
+        .collect()
 }
 
 /// The words of a text (letters, digits, `-`), with their byte offsets.
