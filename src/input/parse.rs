@@ -16,6 +16,8 @@ pub enum AmountError {
     Invalid,
     TooManyDecimals,
     TooLarge,
+    /// A currency other than the euro (`$`, `USD`, `£`…).
+    OtherCurrency,
 }
 
 impl AmountError {
@@ -25,6 +27,7 @@ impl AmountError {
             AmountError::Invalid => "why-not-an-amount",
             AmountError::TooManyDecimals => "why-too-many-decimals",
             AmountError::TooLarge => "why-too-large",
+            AmountError::OtherCurrency => "why-other-currency",
         }
     }
 }
@@ -48,6 +51,72 @@ pub fn parse_amount(field: &[u8]) -> Result<Cents, AmountError> {
     }
 }
 
+/// The euro as exports write it: `€` (in UTF-8, or byte 0x80 in
+/// Windows-1252) and `EUR`.
+const EURO: [&[u8]; 4] = ["€".as_bytes(), b"\x80", b"EUR", b"eur"];
+
+/// Currencies other than the euro that an amount may carry.
+const OTHER_CURRENCIES: [&[u8]; 7] = [
+    b"$",
+    "£".as_bytes(),
+    b"USD",
+    b"GBP",
+    b"CHF",
+    "¥".as_bytes(),
+    b"JPY",
+];
+
+/// The spaces between an amount and its currency: plain, no-break (UTF-8
+/// or Windows-1252) and narrow no-break.
+const SPACES: [&[u8]; 4] = [b" ", NBSP, NNBSP, b"\xA0"];
+
+/// `s` without the spaces at its end (`end`) or at its start.
+fn trim_spaces(mut s: &[u8], end: bool) -> &[u8] {
+    loop {
+        let found = SPACES.iter().find(|sep| {
+            if end {
+                s.ends_with(sep)
+            } else {
+                s.starts_with(sep)
+            }
+        });
+        let Some(sep) = found else {
+            return s;
+        };
+        s = if end {
+            s.get(..s.len() - sep.len()).unwrap_or_default()
+        } else {
+            s.get(sep.len()..).unwrap_or_default()
+        };
+    }
+}
+
+/// Strips a currency written before or after an amount, with the spaces
+/// (plain, no-break, narrow no-break) between them: `1 500,00 €` as French
+/// Excel saves a currency cell, `€1,500.00`, `1500 EUR`. A currency other
+/// than the euro is an error.
+fn strip_currency(s: &[u8]) -> Result<&[u8], AmountError> {
+    // Most fields begin and end with a digit (or a sign): nothing to strip.
+    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_digit() || *b == b'-');
+    if plain(s.first()) && s.last().is_some_and(u8::is_ascii_digit) {
+        return Ok(s);
+    }
+    for other in OTHER_CURRENCIES {
+        if s.ends_with(other) || s.starts_with(other) {
+            return Err(AmountError::OtherCurrency);
+        }
+    }
+    for euro in EURO {
+        if let Some(rest) = s.strip_suffix(euro) {
+            return Ok(trim_spaces(rest, true));
+        }
+        if let Some(rest) = s.strip_prefix(euro) {
+            return Ok(trim_spaces(rest, false));
+        }
+    }
+    Ok(s)
+}
+
 /// [`parse_amount`] for any form: kept out of line, so that the common
 /// form costs no call.
 #[inline(never)]
@@ -59,7 +128,23 @@ fn parse_written_amount(field: &[u8]) -> Result<Cents, AmountError> {
     if s.is_empty() {
         return Err(AmountError::Empty);
     }
+    // An accountant's negative: `(1 500,00 €)`.
+    let bracketed = match s {
+        [b'(', inner @ .., b')'] => {
+            s = trim(inner);
+            true
+        }
+        _ => false,
+    };
+    let s = strip_currency(s)?;
     let (negative, digits) = strip_sign(s);
+    if bracketed && (negative || s.starts_with(b"+")) {
+        return Err(AmountError::Invalid);
+    }
+    let negative = negative || bracketed;
+    // `-1 500,00 €`, `€ -1 500,00`: the sign may stand on either side of
+    // the currency.
+    let digits = strip_currency(digits)?;
     let mut units: i64 = 0;
     let mut frac: i64 = 0;
     let mut frac_digits = 0u32;
@@ -361,6 +446,44 @@ mod tests {
             parse_amount(b"999999999999999,99"),
             Ok(99_999_999_999_999_999)
         );
+    }
+
+    #[test]
+    fn amounts_as_french_excel_saves_currency_cells() {
+        // `1 500,00 €` with a no-break, a narrow no-break or a plain space.
+        for text in [
+            "1\u{a0}500,00\u{a0}€",
+            "1\u{202f}500,00\u{202f}€",
+            "1 500,00 €",
+            "1500,00€",
+        ] {
+            assert_eq!(parse_amount(text.as_bytes()), Ok(150_000), "{text}");
+        }
+        assert_eq!(parse_amount("-1 500,00 €".as_bytes()), Ok(-150_000));
+        assert_eq!(parse_amount("(1 500,00 €)".as_bytes()), Ok(-150_000));
+        assert_eq!(parse_amount(b"(1 500,00)"), Ok(-150_000));
+        // Thousands by commas are English: not read as euros and cents.
+        assert!(parse_amount("€1,500.00".as_bytes()).is_err());
+        assert_eq!(parse_amount("€ 1500.00".as_bytes()), Ok(150_000));
+        assert_eq!(parse_amount("€ -12,50".as_bytes()), Ok(-1_250));
+        assert_eq!(parse_amount(b"1500 EUR"), Ok(150_000));
+        // Windows-1252: `€` is byte 0x80, NBSP 0xA0.
+        assert_eq!(parse_amount(b"1\xa0500,00\xa0\x80"), Ok(150_000));
+        assert_eq!(parse_amount(b"\"1 500,00 \xe2\x82\xac\""), Ok(150_000));
+        // Another currency is named, not taken for euros.
+        for text in ["1 500,00 $", "$1500.00", "1500 USD", "£12", "12 CHF"] {
+            assert_eq!(
+                parse_amount(text.as_bytes()),
+                Err(AmountError::OtherCurrency),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_amount("(-1 500,00 €)".as_bytes()),
+            Err(AmountError::Invalid)
+        );
+        assert_eq!(parse_amount("€".as_bytes()), Err(AmountError::Invalid));
+        assert_eq!(parse_amount(b"()"), Err(AmountError::Invalid));
     }
 
     #[test]
