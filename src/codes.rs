@@ -113,6 +113,23 @@ codes! {
     InputUnreadable = "input.unreadable", Error;
 }
 
+impl Code {
+    /// The findings about a transaction row, which a waiver (`dérogation
+    /// CODE ej|dp NUMBER`) can accept: the language server offers these.
+    pub const ON_ROWS: &'static [Code] = &[
+        Code::TermBeforeStart,
+        Code::PartyOutside,
+        Code::TermAfterEnd,
+        Code::TermAfterTermination,
+        Code::CeilingExceeded,
+        Code::ScheduleExceeded,
+        Code::ImputationMismatch,
+        Code::MarketUnknown,
+        Code::NatureExcluded,
+        Code::CommitmentOverpaid,
+    ];
+}
+
 impl Serialize for Code {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())

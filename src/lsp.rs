@@ -427,8 +427,8 @@ impl Server {
             Some("retire") if words.len() >= 2 && words.get(1) == Some(&"marché") => {
                 names("marché")
             }
-            // A waiver names a diagnostic code.
-            Some("dérogation") if words.len() <= 2 => crate::diag::Code::ALL
+            // A waiver names a diagnostic code about a transaction row.
+            Some("dérogation") if words.len() <= 2 => crate::diag::Code::ON_ROWS
                 .iter()
                 .map(|c| {
                     let mut i = item(c.as_str(), lsp::CompletionItemKind::ENUM_MEMBER);

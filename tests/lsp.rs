@@ -258,6 +258,18 @@ fn an_editor_session() {
     );
     let labels = labels_of(&items);
     assert!(labels.iter().any(|l| l == "ceiling.exceeded"), "{labels:?}");
+    // Only the findings about a row, which a waiver can accept.
+    for not_on_rows in [
+        "syntax.error",
+        "clause.unknown",
+        "input.malformed",
+        "waiver.unused",
+    ] {
+        assert!(
+            !labels.iter().any(|l| l == not_on_rows),
+            "{not_on_rows} in {labels:?}"
+        );
+    }
     let items = client.request("textDocument/completion", at_text("mois", 0, 0));
     let labels = labels_of(&items);
     assert!(labels.iter().any(|l| l == "mois"), "{labels:?}");
