@@ -584,7 +584,16 @@ amount-needs-currency-help = write `{ $suggestion }` (or `EUR` after the number)
 clause-unchecked = { $clause } cannot be checked on `{ $file }`: it has no `{ $column }` column
 clause-unchecked-label = needs a `{ $column }` column
 clause-unchecked-help = export the `{ $column }` column from CHORUS, or map it in a profile (`--profile FILE`; the export was read as `{ $profile }`)
-clause-imputation = the imputation's `{ $field }`
+clause-imputation = the imputation's { $field ->
+        [programme] programme
+        [bop] BOP
+        [centre_financier] centre financier
+        [domaine_fonctionnel] domaine fonctionnel
+        [activite] activité
+        [centre_de_couts] centre de coûts
+        [service_executant] service exécutant
+       *[other] code `{ $field }`
+    }
 clause-markets = the list of authorised markets
 clause-nature = the nature of expenses (`{ $keyword }`)
 clause-commitments = the rule that payments on a commitment do not exceed it

@@ -593,7 +593,16 @@ amount-needs-currency-help = écrivez `{ $suggestion }` (ou `EUR` après le nomb
 clause-unchecked = impossible de contrôler { $clause } sur `{ $file }` : l'export n'a pas de colonne `{ $column }`
 clause-unchecked-label = demande une colonne `{ $column }`
 clause-unchecked-help = exportez la colonne `{ $column }` depuis CHORUS, ou désignez-la dans un profil (`--profile FICHIER` ; l'export a été lu comme `{ $profile }`)
-clause-imputation = le `{ $field }` de l'imputation
+clause-imputation = { $field ->
+        [programme] le programme
+        [bop] le BOP
+        [centre_financier] le centre financier
+        [domaine_fonctionnel] le domaine fonctionnel
+        [activite] l'activité
+        [centre_de_couts] le centre de coûts
+        [service_executant] le service exécutant
+       *[other] le code `{ $field }`
+    } de l'imputation
 clause-markets = la liste des marchés autorisés
 clause-nature = la nature des dépenses (`{ $keyword }`)
 clause-commitments = la règle selon laquelle les paiements sur un engagement ne l'excèdent pas
