@@ -50,12 +50,15 @@ impl Lang {
 
     /// The language asked for: `--lang`, else `CLAUSIER_LANG`, else the
     /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set and not
-    /// empty: `fr…` gives French), else English. `var` reads the
+    /// empty: `fr…` gives French), else the system's language (`system`:
+    /// the user's UI language on Windows, which sets none of those
+    /// variables; `fr-FR` gives French), else English. `var` reads the
     /// environment (the CLI passes `std::env::var`). An unknown value of
     /// `--lang` or `CLAUSIER_LANG` is returned as an error.
     pub fn choose(
         flag: Option<&str>,
         var: impl Fn(&str) -> Option<String>,
+        system: impl FnOnce() -> Option<String>,
     ) -> Result<Lang, String> {
         if let Some(flag) = flag {
             return Lang::parse(flag).ok_or_else(|| flag.to_owned());
@@ -65,14 +68,19 @@ impl Lang {
         }
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Some(value) = var(name).filter(|v| !v.is_empty()) {
-                return Ok(if value.to_ascii_lowercase().starts_with("fr") {
-                    Lang::Fr
-                } else {
-                    Lang::En
-                });
+                return Ok(Lang::of_locale(&value));
             }
         }
-        Ok(Lang::En)
+        Ok(system().map_or(Lang::En, |locale| Lang::of_locale(&locale)))
+    }
+
+    /// French for a French locale (`fr_FR.UTF-8`, `fr-CA`), else English.
+    fn of_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("fr") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
     }
 
     /// `fr` or `en` (any case, with or without a region: `fr_FR.UTF-8`).
@@ -539,25 +547,53 @@ mod tests {
                     .map(|(_, v)| (*v).to_owned())
             }
         };
-        assert_eq!(Lang::choose(Some("fr"), env(&[])), Ok(Lang::Fr));
+        assert_eq!(Lang::choose(Some("fr"), env(&[]), || None), Ok(Lang::Fr));
         assert_eq!(
-            Lang::choose(Some("en"), env(&[("LANG", "fr_FR.UTF-8")])),
+            Lang::choose(Some("en"), env(&[("LANG", "fr_FR.UTF-8")]), || None),
             Ok(Lang::En)
         );
         assert_eq!(
-            Lang::choose(None, env(&[("CLAUSIER_LANG", "fr"), ("LANG", "C")])),
+            Lang::choose(None, env(&[("CLAUSIER_LANG", "fr"), ("LANG", "C")]), || {
+                None
+            }),
             Ok(Lang::Fr)
         );
         assert_eq!(
-            Lang::choose(None, env(&[("LC_ALL", ""), ("LANG", "fr_FR.UTF-8")])),
+            Lang::choose(
+                None,
+                env(&[("LC_ALL", ""), ("LANG", "fr_FR.UTF-8")]),
+                || None
+            ),
             Ok(Lang::Fr)
         );
         assert_eq!(
-            Lang::choose(None, env(&[("LC_MESSAGES", "en_GB"), ("LANG", "fr_FR")])),
+            Lang::choose(
+                None,
+                env(&[("LC_MESSAGES", "en_GB"), ("LANG", "fr_FR")]),
+                || None
+            ),
             Ok(Lang::En)
         );
-        assert_eq!(Lang::choose(None, env(&[])), Ok(Lang::En));
-        assert_eq!(Lang::choose(Some("de"), env(&[])), Err("de".to_owned()));
+        assert_eq!(Lang::choose(None, env(&[]), || None), Ok(Lang::En));
+        assert_eq!(
+            Lang::choose(Some("de"), env(&[]), || None),
+            Err("de".to_owned())
+        );
+        // Windows sets none of the variables: the user's UI language.
+        let french_windows = || Some("fr-FR".to_owned());
+        assert_eq!(Lang::choose(None, env(&[]), french_windows), Ok(Lang::Fr));
+        assert_eq!(
+            Lang::choose(None, env(&[("LANG", "C")]), french_windows),
+            Ok(Lang::En)
+        );
+        assert_eq!(
+            Lang::choose(None, env(&[("CLAUSIER_LANG", "en")]), french_windows),
+            Ok(Lang::En)
+        );
+        assert_eq!(
+            Lang::choose(Some("en"), env(&[]), french_windows),
+            Ok(Lang::En)
+        );
     }
 
     #[test]

@@ -254,7 +254,7 @@ cannot-write-report = cannot write the report: { $error }
 
 ## --help: each command's and argument's help line (help-<command path>-<argument>).
 help-clausier = Checks French State delegation-of-management conventions (decree 2004-1085) against CHORUS exports
-help-clausier-lang = Language of what clausier says: `fr` or `en` (else CLAUSIER_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG; else English)
+help-clausier-lang = Language of what clausier says: `fr` or `en` (else CLAUSIER_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG; else the system's language, as on Windows; else English)
 help-clausier-check = Evaluates exported transactions against a convention's clauses
 help-clausier-check-rules = The convention's rule file (`.conv`), or a folder of rule files: each row is then routed to the convention whose imputation codes it bears
 help-clausier-check-exports = Exports to check (CSV, XLSX, XLS, ODS; `-` for standard input), read as one chronological stream

@@ -287,7 +287,7 @@ cannot-write-report = impossible d'écrire le rapport : { $error }
 
 ## --help : l'aide de chaque commande et argument (help-<chemin>-<argument>).
 help-clausier = Contrôle les conventions de délégation de gestion de l'État (décret n° 2004-1085) au regard des restitutions CHORUS
-help-clausier-lang = Langue de clausier : `fr` ou `en` (à défaut CLAUSIER_LANG, puis la locale : LC_ALL, LC_MESSAGES, LANG ; à défaut l'anglais)
+help-clausier-lang = Langue de clausier : `fr` ou `en` (à défaut CLAUSIER_LANG, puis la locale : LC_ALL, LC_MESSAGES, LANG ; puis la langue du système, comme sous Windows ; à défaut l'anglais)
 help-clausier-check = Contrôle les opérations exportées au regard des clauses d'une convention
 help-clausier-check-rules = Le fichier de règles de la convention (`.conv`), ou un dossier de fichiers de règles : chaque ligne est alors rattachée à la convention dont elle porte les codes d'imputation
 help-clausier-check-exports = Exports à contrôler (CSV, XLSX, XLS, ODS ; `-` pour l'entrée standard), lus comme un seul flux chronologique

@@ -39,7 +39,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
     /// Language of what clausier says: `fr` or `en` (else CLAUSIER_LANG,
-    /// else the locale: LC_ALL, LC_MESSAGES, LANG; else English).
+    /// else the locale: LC_ALL, LC_MESSAGES, LANG; else the system's
+    /// language, as on Windows; else English).
     #[arg(long, global = true, value_name = "fr|en")]
     pub lang: Option<String>,
 }
@@ -275,8 +276,12 @@ pub fn main() -> ExitCode {
     use clap::FromArgMatches;
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // The language first: from `--lang`, the environment or the locale.
-    let lang = Lang::choose(lang_flag(&args).as_deref(), |name| std::env::var(name).ok())
-        .unwrap_or_default();
+    let lang = Lang::choose(
+        lang_flag(&args).as_deref(),
+        |name| std::env::var(name).ok(),
+        sys_locale::get_locale,
+    )
+    .unwrap_or_default();
     let parsed = command(lang)
         .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m));
@@ -294,7 +299,11 @@ pub fn main() -> ExitCode {
             return ExitCode::from(EXIT_UNUSABLE);
         }
     };
-    let lang = match Lang::choose(cli.lang.as_deref(), |name| std::env::var(name).ok()) {
+    let lang = match Lang::choose(
+        cli.lang.as_deref(),
+        |name| std::env::var(name).ok(),
+        sys_locale::get_locale,
+    ) {
         Ok(lang) => lang,
         Err(value) => {
             // No language yet: said in both.
