@@ -120,6 +120,23 @@ else
     echo "binaries: the Windows console does not show the French text" >&2
     fail=1
 fi
+# The language of a French Windows desktop: Wine's user locale French (from
+# LC_ALL for Wine itself; the fr_FR.UTF-8 locale must be generated), and no
+# LANG, LC_* nor CLAUSIER_LANG in the program's own environment (unset by
+# cmd before it starts): clausier asks the system (sys-locale).
+speaks() {
+    LC_ALL=$1 wine cmd /c "set LANG=& set LC_ALL=& set LC_MESSAGES=& set CLAUSIER_LANG=& $(winepath -w "$wine_dir/clausier.exe") check --color never rules\dsi-dinsic-incubateur-2017.conv examples\dsi-dinsic-2017-2018.csv" 2>/dev/null | tr -d '\r' || true
+}
+if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
+    if grep -q "avant la prise d'effet" <<<"$(speaks fr_FR.UTF-8)" && grep -q "before the convention takes effect" <<<"$(speaks C.UTF-8)"; then
+        echo "the Windows binary speaks the user's language without LANG (Wine: French, then English)"
+    else
+        echo "binaries: the Windows binary does not follow the system's language" >&2
+        fail=1
+    fi
+else
+    echo "binaries: no fr_FR.UTF-8 locale here (locale-gen): the system language is not checked" >&2
+fi
 wine_run --version
 [ "$fail" = 0 ] || exit 1
 
