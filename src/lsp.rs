@@ -378,6 +378,35 @@ impl Server {
                 }
             }
         }
+        // A market: what its rows must carry, and whether its CHORUS
+        // supplier number has the format (10 digits).
+        if head == "marche" {
+            let purpose = match item.values.first().map(|v| &v.kind) {
+                Some(ValueKind::Text(p)) => p.as_str(),
+                _ => "",
+            };
+            out.push(
+                lang.tr(&msg!("hover-market", purpose = purpose))
+                    .into_owned(),
+            );
+            let words: Vec<Option<&str>> = item.words().collect();
+            let chorus = words
+                .iter()
+                .position(|w| w.is_some_and(|w| crate::language::keywords::fold(w) == "chorus"))
+                .and_then(|i| words.get(i + 1).copied().flatten());
+            if let Some(number) = chorus {
+                let valid = number.len() == 10 && number.bytes().all(|b| b.is_ascii_digit());
+                let id = if valid {
+                    "hover-supplier-valid"
+                } else {
+                    "hover-supplier-invalid"
+                };
+                out.push(
+                    lang.tr(&Message::new(id).arg("number", number))
+                        .into_owned(),
+                );
+            }
+        }
         if head == "avenant" {
             let changes: Vec<String> = item
                 .block

@@ -245,6 +245,18 @@ fn an_editor_session() {
         "{hover}"
     );
 
+    // Hover on a market: what its rows carry, its supplier number checked.
+    let hover = client.request("textDocument/hover", at_text("1001091655", 0, 2));
+    let value = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        value.contains("an authorised contract, « incubateur »"),
+        "{value}"
+    );
+    assert!(
+        value.contains("`1001091655`: a CHORUS supplier number"),
+        "{value}"
+    );
+
     // Completion: clauses at the head of a line, codes after `dérogation`.
     let items = client.request("textDocument/completion", at_text("plafond CP", 0, 0));
     let labels = labels_of(&items);
