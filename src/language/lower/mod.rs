@@ -165,7 +165,23 @@ pub fn lower(
     };
     let mut convention = None;
     for item in &doc.items {
-        if fold(&item.head.text) != "convention" {
+        if cx.complete && convention_clause_named(&item.head.text).is_some() {
+            // A clause after the convention's closing brace (or before it
+            // opens): it belongs inside the block. (After a syntax error, the
+            // blocks may have been read wrong: the clause is then unknown.)
+            cx.diags.push(
+                Diagnostic::new(
+                    Code::ClauseUnknown,
+                    msg!("clause-outside-convention", word = item.head.text.as_str()),
+                )
+                .at_clause(
+                    source,
+                    item.head.span,
+                    Message::new("clause-outside-convention-label"),
+                )
+                .help(Message::new("clause-outside-convention-help")),
+            );
+        } else if fold(&item.head.text) != "convention" {
             cx.unknown(item, &["convention"]);
         } else if convention.is_some() {
             cx.diags.push(
