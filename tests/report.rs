@@ -160,6 +160,45 @@ fn the_statement_in_csv_and_text() {
 
 /// The words of a text, one space apart (no-break spaces and line breaks
 /// included): text wrapped to the terminal compared as a sentence.
+/// Excel's CSV is read by people: in French its titles and sections are
+/// French; the plain dialect keeps its identifiers for programs.
+#[test]
+fn the_excel_csv_speaks_the_users_language() {
+    let csv = |dialect: &str| {
+        let (code, csv, stderr) = clausier(&[
+            "--lang",
+            "fr",
+            "report",
+            "--format",
+            "csv",
+            "--csv-dialect",
+            dialect,
+            RULES,
+            EXPORT,
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        csv
+    };
+    let excel = csv("excel");
+    let lines: Vec<&str> = excel.lines().collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}convention;section;clé;budget;montant;plafond;reste"
+    );
+    assert!(
+        lines
+            .contains(&"rules/hebergement-2019.conv;plafond;total;AE;151000,00;150000,00;-1000,00"),
+        "{excel}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains(";mois;2020-05;AE;")),
+        "{excel}"
+    );
+    let plain = csv("plain");
+    assert!(plain.starts_with("convention;section;key;budget;amount;limit;remaining\n"));
+    assert!(plain.contains(";ceiling;total;AE;151000.00;"));
+}
+
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

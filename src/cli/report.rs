@@ -227,7 +227,7 @@ fn render(
     match format {
         ReportFormat::Human => human(w, statements, findings, audit, lang),
         ReportFormat::Json => json(w, statements, findings, audit, lang),
-        ReportFormat::Csv => w.write_all(csv(statements, dialect).as_bytes()),
+        ReportFormat::Csv => w.write_all(csv(statements, dialect, lang).as_bytes()),
         ReportFormat::Html => html(w, statements, findings, audit, lang),
         // Written to its file by `run`, above.
         ReportFormat::Xlsx => Ok(()),

@@ -434,15 +434,35 @@ pub fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// One table: `convention;section;key;budget;amount;limit;remaining`. Every
 /// text cell is neutralised ([`neutralised`]) then quoted if need be;
-/// amounts are numbers in the dialect's notation.
-pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
+/// amounts are numbers in the dialect's notation. The Excel dialect, read
+/// by people, has its titles and section names in `lang`
+/// (`convention;section;clé;budget;montant;plafond;reste`, `plafond`,
+/// `mois`…); the plain one, read by programs, keeps these in every language.
+pub fn csv(statements: &[Statement], dialect: CsvDialect, lang: Lang) -> String {
     let mut out = String::new();
     let end = match dialect {
         CsvDialect::Excel => "\r\n",
         CsvDialect::Plain => "\n",
     };
-    out.push_str("convention;section;key;budget;amount;limit;remaining");
+    let word = |id: &'static str, plain: &'static str| -> String {
+        match dialect {
+            CsvDialect::Excel => lang.tr(&Message::new(id)).into_owned(),
+            CsvDialect::Plain => plain.to_owned(),
+        }
+    };
+    out.push_str(&word(
+        "csv-header",
+        "convention;section;key;budget;amount;limit;remaining",
+    ));
     out.push_str(end);
+    let [ceiling, schedule, month, holder, commitment, total] = [
+        word("csv-ceiling", "ceiling"),
+        word("csv-schedule", "schedule"),
+        word("csv-month", "month"),
+        word("csv-holder", "holder"),
+        word("csv-commitment", "commitment"),
+        word("csv-total", "total"),
+    ];
     let mut line = |texts: [&str; 4], amounts: [Option<Amount>; 3]| {
         for (i, t) in texts.iter().enumerate() {
             if i > 0 {
@@ -471,7 +491,7 @@ pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
             None => key,
         };
         for c in &st.consumption {
-            let period = c.year.map_or_else(|| "total".to_owned(), |y| y.to_string());
+            let period = c.year.map_or_else(|| total.clone(), |y| y.to_string());
             let budget = c.budget.to_string();
             // A party's share: `délégant:DAJ/total`.
             let owner = match (&c.envelope, c.role, &c.party) {
@@ -479,7 +499,7 @@ pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
                 (envelope, ..) => envelope.clone(),
             };
             line(
-                [conv, "ceiling", &key(&owner, period), &budget],
+                [conv, &ceiling, &key(&owner, period), &budget],
                 [Some(c.consumed), c.ceiling, c.remaining],
             );
         }
@@ -488,7 +508,7 @@ pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
             line(
                 [
                     conv,
-                    "schedule",
+                    &schedule,
                     &key(&y.envelope, y.year.to_string()),
                     &budget,
                 ],
@@ -497,28 +517,25 @@ pub fn csv(statements: &[Statement], dialect: CsvDialect) -> String {
         }
         for m in &st.months {
             let key = format!("{}-{:02}", m.year, m.month);
-            line([conv, "month", &key, "AE"], [Some(m.ae), None, None]);
-            line([conv, "month", &key, "CP"], [Some(m.cp), None, None]);
+            line([conv, &month, &key, "AE"], [Some(m.ae), None, None]);
+            line([conv, &month, &key, "CP"], [Some(m.cp), None, None]);
         }
         for h in &st.holders {
             line(
-                [conv, "holder", &h.supplier, "AE"],
+                [conv, &holder, &h.supplier, "AE"],
                 [Some(h.committed), None, Some(h.remaining)],
             );
             line(
-                [conv, "holder", &h.supplier, "CP"],
+                [conv, &holder, &h.supplier, "CP"],
                 [Some(h.paid), None, None],
             );
         }
         for e in &st.commitments {
             line(
-                [conv, "commitment", &e.ej, "AE"],
+                [conv, &commitment, &e.ej, "AE"],
                 [Some(e.committed), None, Some(e.remaining)],
             );
-            line(
-                [conv, "commitment", &e.ej, "CP"],
-                [Some(e.paid), None, None],
-            );
+            line([conv, &commitment, &e.ej, "CP"], [Some(e.paid), None, None]);
         }
     }
     match dialect {
