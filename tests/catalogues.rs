@@ -143,4 +143,24 @@ fn the_command_line_is_valid_in_both_languages() {
         .unwrap_or_default();
     assert!(help.contains("Utilisation"), "{help}");
     assert!(help.contains("Contrôle les opérations exportées"), "{help}");
+    // French puts a no-break space before a colon, in clap's headings too;
+    // and clap's own `help` command is said in French.
+    assert!(
+        help.contains("Arguments\u{a0}:") && help.contains("Options\u{a0}:"),
+        "{help}"
+    );
+    let root = clausier::cli::command(Lang::Fr).render_help().to_string();
+    assert!(
+        root.contains("Commandes\u{a0}:") && root.contains("Options\u{a0}:"),
+        "{root}"
+    );
+    assert!(
+        !root.contains("Options:") && !root.contains("Commands:"),
+        "{root}"
+    );
+    assert!(
+        root.contains("Affiche ce message, ou l'aide des commandes données"),
+        "{root}"
+    );
+    assert!(!root.contains("Print this message"), "{root}");
 }

@@ -194,7 +194,16 @@ fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
 /// help line from the catalogues (`help-<command>` and
 /// `help-<command>-<argument>`, the command's path joined by `-`).
 pub fn command(lang: Lang) -> clap::Command {
-    localize(<Cli as clap::CommandFactory>::command(), "clausier", lang)
+    let mut cmd = localize(<Cli as clap::CommandFactory>::command(), "clausier", lang);
+    if lang == Lang::Fr {
+        // clap writes its own `help` command when the tree is built: built
+        // here, so that it can be said in French too.
+        cmd.build();
+        cmd = cmd.mut_subcommand("help", |s| {
+            s.about("Affiche ce message, ou l'aide des commandes données")
+        });
+    }
+    cmd
 }
 
 fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
@@ -241,7 +250,8 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
             .help_template(
                 "{about-with-newline}\nUtilisation\u{a0}: {usage}\n\n{all-args}{after-help}",
             )
-            .subcommand_help_heading("Commandes")
+            // clap writes `{heading}:`: French puts a space before the colon.
+            .subcommand_help_heading("Commandes\u{a0}")
             .disable_help_flag(true)
             .arg(
                 clap::Arg::new("help")
@@ -258,6 +268,19 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
                     .action(clap::ArgAction::Version)
                     .help("Affiche la version"),
             );
+        }
+        // clap writes `{heading}:`: French puts a space before the colon.
+        let ids: Vec<(String, bool)> = cmd
+            .get_arguments()
+            .map(|a| (a.get_id().to_string(), a.is_positional()))
+            .collect();
+        for (id, positional) in ids {
+            let heading = if positional {
+                "Arguments\u{a0}"
+            } else {
+                "Options\u{a0}"
+            };
+            cmd = cmd.mut_arg(id, |a| a.help_heading(heading));
         }
     }
     let names: Vec<String> = cmd
