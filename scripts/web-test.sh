@@ -11,9 +11,11 @@
 # Usage: scripts/web-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The page as a fresh clone has it (before the build): it says what to run.
+(cd web && npm ci --no-audit --no-fund --silent)
+node web/unbuilt.mjs "$(command -v chromium)"
 scripts/web.sh
 cargo build --release --locked --quiet
-(cd web && npm ci --no-audit --no-fund --silent)
 big=target/web/chorus_100000.csv
 if [ ! -f "$big" ] && [ -f ../shared/bench/gen.py ]; then
     python3 ../shared/bench/gen.py 100000 -o "$big" > /dev/null

@@ -183,9 +183,31 @@ drop.addEventListener("drop", (e) => {
 $("show-report").addEventListener("click", showReport);
 
 // The WebAssembly is in the script itself (no fetch: the page works from
-// file:// and from any static host).
-wasm_bindgen({ module_or_path: CLAUSIER_WASM() }).then(() => {
-  editor.value = SEED_CONVENTION;
-  lintNow();
-  document.body.dataset.ready = "1";
-});
+// file:// and from any static host). pkg/clausier.js and seed.js are built
+// from the sources (scripts/web.sh), not kept in the repository: on a fresh
+// clone the page says, in French, what to run.
+if (typeof wasm_bindgen === "undefined" || typeof CLAUSIER_WASM === "undefined"
+    || typeof SEED_CONVENTION === "undefined") {
+  const main = document.querySelector("main");
+  main.innerHTML = "";
+  const notice = document.createElement("section");
+  notice.className = "pane notice";
+  notice.setAttribute("role", "alert");
+  notice.innerHTML = `<h2>Cette page est à construire</h2>
+<p>Elle a besoin de la bibliothèque clausier compilée pour le navigateur
+(<code>web/pkg/clausier.js</code>) et de la convention d’exemple (<code>web/seed.js</code>),
+qui se construisent depuis les sources et ne sont pas dans le dépôt. Depuis le dossier du
+projet, lancez une fois&nbsp;:</p>
+<pre>rustup target add wasm32-unknown-unknown
+cargo install wasm-bindgen-cli --version =0.2.130
+scripts/web.sh</pre>
+<p>puis rouvrez cette page. Rien n’est envoyé nulle part&nbsp;: la page calcule tout sur cet ordinateur.</p>`;
+  main.appendChild(notice);
+  document.body.dataset.ready = "unbuilt";
+} else {
+  wasm_bindgen({ module_or_path: CLAUSIER_WASM() }).then(() => {
+    editor.value = SEED_CONVENTION;
+    lintNow();
+    document.body.dataset.ready = "1";
+  });
+}

@@ -1,0 +1,39 @@
+// The page as a fresh clone has it, before scripts/web.sh: without
+// pkg/clausier.js and seed.js it must not stay blank, but say in French what
+// to run. Copies the page's own files into a temporary folder and opens it
+// from file:// in headless Chromium (puppeteer-core).
+//
+// Usage (from the project root): node web/unbuilt.mjs [CHROMIUM]
+//   (run by scripts/web-test.sh before the built page's tests)
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import puppeteer from "puppeteer-core";
+
+const root = resolve(import.meta.dirname, "..");
+const chromium = process.argv[2] || "/usr/bin/chromium";
+const dir = mkdtempSync(join(tmpdir(), "clausier-page-"));
+for (const file of ["index.html", "app.js", "style.css"]) {
+  copyFileSync(resolve(root, "web", file), join(dir, file));
+}
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+});
+let failures = 0;
+const check = (ok, what) => {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) failures++;
+};
+const page = await browser.newPage();
+const errors = [];
+page.on("pageerror", (e) => errors.push(e.message));
+await page.goto(`file://${join(dir, "index.html")}`);
+await page.waitForSelector("body[data-ready='unbuilt']", { timeout: 10000 });
+const notice = await page.$eval("[role=alert]", (e) => e.innerText);
+check(notice.includes("Cette page est à construire"), "an unbuilt page says so, in French");
+check(notice.includes("scripts/web.sh"), "and what to run: scripts/web.sh");
+check(errors.length === 0, `no script error (${errors.join("; ") || "none"})`);
+await browser.close();
+process.exit(failures ? 1 : 0);
