@@ -83,7 +83,16 @@ lines-continued = { $n } continued
 lines-blank = { $n } blank
 
 ## Clauses an export cannot check.
-unchecked-imputation = imputation `{ $field }`: column absent from `{ $file }` (profile `{ $profile }`)
+unchecked-imputation = the imputation's { $field ->
+        [programme] programme
+        [bop] BOP
+        [centre_financier] centre financier
+        [domaine_fonctionnel] domaine fonctionnel
+        [activite] activité
+        [centre_de_couts] centre de coûts
+        [service_executant] service exécutant
+       *[other] code `{ $field }`
+    }: column `{ $field }` absent from `{ $file }` (profile `{ $profile }`)
 unchecked-envelopes = envelopes "{ $first }" and "{ $second }": told apart only by columns absent from `{ $file }`, so its rows count in neither
 unchecked-markets = authorised markets: no `fournisseur` or `marche` column in `{ $file }`
 unchecked-nature = nature of expenses (`{ $keyword }`): no `{ $keyword }` column in `{ $file }` (profile `{ $profile }`)

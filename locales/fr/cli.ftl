@@ -116,7 +116,16 @@ lines-blank = { $n ->
     }
 
 ## Clauses qu'un export ne permet pas de contrôler.
-unchecked-imputation = imputation `{ $field }` : colonne absente de `{ $file }` (profil `{ $profile }`)
+unchecked-imputation = { $field ->
+        [programme] le programme
+        [bop] le BOP
+        [centre_financier] le centre financier
+        [domaine_fonctionnel] le domaine fonctionnel
+        [activite] l'activité
+        [centre_de_couts] le centre de coûts
+        [service_executant] le service exécutant
+       *[other] le code `{ $field }`
+    } de l'imputation : colonne `{ $field }` absente de `{ $file }` (profil `{ $profile }`)
 unchecked-envelopes = enveloppes « { $first } » et « { $second } » : elles ne se distinguent que par des colonnes absentes de `{ $file }`, ses lignes ne comptent donc dans aucune
 unchecked-markets = marchés autorisés : pas de colonne `fournisseur` ni `marche` dans `{ $file }`
 unchecked-nature = nature des dépenses (`{ $keyword }`) : pas de colonne `{ $keyword }` dans `{ $file }` (profil `{ $profile }`)
