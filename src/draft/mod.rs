@@ -119,6 +119,12 @@ pub fn articles(paras: &[Para]) -> Vec<(Citation, Vec<String>)> {
     recognise::articles(paras)
 }
 
+/// Whether an article (or annex) of the text is the one `cite` names: an
+/// annex cited alone names the annex's first part.
+fn names(article: &Citation, cite: &Citation) -> bool {
+    article.annex == cite.annex && (cite.article.is_none() || article.article == cite.article)
+}
+
 /// The citations of a rule file checked against its signed text (named by
 /// `texte`): `source.unknown-article` for a cited article or annex the
 /// text does not have; `source.unreadable` when the text cannot be read
@@ -155,11 +161,7 @@ pub fn check_citations(
         }
     };
     let found = articles(&paras);
-    let has = |cite: &Citation| {
-        found.iter().any(|(a, _)| {
-            a.annex == cite.annex && (cite.article.is_none() || a.article == cite.article)
-        })
-    };
+    let has = |cite: &Citation| found.iter().any(|(a, _)| names(a, cite));
     let list: Vec<String> = found.iter().map(|(a, _)| a.short()).collect();
     c.citations
         .iter()
@@ -191,9 +193,7 @@ pub fn check_citations(
 /// clause's line (`None` when the text has no such article).
 pub fn sentence_for(paras: &[Para], cite: &Citation, clause: &str) -> Option<String> {
     let found = articles(paras);
-    let (_, texts) = found.iter().find(|(a, _)| {
-        a.annex == cite.annex && (cite.article.is_none() || a.article == cite.article)
-    })?;
+    let (_, texts) = found.iter().find(|(a, _)| names(a, cite))?;
     let folded = |s: &str| crate::language::keywords::fold(s).into_owned();
     let tokens = |s: &str| -> Vec<String> {
         // Figures with their spaces removed (`400 000` is `400000`), and words.

@@ -66,8 +66,9 @@ const OTHER_CURRENCIES: [&[u8]; 7] = [
     b"JPY",
 ];
 
-/// The spaces between an amount and its currency: plain, no-break (UTF-8
-/// or Windows-1252) and narrow no-break.
+/// The spaces of an amount: between groups of thousands, and between the
+/// amount and its currency (plain, no-break in UTF-8 or Windows-1252, narrow
+/// no-break).
 const SPACES: [&[u8]; 4] = [b" ", NBSP, NNBSP, b"\xA0"];
 
 /// `s` without the spaces at its end (`end`) or at its start.
@@ -180,7 +181,7 @@ fn parse_written_amount(field: &[u8]) -> Result<Cents, AmountError> {
                 return Err(AmountError::Invalid);
             }
             _ => {
-                let width = [&b" "[..], NBSP, NNBSP, b"\xA0"]
+                let width = SPACES
                     .iter()
                     .find(|sep| rest.starts_with(sep))
                     .map(|sep| sep.len())

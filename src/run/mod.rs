@@ -189,12 +189,16 @@ pub fn check_with(
     let mut held = InOrder::new();
     let outcome = evaluate(conventions, exports, sources, threads, progress, &mut held);
     let waivers = Waivers::new(conventions);
+    // The conventions that cite their text, by rule file: found once, not
+    // searched for each finding (a portfolio holds hundreds of them).
+    let citing: rustc_hash::FxHashMap<crate::diag::SourceId, &Convention> = conventions
+        .iter()
+        .filter(|c| !c.citations.is_empty())
+        .map(|c| (c.source, c))
+        .collect();
     let drained = held.drain(&mut |mut d| {
         waivers.apply(&mut d);
-        if let Some(c) = d
-            .convention_source()
-            .and_then(|s| conventions.iter().find(|c| c.source == s))
-        {
+        if let Some(c) = d.convention_source().and_then(|s| citing.get(&s)) {
             c.cite(&mut d);
         }
         out(sources, d);
