@@ -96,7 +96,7 @@ pub fn example(code: Code) -> &'static str {
         }
         Code::WaiverUnused => "dérogation market.unknown ej 2199999999 {\n  motif \"…\"\n}",
         Code::DraftTodo => {
-            "plafond AE 400 000 € (art. 4)\n# à compléter (art. 4) : « La DINSIC est tenue à ses obligations à concurrence de 400 000 €. »"
+            "plafond AE 400 000 € (art. 4)\n# à compléter (art. 4) : « … à concurrence de 400 000 €. »"
         }
         Code::SourceUnknownArticle => {
             "texte \"convention-2017.pdf\"\nplafond AE 400 000 € (art. 14)   ⟨no-article⟩"
@@ -170,6 +170,7 @@ pub fn render(code: Code, lang: Lang, width: usize) -> String {
     let e = explain(code);
     let example = example_in(code, lang)
         .lines()
+        .flat_map(|l| fit_example(l, width.saturating_sub(4).max(20)))
         .map(|l| {
             if l.is_empty() {
                 String::new()
@@ -181,10 +182,14 @@ pub fn render(code: Code, lang: Lang, width: usize) -> String {
         .join("\n");
     let paragraph = |m: &Message| wrap(&lang.tr(m), width.saturating_sub(2).max(20), "  ");
     format!(
-        "{} ({})\n\n{}.\n\n{}\n{}\n\n{}\n{}\n\n{}\n{}\n",
+        "{} ({})\n\n{}\n\n{}\n{}\n\n{}\n{}\n\n{}\n{}\n",
         code.as_str(),
         crate::report::text::severity(code.severity(), lang),
-        wrap(&capitalize(&lang.tr(&e.summary)), width.max(20), ""),
+        wrap(
+            &format!("{}.", capitalize(&lang.tr(&e.summary))),
+            width.max(20),
+            ""
+        ),
         lang.tr(&Message::new("explain-why")),
         paragraph(&e.why),
         lang.tr(&Message::new("explain-example")),
@@ -192,6 +197,36 @@ pub fn render(code: Code, lang: Lang, width: usize) -> String {
         lang.tr(&Message::new("explain-fix")),
         paragraph(&e.fix)
     )
+}
+
+/// An example's line within `room` columns: as it is when it fits; else
+/// its note (after three spaces) on the next line, `<-` turned to `↑`
+/// since it now points up; else (a sentence) wrapped at its spaces.
+fn fit_example(line: &str, room: usize) -> Vec<String> {
+    if line.chars().count() <= room {
+        return vec![line.to_owned()];
+    }
+    if let Some((code, note)) = line.split_once("   ") {
+        let note = note.trim_start();
+        let note = note
+            .strip_prefix("<- ")
+            .map_or(note.to_owned(), |n| format!("↑ {n}"));
+        let mut lines = vec![code.trim_end().to_owned()];
+        let lead = code.len() - code.trim_start().len();
+        let indent = " ".repeat(lead + 2);
+        lines.extend(
+            wrap(&note, room.saturating_sub(lead + 2).max(20), "")
+                .lines()
+                .map(|l| format!("{indent}{l}")),
+        );
+        return lines;
+    }
+    let lead = line.len() - line.trim_start().len();
+    let indent = line.get(..lead).unwrap_or("");
+    wrap(line.trim_start(), room, indent)
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The explanation as a Markdown page: what `clausier lsp` links each

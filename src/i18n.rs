@@ -75,7 +75,7 @@ impl Lang {
     }
 
     /// French for a French locale (`fr_FR.UTF-8`, `fr-CA`), else English.
-    fn of_locale(locale: &str) -> Lang {
+    pub fn of_locale(locale: &str) -> Lang {
         if locale.to_ascii_lowercase().starts_with("fr") {
             Lang::Fr
         } else {

@@ -39,22 +39,25 @@ pub fn capabilities() -> lsp::ServerCapabilities {
     }
 }
 
-/// Serves one client until it asks to shut down and exit.
-/// `pages`: the `file://` folder (ending in `/`) holding each code's
-/// explanation as `CODE.md`, which diagnostics link to; `None`: no links.
+/// Serves one client until it asks to shut down and exit. The language is
+/// `choose` given the editor's `locale` from `initialize` (`fr`, `en-US`,
+/// or none). `pages`: in that language, the `file://` folder (ending in
+/// `/`) holding each code's explanation as `CODE.md`, which diagnostics
+/// link to; `None`: no links.
 pub fn serve(
     connection: &Connection,
-    lang: Lang,
+    choose: impl FnOnce(Option<&str>) -> Lang,
     today: chrono::NaiveDate,
-    pages: Option<&str>,
+    pages: impl FnOnce(Lang) -> Option<String>,
 ) -> Result<(), Failure> {
     let caps = serde_json::to_value(capabilities())?;
-    connection.initialize(caps)?;
+    let params = connection.initialize(caps)?;
+    let lang = choose(params.get("locale").and_then(serde_json::Value::as_str));
     let mut server = Server {
         documents: HashMap::new(),
         lang,
         today,
-        pages: pages.map(str::to_owned),
+        pages: pages(lang),
     };
     for message in &connection.receiver {
         match message {

@@ -158,6 +158,27 @@ impl Sources {
         }
     }
 
+    /// Where the first of `columns` (field indexes) starts and ends in the
+    /// row at `byte` of a text export: columns of the file's line, in
+    /// characters, from 1, the end one past the field (what an editor's
+    /// `file:line:col` and SARIF's regions mean). `None` for standard input
+    /// and a spreadsheet's rows (no column an editor could go to), a row
+    /// with no such field, or one that cannot be read back.
+    pub fn field_columns(
+        &self,
+        id: SourceId,
+        byte: u64,
+        columns: &[usize],
+    ) -> Option<(usize, usize)> {
+        if !matches!(self.files.get(id)?.kind, SourceKind::Export { .. }) {
+            return None;
+        }
+        let row = self.row_text(id, byte)?;
+        let field = columns.iter().find_map(|c| row.fields.get(*c))?;
+        let chars = |end: usize| row.text.get(..end).map(|t| t.chars().count());
+        Some((chars(field.start)? + 1, chars(field.end)? + 1))
+    }
+
     /// Reads back the record starting at `byte` in an export: up to the end
     /// of its line (a quoted field may span lines), at most
     /// [`MAX_ROW_BYTES`]. `None` if the file cannot be read.

@@ -932,3 +932,79 @@ fn the_same_code_bytes_under_another_layout_are_checked_again() {
         assert!(file.ends_with("b.csv"), "{file}");
     }
 }
+
+/// Every line of `check`, `report`, `lint`, `test`, `explain` and every
+/// `--help`, on every bundled rule file and example, within the terminal's
+/// width (`COLUMNS`, as a terminal of 80 or 100 columns would say), in
+/// French and in English. `scripts/width.sh` checks the same in a real
+/// pseudo-terminal.
+#[test]
+fn every_line_fits_the_terminal() {
+    use std::process::Command;
+    let mut commands: Vec<Vec<String>> = Vec::new();
+    let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    for rules in files_in("rules", "conv") {
+        let rules = relative(&rules);
+        commands.push(words(&format!("lint {rules}")));
+        for export in files_in("examples", "csv") {
+            let export = relative(&export);
+            commands.push(words(&format!("check {rules} {export}")));
+            commands.push(words(&format!("report {rules} {export}")));
+        }
+    }
+    commands.push(words("lint examples/ci/broken"));
+    commands.push(words("test rules"));
+    commands.push(words("--help"));
+    for sub in [
+        "check",
+        "lint",
+        "fmt",
+        "report",
+        "explain",
+        "draft",
+        "test",
+        "lsp",
+        "completions",
+        "man",
+    ] {
+        commands.push(words(&format!("{sub} --help")));
+    }
+    let (_, all, _) = clausier(&["explain", "all"]);
+    for code in all.lines().filter_map(|l| {
+        let word = l.split_whitespace().next()?;
+        (word.contains('.') && !l.starts_with(' ')).then_some(word)
+    }) {
+        commands.push(words(&format!("explain {code}")));
+    }
+    let mut over = Vec::new();
+    for width in ["80", "100"] {
+        for lang in ["fr", "en"] {
+            for args in &commands {
+                let out = Command::new(env!("CARGO_BIN_EXE_clausier"))
+                    .args(args)
+                    .current_dir(common::root())
+                    .env("NO_COLOR", "1")
+                    .env("CLAUSIER_LANG", lang)
+                    .env("COLUMNS", width)
+                    .output()
+                    .expect("the clausier binary runs");
+                let max: usize = width.parse().unwrap();
+                for line in String::from_utf8_lossy(&out.stdout)
+                    .lines()
+                    .chain(String::from_utf8_lossy(&out.stderr).lines())
+                {
+                    if line.chars().count() > max {
+                        over.push(format!("{width} {lang} {}: {line}", args.join(" ")));
+                    }
+                }
+            }
+        }
+    }
+    assert!(commands.len() > 100, "{} commands", commands.len());
+    assert!(
+        over.is_empty(),
+        "{} lines too wide:\n{}",
+        over.len(),
+        over.join("\n")
+    );
+}

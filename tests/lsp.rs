@@ -18,9 +18,20 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
+        Client::with(&["--lang", "en", "lsp"], &[])
+    }
+
+    /// A server started with `args`, in an environment with `vars` and no
+    /// language variable of the machine's.
+    fn with(args: &[&str], vars: &[(&str, &str)]) -> Client {
         let cache = tempfile::tempdir().unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_clausier"))
-            .args(["--lang", "en", "lsp"])
+        let mut command = Command::new(env!("CARGO_BIN_EXE_clausier"));
+        for var in ["CLAUSIER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(var);
+        }
+        let mut child = command
+            .args(args)
+            .envs(vars.iter().copied())
             .env("XDG_CACHE_HOME", cache.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -487,4 +498,70 @@ fn hover_shows_the_sentence_of_the_text() {
     assert!(result.is_null());
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());
+}
+
+/// The editor's language, given in `initialize`, is the server's when
+/// neither `--lang` nor `CLAUSIER_LANG` is given (they still win); and a
+/// diagnostic's range counts UTF-16 units of its line, accents included.
+#[test]
+fn the_editor_locale_and_positions_in_characters() {
+    const DUPLICATE: &str = "convention \"X\" {\n  marché \"incubateur\" titulaire \"NUMA\" chorus 1001091655\n  marché \"développement\" titulaire \"OCTO\" chorus 1001091655\n}\n";
+    /// Arguments, environment, the editor's locale, a word of the message.
+    type Case<'a> = (
+        &'a [&'a str],
+        &'a [(&'a str, &'a str)],
+        Option<&'a str>,
+        &'a str,
+    );
+    let cases: [Case; 5] = [
+        (&["lsp"], &[("LANG", "en_US.UTF-8")], Some("fr"), "marchés"),
+        (
+            &["lsp"],
+            &[("LANG", "fr_FR.UTF-8")],
+            Some("en-US"),
+            "markets",
+        ),
+        (&["lsp"], &[("LANG", "fr_FR.UTF-8")], None, "marchés"),
+        (&["--lang", "en", "lsp"], &[], Some("fr"), "markets"),
+        (
+            &["lsp"],
+            &[("CLAUSIER_LANG", "en")],
+            Some("fr-FR"),
+            "markets",
+        ),
+    ];
+    for (args, vars, locale, word) in cases {
+        let mut client = Client::with(args, vars);
+        let mut params = json!({"capabilities": {}, "processId": null});
+        if let Some(locale) = locale {
+            params["locale"] = json!(locale);
+        }
+        client.request("initialize", params);
+        client.notify("initialized", json!({}));
+        client.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": URI, "languageId": "clausier", "version": 1, "text": DUPLICATE}}),
+        );
+        let published = client.notified("textDocument/publishDiagnostics");
+        let duplicate = published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "market.duplicate")
+            .unwrap_or_else(|| panic!("{published}"));
+        let message = duplicate["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains(word),
+            "{args:?} {vars:?} {locale:?}: {message}"
+        );
+        // `chorus 1001091655` of line 2: after `marché "développement"`,
+        // character 49 (byte 51).
+        assert_eq!(
+            duplicate["range"]["start"],
+            json!({"line": 2, "character": 49}),
+            "{duplicate}"
+        );
+        client.request("shutdown", json!(null));
+        client.notify("exit", json!(null));
+    }
 }

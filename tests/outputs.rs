@@ -67,6 +67,8 @@ fn check_sarif_points_at_the_export_row_and_the_clause() {
     let row = &ceiling["locations"][0]["physicalLocation"];
     assert_eq!(row["artifactLocation"]["uri"], EXAMPLE);
     assert_eq!(row["region"]["startLine"], 19);
+    assert_eq!(row["region"]["startColumn"], 28);
+    assert_eq!(row["region"]["endColumn"], 37);
     let clause = &ceiling["relatedLocations"][0]["physicalLocation"];
     assert_eq!(clause["artifactLocation"]["uri"], SEED);
     assert_eq!(clause["region"]["startLine"], 31);
@@ -79,7 +81,7 @@ fn github_annotations() {
     let annotations: Vec<&str> = stdout.lines().filter(|l| l.starts_with("::")).collect();
     assert_eq!(annotations.len(), 13);
     assert!(annotations.iter().any(|a| a.starts_with(
-        "::error file=examples/dsi-dinsic-2017-2018.csv,line=19,title=ceiling.exceeded::cumulative AE reaches"
+        "::error file=examples/dsi-dinsic-2017-2018.csv,line=19,col=28,endColumn=37,title=ceiling.exceeded::cumulative AE reaches"
     )), "{stdout}");
     assert!(annotations.iter().all(|a| !a.contains('\n')));
     let (_, stdout, _) = clausier(&["lint", "--format", "github", BROKEN]);
@@ -395,4 +397,64 @@ fn an_unknown_language_is_refused_in_both() {
     assert!(out.is_empty(), "{out}");
     assert!(err.contains("unknown language `de`"), "{err}");
     assert!(err.contains("langue inconnue `de`"), "{err}");
+}
+
+/// Positions are the file's, in characters: on a row whose text has
+/// accents before the field and is too wide for the terminal (the human
+/// output crops it), and on a rule-file line with accents before the
+/// clause, GitHub's annotations, SARIF's regions and the human header all
+/// give the same column, the one an editor goes to.
+#[test]
+fn positions_count_characters_of_the_original_lines() {
+    let export = "tests/cases/check/accents-cropped.csv";
+    // The supplier of line 2 starts at character 161 (byte 169).
+    let (_, github, _) = clausier(&["check", "--format", "github", SEED, export]);
+    assert!(
+        github.contains("file=tests/cases/check/accents-cropped.csv,line=2,col=161,endColumn=171,title=market.unknown"),
+        "{github}"
+    );
+    // `0124-CDAF-CDSÉ` on line 3 starts at character 45.
+    assert!(
+        github.contains("line=3,col=45,endColumn=59,title=imputation.mismatch"),
+        "{github}"
+    );
+    let (_, sarif, _) = clausier(&["check", "--format", "sarif", SEED, export]);
+    let sarif = validate_sarif(&sarif);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let market = results
+        .iter()
+        .find(|r| r["ruleId"] == "market.unknown")
+        .unwrap();
+    let region = &market["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_i64(), region["startColumn"].as_i64()),
+        (Some(2), Some(161))
+    );
+    assert_eq!(region["endColumn"].as_i64(), Some(171));
+    for lang in ["en", "fr"] {
+        let (_, human, _) = clausier(&["--lang", lang, "check", "--color", "never", SEED, export]);
+        assert!(
+            human.contains("[tests/cases/check/accents-cropped.csv:2:161]"),
+            "{human}"
+        );
+        assert!(
+            human.contains("[tests/cases/check/accents-cropped.csv:3:45]"),
+            "{human}"
+        );
+    }
+    // `marché "développement" … chorus 1001091655`: the number is at
+    // character 50 of line 7 (byte 52).
+    let broken = "examples/ci/broken/duplicate-holder.conv";
+    let (_, human, _) = clausier(&["lint", "--color", "never", broken]);
+    assert!(human.contains(&format!("[{broken}:7:50]")), "{human}");
+    let (_, github, _) = clausier(&["lint", "--format", "github", broken]);
+    assert!(github.contains("line=7,col=50,"), "{github}");
+    let (_, sarif, _) = clausier(&["lint", "--format", "sarif", broken]);
+    let sarif = validate_sarif(&sarif);
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_i64(), region["startColumn"].as_i64()),
+        (Some(7), Some(50)),
+        "{sarif}"
+    );
 }

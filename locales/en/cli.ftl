@@ -71,16 +71,16 @@ summary-file = { $file }: profile { $profile } ({ $encoding }{ $has_year ->
         [one] { $lines } line
        *[other] { $lines } lines
     } = { $parts }
-lines-preamble = { $n } preamble
-lines-header = { $n } header
-lines-checked = { $n } checked
-lines-after-period = { $n } after the period
-lines-out-of-scope = { $n } out of scope
-lines-rejected = { $n } rejected
-lines-subtotal = { $n } subtotal
-lines-skipped = { $n } skipped
-lines-continued = { $n } continued
-lines-blank = { $n } blank
+lines-preamble = { $n } preamble
+lines-header = { $n } header
+lines-checked = { $n } checked
+lines-after-period = { $n } after the period
+lines-out-of-scope = { $n } out of scope
+lines-rejected = { $n } rejected
+lines-subtotal = { $n } subtotal
+lines-skipped = { $n } skipped
+lines-continued = { $n } continued
+lines-blank = { $n } blank
 
 ## Clauses an export cannot check.
 unchecked-imputation = the imputation's { $field ->

@@ -86,33 +86,33 @@ summary-file = { $file } : profil { $profile } ({ $encoding }{ $has_year ->
         [one] { $lines } ligne
        *[other] { $lines } lignes
     } = { $parts }
-lines-preamble = { $n } de préambule
-lines-header = { $n } d'en-tête
+lines-preamble = { $n } de préambule
+lines-header = { $n } d'en-tête
 lines-checked = { $n ->
-        [one] { $n } contrôlée
-       *[other] { $n } contrôlées
+        [one] { $n } contrôlée
+       *[other] { $n } contrôlées
     }
-lines-after-period = { $n } après la période
-lines-out-of-scope = { $n } hors champ
+lines-after-period = { $n } après la période
+lines-out-of-scope = { $n } hors champ
 lines-rejected = { $n ->
-        [one] { $n } rejetée
-       *[other] { $n } rejetées
+        [one] { $n } rejetée
+       *[other] { $n } rejetées
     }
 lines-subtotal = { $n ->
-        [one] { $n } sous-total
-       *[other] { $n } sous-totaux
+        [one] { $n } sous-total
+       *[other] { $n } sous-totaux
     }
 lines-skipped = { $n ->
-        [one] { $n } ignorée
-       *[other] { $n } ignorées
+        [one] { $n } ignorée
+       *[other] { $n } ignorées
     }
 lines-continued = { $n ->
-        [one] { $n } suite d'enregistrement
-       *[other] { $n } suites d'enregistrement
+        [one] { $n } suite d'enregistrement
+       *[other] { $n } suites d'enregistrement
     }
 lines-blank = { $n ->
-        [one] { $n } vide
-       *[other] { $n } vides
+        [one] { $n } vide
+       *[other] { $n } vides
     }
 
 ## Clauses qu'un export ne permet pas de contrôler.

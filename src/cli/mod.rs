@@ -215,6 +215,10 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
     if let Some(about) = t(format!("help-{path}")) {
         cmd = cmd.about(about).long_about(None);
     }
+    // Help wrapped at words to the terminal's width (80 in a pipe), as
+    // every other output.
+    let width = terminal_width();
+    cmd = cmd.term_width(width).max_term_width(width);
     let ids: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().to_string())
@@ -274,13 +278,15 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
             .get_arguments()
             .map(|a| (a.get_id().to_string(), a.is_positional()))
             .collect();
-        for (id, positional) in ids {
+        // In their declared order: clap would list the arguments given a
+        // heading last first.
+        for (order, (id, positional)) in ids.into_iter().enumerate() {
             let heading = if positional {
                 "Arguments\u{a0}"
             } else {
                 "Options\u{a0}"
             };
-            cmd = cmd.mut_arg(id, |a| a.help_heading(heading));
+            cmd = cmd.mut_arg(id, |a| a.help_heading(heading).display_order(order));
         }
     }
     let names: Vec<String> = cmd
@@ -347,12 +353,19 @@ pub fn main() -> ExitCode {
         Command::Test(args) => test::run(&args, lang),
         Command::Lsp => {
             let (connection, io) = lsp_server::Connection::stdio();
-            let pages = explain::write_pages(lang);
+            // The editor's language, unless `--lang` or `CLAUSIER_LANG`
+            // says otherwise; without either, the locale's or the system's.
+            let explicit =
+                cli.lang.is_some() || std::env::var("CLAUSIER_LANG").is_ok_and(|v| !v.is_empty());
+            let choose = |editor: Option<&str>| match editor {
+                Some(locale) if !explicit => Lang::of_locale(locale),
+                _ => lang,
+            };
             let served = crate::lsp::serve(
                 &connection,
-                lang,
+                choose,
                 crate::language::lints::today(),
-                pages.as_deref(),
+                explain::write_pages,
             );
             drop(connection);
             let joined = io.join();

@@ -72,7 +72,7 @@ pub fn run(args: &TestArgs, lang: Lang) -> u8 {
     }
     let failed = outcomes.iter().filter(|o| !o.verdict.passed()).count();
     let text = match args.format {
-        TestFormat::Human => human(&outcomes, lang),
+        TestFormat::Human => human(&outcomes, lang, super::terminal_width()),
         TestFormat::Json => json(&outcomes),
         TestFormat::Junit => junit(&outcomes, lang),
     };
@@ -212,7 +212,8 @@ fn difference(v: &Verdict, lang: Lang) -> String {
     out
 }
 
-fn human(outcomes: &[Outcome], lang: Lang) -> String {
+/// The report, each line wrapped to the terminal's `width`.
+fn human(outcomes: &[Outcome], lang: Lang, width: usize) -> String {
     let t = |id: &'static str| lang.tr(&Message::new(id)).into_owned();
     let mut out = format!(
         "\n{}\n",
@@ -257,7 +258,9 @@ fn human(outcomes: &[Outcome], lang: Lang) -> String {
         .count("passed", outcomes.len() - failed.len())
         .count("failed", failed.len());
     out.push_str(&format!("\n{}\n", lang.tr(&result)));
-    out
+    out.lines()
+        .map(|line| crate::report::human::wrap(line, width) + "\n")
+        .collect()
 }
 
 #[derive(serde::Serialize)]

@@ -14,11 +14,15 @@ use crate::i18n::{Lang, Message};
 use crate::source::Sources;
 
 /// A text with a name and the line number of its first line, so that a
-/// single export row shows under its real line number.
+/// single export row shows under its real line number; `shift` counts the
+/// characters of the original line left out before the text shown (the
+/// `…` standing for them counted out), so that the header's column is
+/// the original file's, in characters.
 struct Named<'a> {
     name: &'a str,
-    text: &'a str,
+    text: std::borrow::Cow<'a, str>,
     first_line: usize,
+    shift: usize,
 }
 
 impl SourceCode for Named<'_> {
@@ -28,13 +32,27 @@ impl SourceCode for Named<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+        let text: &'b str = &self.text;
+        let inner = text.read_span(span, before, after)?;
+        // miette counts bytes: the header's position is in characters
+        // (what an editor's `file:line:col` means), of the original line.
+        let column = if before == 0 && after == 0 {
+            let start = span.offset().min(text.len());
+            let line = text
+                .get(..start)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            text.get(line..start)
+                .map_or(inner.column(), |t| t.chars().count() + self.shift)
+        } else {
+            inner.column()
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_owned(),
             inner.data(),
             *inner.span(),
             inner.line() + self.first_line.saturating_sub(1),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }
@@ -114,6 +132,11 @@ impl Human {
         self.lang
     }
 
+    /// The width the diagnostics are drawn to, in columns.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
     /// Diagnostics drawn `width` columns wide.
     pub fn new(color: bool, lang: Lang, width: usize) -> Human {
         let theme = if color {
@@ -129,8 +152,10 @@ impl Human {
                     Lang::Fr => width.saturating_sub(1),
                     Lang::En => width,
                 })
-                // Codes hold hyphens: never split a word at one.
+                // Codes hold hyphens, paths slashes: lines break at
+                // spaces only.
                 .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .with_word_separator(textwrap::WordSeparator::AsciiSpace)
                 .with_links(false),
             lang,
             width,
@@ -158,12 +183,22 @@ impl Human {
         // so that underlines stay under their fields.
         let row_text = match (row_text, &d.row) {
             (Some(t), Some(row)) => {
-                let gutter = row.line.to_string().len() + 4;
-                Some(crop(t, &row.columns, self.width.saturating_sub(gutter + 1)))
+                let label = textwrap::core::display_width(&self.lang.tr(&row.label));
+                Some(crop(
+                    t,
+                    &row.columns,
+                    text_room_of(self.width, row.line),
+                    label,
+                ))
             }
-            (t, _) => t,
+            _ => None,
         };
-        let mut shown = shown(d, sources, row_text.as_ref(), self.lang);
+        let view = View {
+            sources,
+            lang: self.lang,
+            width: self.width,
+        };
+        let mut shown = view.shown(d, row_text.as_ref());
         // miette draws the diagnostic, then each related note on its own
         // (its first line says what it is, in the run's language); the help
         // line between them is written here, in the run's language.
@@ -213,25 +248,85 @@ impl Human {
         let options = textwrap::Options::new(width)
             .initial_indent(&label)
             .subsequent_indent(&indent)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
             .word_splitter(textwrap::WordSplitter::NoHyphenation);
         textwrap::fill(help, options)
     }
 }
 
+/// `line` wrapped to `width` columns at its spaces (never at a no-break
+/// space: amounts, `article 4`, `: ` stay whole), each later line indented
+/// four columns more than the first: the summary's and the help's lines on
+/// a terminal.
+pub fn wrap(line: &str, width: usize) -> String {
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    let indent = " ".repeat(lead + 4);
+    let options = textwrap::Options::new(width)
+        .initial_indent(line.get(..lead).unwrap_or(""))
+        .subsequent_indent(&indent)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
+    textwrap::fill(line.trim_start_matches(' '), options)
+}
+
+/// A row shown on one terminal line: its text (cropped to the room left by
+/// the line number, `…` where fields were left out), the fields' byte
+/// ranges in it, and how many characters of the original row come before
+/// it (see [`Named`]).
+struct Cropped {
+    row: crate::source::RowText,
+    shift: usize,
+}
+
+/// The columns left for a source line's text after miette's gutter
+/// (` 16 │ `: the line number and four columns), the terminal being
+/// `width`.
+fn room(width: usize, line: usize) -> usize {
+    width.saturating_sub(line.to_string().len() + 4)
+}
+
+/// The least room a label is given beside its underline before the line
+/// is cropped further to the left: it is wrapped to what remains.
+const LABEL_ROOM: usize = 24;
+
+/// The display columns from the start of `text` to the middle of `range`
+/// (where miette draws a label's `╰──`).
+fn middle(text: &str, range: &std::ops::Range<usize>) -> usize {
+    let width = |r: std::ops::Range<usize>| text.get(r).map_or(0, textwrap::core::display_width);
+    let start = width(0..range.start);
+    let end = width(0..range.end).max(start + 1);
+    (start + end) / 2
+}
+
 /// A row's text narrowed to `width` characters: the fields of `columns`
 /// (the whole row when none) and as many fields around them as fit, with
-/// `…` where text was left out; field ranges follow.
-fn crop(row: crate::source::RowText, columns: &[usize], width: usize) -> crate::source::RowText {
+/// `…` where text was left out, the first field's label (`label` columns
+/// wide) keeping at least [`LABEL_ROOM`] columns right of its underline;
+/// field ranges follow.
+fn crop(row: crate::source::RowText, columns: &[usize], width: usize, label: usize) -> Cropped {
     let chars =
         |r: &std::ops::Range<usize>| row.text.get(r.clone()).map_or(0, |t| t.chars().count());
-    if row.text.chars().count() <= width || row.fields.is_empty() {
-        return row;
-    }
     let shown: Vec<usize> = columns
         .iter()
         .copied()
         .filter(|c| *c < row.fields.len())
         .collect();
+    let primary = shown.first().and_then(|c| row.fields.get(*c)).cloned();
+    let need = label.min(LABEL_ROOM) + 4;
+    // Whether the label of the first field fits when the window starts at
+    // byte `start` (after a `…` if it is not the row's start).
+    let label_fits = |start: usize| {
+        primary.as_ref().is_none_or(|p| {
+            let lead = usize::from(start > 0);
+            let text = row.text.get(start..).unwrap_or("");
+            let p = p.start.saturating_sub(start)..p.end.saturating_sub(start);
+            lead + middle(text, &p) + need <= width
+        })
+    };
+    if (row.text.chars().count() <= width && label_fits(0)) || row.fields.is_empty() {
+        return Cropped { row, shift: 0 };
+    }
     let (mut first, mut last) = match (shown.iter().min(), shown.iter().max()) {
         (Some(a), Some(b)) => (*a, *b),
         _ => (0, 0),
@@ -242,14 +337,18 @@ fn crop(row: crate::source::RowText, columns: &[usize], width: usize) -> crate::
         start..end
     };
     // Widen by whole fields, right then left, while the window fits
-    // (a field and its delimiter, and the two `…`).
+    // (a field and its delimiter, and the two `…`) and leaves the label
+    // its room.
     loop {
         let mut grown = false;
         if last + 1 < row.fields.len() && chars(&span(first, last + 1)) + 2 <= width {
             last += 1;
             grown = true;
         }
-        if first > 0 && chars(&span(first - 1, last)) + 2 <= width {
+        if first > 0
+            && chars(&span(first - 1, last)) + 2 <= width
+            && label_fits(span(first - 1, last).start)
+        {
             first -= 1;
             grown = true;
         }
@@ -272,10 +371,132 @@ fn crop(row: crate::source::RowText, columns: &[usize], width: usize) -> crate::
         let clamp = |x: usize| x.clamp(window.start, window.end) - window.start + before.len();
         clamp(r.start)..clamp(r.end)
     };
-    crate::source::RowText {
-        text,
-        fields: row.fields.iter().map(shift).collect(),
+    let hidden = row
+        .text
+        .get(..window.start)
+        .map_or(0, |t| t.chars().count());
+    Cropped {
+        row: crate::source::RowText {
+            text,
+            fields: row.fields.iter().map(shift).collect(),
+        },
+        shift: hidden.saturating_sub(before.chars().count()),
     }
+}
+
+/// A rule file's lines around `span`, cropped to `width` characters when
+/// one of them is wider: the same columns of each (so that they stay
+/// aligned), far enough right that the span's label (`label` columns)
+/// keeps [`LABEL_ROOM`] columns, with `…` where text was left out. The
+/// text, its first line's number, the span in it and the shift (see
+/// [`Named`]); `None` when every line fits.
+fn crop_rule(
+    text: &str,
+    span: SourceSpan,
+    width: usize,
+    label: usize,
+) -> Option<(String, usize, SourceSpan, usize)> {
+    let start = span.offset().min(text.len());
+    let end = (span.offset() + span.len()).min(text.len());
+    let line_start = |at: usize| {
+        text.get(..at)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1)
+    };
+    let first_line = text.get(..start)?.matches('\n').count();
+    let last_line = text.get(..end)?.matches('\n').count();
+    let lines: Vec<&str> = text.lines().collect();
+    let from = first_line.saturating_sub(1);
+    let to = (last_line + 1).min(lines.len().saturating_sub(1));
+    let shown = lines.get(from..=to)?;
+    let room = width;
+    // Characters before the span on its line, and the span's middle.
+    let line_of_start = text.get(line_start(start)..)?;
+    let before = text.get(line_start(start)..start)?.chars().count();
+    let single = first_line == last_line;
+    let mid = if single {
+        middle(
+            line_of_start,
+            &(start - line_start(start)..end - line_start(start)),
+        )
+    } else {
+        0
+    };
+    let need = label.min(LABEL_ROOM) + 4;
+    let too_wide = shown.iter().any(|l| l.chars().count() > room);
+    if !too_wide && mid + need <= room {
+        return None;
+    }
+    // The first character shown: 0, or far enough right for the label,
+    // never past the span's start.
+    let skip = if single && mid + need > room {
+        (mid + need + 1).saturating_sub(room).min(before)
+    } else {
+        0
+    };
+    let keep = room.saturating_sub(usize::from(skip > 0) + 1);
+    let mut out = String::new();
+    let mut new_start = 0;
+    let mut new_end = 0;
+    for (i, line) in shown.iter().enumerate() {
+        let n = from + i;
+        let line_at = offset_of_line(text, n);
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let lead = if skip > 0 { "…" } else { "" };
+        let base = out.len() + lead.len();
+        out.push_str(lead);
+        let visible: String = line.chars().skip(skip).take(keep).collect();
+        let cut = line.chars().count() > skip + keep;
+        // Byte offsets of the original line mapped into the shown one.
+        let map = |byte: usize| {
+            let c = chars.iter().take_while(|(b, _)| *b < byte).count();
+            let c = c.saturating_sub(skip).min(keep);
+            base + visible
+                .char_indices()
+                .nth(c)
+                .map_or(visible.len(), |(b, _)| b)
+        };
+        if n == first_line {
+            new_start = map(start - line_at);
+        }
+        if n == last_line {
+            new_end = map(end - line_at);
+        }
+        out.push_str(&visible);
+        if cut {
+            out.push('…');
+        }
+        out.push('\n');
+    }
+    let span = SourceSpan::from((new_start, new_end.saturating_sub(new_start)));
+    Some((
+        out,
+        from + 1,
+        span,
+        skip.saturating_sub(usize::from(skip > 0)),
+    ))
+}
+
+/// The byte offset of line `n` (0-based) of `text`.
+fn offset_of_line(text: &str, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    text.match_indices('\n')
+        .nth(n - 1)
+        .map_or(text.len(), |(i, _)| i + 1)
+}
+
+/// A label wrapped to the room right of its underline (`middle` columns
+/// into a line `room` wide): miette draws each of its lines under the
+/// first.
+fn fit_label(label: &str, room: usize, middle: usize) -> String {
+    let width = room.saturating_sub(middle + 4).max(12);
+    let options = textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
+    textwrap::wrap(label, options).join("\n")
 }
 
 fn severity(s: Severity) -> miette::Severity {
@@ -285,145 +506,199 @@ fn severity(s: Severity) -> miette::Severity {
     }
 }
 
-/// What miette draws of a diagnostic, in `lang`. Text from exports (in
-/// messages, help lines and waivers) has its control characters
-/// neutralised.
-fn shown<'a>(
-    d: &'a Diagnostic,
+/// What is drawn, and how wide: the sources, the language, the terminal.
+struct View<'a> {
     sources: &'a Sources,
-    row_text: Option<&'a crate::source::RowText>,
     lang: Lang,
-) -> Shown<'a> {
-    let tr = |m: &Message| super::neutralise(&lang.tr(m)).into_owned();
-    let mut related: Vec<Shown<'a>> = Vec::new();
-    let (source, labels) = match (&d.row, row_text) {
-        (Some(row), Some(text)) => {
-            if let Some(clause) = &d.clause {
-                related.push(clause_note(clause, sources, "human-the-clause", lang));
+    width: usize,
+}
+
+impl<'a> View<'a> {
+    /// What miette draws of a diagnostic. Text from exports (in messages,
+    /// help lines and waivers) has its control characters neutralised.
+    fn shown(&self, d: &'a Diagnostic, row_text: Option<&'a Cropped>) -> Shown<'a> {
+        let lang = self.lang;
+        let tr = |m: &Message| super::neutralise(&lang.tr(m)).into_owned();
+        let mut related: Vec<Shown<'a>> = Vec::new();
+        let (source, labels) = match (&d.row, row_text) {
+            (Some(row), Some(text)) => {
+                if let Some(clause) = &d.clause {
+                    related.push(self.clause_note(clause, "human-the-clause"));
+                }
+                (Some(self.row_source(row, text)), self.row_labels(row, text))
             }
-            (
-                Some(row_source(row, text, sources)),
-                row_labels(row, text, lang),
-            )
+            _ => match &d.clause {
+                Some(clause) => {
+                    let (source, labels) = self.rule_source(clause, tr(&clause.label));
+                    (source, labels)
+                }
+                None => (None, Vec::new()),
+            },
+        };
+        related.extend(d.related.iter().map(|r| self.clause_note(r, "human-see")));
+        let mut message = tr(&d.message);
+        if let (Some(row), None) = (&d.row, row_text) {
+            message = format!("{message} ({}:{})", self.sources.name(row.source), row.line);
         }
-        _ => match &d.clause {
-            Some(clause) => (
-                rule_source(clause, sources),
-                vec![LabeledSpan::new_primary_with_span(
-                    Some(tr(&clause.label)),
-                    clause.span,
-                )],
-            ),
-            None => (None, Vec::new()),
-        },
-    };
-    related.extend(
-        d.related
-            .iter()
-            .map(|r| clause_note(r, sources, "human-see", lang)),
-    );
-    let mut message = tr(&d.message);
-    if let (Some(row), None) = (&d.row, row_text) {
-        message = format!("{message} ({}:{})", sources.name(row.source), row.line);
-    }
-    let waived = d.waived.as_ref().map(|w| {
-        let reason = super::neutralise(&lang.tr(w)).into_owned();
-        lang.tr(&Message::new("human-waived").arg("reason", reason))
-            .into_owned()
-    });
-    let help = match (waived, &d.help) {
-        (Some(w), Some(h)) => Some(format!("{w}\n{}", tr(h))),
-        (Some(w), None) => Some(w),
-        (None, h) => h.as_ref().map(tr),
-    };
-    Shown {
-        message,
-        code: Some(d.code.as_str()),
-        severity: if d.waived.is_some() {
-            miette::Severity::Advice
-        } else {
-            severity(d.severity)
-        },
-        help,
-        source,
-        labels,
-        related,
-    }
-}
-
-/// The note under a row's finding that shows its clause, and the article
-/// of the signed text the clause comes from.
-fn clause_note<'a>(
-    clause: &'a ClauseRef,
-    sources: &'a Sources,
-    what: &'static str,
-    lang: Lang,
-) -> Shown<'a> {
-    let label = lang.tr(&clause.label).into_owned();
-    let title = match &clause.citation {
-        Some(cite) => Message::new(if what == "human-the-clause" {
-            "human-the-clause-cited"
-        } else {
-            "human-see-cited"
-        })
-        .arg("cite", lang.tr(&cite.message()).into_owned()),
-        None => Message::new(what),
-    };
-    Shown {
-        message: lang.tr(&title.arg("label", label.as_str())).into_owned(),
-        code: None,
-        severity: miette::Severity::Advice,
-        help: None,
-        source: rule_source(clause, sources),
-        labels: vec![LabeledSpan::new_primary_with_span(Some(label), clause.span)],
-        related: Vec::new(),
-    }
-}
-
-fn rule_source<'a>(clause: &ClauseRef, sources: &'a Sources) -> Option<Named<'a>> {
-    Some(Named {
-        name: sources.name(clause.source),
-        text: sources.rule_text(clause.source)?,
-        first_line: 1,
-    })
-}
-
-fn row_source<'a>(
-    row: &RowRef,
-    text: &'a crate::source::RowText,
-    sources: &'a Sources,
-) -> Named<'a> {
-    Named {
-        name: sources.name(row.source),
-        text: &text.text,
-        first_line: usize::try_from(row.line).unwrap_or(usize::MAX),
-    }
-}
-
-fn row_labels(row: &RowRef, text: &crate::source::RowText, lang: Lang) -> Vec<LabeledSpan> {
-    let row_label = super::neutralise(&lang.tr(&row.label)).into_owned();
-    let spans: Vec<_> = row
-        .columns
-        .iter()
-        .filter_map(|c| text.fields.get(*c).cloned())
-        .collect();
-    if spans.is_empty() {
-        return vec![LabeledSpan::new_primary_with_span(
-            Some(row_label),
-            (0, text.text.len()),
-        )];
-    }
-    spans
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let label = (i == 0).then(|| row_label.clone());
-            let span = (r.start, r.len().max(1));
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(label, span)
+        let waived = d.waived.as_ref().map(|w| {
+            let reason = super::neutralise(&lang.tr(w)).into_owned();
+            lang.tr(&Message::new("human-waived").arg("reason", reason))
+                .into_owned()
+        });
+        let help = match (waived, &d.help) {
+            (Some(w), Some(h)) => Some(format!("{w}\n{}", tr(h))),
+            (Some(w), None) => Some(w),
+            (None, h) => h.as_ref().map(tr),
+        };
+        Shown {
+            message,
+            code: Some(d.code.as_str()),
+            severity: if d.waived.is_some() {
+                miette::Severity::Advice
             } else {
-                LabeledSpan::new_with_span(label, span)
-            }
-        })
-        .collect()
+                severity(d.severity)
+            },
+            help,
+            source,
+            labels,
+            related,
+        }
+    }
+
+    /// The note under a row's finding that shows its clause, and the
+    /// article of the signed text the clause comes from.
+    fn clause_note(&self, clause: &'a ClauseRef, what: &'static str) -> Shown<'a> {
+        let lang = self.lang;
+        let label = lang.tr(&clause.label).into_owned();
+        let title = match &clause.citation {
+            Some(cite) => Message::new(if what == "human-the-clause" {
+                "human-the-clause-cited"
+            } else {
+                "human-see-cited"
+            })
+            .arg("cite", lang.tr(&cite.message()).into_owned()),
+            None => Message::new(what),
+        };
+        let message = lang.tr(&title.arg("label", label.as_str())).into_owned();
+        let (source, labels) = self.rule_source(clause, label);
+        Shown {
+            message,
+            code: None,
+            severity: miette::Severity::Advice,
+            help: None,
+            source,
+            labels,
+            related: Vec::new(),
+        }
+    }
+
+    /// The rule file around a clause, cropped to the terminal, and the
+    /// clause's label wrapped beside its underline.
+    fn rule_source(
+        &self,
+        clause: &ClauseRef,
+        label: String,
+    ) -> (Option<Named<'a>>, Vec<LabeledSpan>) {
+        let Some(text) = self.sources.rule_text(clause.source) else {
+            return (
+                None,
+                vec![LabeledSpan::new_primary_with_span(Some(label), clause.span)],
+            );
+        };
+        let name = self.sources.name(clause.source);
+        let clause_span = miette::SourceSpan::from(clause.span);
+        let end_line = text
+            .get(..clause.span.end.min(text.len()))
+            .map_or(1, |t| t.matches('\n').count() + 2);
+        let room = room(self.width, end_line);
+        let label_width = textwrap::core::display_width(&label);
+        let (named, span) = match crop_rule(text, clause_span, room, label_width) {
+            Some((cropped, first_line, span, shift)) => (
+                Named {
+                    name,
+                    text: std::borrow::Cow::Owned(cropped),
+                    first_line,
+                    shift,
+                },
+                span,
+            ),
+            None => (
+                Named {
+                    name,
+                    text: std::borrow::Cow::Borrowed(text),
+                    first_line: 1,
+                    shift: 0,
+                },
+                clause_span,
+            ),
+        };
+        let start = span.offset().min(named.text.len());
+        let line_at = named
+            .text
+            .get(..start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let line = named.text.get(line_at..).unwrap_or("");
+        let single = !named
+            .text
+            .get(start..start + span.len())
+            .is_some_and(|t| t.contains('\n'));
+        // A block's label is drawn at its last line, after its left bar.
+        let mid = if single {
+            middle(line, &(start - line_at..start - line_at + span.len()))
+        } else {
+            4
+        };
+        let label = fit_label(&label, room, mid);
+        (
+            Some(named),
+            vec![LabeledSpan::new_primary_with_span(Some(label), span)],
+        )
+    }
+
+    fn row_source(&self, row: &RowRef, text: &'a Cropped) -> Named<'a> {
+        Named {
+            name: self.sources.name(row.source),
+            text: std::borrow::Cow::Borrowed(&text.row.text),
+            first_line: usize::try_from(row.line).unwrap_or(usize::MAX),
+            shift: text.shift,
+        }
+    }
+
+    fn row_labels(&self, row: &RowRef, text: &Cropped) -> Vec<LabeledSpan> {
+        let text = &text.row;
+        let room = text_room_of(self.width, row.line);
+        let row_label = super::neutralise(&self.lang.tr(&row.label)).into_owned();
+        let spans: Vec<_> = row
+            .columns
+            .iter()
+            .filter_map(|c| text.fields.get(*c).cloned())
+            .collect();
+        if spans.is_empty() {
+            let all = 0..text.text.len();
+            let label = fit_label(&row_label, room, middle(&text.text, &all));
+            return vec![LabeledSpan::new_primary_with_span(
+                Some(label),
+                (0, text.text.len()),
+            )];
+        }
+        spans
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let label = (i == 0).then(|| fit_label(&row_label, room, middle(&text.text, &r)));
+                let span = (r.start, r.len().max(1));
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(label, span)
+                } else {
+                    LabeledSpan::new_with_span(label, span)
+                }
+            })
+            .collect()
+    }
+}
+
+/// The columns left for a row's text at line `line` of its export.
+fn text_room_of(width: usize, line: u64) -> usize {
+    room(width, usize::try_from(line).unwrap_or(usize::MAX))
 }

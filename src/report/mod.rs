@@ -276,19 +276,31 @@ impl Sink for HumanSink<'_> {
             }
             writeln!(self.out)?;
         }
-        write_summary(&mut self.out, counts, summary, lang)
+        write_summary(
+            &mut self.out,
+            counts,
+            summary,
+            lang,
+            Some(self.human.width()),
+        )
     }
 }
 
 /// Writes the summary lines and flushes: the end of the text outputs.
+/// With a `width` (a terminal's), each line is wrapped to it at spaces,
+/// its later lines indented under it (see [`human::wrap`]).
 pub fn write_summary(
     out: &mut dyn Write,
     counts: Counts,
     summary: Option<&Summary>,
     lang: Lang,
+    width: Option<usize>,
 ) -> io::Result<()> {
     for line in summary_lines(counts, summary, lang) {
-        writeln!(out, "{line}")?;
+        match width {
+            Some(width) => writeln!(out, "{}", human::wrap(&line, width))?,
+            None => writeln!(out, "{line}")?,
+        }
     }
     out.flush()
 }
@@ -320,7 +332,8 @@ fn accounting_line(a: &crate::input::Accounting, lang: Lang) -> String {
         encoding = a.encoding.to_string(),
         year = a.fiscal_year.clone().unwrap_or_default(),
         measure = a.measure.clone().unwrap_or_default(),
-        parts = parts.join(" + ")
+        // `+` ends a line, never starts one.
+        parts = parts.join("\u{a0}+ ")
     )
     .count("lines", a.lines)
     .count("has_year", u8::from(a.fiscal_year.is_some()))

@@ -120,8 +120,12 @@ fn clause_location(c: &ClauseRef, sources: &Sources, lang: Lang) -> Location {
 }
 
 fn row_location(r: &RowRef, sources: &Sources, lang: Lang) -> Location {
+    let columns = sources.field_columns(r.source, r.byte, &r.columns);
+    let column = |c: usize| Some(i64::try_from(c).unwrap_or(i64::MAX));
     let region = Region {
         start_line: Some(i64::try_from(r.line).unwrap_or(i64::MAX).max(1)),
+        start_column: columns.and_then(|(start, _)| column(start)),
+        end_column: columns.and_then(|(_, end)| column(end)),
         ..Default::default()
     };
     location(sources.name(r.source), region, &lang.tr(&r.label))

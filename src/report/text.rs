@@ -111,7 +111,7 @@ impl Sink for PlainSink<'_> {
         let RunEnd {
             counts, summary, ..
         } = *end;
-        write_summary(&mut self.out, counts, summary, self.lang)
+        write_summary(&mut self.out, counts, summary, self.lang, None)
     }
 }
 
@@ -144,6 +144,9 @@ impl Sink for GithubSink<'_> {
         if let Some(r) = &d.row {
             props.push(format!("file={}", escape(sources.name(r.source), true)));
             props.push(format!("line={}", r.line));
+            if let Some((col, end)) = sources.field_columns(r.source, r.byte, &r.columns) {
+                props.push(format!("col={col},endColumn={end}"));
+            }
         } else if let Some(c) = &d.clause {
             let (line, col) = sources
                 .rule_text(c.source)
@@ -187,6 +190,6 @@ impl Sink for GithubSink<'_> {
             counts, summary, ..
         } = *end;
         // The summary goes to the log as plain lines, outside annotations.
-        write_summary(&mut self.out, counts, summary, self.lang)
+        write_summary(&mut self.out, counts, summary, self.lang, None)
     }
 }
