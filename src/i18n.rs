@@ -30,6 +30,7 @@ const FR: &[(&str, &str)] = &[
     ),
     ("cli.ftl", include_str!("../locales/fr/cli.ftl")),
     ("explain.ftl", include_str!("../locales/fr/explain.ftl")),
+    ("page.ftl", include_str!("../locales/fr/page.ftl")),
 ];
 const EN: &[(&str, &str)] = &[
     (
@@ -38,6 +39,7 @@ const EN: &[(&str, &str)] = &[
     ),
     ("cli.ftl", include_str!("../locales/en/cli.ftl")),
     ("explain.ftl", include_str!("../locales/en/explain.ftl")),
+    ("page.ftl", include_str!("../locales/en/page.ftl")),
 ];
 
 /// No-break space, before `€` and other units in French.

@@ -738,6 +738,27 @@ fn manual_pages_one_per_command_in_the_runs_language() {
         check.contains("Format de sortie"),
         "the page is not in French:\n{check}"
     );
+    // Its headings too; and one page per command of clausier's, none for
+    // clap's own `help`.
+    let headings: Vec<&str> = check.lines().filter(|l| l.starts_with(".SH ")).collect();
+    assert_eq!(
+        headings,
+        [
+            ".SH NOM",
+            ".SH SYNOPSIS",
+            ".SH DESCRIPTION",
+            ".SH ARGUMENTS",
+            ".SH OPTIONS",
+            ".SH CODE DE RETOUR"
+        ],
+        "{check}"
+    );
+    let main = std::fs::read_to_string(out.join("clausier.1")).unwrap();
+    assert!(main.contains(".SH SOUS-COMMANDES"), "{main}");
+    assert!(
+        !out.join("clausier-help.1").exists(),
+        "a page for clap's help command"
+    );
     // A folder that cannot be made: said, exit 2.
     let file = dir.path().join("a-file");
     std::fs::write(&file, "").unwrap();

@@ -4,10 +4,24 @@
 // nothing is sent anywhere.
 "use strict";
 
-const LANG = "fr";
+// The language: `?lang=fr` or `?lang=en` in the address, else the first of
+// the browser's languages that clausier speaks, else English (as the
+// command line without a French locale).
+const LANG = (() => {
+  const asked = new URLSearchParams(location.search).get("lang");
+  const wanted = [asked, ...(navigator.languages || [navigator.language])];
+  for (const tag of wanted) {
+    const code = String(tag || "").slice(0, 2).toLowerCase();
+    if (code === "fr" || code === "en") return code;
+  }
+  return "en";
+})();
+document.documentElement.lang = LANG;
+let W = {}; // the page's words in LANG (catalogue entries), once loaded
+const word = (id, fallback) => W[id] || fallback;
 const $ = (id) => document.getElementById(id);
 const editor = $("rules");
-let exportFile = null; // { name, bytes, text }
+let exportFile = null; // { name, bytes }
 
 function today() {
   const d = new Date();
@@ -42,12 +56,69 @@ function showClause(clause) {
   editor.dataset.selectedLine = String(clause.line);
 }
 
-function cell(tr, text, className) {
+// `text` into `el`, its `backquoted` parts as code (messages are Markdown's
+// inline code and nothing else); never as HTML.
+function inline(el, text) {
+  String(text).split("`").forEach((part, i) => {
+    if (i % 2 === 1) {
+      const code = document.createElement("code");
+      code.textContent = part;
+      el.appendChild(code);
+    } else if (part) {
+      el.appendChild(document.createTextNode(part));
+    }
+  });
+  return el;
+}
+
+// A column's title before its value, as each language writes it
+// (`gravité : `, `severity: `).
+const label = (column) => `${word(column, column)}${LANG === "fr" ? "\u00a0: " : ": "}`;
+
+// A cell of the findings table, labelled by its column's title (shown
+// before it when the table is stacked on a narrow screen).
+function cell(tr, text, column) {
   const td = document.createElement("td");
-  td.textContent = text;
-  if (className) td.className = className;
+  inline(td, text);
+  td.dataset.label = label(column);
   tr.appendChild(td);
   return td;
+}
+
+// The words of the page in LANG, where an element names them (`data-w`).
+function translate() {
+  W = JSON.parse(wasm_bindgen.words(LANG));
+  for (const el of document.querySelectorAll("[data-w]")) {
+    if (W[el.dataset.w]) el.textContent = W[el.dataset.w];
+  }
+  document.title = W["page-title"] || document.title;
+  $("report").title = W["page-report"] || $("report").title;
+}
+
+// A finding's row as its cells: the column's title, its value, the cells
+// the finding points at marked; the same for a CSV and a spreadsheet.
+function showRow(d) {
+  const view = $("row-view");
+  view.textContent = "";
+  if (!d.row) return;
+  const title = document.createElement("p");
+  title.textContent = wasm_bindgen.row_text(LANG, d.row.file, d.row.line);
+  view.appendChild(title);
+  const table = document.createElement("table");
+  const head = table.createTHead().insertRow();
+  for (const id of ["page-cell-column", "page-cell-value"]) {
+    const th = document.createElement("th");
+    th.textContent = word(id, id);
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const c of d.row.cells || []) {
+    const tr = body.insertRow();
+    if (c.flagged) tr.className = "flagged";
+    tr.insertCell().textContent = c.title;
+    tr.insertCell().textContent = c.value;
+  }
+  view.appendChild(table);
 }
 
 function severityClass(d) {
@@ -55,8 +126,10 @@ function severityClass(d) {
 }
 
 function severityText(d) {
-  if (d.waived) return "dérogé";
-  return d.severity === "error" ? "erreur" : "avertissement";
+  if (d.waived) return word("page-waived", "dérogé");
+  return d.severity === "error"
+    ? word("severity-error", "erreur")
+    : word("severity-warning", "avertissement");
 }
 
 // The editor's own diagnostics, as one types.
@@ -68,22 +141,18 @@ function lintNow() {
     const li = document.createElement("li");
     li.className = severityClass(d);
     li.dataset.code = d.code;
-    const where = d.clause ? `ligne ${d.clause.line} — ` : "";
-    li.textContent = `${where}${d.code} : ${d.message}`;
+    const where = d.clause ? `${wasm_bindgen.at_line(LANG, d.clause.line)} — ` : "";
+    const code = document.createElement("code");
+    code.textContent = d.code;
+    li.append(where, code, LANG === "fr" ? "\u00a0: " : ": ");
+    inline(li, d.message);
     li.addEventListener("click", () => showClause(d.clause));
     list.appendChild(li);
   }
   const s = result.summary;
-  $("lint-count").textContent = `(${s.errors} erreur(s), ${s.warnings} avertissement(s))`;
+  $("lint-count").textContent = wasm_bindgen.lint_count(LANG, s.errors, s.warnings);
   document.body.dataset.lintErrors = String(s.errors);
   return s.errors === 0;
-}
-
-// The export's line `n` (1-based), for a CSV read as text.
-function exportLine(n) {
-  if (!exportFile || exportFile.text === null) return null;
-  const lines = exportFile.lines || (exportFile.lines = exportFile.text.split(/\r\n|\n|\r/));
-  return lines[n - 1] ?? null;
 }
 
 function checkNow() {
@@ -106,29 +175,36 @@ function checkNow() {
     const code = document.createElement("code");
     code.textContent = d.code;
     tr.appendChild(document.createElement("td")).appendChild(code);
-    cell(tr, severityText(d));
-    cell(tr, d.waived ? `${d.message} (dérogation : ${d.waived})` : d.message);
-    cell(tr, d.row ? `${d.row.file}:${d.row.line}` : "");
-    cell(tr, d.clause ? `${d.clause.label} (ligne ${d.clause.line})` : "");
+    tr.lastChild.dataset.label = label("page-column-code");
+    cell(tr, severityText(d), "page-column-severity");
+    cell(
+      tr,
+      d.waived ? wasm_bindgen.waiver_text(LANG, d.message, d.waived) : d.message,
+      "page-column-message",
+    );
+    // The row's number (its file is the export loaded, named above).
+    const row = cell(tr, d.row ? String(d.row.line) : "", "page-column-row");
+    if (d.row) row.title = `${d.row.file}:${d.row.line}`;
+    cell(
+      tr,
+      d.clause ? wasm_bindgen.clause_text(LANG, d.clause.label, d.clause.line) : "",
+      "page-column-clause",
+    );
     tr.addEventListener("click", () => {
       for (const other of body.querySelectorAll("tr.selected")) other.classList.remove("selected");
       tr.classList.add("selected");
       showClause(d.clause);
-      const line = d.row ? exportLine(d.row.line) : null;
-      $("row-view").textContent = d.row
-        ? `${d.row.file}, ligne ${d.row.line} :\n${line ?? "(ligne d’un tableur)"}`
-        : "";
+      showRow(d);
     });
     body.appendChild(tr);
   }
   const s = result.summary;
   $("finding-count").textContent =
-    `(${s.errors} erreur(s), ${s.warnings} avertissement(s), ${s.waived} dérogé(s))`;
+    wasm_bindgen.check_count(LANG, s.errors, s.warnings, s.waived);
   $("summary").textContent = s.rows_read === undefined
     ? ""
-    : `${s.rows_read} lignes lues : ${s.rows_checked} contrôlées, ${s.rows_rejected} rejetées, ` +
-      `${s.rows_skipped} ignorées (sous-totaux), ${s.rows_out_of_scope} hors champ — ` +
-      `contrôle en ${Math.round(elapsed)} ms.`;
+    : wasm_bindgen.rows_line(LANG, s.rows_read, s.rows_checked, s.rows_rejected,
+      s.rows_skipped, s.rows_out_of_scope, Math.round(elapsed));
   document.body.dataset.checked = String(result.diagnostics.length);
   document.body.dataset.checkMs = String(Math.round(elapsed));
   $("show-report").disabled = s.rows_read === undefined;
@@ -144,17 +220,8 @@ function showReport() {
 
 async function load(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const spreadsheet = /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(file.name);
-  let text = null;
-  if (!spreadsheet) {
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      text = new TextDecoder("windows-1252").decode(bytes);
-    }
-  }
-  exportFile = { name: file.name, bytes, text };
-  $("file-name").textContent = `${file.name} (${bytes.length} octets)`;
+  exportFile = { name: file.name, bytes };
+  $("file-name").textContent = wasm_bindgen.file_line(LANG, file.name, bytes.length);
   checkNow();
 }
 
@@ -185,7 +252,7 @@ $("show-report").addEventListener("click", showReport);
 // The WebAssembly is in the script itself (no fetch: the page works from
 // file:// and from any static host). pkg/clausier.js and seed.js are built
 // from the sources (scripts/web.sh), not kept in the repository: on a fresh
-// clone the page says, in French, what to run.
+// clone the page says, in its language, what to run.
 if (typeof wasm_bindgen === "undefined" || typeof CLAUSIER_WASM === "undefined"
     || typeof SEED_CONVENTION === "undefined") {
   const main = document.querySelector("main");
@@ -193,19 +260,29 @@ if (typeof wasm_bindgen === "undefined" || typeof CLAUSIER_WASM === "undefined"
   const notice = document.createElement("section");
   notice.className = "pane notice";
   notice.setAttribute("role", "alert");
-  notice.innerHTML = `<h2>Cette page est à construire</h2>
+  const commands = `<pre>rustup target add wasm32-unknown-unknown
+cargo install wasm-bindgen-cli --version =0.2.130
+scripts/web.sh</pre>`;
+  notice.innerHTML = LANG === "fr"
+    ? `<h2>Cette page est à construire</h2>
 <p>Elle a besoin de la bibliothèque clausier compilée pour le navigateur
 (<code>web/pkg/clausier.js</code>) et de la convention d’exemple (<code>web/seed.js</code>),
 qui se construisent depuis les sources et ne sont pas dans le dépôt. Depuis le dossier du
 projet, lancez une fois&nbsp;:</p>
-<pre>rustup target add wasm32-unknown-unknown
-cargo install wasm-bindgen-cli --version =0.2.130
-scripts/web.sh</pre>
-<p>puis rouvrez cette page. Rien n’est envoyé nulle part&nbsp;: la page calcule tout sur cet ordinateur.</p>`;
+${commands}
+<p>puis rouvrez cette page. Rien n’est envoyé nulle part&nbsp;: la page calcule tout sur cet ordinateur.</p>`
+    : `<h2>This page is to be built</h2>
+<p>It needs the clausier library compiled for the browser
+(<code>web/pkg/clausier.js</code>) and the example convention (<code>web/seed.js</code>),
+which are built from the sources and are not in the repository. From the project's folder,
+run once:</p>
+${commands}
+<p>then open this page again. Nothing is sent anywhere: the page computes everything on this computer.</p>`;
   main.appendChild(notice);
   document.body.dataset.ready = "unbuilt";
 } else {
   wasm_bindgen({ module_or_path: CLAUSIER_WASM() }).then(() => {
+    translate();
     editor.value = SEED_CONVENTION;
     lintNow();
     document.body.dataset.ready = "1";

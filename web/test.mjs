@@ -49,6 +49,10 @@ page.on("pageerror", (e) => {
   console.log(`page error: ${e.message}`);
   failures++;
 });
+// A French user's browser: the page speaks French (navigator.languages).
+const languages = (list) =>
+  Object.defineProperty(navigator, "languages", { get: () => list });
+await page.evaluateOnNewDocument(languages, ["fr-FR", "fr", "en-US"]);
 await page.setViewport({ width: 1280, height: 1000 });
 const url = `file://${resolve(root, "web/index.html")}`;
 await page.goto(url);
@@ -76,6 +80,30 @@ if (JSON.stringify(found) !== JSON.stringify(expected)) {
   console.log(`  page: ${found.join(" ")}\n  cli:  ${expected.join(" ")}`);
 }
 
+// Counts with their plurals from the catalogues, as the command line says
+// them; messages' `code` shown as code, no backquote left.
+const counts = await page.$eval("#finding-count", (e) => e.textContent);
+const s = cli.summary;
+const plural = (n, one, many) => `${n} ${n === 1 || n === 0 ? one : many}`;
+const wanted = `(${plural(s.errors, "erreur", "erreurs")}, ${plural(s.warnings, "avertissement", "avertissements")}, ${plural(s.waived, "dérogé", "dérogés")})`;
+check(counts === wanted, `the counts read "${counts}" (want "${wanted}")`);
+const summaryLine = await page.$eval("#summary", (e) => e.textContent);
+check(!/\(s\)/.test(counts + summaryLine) && summaryLine.includes("lignes lues"), `the summary: "${summaryLine}"`);
+const markdown = await page.$$eval("#findings tbody td", (tds) => ({
+  code: tds.filter((td) => td.querySelector("code")).length,
+  raw: tds.filter((td) => td.textContent.includes("`")).length,
+}));
+check(markdown.code > 0 && markdown.raw === 0, `messages show code as code (${markdown.code} cells), no raw backquote (${markdown.raw})`);
+// At 1280 pixels the whole table is in its pane, the clause column too.
+const fits = await page.$eval("#findings", (t) => ({
+  table: t.scrollWidth,
+  pane: t.parentElement.clientWidth,
+  clause: t.querySelector("tbody tr td:last-child").getBoundingClientRect().right,
+  right: t.parentElement.getBoundingClientRect().right,
+}));
+check(fits.table <= fits.pane && fits.clause <= fits.right + 1,
+  `at 1280 px the table (${fits.table} px) fits its pane (${fits.pane} px), the clause column in view`);
+
 // A finding selects its clause in the editor and shows its row.
 const withClause = cli.diagnostics.findIndex((d) => d.clause && d.row);
 await page.click(`#findings tbody tr:nth-child(${withClause + 1})`);
@@ -84,8 +112,15 @@ check(
   selectedLine === String(cli.diagnostics[withClause].clause.line),
   `clicking ${cli.diagnostics[withClause].code} selects line ${selectedLine} of the convention`,
 );
-const rowView = await page.$eval("#row-view", (e) => e.textContent);
-check(rowView.includes(`ligne ${cli.diagnostics[withClause].row.line}`), "and shows its export row");
+const rowView = await page.$eval("#row-view", (e) => ({
+  text: e.textContent,
+  cells: e.querySelectorAll("tbody tr").length,
+  flagged: e.querySelectorAll("tbody tr.flagged").length,
+}));
+check(
+  rowView.text.includes(`ligne ${cli.diagnostics[withClause].row.line}`) && rowView.cells > 5 && rowView.flagged > 0,
+  `and shows its export row: ${rowView.cells} cells, ${rowView.flagged} pointed at`,
+);
 await page.screenshot({ path: `${out}/page-1280.png`, fullPage: true });
 
 // The statement, in the page.
@@ -107,9 +142,41 @@ const stale = await page.$eval("#report-pane", (e) => e.hidden);
 check(stale, "the former statement is put away once the text changes");
 await page.screenshot({ path: `${out}/page-error-1280.png` });
 
-// A narrow screen.
+// A narrow screen: each finding a block, nothing wider than the screen.
 await page.setViewport({ width: 400, height: 900 });
+const narrow = await page.$eval("#findings", (t) => ({
+  display: getComputedStyle(t.querySelector("tbody td")).display,
+  page: document.documentElement.scrollWidth,
+  message: t.querySelector("tbody td:nth-child(3)").getBoundingClientRect().width,
+}));
+check(narrow.display === "block" && narrow.page <= 400 && narrow.message > 250,
+  `at 400 px findings are stacked (message ${Math.round(narrow.message)} px wide, page ${narrow.page} px)`);
 await page.screenshot({ path: `${out}/page-400.png`, fullPage: true });
+
+// A spreadsheet's row is shown as its cells too.
+await page.setViewport({ width: 1280, height: 1000 });
+await page.goto(url);
+await page.waitForSelector("body[data-ready='1']");
+await (await page.$("#file")).uploadFile(resolve(root, "tests/cases/import/infbud.xlsx"));
+await page.waitForSelector("body[data-checked]", { timeout: 30000 });
+await page.click("#findings tbody tr:nth-child(1)");
+const sheetRow = await page.$eval("#row-view", (e) => ({
+  cells: e.querySelectorAll("tbody tr").length,
+  flagged: [...e.querySelectorAll("tbody tr.flagged")].map((r) => r.textContent),
+}));
+check(sheetRow.cells > 5 && sheetRow.flagged.length > 0,
+  `an XLSX row is shown as its ${sheetRow.cells} cells (pointed at: ${sheetRow.flagged.join(", ")})`);
+await page.screenshot({ path: `${out}/page-xlsx-1280.png`, fullPage: true });
+
+// An English user's browser: the page in English.
+const english = await browser.newPage();
+english.on("request", (r) => requests.push(r.url()));
+await english.evaluateOnNewDocument(languages, ["en-GB", "en"]);
+await english.goto(url);
+await english.waitForSelector("body[data-ready='1']");
+const heading = await english.$eval("#data-pane h2", (e) => e.textContent);
+check(heading === "CHORUS export", `with English languages the page is in English ("${heading}")`);
+await english.close();
 
 // A 100,000-row export, timed in the page.
 if (big && existsSync(big)) {

@@ -26,14 +26,25 @@ const check = (ok, what) => {
   console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
   if (!ok) failures++;
 };
-const page = await browser.newPage();
-const errors = [];
-page.on("pageerror", (e) => errors.push(e.message));
-await page.goto(`file://${join(dir, "index.html")}`);
-await page.waitForSelector("body[data-ready='unbuilt']", { timeout: 10000 });
-const notice = await page.$eval("[role=alert]", (e) => e.innerText);
-check(notice.includes("Cette page est à construire"), "an unbuilt page says so, in French");
-check(notice.includes("scripts/web.sh"), "and what to run: scripts/web.sh");
-check(errors.length === 0, `no script error (${errors.join("; ") || "none"})`);
+// The browser's languages as a French or an English user's browser has
+// them: the notice is in the first that clausier speaks.
+for (const [languages, words, what] of [
+  [["fr-FR", "fr", "en"], "Cette page est à construire", "French"],
+  [["de-DE", "en-US"], "This page is to be built", "English"],
+]) {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument((languages) => {
+    Object.defineProperty(navigator, "languages", { get: () => languages });
+  }, languages);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`file://${join(dir, "index.html")}`);
+  await page.waitForSelector("body[data-ready='unbuilt']", { timeout: 10000 });
+  const notice = await page.$eval("[role=alert]", (e) => e.innerText);
+  check(notice.includes(words), `an unbuilt page says so, in ${what} (${languages})`);
+  check(notice.includes("scripts/web.sh"), "and what to run: scripts/web.sh");
+  check(errors.length === 0, `no script error (${errors.join("; ") || "none"})`);
+  await page.close();
+}
 await browser.close();
 process.exit(failures ? 1 : 0);

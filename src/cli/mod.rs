@@ -194,7 +194,7 @@ fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
 /// help line from the catalogues (`help-<command>` and
 /// `help-<command>-<argument>`, the command's path joined by `-`).
 pub fn command(lang: Lang) -> clap::Command {
-    let mut cmd = localize(<Cli as clap::CommandFactory>::command(), "clausier", lang);
+    let mut cmd = unbuilt(lang);
     if lang == Lang::Fr {
         // clap writes its own `help` command when the tree is built: built
         // here, so that it can be said in French too.
@@ -204,6 +204,12 @@ pub fn command(lang: Lang) -> clap::Command {
         });
     }
     cmd
+}
+
+/// The command line in `lang` before clap adds its `help` command: what
+/// the manual pages are written from (one page per command of clausier's).
+pub fn unbuilt(lang: Lang) -> clap::Command {
+    localize(<Cli as clap::CommandFactory>::command(), "clausier", lang)
 }
 
 fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod human;
 pub mod json;
 pub mod overview;
+pub mod page;
 pub mod sarif;
 pub mod statement;
 pub mod table;

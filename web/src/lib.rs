@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clausier::diag::Diagnostic;
 use clausier::i18n::Lang;
 use clausier::report::json::JsonSink;
+use clausier::report::page;
 use clausier::report::{Counts, Sink};
 use clausier::run::{self, Outcome};
 use clausier::source::Sources;
@@ -70,7 +71,126 @@ pub fn lint(rules: &str, lang: &str, today: &str) -> String {
 pub fn check(rules: &str, name: &str, export: &[u8], lang: &str, today: &str) -> String {
     let lang = lang_of(lang);
     let (diagnostics, summary, sources) = run_check(rules, name, export, today);
-    json(&diagnostics, summary.as_ref(), &sources, lang)
+    let text = json(&diagnostics, summary.as_ref(), &sources, lang);
+    with_cells(&text, &diagnostics, &sources)
+}
+
+/// The JSON of a check with, beside each finding's `row`, the row's cells
+/// (`cells`: the column's title, the value, whether the finding points at
+/// it), read back from the export as the command line's human output
+/// shows a row: what the page shows of a spreadsheet's row as of a CSV's.
+fn with_cells(text: &str, diagnostics: &[Diagnostic], sources: &Sources) -> String {
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return text.to_owned();
+    };
+    if let Some(list) = value
+        .get_mut("diagnostics")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        for (shown, d) in list.iter_mut().zip(diagnostics) {
+            let Some(row) = &d.row else { continue };
+            let Some(read) = sources.row_text(row.source, row.byte) else {
+                continue;
+            };
+            let cells: Vec<serde_json::Value> = read
+                .fields
+                .iter()
+                .enumerate()
+                .map(|(i, field)| {
+                    let title = sources
+                        .column_title(row.source, i)
+                        .map_or_else(|| format!("{}", i + 1), str::to_owned);
+                    let value = read.text.get(field.clone()).unwrap_or("");
+                    serde_json::json!({
+                        "title": title,
+                        "value": value,
+                        "flagged": row.columns.contains(&i),
+                    })
+                })
+                .collect();
+            if let Some(place) = shown.get_mut("row") {
+                place["cells"] = serde_json::Value::Array(cells);
+            }
+        }
+    }
+    value.to_string()
+}
+
+/// The page's fixed words in `lang`, as a JSON object by catalogue entry.
+#[wasm_bindgen]
+pub fn words(lang: &str) -> String {
+    let words: serde_json::Map<String, serde_json::Value> = page::words(lang_of(lang))
+        .into_iter()
+        .map(|(id, text)| (id.to_owned(), text.into()))
+        .collect();
+    serde_json::Value::Object(words).to_string()
+}
+
+/// `(0 erreur, 1 avertissement)`.
+#[wasm_bindgen]
+pub fn lint_count(lang: &str, errors: u32, warnings: u32) -> String {
+    page::lint_count(lang_of(lang), errors.into(), warnings.into())
+}
+
+/// `(11 erreurs, 2 avertissements, 0 dérogé)`.
+#[wasm_bindgen]
+pub fn check_count(lang: &str, errors: u32, warnings: u32, waived: u32) -> String {
+    page::check_count(lang_of(lang), errors.into(), warnings.into(), waived.into())
+}
+
+/// The rows read, checked, rejected, skipped and out of scope, and the
+/// check's time in milliseconds, in a sentence.
+#[wasm_bindgen]
+pub fn rows_line(
+    lang: &str,
+    read: f64,
+    checked: f64,
+    rejected: f64,
+    skipped: f64,
+    out_of_scope: f64,
+    ms: f64,
+) -> String {
+    // Counts come from the page as JavaScript numbers: whole, not negative.
+    let n = |x: f64| if x.is_finite() && x > 0.0 { x as u64 } else { 0 };
+    let rows = page::Rows {
+        read: n(read),
+        checked: n(checked),
+        rejected: n(rejected),
+        skipped: n(skipped),
+        out_of_scope: n(out_of_scope),
+    };
+    page::rows(lang_of(lang), rows, n(ms))
+}
+
+/// `export.csv (12 345 octets)`.
+#[wasm_bindgen]
+pub fn file_line(lang: &str, name: &str, bytes: f64) -> String {
+    let bytes = if bytes.is_finite() && bytes > 0.0 { bytes as u64 } else { 0 };
+    page::file(lang_of(lang), name, bytes)
+}
+
+/// `ligne 12`.
+#[wasm_bindgen]
+pub fn at_line(lang: &str, line: u32) -> String {
+    page::at_line(lang_of(lang), line.into())
+}
+
+/// A finding's message with its waiver's reason.
+#[wasm_bindgen]
+pub fn waiver_text(lang: &str, message: &str, reason: &str) -> String {
+    page::waiver(lang_of(lang), message, reason)
+}
+
+/// A finding's clause: its label and line.
+#[wasm_bindgen]
+pub fn clause_text(lang: &str, label: &str, line: u32) -> String {
+    page::clause(lang_of(lang), label, line.into())
+}
+
+/// A finding's row: its file and line.
+#[wasm_bindgen]
+pub fn row_text(lang: &str, file: &str, line: u32) -> String {
+    page::row(lang_of(lang), file, line.into())
 }
 
 /// The consumption statement (`clausier report --format html`) of the
