@@ -966,3 +966,93 @@ fn a_portfolio_of_the_bundled_conventions() {
         "{text}"
     );
 }
+
+/// The HTML statement is one a ministry can sign: its title, the parties,
+/// "arrêté au", a signature block per party left blank, page numbers in
+/// the printed footer; a correction (a negative month) in a neutral
+/// colour and an overrun in red; an unnamed holder said so; the rule
+/// file's path only in the traceability block, whose roles and time are
+/// in words; short tables kept whole.
+#[test]
+fn the_html_statement_is_one_to_sign() {
+    let rules = "rules/dsi-dinsic-incubateur-2017.conv";
+    let (code, html, stderr) = clausier(&[
+        "--lang",
+        "fr",
+        "report",
+        "--format",
+        "html",
+        rules,
+        "examples/dsi-dinsic-2017-2018.csv",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let h1 = html.split("<h1").nth(1).unwrap_or_default();
+    assert!(
+        h1.contains(">État de consommation de la convention « Création et accompagnement d&#39;un incubateur de services numériques »</h1>"),
+        "{h1}"
+    );
+    assert!(
+        html.contains("<p class=\"party\">Délégant\u{a0}: Direction des systèmes d&#39;information des ministères sociaux (DSI)</p>"),
+        "the délégant"
+    );
+    assert!(
+        html.contains("<p class=\"party\">Délégataire\u{a0}: "),
+        "the délégataire"
+    );
+    assert!(html.contains("Arrêté au "), "arrêté au");
+    let sign = html
+        .split("<section class=\"signatures\">")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        sign.contains("Pour le délégant") && sign.contains("Pour le délégataire"),
+        "{sign}"
+    );
+    assert_eq!(sign.matches("Fait à").count(), 2, "{sign}");
+    assert_eq!(
+        sign.matches("<span class=\"blank\"></span>").count(),
+        6,
+        "{sign}"
+    );
+    assert!(
+        html.contains("counter(page) \" / \" counter(pages)"),
+        "page numbers"
+    );
+    // April 2018: −5 000,00 € of AE, a correction; EJ 2103100003 paid
+    // 1 250,00 € beyond its commitment, an overrun.
+    assert!(
+        html.contains("<td class=\"n corr\">-5\u{202f}000,00\u{a0}€</td>"),
+        "the correction"
+    );
+    assert!(
+        html.contains("<td class=\"n neg\">-1\u{202f}250,00\u{a0}€</td>"),
+        "the overrun"
+    );
+    assert!(
+        html.contains("<td>(titulaire non désigné)</td>"),
+        "the unnamed holder"
+    );
+    // The rule file's path: in the traceability block only.
+    let before_audit = html
+        .split("<table class=\"audit\">")
+        .next()
+        .unwrap_or_default();
+    assert!(
+        !before_audit.contains(&format!("<code>{rules}</code>")),
+        "the path under the title"
+    );
+    assert!(html.contains("<td>fichier de règles</td>") && html.contains("<td>export</td>"));
+    assert!(
+        html.contains(" à ") && html.contains("(UTC)"),
+        "the run's time in words"
+    );
+    assert!(
+        html.contains("<section class=\"table keep\">"),
+        "short tables kept whole"
+    );
+    // Backquoted code in the findings shown as code.
+    assert!(
+        html.contains("l&#39;EJ <code>2103100003</code>"),
+        "code in messages"
+    );
+}

@@ -201,7 +201,7 @@ report-none = none
 report-crossing-line = { $date }: { $limit }
 report-findings = Findings: { $count }
 report-findings-heading = Findings
-report-audit = Audit: clausier { $version } at { $at }
+report-audit = Audit: clausier { $version }, { $at }
 report-audit-heading = Audit record
 report-standard-input = (standard input)
 report-no-movement = No movement to chart.
@@ -484,3 +484,31 @@ overview-line = { $title } ({ $convention }): { $figures }; ceilings exceeded: {
        *[other] { $warnings } warnings
     }, { $waived } waived; { $end }
 overview-next = next: { $date }, { $what }
+
+# The statement to sign (report --format html).
+report-statement-title = Consumption statement of the convention "{ $title }"
+report-parties = { $role ->
+        [delegant] { $count ->
+            [one] Délégant
+           *[other] Délégants
+        }
+       *[delegataire] { $count ->
+            [one] Délégataire
+           *[other] Délégataires
+        }
+    }: { $names }
+report-signatures = Signatures
+report-sign-role = { $role ->
+        [delegant] For the délégant
+       *[delegataire] For the délégataire
+    }
+report-sign-place = Done at
+report-sign-date = on
+report-sign-quality = Title
+report-sign-signature = Name and signature
+report-page = page
+report-role = { $role ->
+        [rules] rule file
+       *[export] export
+    }
+report-audit-at = on { $date } at { $time } (UTC)

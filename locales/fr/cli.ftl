@@ -234,7 +234,7 @@ report-none = aucun
 report-crossing-line = { $date } : { $limit }
 report-findings = Constats : { $count }
 report-findings-heading = Constats
-report-audit = Traçabilité : clausier { $version }, le { $at }
+report-audit = Traçabilité : clausier { $version }, { $at }
 report-audit-heading = Traçabilité
 report-standard-input = (entrée standard)
 report-no-movement = Aucun mouvement à représenter.
@@ -463,7 +463,7 @@ chart-crossed-yearly = Plafond annuel { $budget } dépassé le { $date }
 chart-crossed-forecast = Prévision { $budget } dépassée le { $date }
 chart-col-number = N°
 chart-figures = Données du graphique à chaque fin de mois
-report-as-of = Situation au { $date }
+report-as-of = Arrêté au { $date }
 report-period-reversed = --du { $from } est postérieur à --au { $until } : la période serait vide
 report-period = Période : { $from ->
         [none] jusqu’au { $until }
@@ -520,3 +520,31 @@ overview-line = { $title } ({ $convention }) : { $figures } ; plafonds dépassé
        *[other] { $waived } dérogés
     } ; { $end }
 overview-next = prochaine échéance : { $date }, { $what }
+
+# The statement to sign (report --format html).
+report-statement-title = État de consommation de la convention « { $title } »
+report-parties = { $role ->
+        [delegant] { $count ->
+            [one] Délégant
+           *[other] Délégants
+        }
+       *[delegataire] { $count ->
+            [one] Délégataire
+           *[other] Délégataires
+        }
+    } : { $names }
+report-signatures = Signatures
+report-sign-role = { $role ->
+        [delegant] Pour le délégant
+       *[delegataire] Pour le délégataire
+    }
+report-sign-place = Fait à
+report-sign-date = le
+report-sign-quality = Qualité
+report-sign-signature = Nom et signature
+report-page = page
+report-role = { $role ->
+        [rules] fichier de règles
+       *[export] export
+    }
+report-audit-at = le { $date } à { $time } (UTC)

@@ -172,6 +172,35 @@ pub struct Series {
     pub from: Option<NaiveDate>,
 }
 
+/// A party to the convention, as the statement names it.
+#[derive(Clone, Debug, Serialize)]
+pub struct PartyLine {
+    /// `delegant` or `delegataire`.
+    pub role: &'static str,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+}
+
+impl PartyLine {
+    /// The délégants, then the délégataires, in the order stated.
+    fn of(convention: &crate::language::model::Convention) -> Vec<PartyLine> {
+        let line = |role: &'static str| {
+            move |p: &crate::language::model::Party| PartyLine {
+                role,
+                name: p.name.value.clone(),
+                acronym: p.acronym.as_ref().map(|a| a.value.clone()),
+            }
+        };
+        convention
+            .delegants
+            .iter()
+            .map(line("delegant"))
+            .chain(convention.delegataires.iter().map(line("delegataire")))
+            .collect()
+    }
+}
+
 /// The term as computed: when the convention took effect, when it ends,
 /// and what fixed that end (the term, an amendment, a renewal, a notice).
 #[derive(Clone, Debug, Serialize)]
@@ -210,6 +239,8 @@ pub struct Statement {
     /// The parent convention's title, for a sub-delegation (`cadre`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub frame: Option<String>,
+    /// The délégants and délégataires.
+    pub parties: Vec<PartyLine>,
     pub consumption: Vec<Consumption>,
     pub schedule: Vec<YearConsumption>,
     pub months: Vec<MonthLine>,
@@ -412,6 +443,7 @@ impl Statement {
             convention: name.to_owned(),
             title: view.convention.title.value.clone(),
             frame: view.convention.frame.as_ref().map(|f| f.value.clone()),
+            parties: PartyLine::of(view.convention),
             term: TermLine {
                 start,
                 end: end.map(|e| e.date),

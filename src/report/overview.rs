@@ -207,6 +207,8 @@ pub fn table(lines: &[OverviewLine], lang: Lang) -> Table {
                 ]
             })
             .collect(),
+        // Amounts consumed and ceilings: a negative one is a correction.
+        alarms: &[],
     }
 }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::table::{Cell, Table, escape, eur};
 use crate::audit::Audit;
 use crate::diag::Diagnostic;
-use crate::eval::statement::{KeyStatus, Statement};
+use crate::eval::statement::{KeyStatus, PartyLine, Statement};
 use crate::i18n::{Lang, Message};
 use crate::money::Amount;
 use crate::msg;
@@ -287,14 +287,14 @@ pub fn human(
         lang.tr(&msg!(
             "report-audit",
             version = audit.version,
-            at = audit.evaluated_at.as_str()
+            at = audit_time(audit, lang)
         ))
     );
     for file in &audit.files {
         let _ = writeln!(
             out,
             "  {} {} {}",
-            file.role,
+            role(file.role, lang),
             file.path,
             file.sha256
                 .clone()
@@ -568,6 +568,13 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
         cite: None,
         headers: heads(headers),
         rows,
+        // What remains under a ceiling or a forecast, what is left to pay.
+        alarms: match id {
+            "report-ceilings" => &[4],
+            "report-schedule" | "report-per-holder" => &[5],
+            "report-per-commitment" => &[4],
+            _ => &[],
+        },
     };
     let mut tables = vec![
         table(
@@ -688,7 +695,7 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
                 .map(|x| {
                     vec![
                         Cell::Text(x.supplier.clone()),
-                        Cell::Text(x.holder.clone().unwrap_or_default()),
+                        Cell::Text(x.holder.clone().unwrap_or_else(|| t("report-not-listed"))),
                         Cell::Count(x.commitments),
                         Cell::Amount(Some(x.committed)),
                         Cell::Amount(Some(x.paid)),
@@ -756,8 +763,32 @@ pub fn tables(st: &Statement, lang: Lang) -> Vec<Table> {
     tables
 }
 
-/// Writes `<h2>heading</h2>` and the table.
+/// Writes `<h2>heading</h2>` and the table, in a section that keeps them
+/// together in print: a short table whole, a long one with its first
+/// rows.
 fn table(h: &mut String, table: &Table, lang: Lang) {
+    let keep = if table.rows.len() <= 6 { " keep" } else { "" };
+    let _ = write!(h, "<section class=\"table{keep}\">");
+    table_in(h, table, lang);
+    h.push_str("</section>\n");
+}
+
+/// Text with its `backquoted` parts as code, escaped: a finding's message
+/// as the other outputs' Markdown shows it.
+fn inline_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{}</code>", escape(part))
+            } else {
+                escape(part)
+            }
+        })
+        .collect()
+}
+
+fn table_in(h: &mut String, table: &Table, lang: Lang) {
     let _ = write!(h, "<h2>{}</h2>", escape(&table.heading));
     if let Some(cite) = &table.cite {
         let _ = write!(h, "<p class=\"cite\">{}</p>", escape(cite));
@@ -776,55 +807,69 @@ fn table(h: &mut String, table: &Table, lang: Lang) {
     for header in &table.headers {
         let _ = write!(h, "<th>{}</th>", escape(header));
     }
-    h.push_str("</tr></thead><tbody>\n");
-    for row in &table.rows {
-        h.push_str("<tr>");
-        for cell in row {
-            if let Cell::Amount(a) = cell {
-                // A negative amount (a ceiling or a forecast overrun) stands out.
-                let class = if a.is_some_and(|a| a.cents() < 0) {
-                    "\"n neg\""
-                } else {
-                    "n"
+    h.push_str("</tr></thead>");
+    let bodies = bodies(table.rows.len());
+    for range in bodies {
+        h.push_str("<tbody>");
+        for row in table.rows.get(range).unwrap_or_default() {
+            h.push_str("<tr>");
+            for (column, cell) in row.iter().enumerate() {
+                if let Cell::Amount(a) = cell {
+                    // A negative amount where it is an overrun stands out; a
+                    // correction (a negative movement) does not.
+                    let negative = a.is_some_and(|a| a.cents() < 0);
+                    let class = match (negative, table.alarms.contains(&column)) {
+                        (true, true) => "\"n neg\"",
+                        (true, false) => "\"n corr\"",
+                        (false, _) => "n",
+                    };
+                    let text = a.map_or_else(String::new, |a| eur(a, lang));
+                    let _ = write!(h, "<td class={class}>{}</td>", escape(&text));
+                    continue;
+                }
+                if let Cell::Link(text, anchor) = cell {
+                    let _ = write!(
+                        h,
+                        "<td><a href=\"#{}\">{}</a></td>",
+                        escape(anchor),
+                        escape(text)
+                    );
+                    continue;
+                }
+                let (text, number) = match cell {
+                    Cell::Text(t) | Cell::Link(t, _) => (t.clone(), false),
+                    Cell::Amount(a) => (a.map_or_else(String::new, |a| eur(a, lang)), true),
+                    Cell::Count(n) => (n.to_string(), true),
+                    Cell::Date(d) => (d.map_or_else(String::new, |d| lang.date(d)), false),
+                    Cell::Month(y, m) => (month(*y, *m, lang), false),
+                    Cell::Year(y) => (y.to_string(), false),
                 };
-                let text = a.map_or_else(String::new, |a| eur(a, lang));
-                let _ = write!(h, "<td class={class}>{}</td>", escape(&text));
-                continue;
+                let _ = if number {
+                    write!(h, "<td class=n>{}</td>", escape(&text))
+                } else {
+                    write!(h, "<td>{}</td>", escape(&text))
+                };
             }
-            if let Cell::Link(text, anchor) = cell {
-                let _ = write!(
-                    h,
-                    "<td><a href=\"#{}\">{}</a></td>",
-                    escape(anchor),
-                    escape(text)
-                );
-                continue;
-            }
-            let (text, number) = match cell {
-                Cell::Text(t) | Cell::Link(t, _) => (t.clone(), false),
-                Cell::Amount(a) => (a.map_or_else(String::new, |a| eur(a, lang)), true),
-                Cell::Count(n) => (n.to_string(), true),
-                Cell::Date(d) => (d.map_or_else(String::new, |d| lang.date(d)), false),
-                Cell::Month(y, m) => (month(*y, *m, lang), false),
-                Cell::Year(y) => (y.to_string(), false),
-            };
-            let _ = if number {
-                write!(h, "<td class=n>{}</td>", escape(&text))
-            } else {
-                write!(h, "<td>{}</td>", escape(&text))
-            };
+            h.push_str("</tr>\n");
         }
-        h.push_str("</tr>\n");
+        h.push_str("</tbody>");
     }
-    h.push_str("</tbody></table>\n");
+    h.push_str("</table>\n");
 }
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\
 table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 8px}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f2f2f2}\
 p.cite{color:#555;font-style:italic;margin-top:-0.5em}.error{color:#a00}.warning{color:#a60}.waived{color:#666}code{font-size:90%}\
-td.neg{color:#b00;font-weight:600}td.n{white-space:nowrap}svg{max-width:100%;height:auto}\
-@media screen and (max-width:40em){body{margin:0.5em}table{display:block;overflow-x:auto}}\
+td.neg{color:#b00;font-weight:600}td.corr{color:#444;font-style:italic}\
+p.party{margin:0.2em 0;font-weight:600}\
+section.signatures{break-inside:avoid;margin-top:2em}div.sign{display:flex;flex-wrap:wrap;gap:2em}\
+div.sign div.party{flex:1 1 16em;border:1px solid #bbb;padding:0.6em 1em;min-height:11em}\
+div.sign p{margin:0.5em 0}div.sign p.role{font-weight:600}div.sign p.signature{margin-top:1.5em;color:#555}\
+span.blank{display:inline-block;min-width:8em;border-bottom:1px dotted #777}\
+tbody{break-inside:auto}tbody:first-of-type,tbody:last-of-type{break-inside:avoid}\
+section.keep{break-inside:avoid}p.cite{break-after:avoid}table.audit code{word-break:break-all}td.n{white-space:nowrap}svg{max-width:100%;height:auto}\
+@media screen and (max-width:40em){body{margin:0.5em}h1{font-size:1.4em}table{display:block;overflow-x:auto}}\
 figure.chart{margin:0;overflow-x:auto}svg{display:block}\
 @media screen and (max-width:40em){figure.chart svg{min-width:40em}}\
 table.overview{font-size:85%;display:block;overflow-x:auto}table.overview td,table.overview th{padding:2px 4px}\
@@ -852,18 +897,112 @@ fn css_string(text: &str) -> String {
     out
 }
 
-/// The running header of every printed page: the document's title on the
-/// left, the statement's date on the right.
+/// The running header and footer of every printed page: the document's
+/// title on the left, the statement's date on the right above, the page's
+/// number and the count of pages below.
 fn running_header(title: &str, on: Option<NaiveDate>, lang: Lang) -> String {
     let date = on.map_or_else(String::new, |d| {
         lang.tr(&msg!("report-as-of", date = lang.date(d)))
             .into_owned()
     });
+    // The footer: the title again, and `page 2 / 4`.
+    let page = lang.tr(&Message::new("report-page"));
     format!(
-        "@page{{@top-left{{content:{};{HEADER_FONT}}}@top-right{{content:{};{HEADER_FONT}}}}}",
+        "@page{{@top-left{{content:{};{HEADER_FONT}}}@top-right{{content:{};{HEADER_FONT}}}\
+@bottom-left{{content:{};{HEADER_FONT}}}\
+@bottom-right{{content:{} \" \" counter(page) \" / \" counter(pages);{HEADER_FONT}}}}}",
         css_string(title),
-        css_string(&date)
+        css_string(&date),
+        css_string(title),
+        css_string(&page)
     )
+}
+
+/// When the run was, in words: `le 08/12/2026 à 02:45 (UTC)`; the
+/// machine's form if it cannot be read.
+fn audit_time(audit: &Audit, lang: Lang) -> String {
+    match chrono::DateTime::parse_from_rfc3339(&audit.evaluated_at) {
+        Ok(at) => lang
+            .tr(
+                &msg!("report-audit-at", time = at.format("%H:%M").to_string())
+                    .date("date", at.date_naive()),
+            )
+            .into_owned(),
+        Err(_) => audit.evaluated_at.clone(),
+    }
+}
+
+/// A file's role in the run (`rules`, `export`), in words.
+fn role(role: &str, lang: Lang) -> String {
+    lang.tr(&msg!("report-role", role = role.to_owned()))
+        .into_owned()
+}
+
+/// `Délégant : Direction des systèmes d'information (DSI)`: the parties of
+/// one role, or nothing when the convention names none.
+fn parties(st: &Statement, role: &'static str, lang: Lang) -> Option<String> {
+    let names: Vec<String> = st
+        .parties
+        .iter()
+        .filter(|p| p.role == role)
+        .map(|p| match &p.acronym {
+            Some(a) => format!("{} ({a})", p.name),
+            None => p.name.clone(),
+        })
+        .collect();
+    (!names.is_empty()).then(|| {
+        lang.tr(
+            &msg!("report-parties", role = role, names = names.join(", "))
+                .count("count", names.len()),
+        )
+        .into_owned()
+    })
+}
+
+/// The block each party signs: for each délégant and délégataire, the
+/// place, the date, the signatory's title and signature, left blank.
+fn signatures(h: &mut String, st: &Statement, lang: Lang) {
+    let t = |id: &'static str| escape(&lang.tr(&Message::new(id)));
+    let blank = "<span class=\"blank\"></span>";
+    let _ = write!(
+        h,
+        "<section class=\"signatures\"><h2>{}</h2><div class=\"sign\">",
+        t("report-signatures")
+    );
+    let roles: Vec<&PartyLine> = st.parties.iter().collect();
+    let fallback = [("delegant", None), ("delegataire", None)];
+    let each: Vec<(&str, Option<&PartyLine>)> = if roles.is_empty() {
+        fallback.to_vec()
+    } else {
+        roles.iter().map(|p| (p.role, Some(*p))).collect()
+    };
+    for (role, party) in each {
+        let who = party.map_or(String::new(), |p| {
+            format!("<p class=\"who\">{}</p>", escape(&p.name))
+        });
+        let _ = write!(
+            h,
+            "<div class=\"party\"><p class=\"role\">{}</p>{who}<p>{} {blank}, {} {blank}</p><p>{}{} {blank}</p><p class=\"signature\">{}</p></div>",
+            escape(&lang.tr(&msg!("report-sign-role", role = role))),
+            t("report-sign-place"),
+            t("report-sign-date"),
+            t("report-sign-quality"),
+            if lang == Lang::Fr { "\u{a0}:" } else { ":" },
+            t("report-sign-signature"),
+        );
+    }
+    h.push_str("</div></section>\n");
+}
+
+/// A table's rows in three bodies, the first three and the last three
+/// rows each kept on one page: a table split across pages never leaves
+/// fewer than three rows on either.
+fn bodies(rows: usize) -> Vec<std::ops::Range<usize>> {
+    let whole = std::iter::once(0..rows).collect();
+    if rows <= 6 {
+        return whole;
+    }
+    vec![0..3, 3..rows - 3, rows - 3..rows]
 }
 
 pub fn html(
@@ -911,12 +1050,17 @@ pub fn html(
             let text = lang.tr(&msg!("report-as-of", date = lang.date(d)));
             format!("<p class=\"as-of\">{}</p>", escape(&text))
         });
+        let heading = lang.tr(&msg!("report-statement-title", title = st.title.as_str()));
+        let who: String = ["delegant", "delegataire"]
+            .iter()
+            .filter_map(|role| parties(st, role, lang))
+            .map(|line| format!("<p class=\"party\">{}</p>", escape(&line)))
+            .collect();
         let _ = writeln!(
             h,
-            "<h1 id=\"{}\">{}</h1><p><code>{}</code></p>{as_of}<p>{} {}</p>",
+            "<h1 id=\"{}\">{}</h1>{who}{as_of}<p>{} {}</p>",
             super::overview::anchor(n),
-            escape(&st.title),
-            escape(&st.convention),
+            escape(&heading),
             escape(&t("report-term-label")),
             escape(&cited(term_text(st, lang), &st.citations.term, lang))
         );
@@ -927,6 +1071,7 @@ pub fn html(
         for t in tables(st, lang) {
             table(&mut h, &t, lang);
         }
+        signatures(&mut h, st, lang);
     }
     let _ = writeln!(
         h,
@@ -953,18 +1098,18 @@ pub fn html(
             "<tr class=\"{class}\"><td>{}</td><td><code>{}</code></td><td>{}{waived}</td><td>{}</td></tr>",
             escape(&f.severity),
             escape(&f.code),
-            escape(&f.message),
+            inline_code(&f.message),
             escape(f.row.as_deref().unwrap_or(""))
         )
     })?;
     let _ = writeln!(
         h,
-        "</tbody></table><h2>{}</h2><p>{} — <code>{}</code></p><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>SHA-256</th></tr></thead><tbody>",
+        "</tbody></table><h2>{}</h2><p>{} — <code>{}</code></p><table class=\"audit\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>SHA-256</th></tr></thead><tbody>",
         escape(&t("report-audit-heading")),
         escape(&lang.tr(&msg!(
             "report-audit",
             version = audit.version,
-            at = audit.evaluated_at.as_str()
+            at = audit_time(audit, lang)
         ))),
         escape(&audit.arguments.join(" ")),
         escape(&t("report-col-role")),
@@ -975,7 +1120,7 @@ pub fn html(
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td><code>{}</code></td></tr>",
-            file.role,
+            escape(&role(file.role, lang)),
             escape(&file.path),
             file.bytes,
             escape(

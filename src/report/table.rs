@@ -54,6 +54,10 @@ pub struct Table {
     pub headers: Vec<String>,
     /// As many cells as `headers` each.
     pub rows: Vec<Vec<Cell>>,
+    /// The columns where a negative amount is an anomaly (what remains
+    /// under a ceiling or a forecast, what is left to pay), shown as one;
+    /// elsewhere a negative amount is a correction, shown plainly.
+    pub alarms: &'static [usize],
 }
 
 /// An amount as people read it in `lang` (`400 000,00 €`).
