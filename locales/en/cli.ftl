@@ -92,13 +92,13 @@ unchecked-imputation = the imputation's { $field ->
         [centre_de_couts] centre de coûts
         [service_executant] service exécutant
        *[other] code `{ $field }`
-    }: column `{ $field }` absent from `{ $file }` (profile `{ $profile }`)
+    }: no column in `{ $file }` (profile `{ $profile }`)
 unchecked-envelopes = envelopes "{ $first }" and "{ $second }": told apart only by columns absent from `{ $file }`, so its rows count in neither
-unchecked-markets = authorised markets: no `fournisseur` or `marche` column in `{ $file }`
+unchecked-markets = authorised markets: no supplier or contract column in `{ $file }`
 unchecked-nature = nature of expenses (`{ $keyword }`): no `{ $keyword }` column in `{ $file }` (profile `{ $profile }`)
 unchecked-uo = uo `{ $uo }`: it differs from the imputation's centre financier `{ $cf }`, which is checked instead
 unchecked-commitments-cp-only = payments per commitment in `{ $file }`: the convention does not delegate AE (`délégation CP`), so the export holds no commitments to pay on
-unchecked-commitments = payments per commitment: no `n_ej` column in `{ $file }`
+unchecked-commitments = payments per commitment: no EJ number column in `{ $file }`
 unchecked-commitments-partly-delegated = payments per commitment: { $count ->
     [one] 1 commitment not judged: some of its AE are dated while only CP were delegated
    *[other] { $count } commitments not judged: some of their AE are dated while only CP were delegated

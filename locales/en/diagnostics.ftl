@@ -584,9 +584,51 @@ syntax-help-line = each line holds one clause: a keyword, its values, and option
 amount-needs-currency = an amount needs its currency: `{ $written }` should read `{ $suggestion }`
 no-currency-label = no currency
 amount-needs-currency-help = write `{ $suggestion }` (or `EUR` after the number)
-clause-unchecked = { $clause } cannot be checked on `{ $file }`: it has no `{ $column }` column
-clause-unchecked-label = needs a `{ $column }` column
-clause-unchecked-help = export the `{ $column }` column from CHORUS, or map it in a profile (`--profile FILE`; the export was read as `{ $profile }`)
+clause-unchecked = { $clause } cannot be checked on `{ $file }`: it has no { $column ->
+        [programme] programme
+        [bop] BOP
+        [centre_financier] centre financier
+        [domaine_fonctionnel] domaine fonctionnel
+        [activite] activité
+        [centre_de_couts] centre de coûts
+        [service_executant] service exécutant
+        [fournisseur] supplier
+        [marche] contract
+        [n_ej] EJ number
+        [titre] budget title
+        [compte] account
+       *[other] `{ $column }`
+    } column
+clause-unchecked-label = needs a { $column ->
+        [programme] programme
+        [bop] BOP
+        [centre_financier] centre financier
+        [domaine_fonctionnel] domaine fonctionnel
+        [activite] activité
+        [centre_de_couts] centre de coûts
+        [service_executant] service exécutant
+        [fournisseur] supplier
+        [marche] contract
+        [n_ej] EJ number
+        [titre] budget title
+        [compte] account
+       *[other] `{ $column }`
+    } column
+clause-unchecked-help = export the { $column ->
+        [programme] programme
+        [bop] BOP
+        [centre_financier] centre financier
+        [domaine_fonctionnel] domaine fonctionnel
+        [activite] activité
+        [centre_de_couts] centre de coûts
+        [service_executant] service exécutant
+        [fournisseur] supplier
+        [marche] contract
+        [n_ej] EJ number
+        [titre] budget title
+        [compte] account
+       *[other] `{ $column }`
+    } column from CHORUS, or map it in a profile (`{ $column }` in `--profile FILE`; the export was read as `{ $profile }`)
 clause-imputation = the imputation's { $field ->
         [programme] programme
         [bop] BOP
@@ -634,3 +676,4 @@ draft-pdf-scanned = the PDF has no text layer ({ $pages ->
        *[other] { $pages } pages
     } of images): it is a scan; run it through character recognition (OCR), or draft from the Word file
 draft-pdf-not-built = this build of clausier reads no PDF (built without the `pdf` feature)
+

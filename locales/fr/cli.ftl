@@ -125,13 +125,13 @@ unchecked-imputation = { $field ->
         [centre_de_couts] le centre de coûts
         [service_executant] le service exécutant
        *[other] le code `{ $field }`
-    } de l'imputation : colonne `{ $field }` absente de `{ $file }` (profil `{ $profile }`)
+    } de l'imputation : pas de colonne dans `{ $file }` (profil `{ $profile }`)
 unchecked-envelopes = enveloppes « { $first } » et « { $second } » : elles ne se distinguent que par des colonnes absentes de `{ $file }`, ses lignes ne comptent donc dans aucune
-unchecked-markets = marchés autorisés : pas de colonne `fournisseur` ni `marche` dans `{ $file }`
+unchecked-markets = marchés autorisés : pas de colonne de fournisseur ni de marché dans `{ $file }`
 unchecked-nature = nature des dépenses (`{ $keyword }`) : pas de colonne `{ $keyword }` dans `{ $file }` (profil `{ $profile }`)
 unchecked-uo = UO `{ $uo }` : elle diffère du centre financier `{ $cf }` de l'imputation, contrôlé à sa place
 unchecked-commitments-cp-only = paiements par engagement dans `{ $file }` : la convention ne délègue pas d'AE (`délégation CP`), l'export ne porte donc aucun engagement sur lequel payer
-unchecked-commitments = paiements par engagement : pas de colonne `n_ej` dans `{ $file }`
+unchecked-commitments = paiements par engagement : pas de colonne de numéro d'EJ dans `{ $file }`
 unchecked-commitments-partly-delegated = paiements par engagement : { $count ->
     [one] 1 engagement non jugé : une partie de ses AE est datée d'une période où seuls les CP étaient délégués
    *[other] { $count } engagements non jugés : une partie de leurs AE est datée d'une période où seuls les CP étaient délégués

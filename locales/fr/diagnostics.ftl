@@ -403,7 +403,7 @@ envelopes-over-ceiling-help = le plafond global s'impose aussi : les enveloppes
 envelope-ceiling-label = le plafond d'une enveloppe
 code-malformed = `{ $code }` n'est pas un code valide ici
 code-expected-format-label = attendu : { $format }
-code-format-help = CHORUS écrit ce code sous la forme { $format }
+code-format-help = dans CHORUS, ce code s'écrit ainsi : { $format }
 format-programme = 3 chiffres, par exemple `124`
 format-bop = `PPPP-XXXX`, par exemple `0124-CDAF`
 format-service-executant = 10 majuscules et chiffres, par exemple `CSP0000075`
@@ -593,9 +593,51 @@ syntax-help-line = chaque ligne porte une clause : un mot-clé, ses valeurs, et
 amount-needs-currency = un montant porte sa devise : `{ $written }` doit s'écrire `{ $suggestion }`
 no-currency-label = sans devise
 amount-needs-currency-help = écrivez `{ $suggestion }` (ou `EUR` après le nombre)
-clause-unchecked = impossible de contrôler { $clause } sur `{ $file }` : l'export n'a pas de colonne `{ $column }`
-clause-unchecked-label = demande une colonne `{ $column }`
-clause-unchecked-help = exportez la colonne `{ $column }` depuis CHORUS, ou désignez-la dans un profil (`--profile FICHIER` ; l'export a été lu comme `{ $profile }`)
+clause-unchecked = impossible de contrôler { $clause } sur `{ $file }` : l'export n'a pas de colonne { $column ->
+        [programme] de programme
+        [bop] de BOP
+        [centre_financier] de centre financier
+        [domaine_fonctionnel] de domaine fonctionnel
+        [activite] d'activité
+        [centre_de_couts] de centre de coûts
+        [service_executant] de service exécutant
+        [fournisseur] de fournisseur
+        [marche] de marché
+        [n_ej] de numéro d'EJ
+        [titre] de titre budgétaire
+        [compte] de compte
+       *[other] `{ $column }`
+    }
+clause-unchecked-label = demande une colonne { $column ->
+        [programme] de programme
+        [bop] de BOP
+        [centre_financier] de centre financier
+        [domaine_fonctionnel] de domaine fonctionnel
+        [activite] d'activité
+        [centre_de_couts] de centre de coûts
+        [service_executant] de service exécutant
+        [fournisseur] de fournisseur
+        [marche] de marché
+        [n_ej] de numéro d'EJ
+        [titre] de titre budgétaire
+        [compte] de compte
+       *[other] `{ $column }`
+    }
+clause-unchecked-help = exportez la colonne { $column ->
+        [programme] de programme
+        [bop] de BOP
+        [centre_financier] de centre financier
+        [domaine_fonctionnel] de domaine fonctionnel
+        [activite] d'activité
+        [centre_de_couts] de centre de coûts
+        [service_executant] de service exécutant
+        [fournisseur] de fournisseur
+        [marche] de marché
+        [n_ej] de numéro d'EJ
+        [titre] de titre budgétaire
+        [compte] de compte
+       *[other] `{ $column }`
+    } depuis CHORUS, ou désignez-la dans un profil (`{ $column }` dans `--profile FICHIER` ; l'export a été lu comme `{ $profile }`)
 clause-imputation = { $field ->
         [programme] le programme
         [bop] le BOP
@@ -643,3 +685,4 @@ draft-pdf-scanned = le PDF n'a pas de couche texte ({ $pages ->
        *[other] { $pages } pages
     } d'images) : c'est une numérisation ; passez-le à la reconnaissance de caractères (OCR), ou rédigez depuis le fichier Word
 draft-pdf-not-built = cette version de clausier ne lit pas les PDF (construite sans la fonctionnalité `pdf`)
+
