@@ -413,6 +413,15 @@ impl Sorter {
                 .collect();
             return Ok(());
         }
+        // In a browser (WebAssembly without an operating system) there is
+        // no temporary file, and asking for the temporary folder would
+        // abort: the run stops, saying the rows could not be spilled.
+        if cfg!(all(target_arch = "wasm32", target_os = "unknown")) && self.spill.is_none() {
+            return Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "no temporary file in a browser",
+            ));
+        }
         // Chunks go through a large buffer: one write call for many chunks.
         let file = match &mut self.spill {
             Some(f) => f,
