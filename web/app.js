@@ -111,8 +111,15 @@ function showRow(d) {
     th.textContent = word(id, id);
     head.appendChild(th);
   }
+  if (!d.row.cells) {
+    const note = document.createElement("p");
+    note.className = "muted";
+    note.textContent = word("page-no-cells", "");
+    view.appendChild(note);
+    return;
+  }
   const body = table.createTBody();
-  for (const c of d.row.cells || []) {
+  for (const c of d.row.cells) {
     const tr = body.insertRow();
     if (c.flagged) tr.className = "flagged";
     tr.insertCell().textContent = c.title;
@@ -155,6 +162,114 @@ function lintNow() {
   return s.errors === 0;
 }
 
+// The findings of the last check, those the filters leave (indices), and
+// the row selected (an index into `findings`).
+let findings = [];
+let shown = [];
+let selected = -1;
+// Past this many findings the table is virtual: only the rows in view
+// (and a margin) are in the document, each one line high.
+const VIRTUAL = 200;
+const ROW_HEIGHT = 24;
+const MARGIN = 20;
+
+// One finding's row of the table.
+function findingRow(i) {
+  const d = findings[i];
+  const tr = document.createElement("tr");
+  tr.className = severityClass(d) + (i === selected ? " selected" : "");
+  tr.dataset.index = String(i);
+  tr.dataset.code = d.code;
+  tr.dataset.line = d.row ? String(d.row.line) : "";
+  const code = document.createElement("code");
+  code.textContent = d.code;
+  tr.appendChild(document.createElement("td")).appendChild(code);
+  tr.lastChild.dataset.label = label("page-column-code");
+  cell(tr, severityText(d), "page-column-severity");
+  const message = d.waived ? wasm_bindgen.waiver_text(LANG, d.message, d.waived) : d.message;
+  cell(tr, message, "page-column-message").title = message;
+  // The row's number (its file is the export loaded, named above).
+  const row = cell(tr, d.row ? String(d.row.line) : "", "page-column-row");
+  if (d.row) row.title = `${d.row.file}:${d.row.line}`;
+  cell(
+    tr,
+    d.clause ? wasm_bindgen.clause_text(LANG, d.clause.label, d.clause.line) : "",
+    "page-column-clause",
+  );
+  return tr;
+}
+
+// A row of the given height standing for the rows not drawn.
+function spacer(height) {
+  const tr = document.createElement("tr");
+  tr.className = "spacer";
+  const td = document.createElement("td");
+  td.colSpan = 5;
+  td.style.height = `${height}px`;
+  tr.appendChild(td);
+  return tr;
+}
+
+// Draws the findings the filters leave: all of them when few, else the
+// rows in view only.
+function drawFindings() {
+  const table = $("findings");
+  const body = table.querySelector("tbody");
+  const virtual = shown.length > VIRTUAL;
+  // Where the pane is scrolled, read before the rows are taken away (an
+  // empty table would bring it back to the top).
+  const pane = table.parentElement;
+  const first = Math.max(0, Math.floor(pane.scrollTop / ROW_HEIGHT) - MARGIN);
+  const count = Math.ceil(pane.clientHeight / ROW_HEIGHT) + 2 * MARGIN;
+  const last = Math.min(shown.length, first + count);
+  table.classList.toggle("virtual", virtual);
+  if (!virtual) {
+    body.textContent = "";
+    for (const i of shown) body.appendChild(findingRow(i));
+    return;
+  }
+  // The new rows are built apart, then put in at once.
+  const rows = document.createDocumentFragment();
+  rows.appendChild(spacer(first * ROW_HEIGHT));
+  for (let k = first; k < last; k++) rows.appendChild(findingRow(shown[k]));
+  rows.appendChild(spacer((shown.length - last) * ROW_HEIGHT));
+  body.replaceChildren(rows);
+}
+
+// The filters applied: by severity (waived apart) and by code.
+function applyFilters() {
+  const severity = $("filter-severity").value;
+  const code = $("filter-code").value;
+  shown = [];
+  findings.forEach((d, i) => {
+    if (severity && severityClass(d) !== severity) return;
+    if (code && d.code !== code) return;
+    shown.push(i);
+  });
+  $("findings").parentElement.scrollTop = 0;
+  $("shown-count").textContent = shown.length === findings.length
+    ? "" : wasm_bindgen.shown_line(LANG, shown.length, findings.length);
+  document.body.dataset.shown = String(shown.length);
+  drawFindings();
+}
+
+// The codes of the findings, most frequent first, to filter by.
+function fillCodes() {
+  const select = $("filter-code");
+  const all = select.options[0];
+  select.textContent = "";
+  select.appendChild(all);
+  const counts = new Map();
+  for (const d of findings) counts.set(d.code, (counts.get(d.code) || 0) + 1);
+  for (const [code, n] of [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    const option = document.createElement("option");
+    option.value = code;
+    option.textContent = `${code} (${n})`;
+    select.appendChild(option);
+  }
+  select.value = "";
+}
+
 function checkNow() {
   if (!exportFile) return;
   const started = performance.now();
@@ -165,39 +280,11 @@ function checkNow() {
   // What was shown of the former text no longer holds.
   $("row-view").textContent = "";
   $("report-pane").hidden = true;
-  const body = $("findings").querySelector("tbody");
-  body.textContent = "";
-  for (const d of result.diagnostics) {
-    const tr = document.createElement("tr");
-    tr.className = severityClass(d);
-    tr.dataset.code = d.code;
-    tr.dataset.line = d.row ? String(d.row.line) : "";
-    const code = document.createElement("code");
-    code.textContent = d.code;
-    tr.appendChild(document.createElement("td")).appendChild(code);
-    tr.lastChild.dataset.label = label("page-column-code");
-    cell(tr, severityText(d), "page-column-severity");
-    cell(
-      tr,
-      d.waived ? wasm_bindgen.waiver_text(LANG, d.message, d.waived) : d.message,
-      "page-column-message",
-    );
-    // The row's number (its file is the export loaded, named above).
-    const row = cell(tr, d.row ? String(d.row.line) : "", "page-column-row");
-    if (d.row) row.title = `${d.row.file}:${d.row.line}`;
-    cell(
-      tr,
-      d.clause ? wasm_bindgen.clause_text(LANG, d.clause.label, d.clause.line) : "",
-      "page-column-clause",
-    );
-    tr.addEventListener("click", () => {
-      for (const other of body.querySelectorAll("tr.selected")) other.classList.remove("selected");
-      tr.classList.add("selected");
-      showClause(d.clause);
-      showRow(d);
-    });
-    body.appendChild(tr);
-  }
+  findings = result.diagnostics;
+  selected = -1;
+  fillCodes();
+  $("filter-severity").value = "";
+  applyFilters();
   const s = result.summary;
   $("finding-count").textContent =
     wasm_bindgen.check_count(LANG, s.errors, s.warnings, s.waived);
@@ -208,6 +295,25 @@ function checkNow() {
   document.body.dataset.checked = String(result.diagnostics.length);
   document.body.dataset.checkMs = String(Math.round(elapsed));
   $("show-report").disabled = s.rows_read === undefined;
+  for (const b of document.querySelectorAll("button.download")) b.disabled = false;
+}
+
+// Every finding as a file: JSON as `clausier check --format json`, SARIF,
+// or a CSV French Excel opens; made in the page, saved by the browser.
+function download(format) {
+  if (!exportFile) return;
+  const text = wasm_bindgen.export_findings(
+    editor.value, exportFile.name, exportFile.bytes, LANG, today(), format,
+  );
+  const types = { json: "application/json", sarif: "application/sarif+json", csv: "text/csv" };
+  const url = URL.createObjectURL(new Blob([text], { type: `${types[format]};charset=utf-8` }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `${exportFile.name.replace(/\.[^.]*$/, "")}-constats.${format === "sarif" ? "sarif" : format}`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 function showReport() {
@@ -248,6 +354,27 @@ drop.addEventListener("drop", (e) => {
   if (e.dataTransfer.files.length) load(e.dataTransfer.files[0]);
 });
 $("show-report").addEventListener("click", showReport);
+$("filter-severity").addEventListener("change", applyFilters);
+$("filter-code").addEventListener("change", applyFilters);
+for (const b of document.querySelectorAll("button.download")) {
+  b.addEventListener("click", () => download(b.dataset.format));
+}
+$("findings").parentElement.addEventListener("scroll", () => {
+  if (shown.length > VIRTUAL) drawFindings();
+});
+// A click on a finding selects its clause and shows its row.
+$("findings").querySelector("tbody").addEventListener("click", (e) => {
+  const tr = e.target.closest("tr[data-index]");
+  if (!tr) return;
+  selected = Number(tr.dataset.index);
+  for (const other of tr.parentElement.querySelectorAll("tr.selected")) {
+    other.classList.remove("selected");
+  }
+  tr.classList.add("selected");
+  const d = findings[selected];
+  showClause(d.clause);
+  showRow(d);
+});
 
 // The WebAssembly is in the script itself (no fetch: the page works from
 // file:// and from any static host). pkg/clausier.js and seed.js are built

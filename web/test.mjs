@@ -9,7 +9,7 @@
 // Usage (from the project root, after scripts/web.sh and a release build):
 //   node web/test.mjs [CHROMIUM]     (run by scripts/web-test.sh)
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import puppeteer from "puppeteer-core";
 
@@ -129,6 +129,27 @@ await page.waitForFunction(() => document.querySelector("#report").srcdoc.includ
 check(true, "the consumption statement is shown (an SVG chart in it)");
 await page.screenshot({ path: `${out}/page-report-1280.png`, fullPage: true });
 
+// Every finding downloaded as JSON (the command line's), CSV and SARIF.
+const downloads = resolve(out, "downloads");
+mkdirSync(downloads, { recursive: true });
+const cdp = await page.createCDPSession();
+await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+const saved = {};
+for (const format of ["json", "csv", "sarif"]) {
+  const file = resolve(downloads, `dsi-dinsic-2017-2018-constats.${format}`);
+  rmSync(file, { force: true });
+  await page.click(`button.download[data-format=${format}]`);
+  for (let i = 0; i < 50 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+  saved[format] = existsSync(file) ? readFileSync(file, "utf-8") : "";
+}
+const asJson = saved.json ? JSON.parse(saved.json).diagnostics.map((d) => `${d.code}@${d.row ? d.row.line : ""}`) : [];
+check(JSON.stringify(asJson) === JSON.stringify(expected), `the JSON download holds the CLI's ${expected.length} findings`);
+const csvLines = saved.csv.split("\r\n").filter((l) => l);
+check(csvLines.length === expected.length + 1 && csvLines[0].startsWith("\ufeffgravité;code;"),
+  `the CSV download: a header and ${csvLines.length - 1} findings`);
+const sarifResults = saved.sarif ? JSON.parse(saved.sarif).runs[0].results.length : 0;
+check(sarifResults === expected.length, `the SARIF download: ${sarifResults} results`);
+
 // An error typed into the editor: its diagnostic appears.
 await page.click("#rules");
 await page.keyboard.down("Control");
@@ -167,6 +188,48 @@ const sheetRow = await page.$eval("#row-view", (e) => ({
 check(sheetRow.cells > 5 && sheetRow.flagged.length > 0,
   `an XLSX row is shown as its ${sheetRow.cells} cells (pointed at: ${sheetRow.flagged.join(", ")})`);
 await page.screenshot({ path: `${out}/page-xlsx-1280.png`, fullPage: true });
+
+// 100,000 findings: the table holds only the rows in view, scrolling
+// draws the others, a filter narrows them.
+const many = resolve(root, "target/web/findings-100000.csv");
+if (!existsSync(many)) {
+  const lines = ["date;type;n_ej;n_dp;montant;programme;centre_financier;domaine_fonctionnel;activite;centre_de_couts;fournisseur"];
+  for (let i = 0; i < 100000; i++) {
+    const day = String(1 + (i % 28)).padStart(2, "0");
+    const ej = String(i).padStart(8, "0");
+    lines.push(`${day}/07/2017;AE;21${ej};#;1,00;124;0124-CDAF-CDSI;0124-11;012460111304;DININCUB75;1001091655`);
+  }
+  writeFileSync(many, lines.join("\n") + "\n");
+}
+await page.goto(url);
+await page.waitForSelector("body[data-ready='1']");
+const manyStarted = Date.now();
+await (await page.$("#file")).uploadFile(many);
+await page.waitForSelector("body[data-checked]", { timeout: 300000 });
+const manyMs = Date.now() - manyStarted;
+const drawn = async () => page.$$eval("#findings tbody tr[data-index]", (rows) => ({
+  rows: rows.length,
+  first: Number(rows[0]?.dataset.index ?? -1),
+  all: document.querySelectorAll("tr").length,
+}));
+const total = await page.$eval("body", (b) => Number(b.dataset.checked));
+const top = await drawn();
+let most = top.all;
+for (const fraction of [0.25, 0.5, 0.999]) {
+  await page.$eval("#findings", (t, f) => { t.parentElement.scrollTop = f * t.parentElement.scrollHeight; }, fraction);
+  await new Promise((r) => setTimeout(r, 100));
+  const now = await drawn();
+  most = Math.max(most, now.all);
+}
+const bottom = await drawn();
+check(total === 100000 && most < 500 && bottom.first > 99000,
+  `100,000 findings (${manyMs} ms): at most ${most} rows in the document while scrolling, the last ones drawn from ${bottom.first}`);
+await page.select("#filter-code", "term.before-start");
+const filtered = await page.$eval("body", (b) => Number(b.dataset.shown));
+check(filtered === 100000, `filtering by code leaves ${filtered}`);
+await page.select("#filter-severity", "warning");
+const none = await page.$eval("body", (b) => Number(b.dataset.shown));
+check(none === 0, `and by severity (warnings): ${none}`);
 
 // An English user's browser: the page in English.
 const english = await browser.newPage();

@@ -45,3 +45,9 @@ page-rows = { $read ->
         [one] { $read } row read
        *[other] { $read } rows read
     }: { $checked } checked, { $rejected } rejected, { $skipped } skipped (subtotals), { $out } out of scope — checked in { $ms } ms.
+page-filter-severity = Severity
+page-filter-code = Code
+page-filter-all = all
+page-download = Download
+page-shown = { $shown } shown of { $total }
+page-no-cells = Past 5,000 findings the page keeps no row's cells: open the export at this line.

@@ -57,3 +57,9 @@ page-rows = { $read ->
         [one] { $skipped } ignorée
        *[other] { $skipped } ignorées
     } (sous-totaux), { $out } hors champ — contrôle en { $ms } ms.
+page-filter-severity = Gravité
+page-filter-code = Code
+page-filter-all = tous
+page-download = Télécharger
+page-shown = { $shown } affichés sur { $total }
+page-no-cells = Au-delà de 5 000 constats, la page ne garde pas les cellules des lignes : ouvrez l'export à cette ligne.

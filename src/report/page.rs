@@ -29,6 +29,11 @@ pub const WORDS: &[&str] = &[
     "page-show-report",
     "page-report",
     "page-waived",
+    "page-filter-severity",
+    "page-filter-code",
+    "page-filter-all",
+    "page-download",
+    "page-no-cells",
     "severity-error",
     "severity-warning",
 ];
@@ -39,6 +44,14 @@ pub fn words(lang: Lang) -> Vec<(&'static str, String)> {
         .iter()
         .map(|id| (*id, lang.text(id).into_owned()))
         .collect()
+}
+
+/// `120 affichés sur 100 000`: the findings a filter leaves.
+pub fn shown(lang: Lang, shown: u64, total: u64) -> String {
+    let m = Message::new("page-shown")
+        .count("shown", shown)
+        .count("total", total);
+    lang.tr(&m).into_owned()
 }
 
 /// `(2 erreurs, 1 avertissement)`: the rule file's diagnostics.
@@ -111,6 +124,34 @@ pub fn row(lang: Lang, file: &str, line: u64) -> String {
         .into_owned()
 }
 
+/// Every finding as a table French Excel opens (a UTF-8 BOM, `;`, CRLF
+/// line ends), its titles in `lang`: severity, code, message, row, waiver;
+/// text cells neutralised against formulas as the statement's CSV.
+pub fn findings_csv(lines: &[super::statement::FindingLine], lang: Lang) -> String {
+    let cell = |text: &str| super::csv_field(&super::statement::neutralised(text)).into_owned();
+    let titles = [
+        "page-column-severity",
+        "page-column-code",
+        "page-column-message",
+        "page-column-row",
+        "page-waived",
+    ]
+    .map(|id| cell(&lang.text(id)));
+    let mut out = format!("\u{FEFF}{}\r\n", titles.join(";"));
+    for line in lines {
+        let cells = [
+            cell(&line.severity),
+            cell(&line.code),
+            cell(&line.message),
+            cell(line.row.as_deref().unwrap_or("")),
+            cell(line.waived.as_deref().unwrap_or("")),
+        ];
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +184,17 @@ mod tests {
         );
         assert_eq!(file(Lang::Fr, "a.csv", 1), "a.csv (1 octet)");
         assert_eq!(file(Lang::En, "a.csv", 12_345), "a.csv (12,345 bytes)");
+        let line = crate::report::statement::FindingLine {
+            code: "market.unknown".to_owned(),
+            severity: "erreur".to_owned(),
+            message: "fournisseur `=1+1` ; inconnu".to_owned(),
+            row: Some("a.csv:2".to_owned()),
+            waived: None,
+        };
+        assert_eq!(
+            findings_csv(&[line], Lang::Fr),
+            "\u{FEFF}gravité;code;message;ligne;dérogé\r\nerreur;market.unknown;\"fournisseur `=1+1` ; inconnu\";a.csv:2;\r\n"
+        );
         for lang in Lang::ALL {
             for (id, text) in words(lang) {
                 assert!(!text.is_empty() && text != id, "{id} in {lang:?}");

@@ -72,8 +72,17 @@ pub fn check(rules: &str, name: &str, export: &[u8], lang: &str, today: &str) ->
     let lang = lang_of(lang);
     let (diagnostics, summary, sources) = run_check(rules, name, export, today);
     let text = json(&diagnostics, summary.as_ref(), &sources, lang);
+    // Cells for the findings a person reads one by one: past that many,
+    // the JSON would not fit the page's memory twice over; the page says
+    // a row has no cells to show.
+    if diagnostics.len() > CELLS_UP_TO {
+        return text;
+    }
     with_cells(&text, &diagnostics, &sources)
 }
+
+/// The most findings whose rows `check` gives as cells.
+const CELLS_UP_TO: usize = 5_000;
 
 /// The JSON of a check with, beside each finding's `row`, the row's cells
 /// (`cells`: the column's title, the value, whether the finding points at
@@ -114,6 +123,53 @@ fn with_cells(text: &str, diagnostics: &[Diagnostic], sources: &Sources) -> Stri
         }
     }
     value.to_string()
+}
+
+/// Every finding of the convention against one export, to download:
+/// `format` `json` (what `clausier check --format json` writes), `sarif`
+/// (`--format sarif`) or `csv` (a table French Excel opens).
+#[wasm_bindgen]
+pub fn export_findings(
+    rules: &str,
+    name: &str,
+    export: &[u8],
+    lang: &str,
+    today: &str,
+    format: &str,
+) -> String {
+    let lang = lang_of(lang);
+    let (diagnostics, summary, sources) = run_check(rules, name, export, today);
+    match format {
+        "sarif" => {
+            let mut out = Vec::new();
+            {
+                let mut sink =
+                    clausier::report::sarif::SarifSink::new(Box::new(&mut out), lang);
+                let mut counts = Counts::default();
+                for d in &diagnostics {
+                    counts.add(d);
+                    if sink.emit(d, &sources).is_err() {
+                        break;
+                    }
+                }
+                let _ = sink.finish(&clausier::report::RunEnd {
+                    counts,
+                    summary: summary.as_ref(),
+                    sources: &sources,
+                    audit: None,
+                });
+            }
+            String::from_utf8(out).unwrap_or_default()
+        }
+        "csv" => {
+            let lines: Vec<_> = diagnostics
+                .iter()
+                .map(|d| clausier::report::statement::FindingLine::of(d, &sources, lang))
+                .collect();
+            page::findings_csv(&lines, lang)
+        }
+        _ => json(&diagnostics, summary.as_ref(), &sources, lang),
+    }
 }
 
 /// The page's fixed words in `lang`, as a JSON object by catalogue entry.
@@ -167,6 +223,12 @@ pub fn rows_line(
 pub fn file_line(lang: &str, name: &str, bytes: f64) -> String {
     let bytes = if bytes.is_finite() && bytes > 0.0 { bytes as u64 } else { 0 };
     page::file(lang_of(lang), name, bytes)
+}
+
+/// `120 affichés sur 100 000`.
+#[wasm_bindgen]
+pub fn shown_line(lang: &str, shown: u32, total: u32) -> String {
+    page::shown(lang_of(lang), shown.into(), total.into())
 }
 
 /// `ligne 12`.
