@@ -158,8 +158,6 @@ fn the_statement_in_csv_and_text() {
     );
 }
 
-/// The words of a text, one space apart (no-break spaces and line breaks
-/// included): text wrapped to the terminal compared as a sentence.
 /// Excel's CSV is read by people: in French its titles and sections are
 /// French; the plain dialect keeps its identifiers for programs.
 #[test]
@@ -199,6 +197,8 @@ fn the_excel_csv_speaks_the_users_language() {
     assert!(plain.contains(";ceiling;total;AE;151000.00;"));
 }
 
+/// The words of a text, one space apart (no-break spaces and line breaks
+/// included): text wrapped to the terminal compared as a sentence.
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -584,7 +584,13 @@ syntax-help-line = each line holds one clause: a keyword, its values, and option
 amount-needs-currency = an amount needs its currency: `{ $written }` should read `{ $suggestion }`
 no-currency-label = no currency
 amount-needs-currency-help = write `{ $suggestion }` (or `EUR` after the number)
-clause-unchecked = { $clause } cannot be checked on `{ $file }`: it has no { $column ->
+clause-unchecked = { $clause } cannot be checked on `{ $file }`: it has no { $words } column
+clause-unchecked-label = needs a { $words } column
+clause-unchecked-help = export the { $words } column from CHORUS, or map it in a profile (`{ $column }` in `--profile FILE`; the export was read as `{ $profile }`)
+
+## A column of the export in words, by its canonical name (`centre_financier`):
+## what the sentences about a missing column say.
+column-words = { $column ->
         [programme] programme
         [bop] BOP
         [centre_financier] centre financier
@@ -598,37 +604,7 @@ clause-unchecked = { $clause } cannot be checked on `{ $file }`: it has no { $co
         [titre] budget title
         [compte] account
        *[other] `{ $column }`
-    } column
-clause-unchecked-label = needs a { $column ->
-        [programme] programme
-        [bop] BOP
-        [centre_financier] centre financier
-        [domaine_fonctionnel] domaine fonctionnel
-        [activite] activité
-        [centre_de_couts] centre de coûts
-        [service_executant] service exécutant
-        [fournisseur] supplier
-        [marche] contract
-        [n_ej] EJ number
-        [titre] budget title
-        [compte] account
-       *[other] `{ $column }`
-    } column
-clause-unchecked-help = export the { $column ->
-        [programme] programme
-        [bop] BOP
-        [centre_financier] centre financier
-        [domaine_fonctionnel] domaine fonctionnel
-        [activite] activité
-        [centre_de_couts] centre de coûts
-        [service_executant] service exécutant
-        [fournisseur] supplier
-        [marche] contract
-        [n_ej] EJ number
-        [titre] budget title
-        [compte] account
-       *[other] `{ $column }`
-    } column from CHORUS, or map it in a profile (`{ $column }` in `--profile FILE`; the export was read as `{ $profile }`)
+    }
 clause-imputation = the imputation's { $field ->
         [programme] programme
         [bop] BOP

@@ -593,7 +593,13 @@ syntax-help-line = chaque ligne porte une clause : un mot-clé, ses valeurs, et
 amount-needs-currency = un montant porte sa devise : `{ $written }` doit s'écrire `{ $suggestion }`
 no-currency-label = sans devise
 amount-needs-currency-help = écrivez `{ $suggestion }` (ou `EUR` après le nombre)
-clause-unchecked = impossible de contrôler { $clause } sur `{ $file }` : l'export n'a pas de colonne { $column ->
+clause-unchecked = impossible de contrôler { $clause } sur `{ $file }` : l'export n'a pas de colonne { $words }
+clause-unchecked-label = demande une colonne { $words }
+clause-unchecked-help = exportez la colonne { $words } depuis CHORUS, ou désignez-la dans un profil (`{ $column }` dans `--profile FICHIER` ; l'export a été lu comme `{ $profile }`)
+
+## A column of the export in words, by its canonical name (`centre_financier`):
+## what the sentences about a missing column say.
+column-words = { $column ->
         [programme] de programme
         [bop] de BOP
         [centre_financier] de centre financier
@@ -608,36 +614,6 @@ clause-unchecked = impossible de contrôler { $clause } sur `{ $file }` : l'exp
         [compte] de compte
        *[other] `{ $column }`
     }
-clause-unchecked-label = demande une colonne { $column ->
-        [programme] de programme
-        [bop] de BOP
-        [centre_financier] de centre financier
-        [domaine_fonctionnel] de domaine fonctionnel
-        [activite] d'activité
-        [centre_de_couts] de centre de coûts
-        [service_executant] de service exécutant
-        [fournisseur] de fournisseur
-        [marche] de marché
-        [n_ej] de numéro d'EJ
-        [titre] de titre budgétaire
-        [compte] de compte
-       *[other] `{ $column }`
-    }
-clause-unchecked-help = exportez la colonne { $column ->
-        [programme] de programme
-        [bop] de BOP
-        [centre_financier] de centre financier
-        [domaine_fonctionnel] de domaine fonctionnel
-        [activite] d'activité
-        [centre_de_couts] de centre de coûts
-        [service_executant] de service exécutant
-        [fournisseur] de fournisseur
-        [marche] de marché
-        [n_ej] de numéro d'EJ
-        [titre] de titre budgétaire
-        [compte] de compte
-       *[other] `{ $column }`
-    } depuis CHORUS, ou désignez-la dans un profil (`{ $column }` dans `--profile FICHIER` ; l'export a été lu comme `{ $profile }`)
 clause-imputation = { $field ->
         [programme] le programme
         [bop] le BOP

@@ -340,23 +340,27 @@ impl<'c> Evaluator<'c> {
         // needs, `what` the summary's line.
         let mut unchecked =
             |summary: &mut Summary, clause: Message, what: Message, span: Span, column: &str| {
+                // The column in words in sentences, by its name where the
+                // user writes it (a profile's key).
+                let words = || msg!("column-words", column = column);
                 out(Diagnostic::new(
                     Code::ClauseUnchecked,
                     msg!(
                         "clause-unchecked",
                         clause = clause,
                         file = name,
-                        column = column
+                        words = words()
                     ),
                 )
                 .at_clause(
                     source,
                     span,
-                    msg!("clause-unchecked-label", column = column),
+                    msg!("clause-unchecked-label", words = words()),
                 )
                 .help(msg!(
                     "clause-unchecked-help",
                     column = column,
+                    words = words(),
                     profile = profile
                 )));
                 summary.not_checked.push(what);

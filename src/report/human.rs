@@ -37,13 +37,7 @@ impl SourceCode for Named<'_> {
         // miette counts bytes: the header's position is in characters
         // (what an editor's `file:line:col` means), of the original line.
         let column = if before == 0 && after == 0 {
-            let start = span.offset().min(text.len());
-            let line = text
-                .get(..start)
-                .and_then(|t| t.rfind('\n'))
-                .map_or(0, |i| i + 1);
-            text.get(line..start)
-                .map_or(inner.column(), |t| t.chars().count() + self.shift)
+            crate::span::line_col(text, span.offset()).1 - 1 + self.shift
         } else {
             inner.column()
         };
@@ -398,58 +392,48 @@ fn crop_rule(
 ) -> Option<(String, usize, SourceSpan, usize)> {
     let start = span.offset().min(text.len());
     let end = (span.offset() + span.len()).min(text.len());
-    let line_start = |at: usize| {
-        text.get(..at)
-            .and_then(|t| t.rfind('\n'))
-            .map_or(0, |i| i + 1)
-    };
-    let first_line = text.get(..start)?.matches('\n').count();
-    let last_line = text.get(..end)?.matches('\n').count();
-    let lines: Vec<&str> = text.lines().collect();
-    let from = first_line.saturating_sub(1);
-    let to = (last_line + 1).min(lines.len().saturating_sub(1));
+    let (first_line, column) = crate::span::line_col(text, start);
+    let (last_line, _) = crate::span::line_col(text, end);
+    // Every line with its offset; the span's and one on each side shown
+    // (`first_line` and `last_line` count from 1).
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let here = *at;
+            *at += line.len();
+            Some((here, line.trim_end_matches(['\n', '\r'])))
+        })
+        .collect();
+    let from = first_line.saturating_sub(2);
+    let to = last_line.min(lines.len().saturating_sub(1));
     let shown = lines.get(from..=to)?;
-    let room = width;
     // Characters before the span on its line, and the span's middle.
-    let line_of_start = text.get(line_start(start)..)?;
-    let before = text.get(line_start(start)..start)?.chars().count();
-    let single = first_line == last_line;
-    let mid = if single {
-        middle(
-            line_of_start,
-            &(start - line_start(start)..end - line_start(start)),
-        )
-    } else {
-        0
-    };
+    let before = column - 1;
+    let mid = label_column(text, start, end);
     let need = label.min(LABEL_ROOM) + 4;
-    let too_wide = shown.iter().any(|l| l.chars().count() > room);
-    if !too_wide && mid + need <= room {
+    let too_wide = shown.iter().any(|(_, l)| l.chars().count() > width);
+    let label_fits = mid.is_none_or(|mid| mid + need <= width);
+    if !too_wide && label_fits {
         return None;
     }
     // The first character shown: 0, or far enough right for the label,
     // never past the span's start.
-    let skip = if single && mid + need > room {
-        (mid + need + 1).saturating_sub(room).min(before)
-    } else {
-        0
+    let skip = match mid {
+        Some(mid) if !label_fits => (mid + need + 1).saturating_sub(width).min(before),
+        _ => 0,
     };
-    let keep = room.saturating_sub(usize::from(skip > 0) + 1);
+    let lead = if skip > 0 { "…" } else { "" };
+    let keep = width.saturating_sub(usize::from(skip > 0) + 1);
     let mut out = String::new();
     let mut new_start = 0;
     let mut new_end = 0;
-    for (i, line) in shown.iter().enumerate() {
-        let n = from + i;
-        let line_at = offset_of_line(text, n);
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        let lead = if skip > 0 { "…" } else { "" };
+    for (n, (line_at, line)) in (from + 1..).zip(shown) {
         let base = out.len() + lead.len();
         out.push_str(lead);
         let visible: String = line.chars().skip(skip).take(keep).collect();
-        let cut = line.chars().count() > skip + keep;
-        // Byte offsets of the original line mapped into the shown one.
+        // A byte offset of the original line mapped into the shown one.
         let map = |byte: usize| {
-            let c = chars.iter().take_while(|(b, _)| *b < byte).count();
+            let c = line.char_indices().take_while(|(b, _)| *b < byte).count();
             let c = c.saturating_sub(skip).min(keep);
             base + visible
                 .char_indices()
@@ -463,7 +447,7 @@ fn crop_rule(
             new_end = map(end - line_at);
         }
         out.push_str(&visible);
-        if cut {
+        if line.chars().count() > skip + keep {
             out.push('…');
         }
         out.push('\n');
@@ -473,18 +457,26 @@ fn crop_rule(
         out,
         from + 1,
         span,
-        skip.saturating_sub(usize::from(skip > 0)),
+        skip.saturating_sub(lead.chars().count()),
     ))
 }
 
-/// The byte offset of line `n` (0-based) of `text`.
-fn offset_of_line(text: &str, n: usize) -> usize {
-    if n == 0 {
-        return 0;
+/// The byte offset where the line holding byte `at` of `text` starts.
+fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1)
+}
+
+/// Where miette draws the label of the span `start..end` of `text`: the
+/// display columns from its line's start to its middle; `None` for a span
+/// over several lines (its label goes under its last line, after the bar).
+fn label_column(text: &str, start: usize, end: usize) -> Option<usize> {
+    if text.get(start..end)?.contains('\n') {
+        return None;
     }
-    text.match_indices('\n')
-        .nth(n - 1)
-        .map_or(text.len(), |(i, _)| i + 1)
+    let at = line_start(text, start);
+    Some(middle(text.get(at..)?, &(start - at..end - at)))
 }
 
 /// A label wrapped to the room right of its underline (`middle` columns
@@ -632,23 +624,8 @@ impl<'a> View<'a> {
                 clause_span,
             ),
         };
-        let start = span.offset().min(named.text.len());
-        let line_at = named
-            .text
-            .get(..start)
-            .and_then(|t| t.rfind('\n'))
-            .map_or(0, |i| i + 1);
-        let line = named.text.get(line_at..).unwrap_or("");
-        let single = !named
-            .text
-            .get(start..start + span.len())
-            .is_some_and(|t| t.contains('\n'));
         // A block's label is drawn at its last line, after its left bar.
-        let mid = if single {
-            middle(line, &(start - line_at..start - line_at + span.len()))
-        } else {
-            4
-        };
+        let mid = label_column(&named.text, span.offset(), span.offset() + span.len()).unwrap_or(4);
         let label = fit_label(&label, room, mid);
         (
             Some(named),

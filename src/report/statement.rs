@@ -969,12 +969,11 @@ fn signatures(h: &mut String, st: &Statement, lang: Lang) {
         "<section class=\"signatures\"><h2>{}</h2><div class=\"sign\">",
         t("report-signatures")
     );
-    let roles: Vec<&PartyLine> = st.parties.iter().collect();
-    let fallback = [("delegant", None), ("delegataire", None)];
-    let each: Vec<(&str, Option<&PartyLine>)> = if roles.is_empty() {
-        fallback.to_vec()
+    // A block per party named; without any, one for each role.
+    let each: Vec<(&str, Option<&PartyLine>)> = if st.parties.is_empty() {
+        vec![("delegant", None), ("delegataire", None)]
     } else {
-        roles.iter().map(|p| (p.role, Some(*p))).collect()
+        st.parties.iter().map(|p| (p.role, Some(p))).collect()
     };
     for (role, party) in each {
         let who = party.map_or(String::new(), |p| {
